@@ -1,0 +1,11 @@
+"""The post-communist transition compendium: data registry, panel, and analyses.
+
+Modules follow the stages of the study:
+
+- :mod:`transition.sources` — registry of raw files, hash-verified fetching;
+- :mod:`transition.countries` — the 29 economies, groups, name → ISO3 mapping, definition breaks;
+- :mod:`transition.loaders` — one reader per raw source, each returning a tidy table;
+- :mod:`transition.derived` — reform-area indices, real GDP index with splicing, inflation;
+- :mod:`transition.panel` — the validated country-year panel, cached as parquet.
+"""
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from transition.cli import main
+
+main()

@@ -1,0 +1,225 @@
+"""Series derived from the raw sources: reform-area indices, a real GDP index, inflation.
+
+Each definition lives here and nowhere else; the panel stores the default versions and the
+analyses call these functions for other parameter choices.
+
+Examples
+--------
+>>> from transition import panel, derived
+>>> tidy = panel.load()                                              # doctest: +SKIP
+>>> derived.gdp_index(tidy, source="maddison", base_year=1990)       # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from transition import countries
+from transition.loaders import VARIABLES
+
+#: Reform areas from EBRD transition indicators: each is the mean of its indicators.
+REFORM_AREAS = {
+    "liberalization": ["ebrd_price_liberalisation", "ebrd_trade_forex"],
+    "privatization": ["ebrd_small_privatisation", "ebrd_large_privatisation"],
+    "institutions": ["ebrd_enterprise_restructuring", "ebrd_competition_policy", "ebrd_banking_reform"],
+}
+#: The EBRD average transition indicator: the eight country-level indicators (no infrastructure).
+EBRD_CORE = [*REFORM_AREAS["liberalization"], *REFORM_AREAS["privatization"],
+             *REFORM_AREAS["institutions"], "ebrd_securities_markets"]
+
+#: Real GDP level series a GDP index can be built from.
+GDP_SOURCES = {"wdi": "wdi_gdp_constant_usd", "maddison": "mad_gdp", "pwt": "pwt_rgdpna", "weo": "weo_real_gdp"}
+DEFAULT_BASE_YEAR = 1989
+
+
+class DefinitionBreakError(ValueError):
+    """A computation would cross a change in a country's definition (e.g. Bosnia before 1994)."""
+
+
+class MissingDataError(ValueError):
+    """A series lacks the data a computation needs (e.g. the base year), and no splice can supply it."""
+
+
+def series(tidy: pd.DataFrame, variable: str, iso3: str | None = None) -> pd.Series:
+    """One variable as a Series indexed by (iso3, year), or by year when ``iso3`` is given."""
+    rows = tidy[tidy["variable"] == variable]
+    if iso3 is not None:
+        return rows[rows["iso3"] == iso3].set_index("year")["value"].sort_index()
+    return rows.set_index(["iso3", "year"])["value"].sort_index()
+
+
+def reform_indices(tidy: pd.DataFrame) -> pd.DataFrame:
+    """Reform-area indices and the EBRD average, tidy, source ``derived``.
+
+    An index is the mean of its indicators in a country-year, and missing when any is missing.
+    """
+    wide = tidy[tidy["variable"].isin(EBRD_CORE)].pivot_table(
+        index=["iso3", "year"], columns="variable", values="value")
+    areas = {f"reform_{area}": wide[members].mean(axis=1, skipna=False) for area, members in REFORM_AREAS.items()}
+    areas["reform_ebrd_average"] = wide[EBRD_CORE].mean(axis=1, skipna=False)
+    frame = pd.DataFrame(areas).rename_axis(columns="variable").stack().rename("value").reset_index()
+    return frame.assign(source="derived")
+
+
+def _break_check(iso3: str, variable: str, base_year: int) -> None:
+    first = countries.first_comparable_year(iso3, VARIABLES[variable].source)
+    if first is not None and base_year < first:
+        breaks = countries.definition_breaks()
+        reason = breaks[(breaks["iso3"] == iso3) & (breaks["source"] == VARIABLES[variable].source)]["reason"].iloc[0]
+        raise DefinitionBreakError(
+            f"{iso3}: {variable} measures the present-day country only from {first} "
+            f"(data/definition_breaks.csv: {reason}). A base year of {base_year} would splice "
+            f"across a change of country definition; use a base year >= {first} or leave {iso3} out."
+        )
+
+
+def index_one(levels: pd.Series, base_year: int, donor: pd.Series | None = None) -> pd.DataFrame:
+    """Index a level series to 100 in ``base_year``, splicing backwards with ``donor`` if needed.
+
+    Parameters
+    ----------
+    levels : Series indexed by year
+        Real GDP levels of one country from the chosen source.
+    base_year : int
+    donor : Series indexed by year, optional
+        Levels from another source whose growth rates bridge ``base_year`` to the first year of
+        ``levels`` when ``levels`` starts after the base year.
+
+    Returns
+    -------
+    DataFrame indexed by year with ``index`` (base year = 100) and ``spliced`` (True where the
+    value comes from the donor's growth rates).
+
+    Examples
+    --------
+    >>> levels = pd.Series([90.0, 99.0], index=[1991, 1992])
+    >>> donor = pd.Series([200.0, 180.0, 160.0], index=[1989, 1990, 1991])
+    >>> index_one(levels, 1989, donor)["index"].round(1).tolist()
+    [100.0, 90.0, 80.0, 88.0]
+    """
+    levels = levels.dropna().sort_index()
+    if base_year in levels.index and levels[base_year] > 0:
+        return pd.DataFrame({"index": 100 * levels / levels[base_year], "spliced": False})
+    if levels.empty or levels.index.min() < base_year:
+        raise MissingDataError(f"no value in the base year {base_year} (data {levels.index.min()}-{levels.index.max()})"
+                               if not levels.empty else "no data")
+    first = int(levels.index.min())
+    if donor is None or not {base_year, first} <= set(donor.dropna().index):
+        raise MissingDataError(f"data start in {first}, after the base year {base_year}, and no donor series "
+                               f"covers {base_year}-{first} for a splice")
+    donor_index = 100 * donor.loc[base_year:first] / donor[base_year]
+    spliced = pd.DataFrame({"index": donor_index.iloc[:-1], "spliced": True})
+    own = pd.DataFrame({"index": donor_index[first] * levels / levels[first], "spliced": False})
+    return pd.concat([spliced, own])
+
+
+def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_BASE_YEAR,
+              splice_with: str | None = "maddison", iso3: list[str] | None = None,
+              errors: str = "raise") -> pd.DataFrame:
+    """Real GDP index (``base_year`` = 100) by country from one source, spliced where documented.
+
+    Where the source starts after the base year (e.g. WDI for most ex-Soviet states starts in
+    1990), the years from the base year to its first year are bridged with the growth rates of
+    ``splice_with`` and flagged ``spliced``. A splice never crosses a change of country definition
+    (``data/definition_breaks.csv``): a base year before a country's break raises
+    :class:`DefinitionBreakError`.
+
+    Parameters
+    ----------
+    tidy : DataFrame
+        The tidy panel (iso3, year, variable, value, source).
+    source : {"wdi", "maddison", "pwt", "weo"}
+    base_year : int
+    splice_with : {"maddison", "wdi", "pwt", "weo"} or None
+    iso3 : list of str, optional
+        Countries to index (default: the 29 of the study).
+    errors : {"raise", "skip"}
+        On a definition break or missing data: raise, or leave the country out and record why
+        in ``result.attrs["skipped"]`` (iso3 → reason).
+
+    Returns
+    -------
+    DataFrame with columns iso3, year, index, spliced, source, base_year.
+    """
+    if source not in GDP_SOURCES or (splice_with is not None and splice_with not in GDP_SOURCES):
+        raise ValueError(f"GDP source must be one of {sorted(GDP_SOURCES)}; got {source!r} / {splice_with!r}")
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    variable = GDP_SOURCES[source]
+    donor_variable = GDP_SOURCES[splice_with] if splice_with and splice_with != source else None
+    frames, skipped = [], {}
+    for code in iso3 or countries.study_iso3():
+        try:
+            _break_check(code, variable, base_year)
+            donor = None
+            if donor_variable is not None:
+                _break_check(code, donor_variable, base_year)
+                donor = series(tidy, donor_variable, code)
+            indexed = index_one(series(tidy, variable, code), base_year, donor)
+        except (DefinitionBreakError, MissingDataError) as error:
+            if errors == "raise":
+                raise type(error)(f"{code} ({variable}): {error}") from None
+            skipped[code] = str(error)
+            continue
+        frames.append(indexed.rename_axis("year").reset_index().assign(iso3=code))
+    columns = ["iso3", "year", "index", "spliced", "source", "base_year"]
+    result = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["iso3", "year", "index", "spliced"]))
+    result = result.assign(source=source, base_year=base_year)[columns]
+    result = result.astype({"year": "int64", "index": "float64", "spliced": bool})
+    result.attrs["skipped"] = skipped
+    return result
+
+
+def inflation(tidy: pd.DataFrame) -> pd.DataFrame:
+    """Annual inflation: WEO CPI (average), else the WDI GDP-deflator inflation, flagged.
+
+    CPI is missing for the ex-Soviet states in 1990-92 (and some later years); there the GDP
+    deflator stands in and ``measure`` says so.
+
+    Returns
+    -------
+    DataFrame with columns iso3, year, inflation (% per year), measure ("cpi" or "gdp_deflator").
+    """
+    cpi = series(tidy, "weo_cpi_inflation").rename("cpi")
+    deflator = series(tidy, "wdi_deflator_inflation").rename("deflator")
+    both = pd.concat([cpi, deflator], axis=1)
+    result = pd.DataFrame({
+        "inflation": both["cpi"].fillna(both["deflator"]),
+        "measure": np.where(both["cpi"].notna(), "cpi", "gdp_deflator"),
+    }, index=both.index).dropna(subset=["inflation"])
+    return result.sort_index().reset_index()
+
+
+def default_series(tidy: pd.DataFrame) -> pd.DataFrame:
+    """The derived series stored in the panel (tidy, source ``derived``).
+
+    Reform-area indices; GDP indices (base 1989) from each source, WDI/PWT/WEO spliced with
+    Maddison, countries with a definition break left out; inflation with its fallback flag.
+    """
+    parts = [reform_indices(tidy)]
+    for source in GDP_SOURCES:
+        indexed = gdp_index(tidy, source=source, splice_with=None if source == "maddison" else "maddison",
+                            errors="skip")
+        parts.append(indexed.assign(variable=f"gdp_index_{source}", value=indexed["index"]))
+        parts.append(indexed.assign(variable=f"gdp_index_{source}_spliced", value=indexed["spliced"].astype(float)))
+    rates = inflation(tidy)
+    parts.append(rates.assign(variable="inflation", value=rates["inflation"]))
+    parts.append(rates.assign(variable="inflation_is_deflator", value=(rates["measure"] == "gdp_deflator").astype(float)))
+    columns = ["iso3", "year", "variable", "value"]
+    return pd.concat([part[columns] for part in parts], ignore_index=True).assign(source="derived")
+
+
+DERIVED_VARIABLES = {
+    "reform_liberalization": ("EBRD score 1-4.33", "Liberalization: mean of price liberalisation and trade & forex system"),
+    "reform_privatization": ("EBRD score 1-4.33", "Privatization: mean of small- and large-scale privatisation"),
+    "reform_institutions": ("EBRD score 1-4.33", "Market institutions: mean of enterprise restructuring, competition policy, banking reform"),
+    "reform_ebrd_average": ("EBRD score 1-4.33", "EBRD average of the eight country-level transition indicators"),
+    **{f"gdp_index_{source}": ("index, 1989 = 100", f"Real GDP index from {variable}, 1989 = 100"
+                                + ("" if source == "maddison" else "; years before the source starts bridged with Maddison growth (flagged)")
+                                + "; countries with a definition break after 1989 (BIH, SRB, MNE) left out")
+       for source, variable in GDP_SOURCES.items()},
+    **{f"gdp_index_{source}_spliced": ("1 = spliced, 0 = own data", f"Flag: gdp_index_{source} value bridged with Maddison growth rates")
+       for source in GDP_SOURCES},
+    "inflation": ("% per year", "Annual inflation: WEO CPI (average); WDI GDP-deflator inflation where CPI is missing"),
+    "inflation_is_deflator": ("1 = GDP deflator, 0 = CPI", "Flag: inflation measured by the GDP deflator (CPI missing)"),
+}

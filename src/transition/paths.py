@@ -1,0 +1,9 @@
+"""Where the compendium keeps things: one place, so that nothing hard-codes a folder."""
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJECT_ROOT / "data"
+PROCESSED_DIR = DATA_DIR / "processed"
+RESULTS_DIR = PROJECT_ROOT / "results"
+FIGURES_DIR = RESULTS_DIR / "figures"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"

@@ -1,0 +1,32 @@
+"""Shared fixtures. Tests that need the real raw files use the mirror beside the project."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "data"
+
+# `pytest` run by hand on a team machine finds the mirror the way `make test` does.
+if not os.environ.get("TRANSITION_DATA_MIRROR") and (DEFAULT_MIRROR / "SOURCES.csv").is_file():
+    os.environ["TRANSITION_DATA_MIRROR"] = str(DEFAULT_MIRROR)
+
+
+def _mirror() -> Path | None:
+    configured = os.environ.get("TRANSITION_DATA_MIRROR")
+    return Path(configured) if configured and Path(configured).is_dir() else None
+
+
+requires_mirror = pytest.mark.skipif(_mirror() is None, reason="needs the raw-data mirror (TRANSITION_DATA_MIRROR)")
+
+
+@pytest.fixture(scope="session")
+def real_panel():
+    """The tidy panel built from the real raw files (cached parquet when current)."""
+    if _mirror() is None:
+        pytest.skip("needs the raw-data mirror (TRANSITION_DATA_MIRROR)")
+    from transition import panel
+
+    return panel.load()

@@ -1,0 +1,109 @@
+"""The panel: invariants on the real data, validation, caching and the variable dictionary."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pandera.errors
+import pytest
+
+from transition import countries, derived, panel
+
+
+def test_panel_keys_are_unique_and_countries_known(real_panel):
+    assert not real_panel.duplicated(["iso3", "year", "variable"]).any()
+    assert set(countries.study_iso3()) <= set(real_panel["iso3"])
+    assert set(real_panel["iso3"]) <= countries.known_iso3()
+    assert list(real_panel.columns) == ["iso3", "year", "variable", "value", "source"]
+
+
+def test_ebrd_scores_are_on_the_ebrd_scale(real_panel):
+    ebrd = real_panel[real_panel["variable"].str.startswith(("ebrd_", "reform_"))]
+    assert ebrd["value"].between(1, 4.33).all()
+    assert ebrd.query("variable == 'ebrd_trade_forex'")["iso3"].nunique() == 29
+    assert ebrd["year"].between(1989, 2006).all()
+
+
+def test_no_yugoslav_ebrd_scores_for_successor_states(real_panel):
+    early = real_panel.query("source == 'ebrd_transition_indicators' and iso3 in ['BIH', 'SRB', 'MNE'] and year < 1992")
+    assert early.empty
+
+
+def test_gdp_index_is_100_in_1989_and_leaves_out_definition_breaks(real_panel):
+    for source in derived.GDP_SOURCES:
+        index = real_panel.query(f"variable == 'gdp_index_{source}' and year == 1989")
+        assert (index["value"].round(9) == 100).all(), source
+        assert not {"BIH", "SRB", "MNE"} & set(real_panel.query(f"variable == 'gdp_index_{source}'")["iso3"])
+
+
+def test_gdp_index_matches_the_documented_russian_collapse(real_panel):
+    # Mirror data README: Russia 1998 is about 67% of 1989 in Maddison and about 56% in WDI/PWT.
+    wide = panel.to_wide(real_panel).set_index(["iso3", "year"])
+    assert wide.loc[("RUS", 1998), "gdp_index_maddison"] == pytest.approx(67, abs=1.5)
+    assert wide.loc[("RUS", 1998), "gdp_index_wdi"] == pytest.approx(56, abs=1.5)
+
+
+def test_inflation_flags_the_deflator_fallback_for_ex_soviet_early_years(real_panel):
+    wide = panel.to_wide(real_panel).set_index(["iso3", "year"])
+    assert wide.loc[("RUS", 1992), "inflation_is_deflator"] == 1
+    assert wide.loc[("RUS", 1995), "inflation_is_deflator"] == 0
+    assert wide.loc[("RUS", 1995), "inflation"] == wide.loc[("RUS", 1995), "weo_cpi_inflation"]
+
+
+def test_wide_panel_is_one_row_per_country_year(real_panel):
+    wide = panel.to_wide(real_panel)
+    assert not wide.duplicated(["iso3", "year"]).any()
+    assert wide.shape[1] == 2 + real_panel["variable"].nunique()
+
+
+def _small_panel():
+    return pd.DataFrame({"iso3": ["RUS", "POL"], "year": [1995, 1995], "variable": ["ebrd_trade_forex"] * 2,
+                         "value": [3.0, 4.33], "source": ["ebrd_transition_indicators"] * 2})
+
+
+def test_validation_accepts_a_valid_panel():
+    panel.validate(_small_panel())
+
+
+@pytest.mark.parametrize("column, bad, fragment", [
+    ("value", 5.0, "in_range(1.0, 4.33)"),
+    ("iso3", "XXX", "isin"),
+    ("year", 1800, "in_range"),
+    ("variable", "not_a_variable", "isin"),
+])
+def test_validation_rejects_bad_values(column, bad, fragment):
+    broken = _small_panel()
+    broken.loc[0, column] = bad
+    with pytest.raises(pandera.errors.SchemaErrors, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        panel.validate(broken)
+
+
+def test_validation_rejects_duplicate_keys():
+    with pytest.raises(pandera.errors.SchemaErrors):
+        panel.validate(pd.concat([_small_panel(), _small_panel()], ignore_index=True))
+
+
+def test_cache_is_rebuilt_when_its_fingerprint_changes(real_panel, monkeypatch, tmp_path):
+    monkeypatch.setattr(panel, "PROCESSED_DIR", tmp_path)
+    monkeypatch.setattr(panel, "PANEL_PATH", tmp_path / "panel.parquet")
+    monkeypatch.setattr(panel, "FINGERPRINT_PATH", tmp_path / "panel.fingerprint.json")
+    builds = []
+    monkeypatch.setattr(panel, "build", lambda: builds.append(1) or real_panel)
+    panel.load()
+    panel.load()
+    assert len(builds) == 1  # second load read the cache
+    (tmp_path / "panel.fingerprint.json").write_text(json.dumps({"fingerprint": "stale"}))
+    reloaded = panel.load()
+    assert len(builds) == 2
+    pd.testing.assert_frame_equal(reloaded, real_panel)
+
+
+def test_committed_variable_dictionary_is_current(real_panel):
+    committed = pd.read_csv(panel.VARIABLES_CSV)
+    fresh = panel.variable_dictionary(real_panel)
+    assert committed["name"].tolist() == fresh["name"].tolist()
+    for column in ["description", "unit", "source_id", "original_code"]:
+        assert committed[column].tolist() == fresh[column].tolist(), column
+    assert committed["first_year"].tolist() == fresh["first_year"].astype(int).tolist()
+    assert committed["last_year"].tolist() == fresh["last_year"].astype(int).tolist()
+    assert set(fresh["name"]) == set(real_panel["variable"])  # every declared variable has data
