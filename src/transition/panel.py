@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -130,10 +131,10 @@ def load(wide: bool = False, rebuild: bool = False) -> pd.DataFrame:
     else:
         tidy = build()
         PROCESSED_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = PANEL_PATH.with_suffix(".parquet.tmp")
+        temporary = PANEL_PATH.with_suffix(f".parquet.{os.getpid()}.tmp")  # parallel runs don't collide
         tidy.to_parquet(temporary, index=False)
         temporary.replace(PANEL_PATH)  # never leave a half-written panel under the final name
-        FINGERPRINT_PATH.write_text(json.dumps({"fingerprint": expected}))
+        FINGERPRINT_PATH.write_text(json.dumps({"fingerprint": expected}))  # after the panel: never ahead of it
     return to_wide(tidy) if wide else tidy
 
 

@@ -1,0 +1,194 @@
+"""Notebook parameters: declared rules, checked before any computation.
+
+Each analysis module declares its notebook's parameters once, as a :class:`ParameterSpec`; the
+notebook's second cell calls ``SPEC.check(...)`` with the values of its ``parameters`` cell. Every
+problem (unknown country, year outside the data, threshold off the scale, wrong type) becomes one
+line of a single ``ValueError`` that names the allowed values. ``all_specs()`` finds every declared
+spec (the CLI lists them from here, not from a second hand-kept list).
+
+Examples
+--------
+>>> SPEC = ParameterSpec("99_example", {
+...     "base_year": Integer(1989, 2000, "base year of the GDP index"),
+...     "source": Choice(["wdi", "pwt"], "GDP source"),
+... })
+>>> SPEC.check(base_year=1989, source="wdi")
+>>> SPEC.check(base_year=1850, source="imf")
+Traceback (most recent call last):
+...
+ValueError: 2 parameter problems in 99_example:
+  - base_year = 1850: must be an integer from 1989 to 2000 (base year of the GDP index)
+  - source = 'imf': must be one of 'wdi', 'pwt' (GDP source)
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any
+
+_SPECS: dict[str, "ParameterSpec"] = {}
+
+
+class Rule:
+    """Base rule: ``problem`` returns a description of what is wrong, or None."""
+
+    def __init__(self, help: str = "") -> None:
+        self.help = help
+
+    def problem(self, value: Any) -> str | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def allowed(self) -> str:
+        """The allowed values, in words."""
+        raise NotImplementedError  # pragma: no cover
+
+    def describe(self) -> str:
+        return self.allowed() + (f"; {self.help}" if self.help else "")
+
+    def parse(self, text: str) -> Any:
+        """Turn a command-line string into a typed value (years → int, lists → list)."""
+        return text
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class Integer(Rule):
+    """An integer in [low, high] (years, lags, counts)."""
+
+    def __init__(self, low: int, high: int, help: str = "") -> None:
+        super().__init__(help)
+        self.low, self.high = low, high
+
+    def problem(self, value: Any) -> str | None:
+        return None if _is_int(value) and self.low <= value <= self.high else f"must be an {self.allowed()}"
+
+    def allowed(self) -> str:
+        return f"integer from {self.low} to {self.high}"
+
+    def parse(self, text: str) -> Any:
+        return int(text)
+
+
+class Number(Rule):
+    """A number in [low, high] (thresholds on a scale)."""
+
+    def __init__(self, low: float, high: float, help: str = "") -> None:
+        super().__init__(help)
+        self.low, self.high = low, high
+
+    def problem(self, value: Any) -> str | None:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and self.low <= value <= self.high
+        return None if ok else f"must be a {self.allowed()}"
+
+    def allowed(self) -> str:
+        return f"number from {self.low:g} to {self.high:g}"
+
+    def parse(self, text: str) -> Any:
+        return float(text)
+
+
+class Choice(Rule):
+    """One value out of ``options``."""
+
+    def __init__(self, options, help: str = "") -> None:
+        super().__init__(help)
+        self.options = tuple(options)
+
+    def problem(self, value: Any) -> str | None:
+        return None if value in self.options else f"must be {self.allowed()}"
+
+    def allowed(self) -> str:
+        return "one of " + ", ".join(repr(o) for o in self.options)
+
+
+class ListOf(Rule):
+    """A list whose every item is in ``options`` (e.g. ISO3 codes or group names)."""
+
+    def __init__(self, options, help: str = "", allow_empty: bool = False) -> None:
+        super().__init__(help)
+        self.options, self.allow_empty = tuple(options), allow_empty
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, (list, tuple)):
+            return f"must be a list; items: {', '.join(map(str, self.options))}"
+        if not value and not self.allow_empty:
+            return "must not be empty"
+        unknown = [item for item in value if item not in self.options]
+        if unknown:
+            return f"unknown {', '.join(map(repr, unknown))}; allowed: {', '.join(map(str, self.options))}"
+        return None
+
+    def allowed(self) -> str:
+        return "list of " + ", ".join(map(str, self.options))
+
+    def parse(self, text: str) -> Any:
+        return [item.strip() for item in text.split(",") if item.strip()]
+
+
+class Text(Rule):
+    """Free text (e.g. an output folder); None allowed when ``optional``."""
+
+    def __init__(self, help: str = "", optional: bool = True) -> None:
+        super().__init__(help)
+        self.optional = optional
+
+    def problem(self, value: Any) -> str | None:
+        if (value is None and self.optional) or isinstance(value, str):
+            return None
+        return f"must be {self.allowed()}"
+
+    def allowed(self) -> str:
+        return "text" + (" or None" if self.optional else "")
+
+
+@dataclass
+class ParameterSpec:
+    """The rules of one notebook's parameters, registered under the notebook's stem."""
+
+    notebook: str
+    rules: dict[str, Rule] = field(default_factory=dict)
+    cross_checks: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _SPECS[self.notebook] = self
+
+    def problems(self, **values: Any) -> list[str]:
+        """Every problem with ``values``, one string each (empty when all is well)."""
+        found = []
+        for name in values:
+            if name not in self.rules:
+                found.append(f"{name}: unknown parameter; known: {', '.join(sorted(self.rules))}")
+        for name, rule in self.rules.items():
+            if name not in values:
+                continue
+            problem = rule.problem(values[name])
+            if problem:
+                suffix = f" ({rule.help})" if rule.help else ""
+                found.append(f"{name} = {values[name]!r}: {problem}{suffix}")
+        if not found:
+            for check in self.cross_checks:
+                problem = check(values)
+                if problem:
+                    found.append(problem)
+        return found
+
+    def check(self, **values: Any) -> None:
+        """Raise one ValueError listing every problem; return None when the values are valid."""
+        found = self.problems(**values)
+        if found:
+            noun = "problem" if len(found) == 1 else "problems"
+            raise ValueError(f"{len(found)} parameter {noun} in {self.notebook}:\n"
+                             + "\n".join(f"  - {line}" for line in found))
+
+
+def all_specs() -> dict[str, ParameterSpec]:
+    """Every notebook's spec: imports each module of the package so that all specs register."""
+    import transition
+
+    for module in pkgutil.iter_modules(transition.__path__):
+        if module.name not in ("__main__",):
+            importlib.import_module(f"transition.{module.name}")
+    return dict(sorted(_SPECS.items()))

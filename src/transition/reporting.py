@@ -1,0 +1,104 @@
+"""Where analysis notebooks put what they produce: tables, headline numbers, figures, findings.
+
+One recipe for every notebook:
+
+- ``out = Outputs("02_output_paths", output_dir)`` — the default run (``output_dir`` None) writes
+  under ``results/``; a re-execution with other parameters passes its own folder;
+- ``out.table(frame, "output_paths")`` → ``<dir>/output_paths.csv`` (tidy, stable formatting);
+- ``out.headline("cis_median_trough", 52.3, "index, 1989 = 100", "…")`` and ``out.write_headlines()``
+  → ``<dir>/02_output_paths.json`` (key → value, unit, description), read by the claims ledger
+  and the sweeps;
+- ``out.figure(fig, "output_paths_by_group", sources=["gapminder_wdi"])`` → a source note on the
+  figure and ``<dir>/figures/output_paths_by_group.png``;
+- ``findings(text)`` renders a computed string as Markdown.
+
+Examples
+--------
+>>> out = Outputs("99_example", "/tmp/example-run")          # doctest: +SKIP
+>>> out.headline("share_following_essay_order", 0.24, "share of countries", "…")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from transition.paths import PROJECT_ROOT, RESULTS_DIR
+
+#: Display order and colours of the country groups, the same in every figure.
+GROUP_ORDER = ["CIS", "Baltic", "Central Europe", "South-East Europe", "Mongolia"]
+GROUP_COLORS = {"CIS": "#c0392b", "Baltic": "#2471a3", "Central Europe": "#1e8449",
+                "South-East Europe": "#b9770e", "Mongolia": "#7d3c98",
+                "CEE & Baltics": "#1f618d", "SEE": "#b9770e"}
+FLOAT_DIGITS = 6  # tables and headline files: enough precision, and no platform noise
+
+
+def source_note(sources: list[str]) -> str:
+    """'Source: <citation>; <citation>.' for registry source ids (or free text for other sources)."""
+    from transition.sources import load_registry
+
+    registry = load_registry()
+    by_source = {entry.source: entry.citation for entry in registry.values()}
+    return "Source: " + "; ".join(by_source.get(source, source) for source in dict.fromkeys(sources)) + "."
+
+
+def _clean(value):
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, FLOAT_DIGITS)
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean(value.item())
+    return value
+
+
+class Outputs:
+    """The output folder of one notebook run, and the recipes for writing into it."""
+
+    def __init__(self, notebook: str, output_dir: str | None = None) -> None:
+        self.notebook = notebook
+        self.dir = Path(output_dir) if output_dir else RESULTS_DIR
+        if not self.dir.is_absolute():
+            self.dir = PROJECT_ROOT / self.dir
+        self.figures_dir = self.dir / "figures"
+        self.figures_dir.mkdir(parents=True, exist_ok=True)
+        self.headlines: dict[str, dict] = {}
+
+    def table(self, frame: pd.DataFrame, name: str) -> Path:
+        """Write a tidy table as ``<dir>/<name>.csv`` (floats rounded, Unix line ends)."""
+        path = self.dir / f"{name}.csv"
+        frame.round(FLOAT_DIGITS).to_csv(path, index=False, lineterminator="\n")
+        return path
+
+    def headline(self, key: str, value, unit: str, description: str) -> None:
+        """Record one headline number (written by :meth:`write_headlines`)."""
+        self.headlines[key] = {"value": _clean(value), "unit": unit, "description": description}
+
+    def write_headlines(self) -> Path:
+        """Write ``<dir>/<notebook>.json``: key → value, unit, description."""
+        path = self.dir / f"{self.notebook}.json"
+        path.write_text(json.dumps(self.headlines, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        return path
+
+    def figure(self, fig, name: str, sources: list[str]) -> Path:
+        """Add the source note under the figure and save it as ``<dir>/figures/<name>.png``."""
+        fig.text(0.01, 0.005, source_note(sources), fontsize=7, color="0.35", ha="left", va="bottom", wrap=True)
+        path = self.figures_dir / f"{name}.png"
+        # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
+        fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
+        return path
+
+
+def findings(text: str):
+    """Render a computed string as Markdown in the notebook."""
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def format_number(value, digits: int = 1) -> str:
+    """A number for prose: '52.3', or 'n/a' when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return f"{value:,.{digits}f}"
