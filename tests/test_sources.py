@@ -64,6 +64,18 @@ def test_offline_without_mirror_fails_fast_and_clearly(isolated):
     assert time.perf_counter() - started < 10
 
 
+def test_a_single_file_source_can_be_fetched_by_source_id(isolated, monkeypatch):
+    mirror = isolated / "mirror"
+    (mirror / "demo").mkdir(parents=True)
+    (mirror / "demo" / "a.csv").write_bytes(GOOD)
+    monkeypatch.setenv("TRANSITION_DATA_MIRROR", str(mirror))
+    registry = {"demo/a.csv": _entry("demo/a.csv", GOOD)}
+    assert sources.fetch("demo", registry) == mirror / "demo" / "a.csv"
+    registry["demo/b.csv"] = _entry("demo/b.csv", GOOD)
+    with pytest.raises(KeyError, match="has 2 files"):
+        sources.fetch("demo", registry)
+
+
 def test_unknown_file_id_is_a_key_error(isolated):
     with pytest.raises(KeyError, match="not in the registry"):
         sources.fetch("nope.csv", {})

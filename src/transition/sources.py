@@ -116,7 +116,8 @@ def fetch(file_id: str, registry: dict[str, SourceFile] | None = None) -> Path:
     Parameters
     ----------
     file_id : str
-        The file's id in the registry (its path inside the mirror), e.g. ``"pwt_10_01/pwt101.csv"``.
+        The file's id in the registry (its path inside the mirror), e.g. ``"pwt_10_01/pwt101.csv"``;
+        or a source id with a single file, e.g. ``"pwt_10_01"``.
     registry : dict, optional
         A registry as returned by :func:`load_registry` (tests pass their own).
 
@@ -129,7 +130,11 @@ def fetch(file_id: str, registry: dict[str, SourceFile] | None = None) -> Path:
     """
     registry = registry or load_registry()
     if file_id not in registry:
-        raise KeyError(f"{file_id!r} is not in the registry {REGISTRY_PATH}")
+        single = [entry.id for entry in registry.values() if entry.source == file_id]
+        if len(single) != 1:
+            raise KeyError(f"{file_id!r} is not in the registry {REGISTRY_PATH}"
+                           + (f" ({file_id} has {len(single)} files: name one)" if single else ""))
+        file_id = single[0]
     entry = registry[file_id]
     mirror = mirror_dir()
     if mirror is not None and (mirror / entry.id).is_file():
