@@ -53,6 +53,7 @@ def test_gdp_index_refuses_to_splice_bosnia_across_its_definition_break():
         gdp_index(tidy, source="wdi", base_year=1989, iso3=["BIH"])
     skipped = gdp_index(tidy, source="wdi", base_year=1989, iso3=["BIH"], errors="skip")
     assert skipped.empty and "1994" in skipped.attrs["skipped"]["BIH"]
+    assert skipped.attrs["skipped_kind"] == {"BIH": "definition_break"}
     allowed = gdp_index(tidy, source="wdi", base_year=1994, iso3=["BIH"])
     assert allowed["index"].round(6).tolist() == [100.0, 110.0]
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from transition.sequencing import first_sustained_year_below, first_year_reaching, liberalization_institutions_gap
+from transition.sequencing import (
+    SPEC, analyse, censored_median, first_sustained_year_below, first_year_reaching, follows_order, group_summary,
+    liberalization_institutions_gap, order_frequencies, order_string, pairwise_precedence, reform_timing, relation,
+    select_countries, sensitivity, stabilization_year,
+)
 
 
 def test_first_year_reaching_uses_published_rounding():
@@ -51,3 +55,232 @@ def test_gap_between_liberalization_and_institutions():
     assert gap.loc["AAA", "gap_points"] == 2.0 and not gap.loc["AAA", "gap_censored"]
     assert gap.loc["BBB", "gap_years"] == 2 and gap.loc["BBB", "gap_censored"]
     assert pd.isna(gap.loc["BBB", "inst_year"])
+
+
+# --- timing, order and summaries of notebook 01 (constructed panel with known answers) ----------
+
+
+L, S, I, P = "liberalization", "stabilization", "institutions", "privatization"
+
+
+def _constructed_panel():
+    """Four countries whose answers are known by construction (years 1989-1999).
+
+    RUS: L 1992, P 1993, S 1995 (relapse 1997, durable 1998), I never        -> "L>P>S (not reached: I)"
+    POL: L 1990, S 1992 = I 1992, P 1994                                         -> "L>S=I>P"
+    ALB: inflation never high, L 1992, I 1995 = P 1995                            -> "L>I=P (S: never high)"
+    UKR: inflation never below 40, L 1994 only                                     -> "L (not reached: S, I, P)"
+    """
+    years = range(1989, 2000)
+    def step(year_reached, high=3.0, low=1.0):
+        return {y: (high if year_reached is not None and y >= year_reached else low) for y in years}
+    areas = {
+        "RUS": (step(1992, 3.34), step(None, low=2.0), step(1993)),
+        "POL": (step(1990, 3.34), step(1992), step(1994)),
+        "ALB": (step(1992), step(1995), step(1995)),
+        "UKR": (step(1994), step(None), step(None)),
+    }
+    cpi = {
+        "RUS": {1992: 1500, 1993: 800, 1994: 300, 1995: 30, 1996: 20, 1997: 60, 1998: 10, 1999: 10},
+        "POL": {1989: 250, 1990: 500, 1991: 70, 1992: 30, 1993: 30, 1994: 20},
+        "ALB": {1990: 10, 1991: 20, 1992: 30, 1993: 10},
+        "UKR": {y: 100 for y in range(1992, 2000)},
+    }
+    deflator = {"RUS": {1990: 10, 1991: 100}, "ALB": {1985: 90}}  # ALB's 1985 lies before the window
+    rows = []
+    for code, (lib, inst, priv) in areas.items():
+        for variable, values in (("reform_liberalization", lib), ("reform_institutions", inst),
+                                 ("reform_privatization", priv)):
+            rows += [(code, year, variable, value) for year, value in values.items()]
+        rows += [(code, year, "weo_cpi_inflation", float(v)) for year, v in cpi[code].items()]
+        rows += [(code, year, "wdi_deflator_inflation", float(v)) for year, v in deflator.get(code, {}).items()]
+    return _tidy(rows)
+
+
+@pytest.fixture(scope="module")
+def constructed():
+    return _constructed_panel()
+
+
+def _years(timing, code):
+    rows = timing[timing["iso3"] == code].set_index("area")["year_reached"]
+    return {area: (None if pd.isna(year) else int(year)) for area, year in rows.items()}
+
+
+def test_stabilization_rules():
+    series = pd.Series({1992: 900.0, 1993: 30.0, 1994: 20.0, 1995: 80.0, 1996: 10.0, 1997: 10.0})
+    assert stabilization_year(series, 40.0, 2) == (1993, "stabilized")
+    assert stabilization_year(series, 40.0, 2, rule="durable") == (1996, "stabilized")
+    never_below = pd.Series({1992: 900.0, 1993: 300.0, 1994: 45.0})
+    assert stabilization_year(never_below, 40.0, 2, rule="durable") == (None, "not_stabilized")
+    with pytest.raises(ValueError, match="rule must be"):
+        stabilization_year(series, 40.0, 2, rule="sometimes")
+
+
+def test_reform_timing_known_years(constructed):
+    timing = reform_timing(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
+    assert len(timing) == 16 and set(timing["group"]) == {"CIS", "CEE & Baltics", "SEE"}
+    assert _years(timing, "RUS") == {L: 1992, S: 1995, I: None, P: 1993}
+    assert _years(timing, "POL") == {L: 1990, S: 1992, I: 1992, P: 1994}
+    stab = timing[timing["area"] == S].set_index("iso3")
+    assert stab.loc["RUS", "relapsed"] and not stab.loc["POL", "relapsed"]
+    assert stab.loc["RUS", "measure"].endswith("CPI; GDP deflator in 1990-1991")
+    assert stab.loc["ALB", "status"] == "never_high" and pd.isna(stab.loc["ALB", "year_reached"])
+    # inflation never falling below the threshold: not stabilized, no year
+    assert stab.loc["UKR", "status"] == "not_stabilized" and pd.isna(stab.loc["UKR", "year_reached"])
+    assert (timing.loc[timing["area"] != S, "threshold"] == 3.0).all() and (stab["threshold"] == 40.0).all()
+
+
+def test_reform_timing_parameters_take_effect(constructed):
+    durable = reform_timing(constructed, ["RUS"], last_year=1999, stabilization_rule="durable")
+    assert _years(durable, "RUS")[S] == 1998
+    dated = reform_timing(constructed, ["ALB"], last_year=1999, never_high="first_year")
+    assert _years(dated, "ALB")[S] == 1990  # first year of data in the window (1985 is before it)
+    early = reform_timing(constructed, ["POL"], last_year=1993)
+    assert _years(early, "POL")[P] is None  # privatization in 1994 is after the last year
+    strict = reform_timing(constructed, ["RUS"], ebrd_threshold=3.34, inflation_threshold=25.0, sustained_years=2)
+    assert _years(strict, "RUS") == {L: 1992, S: 1998, I: None, P: None}  # 1995 (30%) is no longer low
+    longer = reform_timing(constructed, ["RUS"], sustained_years=3)  # 1995-96 and 1998-99: two-year runs only
+    assert longer.set_index("area").loc[S, "status"] == "not_stabilized" and _years(longer, "RUS")[S] is None
+    with pytest.raises(ValueError, match="never_high must be"):
+        reform_timing(constructed, ["RUS"], never_high="later")
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (1992, 1995, "before"), (1995, 1992, "after"), (1992, 1992, "tie"),
+    (1992, None, "before"), (None, 1992, "after"), (None, None, "undetermined"), (float("nan"), 1992, "after"),
+])
+def test_relation(a, b, expected):
+    assert relation(a, b) == expected
+
+
+def test_order_string_shows_ties_missing_and_left_out_areas():
+    assert order_string({L: 1990, S: 1992, I: 1992, P: 1994}) == "L>S=I>P"
+    assert order_string({L: 1992, S: 1992, I: 1992, P: 1992}) == "L=S=I=P"
+    assert order_string({L: None, S: None, I: None, P: None}) == "(not reached: L, S, I, P)"
+    assert order_string({L: 1992, S: None, I: 1995, P: 1995}, excluded=(S,)) == "L>I=P (S: never high)"
+
+
+def test_follows_order_ties_and_partial_sequences():
+    tie = {L: 1990, S: 1992, I: 1992, P: 1994}
+    assert follows_order(tie, ties="weak") == (True, True)
+    assert follows_order(tie, ties="strict") == (False, False)
+    assert follows_order({L: 1992, S: 1995, I: None, P: None}) == (False, True)  # consistent so far
+    assert follows_order({L: 1992, S: 1995, I: None, P: 1993}) == (False, False)  # P before I
+    assert follows_order({L: 1992, S: None, I: 1995, P: 1996}, excluded=(S,)) == (True, True)
+    assert follows_order({L: None, S: 1995, I: None, P: None}) == (False, False)  # S reached, L not
+    with pytest.raises(ValueError, match="ties must be"):
+        follows_order(tie, ties="maybe")
+
+
+def test_reform_order_table(constructed):
+    timing, order = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
+    order = order.set_index("iso3")
+    assert order.loc["RUS", "order"] == "L>P>S (not reached: I)"
+    assert order.loc["POL", "order"] == "L>S=I>P" and order.loc["POL", "follows_essay_order"]
+    assert order.loc["ALB", "order"] == "L>I=P (S: never high)" and order.loc["ALB", "follows_essay_order"]
+    assert order.loc["ALB", "areas_left_out"] == "S"
+    assert order.loc["UKR", "order"] == "L (not reached: S, I, P)"
+    assert order.loc["UKR", "consistent_so_far"] and not order.loc["UKR", "follows_essay_order"]
+    assert not order.loc["RUS", "consistent_so_far"]
+    # gap: RUS liberalizes in 1992, institutions never by 1999 -> 7 years, censored; 3.34 - 2.0 points
+    assert order.loc["RUS", "lib_inst_gap_years"] == 7 and order.loc["RUS", "lib_inst_gap_censored"]
+    assert order.loc["RUS", "lib_inst_gap_points"] == pytest.approx(1.34)
+    assert order.loc["POL", "lib_inst_gap_years"] == 2 and order.loc["POL", "lib_inst_gap_points"] == pytest.approx(2.34)
+    strict = analyse(constructed, ["POL"], last_year=1999, ties="strict")[1]
+    assert not strict["follows_essay_order"].iloc[0]
+
+
+def test_pairwise_precedence_counts(constructed):
+    timing, _ = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
+    table = pairwise_precedence(timing).set_index(["pair", "group"])
+    assert table.loc[("I→P", "All"), ["before", "tie", "after", "undetermined"]].tolist() == [1, 1, 1, 1]
+    assert table.loc[("L→S", "All"), ["before", "tie", "after", "left_out"]].tolist() == [3, 0, 0, 1]
+    assert table.loc[("S→I", "CIS"), "undetermined"] == 1  # UKR: neither reached
+    counts = table[["before", "tie", "after", "undetermined", "left_out"]].sum(axis=1)
+    assert (counts.xs("All", level="group") == 4).all()
+
+
+def test_order_frequencies_sorted_with_all_group():
+    order = pd.DataFrame({"iso3": ["A", "B", "C"], "group": ["CIS", "CIS", "SEE"], "order": ["L>S", "L>S", "S>L"]})
+    table = order_frequencies(order)
+    assert table.iloc[0][["order", "group", "n_countries", "countries"]].tolist() == ["L>S", "CIS", 2, "A,B"]
+    assert table[(table["group"] == "All") & (table["order"] == "S>L")]["n_countries"].item() == 1
+
+
+def test_censored_median():
+    assert censored_median([1992, 1994, None]) == 1994.0
+    assert censored_median([1992, 1994]) == 1993.0
+    assert censored_median([1992, None, None]) is None
+    assert censored_median([]) is None
+
+
+def test_group_summary(constructed):
+    timing, order = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
+    summary = group_summary(timing, order).set_index("group")
+    assert summary.loc["All", "n_countries"] == 4 and summary.loc["All", "n_follow_essay_order"] == 2
+    assert summary.loc["CIS", "n_follow_essay_order"] == 0 and summary.loc["CIS", "n_consistent_so_far"] == 1
+    assert summary.loc["CIS", "median_liberalization_year"] == 1993.0
+    assert summary.loc["CIS", "n_institutions_not_reached"] == 2 and pd.isna(summary.loc["CIS", "median_institutions_year"])
+    # ALB's never-high stabilization is left out of the stabilization medians and counts
+    assert summary.loc["SEE", "n_stabilization_not_reached"] == 0 and pd.isna(summary.loc["SEE", "median_stabilization_year"])
+    assert summary.loc["All", "median_stabilization_year"] == 1995.0  # 1992, 1995, not reached
+    assert summary.loc["CIS", "n_lib_inst_gap_censored"] == 2
+
+
+def test_sensitivity_reports_each_variation(constructed):
+    base = {"iso3": ["RUS", "POL", "ALB", "UKR"], "last_year": 1999}
+    table = sensitivity(constructed, base, {"ties strict": {"ties": "strict"}, "to 1993": {"last_year": 1993}})
+    everyone = table[table["group"] == "All"].set_index("variation")
+    assert everyone["n_follow_essay_order"].to_dict() == {"main run": 2, "ties strict": 0, "to 1993": 0}
+    assert everyone.loc["to 1993", "changed"] == "last_year=1993"
+    assert everyone.loc["main run", "n_privatization_before_institutions"] == 1
+
+
+def test_select_countries_and_spec():
+    assert len(select_countries()) == 29 and select_countries(["Mongolia"]) == ["MNG"]
+    assert "RUS" not in select_countries(["CIS"], exclude=["RUS"])
+    SPEC.check(ebrd_threshold=3.0, inflation_threshold=40.0, sustained_years=2, last_year=2006, ties="weak",
+               never_high="exclude", stabilization_rule="first_run", groups=["CIS"], exclude_countries=[],
+               output_dir=None)
+    with pytest.raises(ValueError, match="no country left"):
+        SPEC.check(groups=["Mongolia"], exclude_countries=["MNG"])
+
+
+def test_compare_groups_known_values():
+    from transition.sequencing import compare_groups
+
+    order = pd.DataFrame({"group": ["CIS"] * 3 + ["CEE & Baltics"] * 3 + ["SEE"],
+                          "gap": [3.0, 4.0, 5.0, 0.0, 1.0, 2.0, 9.0]})
+    result = compare_groups(order, "gap")
+    assert (result["n_a"], result["n_b"], result["median_a"], result["median_b"], result["u"]) == (3, 3, 4.0, 1.0, 9.0)
+    assert result["p_value"] == pytest.approx(0.1)  # exact: 2 of the 20 splits are as extreme
+    assert compare_groups(order, "gap", "CIS", "Mongolia")["p_value"] is None
+
+
+def test_headline_rows_and_formatting(constructed):
+    from transition.sequencing import format_year, headline_rows, slug
+
+    base = {"iso3": ["RUS", "POL", "ALB", "UKR"], "last_year": 1999}
+    timing, order = analyse(constructed, **base)
+    robust = sensitivity(constructed, base, {"EBRD 3.33": {"ebrd_threshold": 3.33}})
+    rows = headline_rows(timing, order, robust, {"p_value": 0.5}, 3.0, 40.0, 1999, "weak")
+    values = {key: value for key, value, _, _ in rows}
+    assert len(values) == len(rows)  # keys are unique
+    assert values["n_follow_essay_order_all"] == 2 and values["share_follow_essay_order_cis"] == 0.0
+    assert values["never_high_inflation_countries"] == "ALB" and values["stabilization_relapsed_countries"] == "RUS"
+    assert values["n_privatization_before_institutions"] == 1 and values["n_pair_lib_stab_before"] == 3
+    assert values["n_follow_essay_order_ebrd_3_33"] == 0  # POL has no institutions at 3.33
+    assert isinstance(values["n_institutions_not_reached_cis"], int) and values["n_institutions_not_reached_cis"] == 2
+    assert slug("inflation 20%, 3 years") == "inflation_20_3_years"
+    assert (format_year(1995.0), format_year(1995.5), format_year(None)) == ("1995", "1995.5", "not reached")
+
+
+def test_sensitivity_counts_non_vacuous_consistency(constructed):
+    base = {"iso3": ["RUS", "POL", "ALB", "UKR"], "last_year": 1999}
+    table = sensitivity(constructed, base, {"to 1990": {"last_year": 1990}})
+    everyone = table[table["group"] == "All"].set_index("variation")
+    # main run: POL and ALB follow (two or more areas), UKR is consistent with one area only
+    assert everyone.loc["main run", ["n_consistent_so_far", "n_consistent_two_areas"]].tolist() == [3, 2]
+    assert everyone.loc["main run", "consistent"] == "ALB,POL,UKR"
+    assert everyone.loc["to 1990", "n_consistent_two_areas"] == 0  # by 1990 only POL's liberalization

@@ -147,7 +147,7 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     variable = GDP_SOURCES[source]
     donor_variable = GDP_SOURCES[splice_with] if splice_with and splice_with != source else None
-    frames, skipped = [], {}
+    frames, skipped, kinds = [], {}, {}
     for code in iso3 or countries.study_iso3():
         try:
             _break_check(code, variable, base_year)
@@ -160,6 +160,7 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
             if errors == "raise":
                 raise type(error)(f"{code} ({variable}): {error}") from None
             skipped[code] = str(error)
+            kinds[code] = "definition_break" if isinstance(error, DefinitionBreakError) else "missing_data"
             continue
         frames.append(indexed.rename_axis("year").reset_index().assign(iso3=code))
     columns = ["iso3", "year", "index", "spliced", "source", "base_year"]
@@ -167,6 +168,7 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     result = result.assign(source=source, base_year=base_year)[columns]
     result = result.astype({"year": "int64", "index": "float64", "spliced": bool})
     result.attrs["skipped"] = skipped
+    result.attrs["skipped_kind"] = kinds
     return result
 
 

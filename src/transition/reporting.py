@@ -82,8 +82,12 @@ class Outputs:
         return path
 
     def figure(self, fig, name: str, sources: list[str]) -> Path:
-        """Add the source note under the figure and save it as ``<dir>/figures/<name>.png``."""
-        fig.text(0.01, 0.005, source_note(sources), fontsize=7, color="0.35", ha="left", va="bottom", wrap=True)
+        """Add the source note under the figure and save it as ``<dir>/figures/<name>.png``.
+
+        The note hangs below the figure's bottom edge (``va="top"`` at y = 0), so it never overlaps
+        an axis label; the tight bounding box used for saving and inline display includes it.
+        """
+        fig.text(0.01, -0.01, source_note(sources), fontsize=7, color="0.35", ha="left", va="top", wrap=True)
         path = self.figures_dir / f"{name}.png"
         # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
         fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})

@@ -1,0 +1,927 @@
+"""Resources or governance? A cross-section of transition outcomes (claim C3).
+
+The essay (claim C3 of ``../shared/seed/CLAIMS.md``) says that in the early 1990s many expected the
+resource-rich CIS states to prosper and resource-poor Eastern Europe to sink, that the reverse
+happened, and that governance ("correct and honest macro- and micro-management") made the
+difference. This module builds what the notebook ``05_resources_vs_governance`` needs to test it:
+
+- **outcomes** by country: the real GDP index in chosen years (base year = 100) and compound mean
+  annual growth over chosen windows (:func:`outcomes`);
+- **resource dependence**: natural-resource rents (% of GDP), fuel and ores & metals shares of
+  merchandise exports, oil and gas production and proved reserves per person, each averaged over a
+  period (:func:`resource_measures`);
+- **governance**: WGI control of corruption, government effectiveness and rule of law and the
+  Freedom House ratings (flipped so that higher = freer), averaged over a period
+  (:func:`governance_measures`);
+- a **composite index** of each family (:func:`composite_index`: mean of z-scores, or weights from
+  the first principal component);
+- **cross-section regressions** with HC3 robust standard errors and standardized coefficients
+  (:func:`fit_ols`), and a **Shapley decomposition** of R² (:func:`shapley_r2`);
+- the essay's comparison of **resource-rich CIS vs resource-poor Central Europe and the Baltics**
+  (:func:`group_comparison`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> data = pd.DataFrame({"y": [3.0, 1.0, 2.0, 0.0], "a": [1.0, 1.0, -1.0, -1.0], "b": [1.0, -1.0, 1.0, -1.0]})
+>>> shapley_r2(data, "y", ["a", "b"]).round(2).to_dict()
+{'a': 0.2, 'b': 0.8}
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from transition import countries, derived
+from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Rule, Text
+from transition.paths import DATA_DIR
+
+
+# ----------------------------------------------------------------------------------------------
+# Measures
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One explanatory measure: how it is built from panel variables, its unit and label."""
+
+    label: str
+    unit: str
+    variables: tuple[str, ...]
+    kind: str  # "level" (one variable), "vintages" (primary, fallback), "per_capita" (sum / population), "freedom_house"
+
+
+#: Resource-dependence measures (all non-negative and right-skewed: they enter the index as log(1 + x)).
+RESOURCE_MEASURES: dict[str, Measure] = {
+    "rents": Measure("Natural-resource rents", "% of GDP", ("wdi2021_ny_gdp_totl_rt_zs",), "level"),
+    "fuel_exports": Measure("Fuel exports", "% of merchandise exports",
+                            ("wdi2023_tx_val_fuel_zs_un", "wdi2013_tx_val_fuel_zs_un"), "vintages"),
+    "ores_metals_exports": Measure("Ores & metals exports", "% of merchandise exports",
+                                   ("wdi2022_tx_val_mmtl_zs_un", "wdi2013_tx_val_mmtl_zs_un"), "vintages"),
+    "hydrocarbon_production_pc": Measure("Oil + gas production per person", "tonnes of oil equivalent per person",
+                                         ("ei_oil_production", "ei_gas_production"), "per_capita"),
+    "hydrocarbon_reserves_pc": Measure("Proved oil + gas reserves per person", "tonnes of oil equivalent per person",
+                                       ("ei_oil_reserves", "ei_gas_reserves"), "per_capita"),
+}
+#: Governance measures (higher = better governance for all of them).
+GOVERNANCE_MEASURES: dict[str, Measure] = {
+    "control_of_corruption": Measure("WGI control of corruption", "estimate, about -2.5 to 2.5", ("wgi_cc",), "level"),
+    "government_effectiveness": Measure("WGI government effectiveness", "estimate, about -2.5 to 2.5", ("wgi_ge",), "level"),
+    "rule_of_law": Measure("WGI rule of law", "estimate, about -2.5 to 2.5", ("wgi_rl",), "level"),
+    "freedom_house": Measure("Freedom House (8 - mean of PR and CL)", "1 (least free) to 7 (most free)",
+                             ("fh_political_rights", "fh_civil_liberties"), "freedom_house"),
+}
+#: Optional controls of the fullest model.
+CONTROLS = {"initial_income": "log Maddison GDP per capita in the outcome's start year",
+            "cis": "1 = CIS member (the study's CIS group)"}
+#: The regressors every model is built from (the two composite indices).
+RESOURCE_INDEX, GOVERNANCE_INDEX = "resource_index", "governance_index"
+MODELS = ("resources", "governance", "joint", "joint_controls")
+MIN_OBSERVATIONS = 8
+#: Labels of the essay's comparison groups (:func:`resource_groups`).
+RICH_CIS, OTHER_CIS, POOR_CEE, OTHER = "resource-rich CIS", "other CIS", "resource-poor CEE & Baltics", "other"
+#: Sources behind the measures (for figure notes).
+SOURCE_IDS = ["gapminder_wdi", "wdi_2021_rents", "wdi_2023_fuel", "wdi_2022", "wdi_2013", "wgi_2020",
+              "freedom_house_2020", "maddison_2023"]
+
+
+def combine_vintages(tidy: pd.DataFrame, primary: str, fallback: str) -> pd.Series:
+    """One series from two vintages: ``primary`` where it has a value, else ``fallback``.
+
+    Returns
+    -------
+    Series indexed by (iso3, year).
+    """
+    first = derived.series(tidy, primary)
+    second = derived.series(tidy, fallback)
+    return first.combine_first(second).rename(primary)
+
+
+def population(tidy: pd.DataFrame) -> pd.Series:
+    """Population in persons by (iso3, year): Gapminder (observed years, to 2013), else Maddison × 1000."""
+    gapminder = derived.series(tidy, "gm_population")
+    maddison = derived.series(tidy, "mad_pop") * 1000.0
+    return gapminder.combine_first(maddison).rename("population")
+
+
+def per_capita_total(tidy: pd.DataFrame, variables, persons: pd.Series) -> pd.Series:
+    """Sum of ``variables`` per person, by (iso3, year); a country a source does not list counts as 0.
+
+    The Energy Institute lists only countries with sizeable production or reserves; the others are
+    folded into regional remainders. Within the years a variable covers at all, a country-year
+    without a value is therefore taken as zero (small, not unknown). Outside those years the
+    result is missing.
+
+    Parameters
+    ----------
+    tidy : DataFrame
+        Tidy panel.
+    variables : sequence of str
+        Quantities to add up (e.g. oil and gas production in tonnes of oil equivalent).
+    persons : Series indexed by (iso3, year)
+        Population.
+    """
+    persons = persons.dropna()
+    persons = persons[persons > 0]
+    total = pd.Series(0.0, index=persons.index)
+    covered = pd.Series(False, index=persons.index)
+    years = persons.index.get_level_values("year")
+    for variable in variables:
+        values = derived.series(tidy, variable)
+        if values.empty:
+            continue
+        in_range = (years >= values.index.get_level_values("year").min()) & (years <= values.index.get_level_values("year").max())
+        total = total + values.reindex(persons.index).fillna(0.0).where(in_range, 0.0)
+        covered = covered | in_range
+    return (total / persons).where(covered).dropna().rename("per_capita")
+
+
+def period_mean(values: pd.Series, start: int, end: int) -> pd.Series:
+    """Mean over the years ``start``–``end`` (inclusive) of a Series indexed by (iso3, year); NaN-free.
+
+    Years without a value are ignored; a country with no value in the period is left out.
+    """
+    years = values.index.get_level_values("year")
+    inside = values[(years >= start) & (years <= end)].dropna()
+    return inside.groupby(level="iso3").mean()
+
+
+def _measure_series(tidy: pd.DataFrame, measure: Measure) -> pd.Series:
+    if measure.kind == "level":
+        return derived.series(tidy, measure.variables[0])
+    if measure.kind == "vintages":
+        return combine_vintages(tidy, *measure.variables)
+    if measure.kind == "per_capita":
+        return per_capita_total(tidy, measure.variables, population(tidy))
+    if measure.kind == "freedom_house":
+        both = pd.concat([derived.series(tidy, v) for v in measure.variables], axis=1)
+        return (8.0 - both.mean(axis=1, skipna=False)).dropna()
+    raise ValueError(f"unknown measure kind {measure.kind!r}")  # pragma: no cover
+
+
+def _measures(tidy, start, end, names, catalogue) -> pd.DataFrame:
+    unknown = [name for name in names if name not in catalogue]
+    if unknown:
+        raise ValueError(f"unknown measures {unknown}; known: {sorted(catalogue)}")
+    study = countries.study_iso3()
+    columns = {name: period_mean(_measure_series(tidy, catalogue[name]), start, end) for name in names}
+    return pd.DataFrame(columns).reindex(study).rename_axis("iso3")
+
+
+def resource_measures(tidy: pd.DataFrame, start: int, end: int, names=None) -> pd.DataFrame:
+    """Resource-dependence measures of the 29 economies, each averaged over ``start``–``end``.
+
+    Rents: WDI Dec 2021 (current method). Fuel exports: WDI Dec 2023, with the Dec 2013 vintage
+    where the newer one has no value; ores & metals: WDI Apr 2022, else Dec 2013. Oil + gas
+    production and reserves: Energy Institute, tonnes of oil equivalent per person
+    (:func:`per_capita_total`).
+
+    Returns
+    -------
+    DataFrame indexed by iso3 (the 29, in the study's order), one column per measure.
+    """
+    return _measures(tidy, start, end, list(names or RESOURCE_MEASURES), RESOURCE_MEASURES)
+
+
+def governance_measures(tidy: pd.DataFrame, start: int, end: int, names=None) -> pd.DataFrame:
+    """Governance measures of the 29 economies, each averaged over ``start``–``end``.
+
+    WGI estimates as published; Freedom House as 8 − mean(political rights, civil liberties), so
+    that 7 = most free and higher = better like the WGI. Years without data (the WGI skip 1997,
+    1999 and 2001) are ignored.
+    """
+    return _measures(tidy, start, end, list(names or GOVERNANCE_MEASURES), GOVERNANCE_MEASURES)
+
+
+# ----------------------------------------------------------------------------------------------
+# Composite indices
+
+
+def zscores(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column-wise z-scores (mean 0, sample standard deviation 1) over the non-missing rows."""
+    spread = frame.std(ddof=1)
+    if (spread == 0).any():
+        raise ValueError(f"no variation in {list(spread[spread == 0].index)}: a z-score is undefined")
+    return (frame - frame.mean()) / spread
+
+
+def composite_index(frame: pd.DataFrame, method: str = "zmean", log1p: bool = False,
+                    min_components: int = 2) -> tuple[pd.Series, pd.Series]:
+    """A composite index: the weighted mean of the z-scored components a country has.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Countries × components.
+    method : {"zmean", "pc1"}
+        ``zmean``: equal weights (the mean of the z-scores). ``pc1``: weights proportional to the
+        loadings of the first principal component of the components' correlation matrix
+        (pairwise-complete), signed so that they sum to a positive number.
+    log1p : bool
+        Transform every component by log(1 + x) before z-scoring (for non-negative, right-skewed
+        measures such as rents or production per person).
+    min_components : int
+        A country needs at least this many components (or all, if there are fewer); otherwise NaN.
+
+    Returns
+    -------
+    (index, weights): the index by country and the weight of each component (summing to 1).
+    """
+    if method not in ("zmean", "pc1"):
+        raise ValueError(f"method must be 'zmean' or 'pc1', not {method!r}")
+    if frame.shape[1] == 0:
+        raise ValueError("no components")
+    values = np.log1p(frame) if log1p else frame
+    z = zscores(values)
+    if method == "zmean" or frame.shape[1] == 1:
+        weights = pd.Series(1.0, index=frame.columns)
+    else:
+        eigenvalues, eigenvectors = np.linalg.eigh(z.corr().to_numpy())
+        loadings = eigenvectors[:, np.argmax(eigenvalues)]
+        weights = pd.Series(loadings * (1.0 if loadings.sum() >= 0 else -1.0), index=frame.columns)
+    weights = weights / weights.sum()
+    available = z.notna()
+    weight_sum = available.mul(weights, axis=1).sum(axis=1)
+    index = z.fillna(0.0).mul(weights, axis=1).sum(axis=1) / weight_sum
+    enough = available.sum(axis=1) >= min(min_components, frame.shape[1])
+    return index.where(enough & (weight_sum != 0)).rename("index"), weights.rename("weight")
+
+
+# ----------------------------------------------------------------------------------------------
+# Outcomes
+
+
+def cagr(index: pd.Series, start: int, end: int) -> float:
+    """Compound mean annual growth (% per year) of a level series (indexed by year) from ``start`` to ``end``.
+
+    NaN when either year is missing.
+    """
+    if start not in index.index or end not in index.index or not end > start:
+        return float("nan")
+    return 100.0 * ((index[end] / index[start]) ** (1.0 / (end - start)) - 1.0)
+
+
+def outcome_name(kind: str, *years: int) -> str:
+    """``gdp_index_2007`` or ``growth_1990_2000``."""
+    return f"{kind}_{'_'.join(str(year) for year in years)}"
+
+
+def outcome_label(name: str, base_year: int | None = None) -> str:
+    """A readable label with unit for an outcome name."""
+    parts = name.split("_")
+    if name.startswith("gdp_index_"):
+        return f"Real GDP {parts[-1]} ({base_year} = 100)" if base_year else f"Real GDP {parts[-1]} (index)"
+    return f"Mean growth {parts[1]}–{parts[2]} (% per year)"
+
+
+def outcome_unit(name: str, base_year: int) -> str:
+    """The unit of an outcome: ``index, <base year> = 100`` or ``% per year``."""
+    return f"index, {base_year} = 100" if name.startswith("gdp_index_") else "% per year"
+
+
+def outcomes(tidy: pd.DataFrame, source: str = "wdi", base_year: int = 1989,
+             level_years=(2000, 2007, 2024), growth_breaks=(1990, 2000, 2019)) -> pd.DataFrame:
+    """Outcomes by country: GDP index in ``level_years`` and compound growth between ``growth_breaks``.
+
+    The GDP index is :func:`transition.derived.gdp_index` (``source``, ``base_year`` = 100; spliced
+    with Maddison growth before a source starts). Growth over a window is computed from the same
+    function with the window's first year as base, so a window never crosses a change of country
+    definition: Bosnia and Herzegovina, Serbia and Montenegro have no value for windows starting
+    before 1994, 1995 and 1997 and no GDP index for base years before then.
+
+    Returns
+    -------
+    DataFrame indexed by iso3 (the 29), columns ``gdp_index_<year>`` then ``growth_<start>_<end>``;
+    ``attrs["skipped"]`` maps each outcome to the countries left out and why.
+    """
+    study = countries.study_iso3()
+    splice = None if source == "maddison" else "maddison"
+    columns, skipped = {}, {}
+    levels = derived.gdp_index(tidy, source=source, base_year=base_year, splice_with=splice, errors="skip")
+    wide = levels.pivot(index="iso3", columns="year", values="index")
+    for year in level_years:
+        name = outcome_name("gdp_index", year)
+        columns[name] = wide[year] if year in wide.columns else pd.Series(dtype=float)
+        skipped[name] = dict(levels.attrs["skipped"])
+    for start, end in zip(growth_breaks[:-1], growth_breaks[1:]):
+        name = outcome_name("growth", start, end)
+        window = derived.gdp_index(tidy, source=source, base_year=start, splice_with=splice, errors="skip")
+        columns[name] = window.groupby("iso3").apply(
+            lambda rows: cagr(rows.set_index("year")["index"], start, end), include_groups=False)
+        skipped[name] = dict(window.attrs["skipped"])
+    frame = pd.DataFrame(columns).reindex(study).rename_axis("iso3")
+    frame.attrs["skipped"] = skipped
+    return frame
+
+
+def outcome_start_year(name: str, base_year: int) -> int:
+    """The year an outcome starts from: the base year of a level, the first year of a growth window."""
+    return int(name.split("_")[1]) if name.startswith("growth_") else base_year
+
+
+def log_income(tidy: pd.DataFrame, year: int) -> pd.Series:
+    """log of Maddison GDP per capita in ``year`` by country (the 29), NaN before a definition break."""
+    values = derived.series(tidy, "mad_gdppc")
+    values = values[values.index.get_level_values("year") == year].droplevel("year")
+    result = np.log(values.reindex(countries.study_iso3()))
+    for iso3 in result.index:
+        first = countries.first_comparable_year(iso3, "maddison_2023")
+        if first is not None and year < first:
+            result[iso3] = np.nan
+    return result.rename_axis("iso3")
+
+
+# ----------------------------------------------------------------------------------------------
+# The cross-section
+
+
+def resource_groups(rents: pd.Series, threshold: float) -> pd.Series:
+    """The essay's comparison groups, by a data rule on rents (% of GDP).
+
+    ``resource-rich CIS``: CIS members with rents >= ``threshold``; ``other CIS``: the rest of the
+    CIS; ``resource-poor CEE & Baltics``: Central Europe and the Baltics with rents < ``threshold``;
+    ``other``: everyone else (South-East Europe, Mongolia, a resource-rich CEE state, missing rents).
+    """
+    broad = countries.group_of().map(countries.BROAD_GROUP).reindex(rents.index)
+    labels = pd.Series(OTHER, index=rents.index, name="resource_group")
+    labels[(broad == "CIS") & (rents >= threshold)] = RICH_CIS
+    labels[(broad == "CIS") & ~(rents >= threshold)] = OTHER_CIS
+    labels[(broad == "CEE & Baltics") & (rents < threshold)] = POOR_CEE
+    return labels
+
+
+def cross_section(tidy: pd.DataFrame, *, gdp_source: str = "wdi", base_year: int = 1989,
+                  level_years=(2000, 2007, 2024), growth_breaks=(1990, 2000, 2019),
+                  resource_period=(1995, 2005), governance_period=(1996, 2005),
+                  resource_names=None, governance_names=None, index_method: str = "zmean",
+                  rich_rents_threshold: float = 10.0) -> pd.DataFrame:
+    """One row per country: group, resource and governance measures and indices, outcomes, controls.
+
+    Columns: iso3, name, group, broad_group, cis (0/1), resource_group, ``res_<measure>`` (period
+    means, raw units), ``gov_<measure>``, resource_index, governance_index, the outcomes
+    (:func:`outcomes`), ``log_gdppc_<year>`` for every start year, and ``rents_for_groups``
+    (the rents used for the group rule, always computed). ``attrs``: ``resource_weights``,
+    ``governance_weights``, ``skipped`` (outcome → {iso3: reason}).
+    """
+    resource_names = list(resource_names or RESOURCE_MEASURES)
+    governance_names = list(governance_names or GOVERNANCE_MEASURES)
+    res = resource_measures(tidy, *resource_period, resource_names)
+    gov = governance_measures(tidy, *governance_period, governance_names)
+    res_index, res_weights = composite_index(res, index_method, log1p=True)
+    gov_index, gov_weights = composite_index(gov, index_method, log1p=False)
+    result = outcomes(tidy, gdp_source, base_year, level_years, growth_breaks)
+    table = countries.table()
+    frame = pd.DataFrame({
+        "name": table["name_en"], "group": table["group"],
+        "broad_group": table["group"].map(countries.BROAD_GROUP),
+    }).reindex(countries.study_iso3()).rename_axis("iso3")
+    frame["cis"] = (frame["broad_group"] == "CIS").astype(int)
+    rents = resource_measures(tidy, *resource_period, ["rents"])["rents"]
+    frame["rents_for_groups"] = rents
+    frame["resource_group"] = resource_groups(rents, rich_rents_threshold)
+    frame = frame.join(res.add_prefix("res_")).join(gov.add_prefix("gov_"))
+    frame[RESOURCE_INDEX], frame[GOVERNANCE_INDEX] = res_index, gov_index
+    frame = frame.join(result)
+    for year in sorted({outcome_start_year(name, base_year) for name in result.columns}):
+        frame[f"log_gdppc_{year}"] = log_income(tidy, year)
+    frame.attrs.update(resource_weights=res_weights, governance_weights=gov_weights,
+                       skipped=result.attrs["skipped"])
+    return frame.reset_index()
+
+
+# ----------------------------------------------------------------------------------------------
+# Models
+
+
+def _design(data: pd.DataFrame, outcome: str, regressors) -> tuple[np.ndarray, np.ndarray]:
+    y = data[outcome].to_numpy(dtype=float)
+    x = np.column_stack([np.ones(len(data))] + [data[r].to_numpy(dtype=float) for r in regressors])
+    return y, x
+
+
+def r_squared(data: pd.DataFrame, outcome: str, regressors) -> float:
+    """R² of the OLS regression of ``outcome`` on ``regressors`` (with a constant); 0 with none."""
+    y, x = _design(data, outcome, list(regressors))
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    residual = y - x @ beta
+    total = ((y - y.mean()) ** 2).sum()
+    return float(1.0 - (residual ** 2).sum() / total)
+
+
+def shapley_r2(data: pd.DataFrame, outcome: str, regressors) -> pd.Series:
+    """Shapley decomposition of R²: each regressor's mean marginal R² over all orderings.
+
+    ``phi_j = sum over subsets S of the others of |S|! (p - |S| - 1)! / p! × (R²(S + j) − R²(S))``.
+    The contributions add up to the R² of the full model; with uncorrelated regressors each equals
+    its squared correlation with the outcome. All fits use the rows complete in every variable.
+
+    Returns
+    -------
+    Series: regressor → contribution to R².
+    """
+    regressors = list(regressors)
+    data = data.dropna(subset=[outcome, *regressors])
+    p = len(regressors)
+    cache: dict[frozenset, float] = {frozenset(): 0.0}
+
+    def fit(subset: frozenset) -> float:
+        if subset not in cache:
+            cache[subset] = r_squared(data, outcome, [r for r in regressors if r in subset])
+        return cache[subset]
+
+    values = {}
+    for j in regressors:
+        others = [r for r in regressors if r != j]
+        total = 0.0
+        for size in range(p):
+            weight = math.factorial(size) * math.factorial(p - size - 1) / math.factorial(p)
+            for subset in combinations(others, size):
+                base = frozenset(subset)
+                total += weight * (fit(base | {j}) - fit(base))
+        values[j] = total
+    return pd.Series(values, name="r2_contribution")
+
+
+def fit_ols(data: pd.DataFrame, outcome: str, regressors, cov_type: str = "HC3") -> pd.DataFrame:
+    """OLS of ``outcome`` on ``regressors`` with robust (default HC3) standard errors.
+
+    Rows missing any variable are dropped. ``std_coef`` = coef × sd(x) / sd(y) in the estimation
+    sample (the coefficient when both sides are z-scored); p-values use the robust standard errors
+    and the t distribution.
+
+    Returns
+    -------
+    DataFrame, one row per term (``const`` first): term, coef, std_coef, se, tvalue, pvalue, r2,
+    adj_r2, nobs.
+    """
+    import statsmodels.api as sm
+
+    regressors = list(regressors)
+    data = data.dropna(subset=[outcome, *regressors])
+    if len(data) < max(MIN_OBSERVATIONS, len(regressors) + 3):
+        raise ValueError(f"{outcome}: {len(data)} complete observations are too few for {len(regressors)} regressors")
+    x = sm.add_constant(data[regressors].astype(float), has_constant="add")
+    model = sm.OLS(data[outcome].astype(float), x).fit(cov_type=cov_type)
+    sd_y = data[outcome].std(ddof=1)
+    std = {"const": np.nan, **{r: model.params[r] * data[r].std(ddof=1) / sd_y for r in regressors}}
+    return pd.DataFrame({
+        "term": list(model.params.index), "coef": model.params.to_numpy(),
+        "std_coef": [std[t] for t in model.params.index], "se": model.bse.to_numpy(),
+        "tvalue": model.tvalues.to_numpy(), "pvalue": model.pvalues.to_numpy(),
+        "r2": model.rsquared, "adj_r2": model.rsquared_adj, "nobs": int(model.nobs),
+    })
+
+
+def model_terms(outcome: str, controls, base_year: int) -> dict[str, list[str]]:
+    """The regressors of each model for one outcome (``joint_controls`` only when there are controls)."""
+    extra = [f"log_gdppc_{outcome_start_year(outcome, base_year)}" if c == "initial_income" else c for c in controls]
+    models = {"resources": [RESOURCE_INDEX], "governance": [GOVERNANCE_INDEX],
+              "joint": [RESOURCE_INDEX, GOVERNANCE_INDEX]}
+    if extra:
+        models["joint_controls"] = [RESOURCE_INDEX, GOVERNANCE_INDEX, *extra]
+    return models
+
+
+def outcome_sample(cross: pd.DataFrame, outcome: str, controls=(), base_year: int = 1989) -> pd.DataFrame:
+    """The rows of ``cross`` with ``outcome``, both indices and every control of :func:`model_terms`.
+
+    One common sample per outcome keeps the R² of its models comparable.
+    """
+    terms = model_terms(outcome, controls, base_year)
+    needed = sorted({t for regressors in terms.values() for t in regressors})
+    return cross.dropna(subset=[outcome, *needed])
+
+
+def run_models(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = 1989) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every model for every outcome on its common sample (:func:`outcome_sample`); Shapley R² of the multi-regressor models.
+
+    Returns
+    -------
+    (models, shapley): ``models`` with columns model, outcome, term, coef, std_coef, se, tvalue,
+    pvalue, r2, adj_r2, nobs; ``shapley`` with columns model, outcome, term, r2_contribution,
+    share_of_r2, r2, nobs.
+    """
+    model_rows, shapley_rows = [], []
+    for outcome in outcome_names:
+        sample = outcome_sample(cross, outcome, controls, base_year)
+        for model, regressors in model_terms(outcome, controls, base_year).items():
+            fitted = fit_ols(sample, outcome, regressors)
+            model_rows.append(fitted.assign(model=model, outcome=outcome))
+            if len(regressors) > 1:
+                contributions = shapley_r2(sample, outcome, regressors)
+                r2 = contributions.sum()
+                shapley_rows.append(pd.DataFrame({
+                    "model": model, "outcome": outcome, "term": contributions.index,
+                    "r2_contribution": contributions.to_numpy(),
+                    "share_of_r2": contributions.to_numpy() / r2 if r2 > 0 else np.nan,
+                    "r2": r2, "nobs": len(sample)}))
+    columns = ["model", "outcome", "term", "coef", "std_coef", "se", "tvalue", "pvalue", "r2", "adj_r2", "nobs"]
+    models = pd.concat(model_rows, ignore_index=True)[columns]
+    return models, pd.concat(shapley_rows, ignore_index=True)
+
+
+def leave_one_out(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = 1989) -> pd.DataFrame:
+    """How fragile is the verdict? Shapley R² of the joint model with each country left out in turn.
+
+    Returns
+    -------
+    DataFrame with columns outcome, dropped (iso3), shapley_resources, shapley_governance,
+    governance_explains_more, flips (True when the verdict differs from the full sample's).
+    """
+    rows = []
+    for outcome in outcome_names:
+        sample = outcome_sample(cross, outcome, controls, base_year)
+        full = shapley_r2(sample, outcome, [RESOURCE_INDEX, GOVERNANCE_INDEX])
+        full_verdict = bool(full[GOVERNANCE_INDEX] > full[RESOURCE_INDEX])
+        for iso3 in sorted(sample["iso3"]):
+            shares = shapley_r2(sample[sample["iso3"] != iso3], outcome, [RESOURCE_INDEX, GOVERNANCE_INDEX])
+            verdict = bool(shares[GOVERNANCE_INDEX] > shares[RESOURCE_INDEX])
+            rows.append({"outcome": outcome, "dropped": iso3, "shapley_resources": shares[RESOURCE_INDEX],
+                         "shapley_governance": shares[GOVERNANCE_INDEX], "governance_explains_more": verdict,
+                         "flips": verdict != full_verdict})
+    return pd.DataFrame(rows)
+
+
+def verdicts(models: pd.DataFrame, shapley: pd.DataFrame, loo: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outcome: which explains more, resources or governance.
+
+    Rule: governance explains more when its Shapley share of R² in the joint model (resource and
+    governance indices together) exceeds that of resources.
+
+    Parameters
+    ----------
+    models, shapley : DataFrame
+        From :func:`run_models`.
+    loo : DataFrame, optional
+        From :func:`leave_one_out`: adds ``n_flips`` (single countries whose removal reverses the
+        verdict) and ``flipped_by`` (their ISO3 codes, comma-separated).
+
+    Returns
+    -------
+    DataFrame indexed by outcome: nobs, r2_resources, r2_governance (single-index models),
+    r2_joint, shapley_resources, shapley_governance (R² contributions in the joint model),
+    std_coef/p of each index in the joint model, governance_explains_more (and the loo columns).
+    """
+    rows = []
+    for outcome, group in models.groupby("outcome", sort=False):
+        def term(model, name, column):
+            return group[(group["model"] == model) & (group["term"] == name)][column].iloc[0]
+        joint = shapley[(shapley["outcome"] == outcome) & (shapley["model"] == "joint")].set_index("term")
+        rows.append({
+            "outcome": outcome, "nobs": int(term("joint", "const", "nobs")),
+            "r2_resources": term("resources", "const", "r2"), "r2_governance": term("governance", "const", "r2"),
+            "r2_joint": term("joint", "const", "r2"),
+            "shapley_resources": joint.loc[RESOURCE_INDEX, "r2_contribution"],
+            "shapley_governance": joint.loc[GOVERNANCE_INDEX, "r2_contribution"],
+            "std_coef_resources": term("joint", RESOURCE_INDEX, "std_coef"),
+            "p_resources": term("joint", RESOURCE_INDEX, "pvalue"),
+            "std_coef_governance": term("joint", GOVERNANCE_INDEX, "std_coef"),
+            "p_governance": term("joint", GOVERNANCE_INDEX, "pvalue"),
+        })
+    frame = pd.DataFrame(rows).set_index("outcome")
+    frame["governance_explains_more"] = frame["shapley_governance"] > frame["shapley_resources"]
+    if loo is not None:
+        flips = loo[loo["flips"]].groupby("outcome")["dropped"]
+        frame["n_flips"] = flips.size().reindex(frame.index).fillna(0).astype(int)
+        frame["flipped_by"] = flips.agg(", ".join).reindex(frame.index).fillna("")
+    return frame
+
+
+def measure_correlations(cross: pd.DataFrame, outcome_names, measure_columns) -> pd.DataFrame:
+    """Each single measure against each outcome: Pearson r (= standardized slope), HC3 p-value, n.
+
+    Resource measures (``res_*``) enter as log(1 + x), as in the index.
+
+    Returns
+    -------
+    DataFrame with columns outcome, measure, r, pvalue, nobs.
+    """
+    rows = []
+    for outcome in outcome_names:
+        for column in measure_columns:
+            data = cross[[outcome, column]].dropna().copy()
+            if column.startswith("res_"):
+                data[column] = np.log1p(data[column])
+            fitted = fit_ols(data, outcome, [column]).set_index("term").loc[column]
+            rows.append({"outcome": outcome, "measure": column, "r": fitted["std_coef"],
+                         "pvalue": fitted["pvalue"], "nobs": int(fitted["nobs"])})
+    return pd.DataFrame(rows)
+
+
+def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
+    """Median outcomes of the essay's groups and a two-sided Mann-Whitney test, rich CIS vs poor CEE.
+
+    Returns
+    -------
+    DataFrame with columns outcome, median_rich_cis, median_other_cis, median_poor_cee, n_rich_cis,
+    n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p.
+    """
+    from scipy.stats import mannwhitneyu
+
+    rows = []
+    for outcome in outcome_names:
+        values = {label: cross.loc[cross["resource_group"] == label, outcome].dropna()
+                  for label in (RICH_CIS, OTHER_CIS, POOR_CEE)}
+        rich, other, poor = values[RICH_CIS], values[OTHER_CIS], values[POOR_CEE]
+        p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if len(rich) and len(poor) else np.nan
+        rows.append({"outcome": outcome, "median_rich_cis": rich.median(), "median_other_cis": other.median(),
+                     "median_poor_cee": poor.median(), "n_rich_cis": len(rich), "n_other_cis": len(other),
+                     "n_poor_cee": len(poor), "difference": rich.median() - poor.median(), "mannwhitney_p": p})
+    return pd.DataFrame(rows)
+
+
+# ----------------------------------------------------------------------------------------------
+# Figures
+
+
+def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str, title: str = "",
+            label_size: float = 7.0) -> None:
+    """Labelled scatter of ``y`` on ``x``, coloured by group, resource-rich CIS ringed, OLS line."""
+    from transition.reporting import GROUP_COLORS, GROUP_ORDER
+
+    data = cross.dropna(subset=[x, y])
+    for group in GROUP_ORDER:
+        rows = data[data["group"] == group]
+        if len(rows):
+            ax.scatter(rows[x], rows[y], s=28, color=GROUP_COLORS[group], label=group, zorder=3)
+    rich = data[data["resource_group"] == RICH_CIS]
+    ax.scatter(rich[x], rich[y], s=90, facecolors="none", edgecolors="black", linewidths=1.0,
+               label=RICH_CIS, zorder=4)
+    for _, row in data.iterrows():
+        ax.annotate(row["iso3"], (row[x], row[y]), xytext=(3, 2), textcoords="offset points", fontsize=label_size)
+    if len(data) > 2:
+        slope, intercept = np.polyfit(data[x], data[y], 1)
+        grid = np.linspace(data[x].min(), data[x].max(), 50)
+        ax.plot(grid, intercept + slope * grid, color="0.5", linestyle="--", linewidth=1, zorder=2)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.grid(alpha=0.3)
+
+
+def scatter_grid(cross: pd.DataFrame, x: str, outcome_names, *, xlabel: str, title: str, base_year: int):
+    """One labelled :func:`scatter` per outcome against ``x``, three to a row, with a shared legend."""
+    import matplotlib.pyplot as plt
+
+    rows = max(1, math.ceil((len(outcome_names) + 1) / 3))
+    fig, axes = plt.subplots(rows, 3, figsize=(15, 4.75 * rows), squeeze=False)
+    for ax, outcome in zip(axes.flat, outcome_names):
+        label = outcome_label(outcome, base_year)
+        scatter(ax, cross, x, outcome, xlabel=xlabel, ylabel=label, title=label)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    for ax in axes.flat[len(outcome_names):]:
+        ax.axis("off")
+    spare = axes.flat[len(outcome_names)]
+    spare.legend(handles, labels, loc="center", fontsize=10, title="Group", frameon=False)
+    fig.suptitle(title, fontsize=13)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+#: Display names and colours of the regressors' roles.
+ROLES = {"resources": ("Resources", "#d35400"), "governance": ("Governance", "#2471a3"),
+         "initial_income": ("Initial income (log GDP pc)", "#7f8c8d"), "cis": ("CIS dummy", "#c0392b")}
+
+
+def term_role(term: str) -> str:
+    """The role of a model term: resources, governance, initial_income or cis."""
+    if term == RESOURCE_INDEX:
+        return "resources"
+    if term == GOVERNANCE_INDEX:
+        return "governance"
+    if term.startswith("log_gdppc_"):
+        return "initial_income"
+    if term == "cis":
+        return "cis"
+    raise ValueError(f"unknown model term {term!r}")
+
+
+def plot_r2_decomposition(shapley: pd.DataFrame, outcome_names, model: str, base_year: int):
+    """Stacked horizontal bars: each regressor's Shapley contribution to R², one bar per outcome."""
+    import matplotlib.pyplot as plt
+
+    rows = shapley[shapley["model"] == model].assign(role=lambda f: f["term"].map(term_role))
+    table = rows.pivot(index="outcome", columns="role", values="r2_contribution")
+    table = table.reindex(list(outcome_names)[::-1])[[r for r in ROLES if r in set(rows["role"])]]
+    fig, ax = plt.subplots(figsize=(10, 0.7 * len(table) + 2.2))
+    left = np.zeros(len(table))
+    for role in table.columns:
+        values = table[role].fillna(0.0).to_numpy()
+        ax.barh(range(len(table)), values, left=left, color=ROLES[role][1], label=ROLES[role][0], height=0.6)
+        left += values
+    for position, total in enumerate(left):
+        ax.annotate(f"R² = {total:.2f}", (total, position), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), [outcome_label(o, base_year) for o in table.index])
+    ax.set_xlim(0, max(1e-9, left.max()) * 1.2)
+    ax.set_xlabel("Contribution to R² (Shapley value)")
+    ax.set_title(f"How much of the cross-country variation each regressor explains ({model} model, n = "
+                 f"{rows['nobs'].min()}–{rows['nobs'].max()})", fontsize=11)
+    ax.legend(title="Regressor", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    return fig
+
+
+# ----------------------------------------------------------------------------------------------
+# Reporting
+
+#: The essay was written around 2002 (CLAIMS.md): outcomes ending by then are "at the essay's time".
+ESSAY_YEAR = 2002
+GDP_SOURCE_IDS = {"wdi": "gapminder_wdi", "maddison": "maddison_2023", "pwt": "pwt_10_01", "weo": "imf_weo_2019_04"}
+
+
+def figure_sources(gdp_source: str) -> list[str]:
+    """Source ids behind the figures: the GDP source and every measure's source."""
+    return [GDP_SOURCE_IDS[gdp_source], *SOURCE_IDS]
+
+
+def outcome_end_year(name: str) -> int:
+    """The last year an outcome measures (the level year, or the end of a growth window)."""
+    return int(name.split("_")[-1])
+
+
+def index_weights(cross: pd.DataFrame) -> pd.DataFrame:
+    """The weights of each composite index (from ``cross.attrs``), tidy: index, measure, weight."""
+    parts = [cross.attrs[f"{family}_weights"].rename("weight").rename_axis("measure").reset_index()
+             .assign(index=f"{family}_index")
+             for family in ("resource", "governance")]
+    return pd.concat(parts, ignore_index=True)[["index", "measure", "weight"]]
+
+
+def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame, base_year: int) -> list[tuple]:
+    """Headline numbers as (key, value, unit, description) tuples for :meth:`Outputs.headline`."""
+    rows = []
+    for outcome, row in verdict.iterrows():
+        rows += [
+            (f"r2_resources_only_{outcome}", row["r2_resources"], "R²", f"{outcome} ~ resource index (OLS)"),
+            (f"r2_governance_only_{outcome}", row["r2_governance"], "R²", f"{outcome} ~ governance index (OLS)"),
+            (f"r2_joint_{outcome}", row["r2_joint"], "R²", f"{outcome} ~ resource + governance index"),
+            (f"shapley_share_governance_{outcome}", row["shapley_governance"] / row["r2_joint"], "share of R²",
+             f"Governance index's Shapley share of the joint model's R², {outcome}"),
+            (f"std_coef_governance_joint_{outcome}", row["std_coef_governance"], "standardized coefficient",
+             f"Governance index in the joint model, {outcome}"),
+            (f"p_governance_joint_{outcome}", row["p_governance"], "p-value (HC3)",
+             f"Governance index in the joint model, {outcome}"),
+            (f"std_coef_resources_joint_{outcome}", row["std_coef_resources"], "standardized coefficient",
+             f"Resource index in the joint model, {outcome}"),
+            (f"p_resources_joint_{outcome}", row["p_resources"], "p-value (HC3)",
+             f"Resource index in the joint model, {outcome}"),
+            (f"nobs_{outcome}", int(row["nobs"]), "countries", f"Common sample of the models of {outcome}"),
+            (f"governance_explains_more_{outcome}", int(row["governance_explains_more"]), "1 = yes",
+             f"Governance's Shapley R² share exceeds resources' in the joint model, {outcome}"),
+        ]
+        if "n_flips" in verdict.columns:
+            rows.append((f"loo_flips_{outcome}", int(row["n_flips"]), "countries",
+                         f"Single countries whose removal reverses the verdict, {outcome}"))
+    for _, row in groups.iterrows():
+        outcome = row["outcome"]
+        unit = outcome_unit(outcome, base_year)
+        rows += [
+            (f"median_{outcome}_resource_rich_cis", row["median_rich_cis"], unit, f"Median {outcome}, {RICH_CIS}"),
+            (f"median_{outcome}_other_cis", row["median_other_cis"], unit, f"Median {outcome}, {OTHER_CIS}"),
+            (f"median_{outcome}_resource_poor_cee", row["median_poor_cee"], unit, f"Median {outcome}, {POOR_CEE}"),
+            (f"mannwhitney_p_{outcome}_rich_cis_vs_poor_cee", row["mannwhitney_p"], "p-value",
+             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {POOR_CEE}, {outcome}"),
+        ]
+    rich = sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"])
+    rows += [
+        ("n_outcomes", len(verdict), "outcomes", "Outcomes modelled"),
+        ("n_outcomes_governance_explains_more", int(verdict["governance_explains_more"].sum()), "outcomes",
+         "Outcomes where governance's Shapley R² share exceeds resources' (joint model)"),
+        ("corr_resource_governance_index", cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1], "Pearson r",
+         "Correlation of the resource and governance indices across countries"),
+        ("n_resource_rich_cis", len(rich), "countries", "CIS states with rents at or above the threshold"),
+        ("resource_rich_cis", ", ".join(rich), "ISO3 codes", "CIS states with rents at or above the threshold"),
+    ]
+    return rows
+
+
+def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame,
+                  base_year: int, threshold: float, governance_start: int = 1996) -> str:
+    """The Findings paragraph, every number from the computed tables."""
+    from transition.reporting import format_number as fmt
+
+    def label(name):
+        return outcome_label(name, base_year)
+
+    rich = ", ".join(sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"]))
+    gov_more = verdict.index[verdict["governance_explains_more"]].tolist()
+    early = [o for o in verdict.index if outcome_end_year(o) <= ESSAY_YEAR]
+    later = [o for o in verdict.index if outcome_end_year(o) > ESSAY_YEAR]
+    lines = [f"- **Groups.** With rents ≥ {fmt(threshold)}% of GDP the resource-rich CIS states are {rich}. "
+             "Medians, resource-rich CIS vs resource-poor Central Europe & Baltics (two-sided Mann-Whitney p):"]
+    lines += [f"    - {label(r.outcome)}: {fmt(r.median_rich_cis)} vs {fmt(r.median_poor_cee)} "
+              f"(p = {fmt(r.mannwhitney_p, 2)}; other CIS {fmt(r.median_other_cis)})" for r in groups.itertuples()]
+    lines.append(f"- **Which explains more.** Governance has the larger Shapley share of the joint model's R² in "
+                 f"{len(gov_more)} of {len(verdict)} outcomes. R² of resources alone / governance alone; "
+                 "standardized coefficients (HC3 p) of governance and resources in the joint model:")
+    lines += [f"    - {label(o)}: R² {fmt(r.r2_resources, 2)} / {fmt(r.r2_governance, 2)}; governance "
+              f"{fmt(r.std_coef_governance, 2)} (p = {fmt(r.p_governance, 2)}), resources "
+              f"{fmt(r.std_coef_resources, 2)} (p = {fmt(r.p_resources, 2)}); n = {r.nobs}; "
+              f"{'governance explains' if r.governance_explains_more else 'resources explain'} more"
+              for o, r in verdict.iterrows()]
+    if early:
+        early_gov = sum(verdict.loc[early, "governance_explains_more"])
+        lines.append(f"- **As of the essay (outcomes ending by {ESSAY_YEAR}).** Governance explains more in "
+                     f"{early_gov} of {len(early)}; for later outcomes in "
+                     f"{sum(verdict.loc[later, 'governance_explains_more'])} of {len(later)}.")
+    if "n_flips" in verdict.columns:
+        lines.append("- **Fragility.** Dropping one country at a time reverses the verdict for "
+                     + "; ".join(f"{label(o)}: {r.n_flips} countr{'y' if r.n_flips == 1 else 'ies'}"
+                                 + (f" ({r.flipped_by})" if r.n_flips else "") for o, r in verdict.iterrows()) + ".")
+    corr = cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1]
+    direction = ("resource-rich states tend to be worse governed" if corr < 0 else
+                 "resource-rich states tend to be better governed")
+    lines.append(f"- **Caveat.** The two indices are correlated (r = {fmt(corr, 2)}): {direction}, so with "
+                 f"{verdict['nobs'].min()}–{verdict['nobs'].max()} countries the data separate the two "
+                 f"explanations only weakly. Governance is measured from {governance_start} on, after the "
+                 "early-1990s collapse, and may partly reflect it; these are associations, not causal effects.")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------------
+# Parameters
+
+
+class YearList(Rule):
+    """A strictly increasing list of integer years within [low, high]."""
+
+    def __init__(self, low: int, high: int, help: str = "", min_length: int = 1) -> None:
+        super().__init__(help)
+        self.low, self.high, self.min_length = low, high, min_length
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            return f"must be a {self.allowed()}"
+        if len(value) < self.min_length:
+            return f"must hold at least {self.min_length} years"
+        outside = [v for v in value if not self.low <= v <= self.high]
+        if outside:
+            return f"years {outside} outside {self.low}-{self.high}"
+        if any(b <= a for a, b in zip(value[:-1], value[1:])):
+            return "years must be strictly increasing"
+        return None
+
+    def allowed(self) -> str:
+        return f"list of increasing integer years from {self.low} to {self.high}"
+
+    def parse(self, text: str) -> Any:
+        return [int(item) for item in text.split(",") if item.strip()]
+
+
+@lru_cache(maxsize=1)
+def _last_years() -> dict[str, int]:
+    """Last year of each GDP source's level series (from the variable dictionary)."""
+    dictionary = pd.read_csv(DATA_DIR / "variables.csv").set_index("name")
+    return {source: int(dictionary.loc[variable, "last_year"]) for source, variable in derived.GDP_SOURCES.items()}
+
+
+def _check_years_in_source(values: dict) -> str | None:
+    source = values.get("gdp_source")
+    if source not in derived.GDP_SOURCES:
+        return None
+    last = _last_years()[source]
+    late = [y for y in [*values.get("level_years", []), *values.get("growth_breaks", [])] if y > last]
+    if late:
+        return f"level_years / growth_breaks {late}: after the last year of {source} GDP data ({last})"
+    return None
+
+
+def _check_levels_after_base(values: dict) -> str | None:
+    base = values.get("base_year")
+    early = [y for y in values.get("level_years", []) if base is not None and y <= base]
+    return f"level_years {early}: must come after base_year {base}" if early else None
+
+
+def _check_periods(values: dict) -> str | None:
+    for name in ("resource", "governance"):
+        start, end = values.get(f"{name}_start"), values.get(f"{name}_end")
+        if start is not None and end is not None and start > end:
+            return f"{name}_start {start} is after {name}_end {end}"
+    return None
+
+
+SPEC = ParameterSpec("05_resources_vs_governance", {
+    "gdp_source": Choice(list(derived.GDP_SOURCES), "real GDP source of the outcomes"),
+    "base_year": Integer(1989, 1999, "base year of the GDP index (= 100)"),
+    "level_years": YearList(1990, 2024, "years of the GDP-index outcomes"),
+    "growth_breaks": YearList(1989, 2024, "boundaries of the growth windows", min_length=2),
+    "resource_start": Integer(1990, 2019, "first year of the resource-measure average"),
+    "resource_end": Integer(1990, 2019, "last year of the resource-measure average"),
+    "governance_start": Integer(1996, 2019, "first year of the governance average (WGI start in 1996)"),
+    "governance_end": Integer(1996, 2019, "last year of the governance average"),
+    "resource_measures": ListOf(list(RESOURCE_MEASURES), "components of the resource index"),
+    "governance_measures": ListOf(list(GOVERNANCE_MEASURES), "components of the governance index"),
+    "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
+    "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
+    "controls": ListOf(list(CONTROLS), "extra regressors of the fullest model", allow_empty=True),
+    "output_dir": Text("folder for this run's outputs; None = results/"),
+}, cross_checks=[_check_years_in_source, _check_levels_after_base, _check_periods])

@@ -1,0 +1,799 @@
+"""Trade structure: openness, the composition of merchandise trade, sophistication, CIS export shares.
+
+The primitives of notebook ``06_trade_structure`` (claims C5 and C6, context for C4):
+
+- :func:`splice_vintages` joins two WDI vintages of one indicator openly: the preferred vintage
+  where it has a value, the other one otherwise, and the vintage used recorded per value;
+  :func:`vintage_disagreement` measures how far the vintages differ where both have a value;
+- :func:`group_summary` aggregates a country-year series by group: the median country (with the
+  inter-quartile range) and, when weights are given, the weighted mean (for trade shares weighted by
+  merchandise trade in US$ this *is* the group's aggregate share);
+- :func:`exports_usd` builds exports of goods and services in current US$ (the WDI series directly,
+  and computed as exports in % of GDP times GDP in US$); :func:`cis_export_shares` turns them into
+  each CIS country's share of the CIS total over periods, and :func:`compare_with_essay` sets the
+  shares beside the essay's figures (Russia 76%, Ukraine 10%, Kazakhstan 5%, each other 0.3–3%);
+- :func:`export_growth` says whose exports grew between two years (US$ and volume);
+- :func:`import_processing` compares the manufactures (and food) share of imports with that of exports.
+
+Examples
+--------
+>>> import pandas as pd
+>>> older = pd.DataFrame({"iso3": ["AAA"] * 3, "year": [2000, 2001, 2002], "value": [10.0, 20.0, 30.0]})
+>>> newer = pd.DataFrame({"iso3": ["AAA"] * 2, "year": [2001, 2002], "value": [22.0, 31.0]})
+>>> splice_vintages(newer, older, "wdi2023", "wdi2013")[["year", "value", "vintage"]].values.tolist()
+[[2000, 10.0, 'wdi2013'], [2001, 22.0, 'wdi2023'], [2002, 31.0, 'wdi2023']]
+>>> parse_period("2000-2003")
+(2000, 2003)
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from transition import countries
+from transition.parameters import Choice, Integer, ListOf, ParameterSpec, Rule, Text
+from transition.paths import DATA_DIR
+
+#: The twelve CIS economies of the study (membership notes in data/blocs.csv).
+CIS12 = ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB")
+#: The groups of the comparison (countries.BROAD_GROUP): CIS, Central Europe & Baltics, South-East Europe.
+GROUP_CHOICES = ("CIS", "CEE & Baltics", "SEE", "Mongolia")
+
+#: Vintages of WDI in the panel, newest first; a series name → (vintage label, panel variable).
+VINTAGES = {
+    "exports_fuel": [("wdi2023", "wdi2023_tx_val_fuel_zs_un"), ("wdi2013", "wdi2013_tx_val_fuel_zs_un")],
+    "exports_ores_metals": [("wdi2022", "wdi2022_tx_val_mmtl_zs_un"), ("wdi2013", "wdi2013_tx_val_mmtl_zs_un")],
+    "exports_manufactures": [("wdi2013", "wdi2013_tx_val_manf_zs_un")],
+    "exports_food": [("wdi2013", "wdi2013_tx_val_food_zs_un")],
+    "exports_agri_raw": [("wdi2013", "wdi2013_tx_val_agri_zs_un")],
+    "imports_fuel": [("wdi2013", "wdi2013_tm_val_fuel_zs_un")],
+    "imports_ores_metals": [("wdi2013", "wdi2013_tm_val_mmtl_zs_un")],
+    "imports_manufactures": [("wdi2013", "wdi2013_tm_val_manf_zs_un")],
+    "imports_food": [("wdi2013", "wdi2013_tm_val_food_zs_un")],
+    "imports_agri_raw": [("wdi2013", "wdi2013_tm_val_agri_zs_un")],
+    "hightech_pct_manuf_exports": [("wdi_current", "wdi_hightech_pct_manuf_exports"),
+                                   ("wdi2013", "wdi2013_tx_val_tech_mf_zs")],
+}
+#: Sums of two composition series: fuel + ores & metals (extractive exports, C5's first half);
+#: manufactures + food imports (the essay's "highly processed goods", C5's second half).
+COMBINED = {"exports_fuel_ores": ("exports_fuel", "exports_ores_metals"),
+            "imports_processed": ("imports_manufactures", "imports_food")}
+#: Weights of the group aggregate: merchandise exports (imports) in current US$, WDI 2013 (to 2012).
+WEIGHTS = {"exports": "wdi2013_tx_val_mrch_cd_wt", "imports": "wdi2013_tm_val_mrch_cd_wt"}
+#: Other series summarised by group (no weights): panel variable → series name.
+PLAIN = {"wdi_exports_pct_gdp": "exports_pct_gdp", "wdi_imports_pct_gdp": "imports_pct_gdp",
+         "wdi_industry_pct_gdp": "industry_pct_gdp", "eci_hs92": "eci_hs92", "eci_sitc": "eci_sitc"}
+
+#: The essay's figures for claim C6 (shares of CIS exports to the rest of the world, CIS statistics
+#: of the early 2000s; ../shared/seed/CLAIMS.md): named exporters, the range of each other country,
+#: and the countries whose exports did not grow.
+ESSAY_SHARES = {"RUS": 76.0, "UKR": 10.0, "KAZ": 5.0}
+ESSAY_OTHER_RANGE = (0.3, 3.0)
+ESSAY_NO_GROWTH = ("KGZ", "TJK", "UKR")
+
+#: Years with exports of goods and services in current US$ (WDI 2013 to 2012; computed to 2020).
+USD_FIRST_YEAR, USD_LAST_YEAR = 1990, 2020
+_PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """``"2000-2003"`` → ``(2000, 2003)``; ValueError for anything else."""
+    match = _PERIOD.match(text) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"period {text!r} is not of the form 'YYYY-YYYY'")
+    return int(match.group(1)), int(match.group(2))
+
+
+class Periods(Rule):
+    """A non-empty list of periods 'YYYY-YYYY' with first <= last, both within [low, high]."""
+
+    def __init__(self, low: int, high: int, help: str = "") -> None:
+        super().__init__(help)
+        self.low, self.high = low, high
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, (list, tuple)) or not value:
+            return f"must be a non-empty {self.allowed()}"
+        for item in value:
+            try:
+                first, last = parse_period(item)
+            except ValueError:
+                return f"{item!r} is not a period; must be a {self.allowed()}"
+            if not (self.low <= first <= last <= self.high):
+                return f"{item!r} is outside the data or reversed; must be a {self.allowed()}"
+        return None
+
+    def allowed(self) -> str:
+        return f"list of periods 'YYYY-YYYY' (first <= last) within {self.low}-{self.high}"
+
+    def parse(self, text: str) -> Any:
+        return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def _cross_checks(values: dict) -> str | None:
+    groups = values.get("groups")
+    if groups is not None and not {"CIS", "CEE & Baltics"} <= set(groups):
+        return f"groups = {groups!r}: must include 'CIS' and 'CEE & Baltics' (the comparison of claim C5)"
+    members = values.get("cis_members")
+    if members is not None and not set(ESSAY_SHARES) <= set(members):
+        return (f"cis_members = {members!r}: must include {', '.join(ESSAY_SHARES)} "
+                "(the essay's named exporters, claim C6)")
+    start, end = values.get("growth_start"), values.get("growth_end")
+    if isinstance(start, int) and isinstance(end, int) and start >= end:
+        return f"growth_start = {start} must be before growth_end = {end}"
+    return None
+
+
+SPEC = ParameterSpec("06_trade_structure", {
+    "groups": ListOf(GROUP_CHOICES, "groups compared; must include CIS and CEE & Baltics"),
+    "splice_prefer": Choice(["newer", "older"], "WDI vintage used where two vintages overlap"),
+    "min_countries": Integer(1, 12, "fewest countries reporting for a group-year statistic"),
+    "early_year": Integer(1995, 2012, "year of the early comparison (the essay's time)"),
+    "eci_variable": Choice(["eci_hs92", "eci_sitc"], "Economic Complexity Index classification"),
+    "cis_members": ListOf(CIS12, "CIS countries whose export shares are computed"),
+    "membership": Choice(["fixed", "dated"], "fixed: cis_members in every period; dated: only members "
+                                             "at the start of each period (data/blocs.csv)"),
+    "periods": Periods(USD_FIRST_YEAR, USD_LAST_YEAR, "periods of the export shares; the first is "
+                                                     "compared with the essay, the last is 'latest'"),
+    "growth_start": Integer(1990, 2017, "first year of the export growth comparison"),
+    "growth_end": Integer(1991, 2018, "last year of the export growth comparison"),
+    "output_dir": Text("folder for this run's outputs; None = results/"),
+}, cross_checks=[_cross_checks])
+
+
+# --- vintages -----------------------------------------------------------------------------------
+
+def variable_frame(tidy: pd.DataFrame, variable: str) -> pd.DataFrame:
+    """One panel variable as iso3, year, value (missing values dropped)."""
+    rows = tidy.loc[tidy["variable"] == variable, ["iso3", "year", "value"]]
+    return rows.dropna(subset=["value"]).reset_index(drop=True)
+
+
+def splice_vintages(preferred: pd.DataFrame, fallback: pd.DataFrame,
+                    preferred_label: str, fallback_label: str) -> pd.DataFrame:
+    """Join two vintages of one indicator: ``preferred`` where it has a value, ``fallback`` otherwise.
+
+    Parameters
+    ----------
+    preferred, fallback : DataFrame
+        Columns iso3, year, value (missing values are ignored).
+    preferred_label, fallback_label : str
+        Names of the vintages, written per value into the ``vintage`` column.
+
+    Returns
+    -------
+    DataFrame
+        iso3, year, value, vintage; one row per country-year of either input, sorted.
+    """
+    first = preferred.dropna(subset=["value"]).assign(vintage=preferred_label)
+    second = fallback.dropna(subset=["value"]).assign(vintage=fallback_label)
+    keys = pd.MultiIndex.from_frame(first[["iso3", "year"]])
+    second = second[~pd.MultiIndex.from_frame(second[["iso3", "year"]]).isin(keys)]
+    spliced = pd.concat([first, second], ignore_index=True)[["iso3", "year", "value", "vintage"]]
+    return spliced.sort_values(["iso3", "year"]).reset_index(drop=True)
+
+
+def vintage_disagreement(newer: pd.DataFrame, older: pd.DataFrame) -> pd.DataFrame:
+    """How two vintages differ where both have a value, by country and over all countries.
+
+    Differences are newer − older, in the indicator's unit (percentage points for shares).
+
+    Returns
+    -------
+    DataFrame
+        iso3 (``"all"`` for the pooled row), n_overlap, first_year, last_year, mean_diff,
+        mean_abs_diff, max_abs_diff, year_of_max (the pooled row: year of the largest difference);
+        countries without an overlapping year are left out.
+    """
+    both = newer.merge(older, on=["iso3", "year"], suffixes=("_newer", "_older")).dropna()
+    both["diff"] = both["value_newer"] - both["value_older"]
+    both["abs_diff"] = both["diff"].abs()
+    columns = ["iso3", "n_overlap", "first_year", "last_year", "mean_diff", "mean_abs_diff",
+               "max_abs_diff", "year_of_max"]
+    if both.empty:
+        return pd.DataFrame(columns=columns)
+
+    def summarise(rows: pd.DataFrame) -> pd.Series:
+        worst = rows.loc[rows["abs_diff"].idxmax()]
+        return pd.Series({"n_overlap": len(rows), "first_year": rows["year"].min(), "last_year": rows["year"].max(),
+                          "mean_diff": rows["diff"].mean(), "mean_abs_diff": rows["abs_diff"].mean(),
+                          "max_abs_diff": worst["abs_diff"], "year_of_max": worst["year"]})
+
+    by_country = [summarise(rows).rename(iso3) for iso3, rows in both.groupby("iso3")]
+    table = pd.DataFrame([*by_country, summarise(both).rename("all")]).rename_axis("iso3").reset_index()
+    return table.astype({"n_overlap": int, "first_year": int, "last_year": int, "year_of_max": int})[columns]
+
+
+def composition(tidy: pd.DataFrame, prefer: str = "newer") -> pd.DataFrame:
+    """Every composition series of :data:`VINTAGES` (spliced) and :data:`COMBINED`, tidy.
+
+    Parameters
+    ----------
+    tidy : DataFrame
+        The panel (iso3, year, variable, value, ...).
+    prefer : {"newer", "older"}
+        Which vintage wins where two overlap.
+
+    Returns
+    -------
+    DataFrame
+        series, iso3, year, value, vintage (``"a+b"`` for a combined value whose parts come from
+        different vintages).
+    """
+    if prefer not in ("newer", "older"):
+        raise ValueError(f"prefer must be 'newer' or 'older', not {prefer!r}")
+    parts = []
+    for name, vintages in VINTAGES.items():
+        if len(vintages) == 1:
+            label, variable = vintages[0]
+            parts.append(variable_frame(tidy, variable).assign(vintage=label, series=name))
+            continue
+        (new_label, new_var), (old_label, old_var) = vintages
+        new, old = variable_frame(tidy, new_var), variable_frame(tidy, old_var)
+        spliced = (splice_vintages(new, old, new_label, old_label) if prefer == "newer"
+                   else splice_vintages(old, new, old_label, new_label))
+        parts.append(spliced.assign(series=name))
+    frame = pd.concat(parts, ignore_index=True)
+    for name, (first, second) in COMBINED.items():
+        a = frame[frame["series"] == first].drop(columns="series")
+        b = frame[frame["series"] == second].drop(columns="series")
+        both = a.merge(b, on=["iso3", "year"], suffixes=("_a", "_b"))
+        vintage = np.where(both["vintage_a"] == both["vintage_b"], both["vintage_a"],
+                           both["vintage_a"] + "+" + both["vintage_b"])
+        parts.append(pd.DataFrame({"series": name, "iso3": both["iso3"], "year": both["year"],
+                                   "value": both["value_a"] + both["value_b"], "vintage": vintage}))
+    frame = pd.concat(parts, ignore_index=True)[["series", "iso3", "year", "value", "vintage"]]
+    return frame.sort_values(["series", "iso3", "year"]).reset_index(drop=True)
+
+
+# --- group aggregates ---------------------------------------------------------------------------
+
+def group_summary(values: pd.DataFrame, group: pd.Series, weights: pd.DataFrame | None = None,
+                  min_countries: int = 1) -> pd.DataFrame:
+    """Median country, inter-quartile range and (optionally) weighted mean by group and year.
+
+    Parameters
+    ----------
+    values : DataFrame
+        iso3, year, value.
+    group : Series
+        iso3 → group; countries not in it are left out.
+    weights : DataFrame, optional
+        iso3, year, weight. The weighted mean is Σ value·weight / Σ weight over the countries with
+        both a value and a weight; for a share of merchandise exports weighted by merchandise
+        exports in US$ it equals the group's aggregate share.
+    min_countries : int
+        Statistics of a group-year with fewer countries reporting are set to NaN (the row is kept,
+        with its ``n_countries``).
+
+    Returns
+    -------
+    DataFrame
+        group, year, n_countries, median, q25, q75, weighted, n_weighted.
+    """
+    data = values.dropna(subset=["value"]).assign(group=lambda d: d["iso3"].map(group)).dropna(subset=["group"])
+    if weights is not None:
+        data = data.merge(weights.dropna(subset=["weight"]), on=["iso3", "year"], how="left")
+    else:
+        data = data.assign(weight=np.nan)
+    rows = []
+    for (name, year), chunk in data.groupby(["group", "year"]):
+        weighted = chunk.dropna(subset=["weight"])
+        row = {"group": name, "year": int(year), "n_countries": len(chunk),
+               "median": chunk["value"].median(), "q25": chunk["value"].quantile(0.25),
+               "q75": chunk["value"].quantile(0.75), "n_weighted": len(weighted),
+               "weighted": (weighted["value"] * weighted["weight"]).sum() / weighted["weight"].sum()
+               if len(weighted) and weighted["weight"].sum() > 0 else np.nan}
+        if len(chunk) < min_countries:
+            row.update(median=np.nan, q25=np.nan, q75=np.nan)
+        if len(weighted) < min_countries:
+            row["weighted"] = np.nan
+        rows.append(row)
+    columns = ["group", "year", "n_countries", "median", "q25", "q75", "weighted", "n_weighted"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["group", "year"]).reset_index(drop=True)
+
+
+def trade_structure(tidy: pd.DataFrame, groups: list[str], prefer: str = "newer",
+                    min_countries: int = 1) -> pd.DataFrame:
+    """The group-by-year table of every trade-structure series (the notebook's main table).
+
+    Composition shares are weighted by merchandise exports (imports) in US$ where those exist
+    (WDI 2013, to 2012); openness, industry share, high-technology share and ECI are unweighted.
+
+    Returns
+    -------
+    DataFrame
+        series, group, year, n_countries, median, q25, q75, weighted, n_weighted.
+    """
+    group = countries.group_of().map(countries.BROAD_GROUP)
+    group = group[group.isin(groups)]
+    parts = []
+    spliced = composition(tidy, prefer)
+    for name, rows in spliced.groupby("series"):
+        flow = name.split("_")[0]
+        weights = None
+        if flow in WEIGHTS:
+            weights = variable_frame(tidy, WEIGHTS[flow]).rename(columns={"value": "weight"})
+        summary = group_summary(rows[["iso3", "year", "value"]], group, weights, min_countries)
+        parts.append(summary.assign(series=name))
+    for variable, name in PLAIN.items():
+        parts.append(group_summary(variable_frame(tidy, variable), group, None, min_countries).assign(series=name))
+    table = pd.concat(parts, ignore_index=True)
+    table = table[["series", *[c for c in table.columns if c != "series"]]]
+    return table.sort_values(["series", "group", "year"]).reset_index(drop=True)
+
+
+def latest_common_year(table: pd.DataFrame, series: str, groups: list[str], column: str = "median") -> int | None:
+    """Last year in which ``column`` of ``series`` is known for every one of ``groups`` (None if never)."""
+    rows = table[(table["series"] == series) & table["group"].isin(groups)].dropna(subset=[column])
+    counts = rows.groupby("year")["group"].nunique()
+    years = counts[counts == len(set(groups))].index
+    return int(years.max()) if len(years) else None
+
+
+def value_at(table: pd.DataFrame, series: str, group: str, year: int | None, column: str = "median") -> float:
+    """One statistic of the group table (NaN when absent)."""
+    if year is None:
+        return float("nan")
+    rows = table[(table["series"] == series) & (table["group"] == group) & (table["year"] == year)]
+    return float(rows[column].iloc[0]) if len(rows) else float("nan")
+
+
+# --- exports in US$ and CIS shares ---------------------------------------------------------------
+
+def exports_usd(wide: pd.DataFrame) -> pd.DataFrame:
+    """Exports of goods and services in current US$: the WDI series and computed ones, per country-year.
+
+    ``direct`` = WDI 2013 NE.EXP.GNFS.CD; ``computed`` = exports in % of GDP (WDI current, via
+    Gapminder) × GDP in current US$ (WDI 2022, or WEO April 2019 where WDI 2022 has no value);
+    ``value`` = direct where available, else computed; ``basis`` says which.
+
+    Parameters
+    ----------
+    wide : DataFrame
+        One row per country-year with wdi2013_ne_exp_gnfs_cd, wdi_exports_pct_gdp,
+        wdi2022_ny_gdp_mktp_cd and weo_gdp_usd (billions).
+
+    Returns
+    -------
+    DataFrame
+        iso3, year, direct, computed, gdp_source, value, basis (all US$ in billions); rows with
+        neither value are dropped.
+    """
+    gdp_wdi = wide["wdi2022_ny_gdp_mktp_cd"] / 1e9
+    gdp = gdp_wdi.fillna(wide["weo_gdp_usd"])
+    gdp_source = np.where(gdp_wdi.notna(), "wdi2022", np.where(wide["weo_gdp_usd"].notna(), "weo2019", ""))
+    frame = pd.DataFrame({"iso3": wide["iso3"], "year": wide["year"].astype(int),
+                          "direct": wide["wdi2013_ne_exp_gnfs_cd"] / 1e9,
+                          "computed": wide["wdi_exports_pct_gdp"] / 100 * gdp})
+    frame["gdp_source"] = np.where(frame["computed"].notna(), gdp_source, "")
+    frame["value"] = frame["direct"].fillna(frame["computed"])
+    frame["basis"] = np.where(frame["direct"].notna(), "direct", "computed")
+    frame = frame.dropna(subset=["value"])
+    return frame.sort_values(["iso3", "year"]).reset_index(drop=True)
+
+
+def cis_members_in(period: tuple[int, int], members: list[str], membership: str = "fixed",
+                   blocs: pd.DataFrame | None = None) -> list[str]:
+    """The CIS countries counted in ``period``.
+
+    ``"fixed"``: all of ``members``. ``"dated"``: those members of the CIS (data/blocs.csv) on
+    1 January of the period's first year (Georgia joined in 1993 and left in 2009; Ukraine's
+    recorded exit is 2018).
+    """
+    if membership == "fixed":
+        return list(members)
+    if membership != "dated":
+        raise ValueError(f"membership must be 'fixed' or 'dated', not {membership!r}")
+    if blocs is None:
+        blocs = pd.read_csv(DATA_DIR / "blocs.csv", dtype=str)
+    cis = blocs[blocs["bloc"] == "CIS"]
+    start = pd.Timestamp(year=period[0], month=1, day=1)
+    joined = pd.to_datetime(cis["joined"], format="mixed")  # a bare year means 1 January
+    left = pd.to_datetime(cis["left"], format="mixed")
+    inside = (joined <= start) & (left.isna() | (left > start))
+    return [iso3 for iso3 in members if iso3 in set(cis.loc[inside, "iso3"])]
+
+
+def cis_export_shares(usd: pd.DataFrame, members: list[str], periods: list[str],
+                      membership: str = "fixed", blocs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each CIS country's share of the CIS total of exports, by period.
+
+    A country's exports in a period are the mean over the years it has data; its share is that
+    mean over the sum of the means of the countries counted in the period. A country with no
+    data in a period is left out of that period's total, which raises every other share (the
+    ``n_missing`` column says how many are left out). Shares are given three ways: ``share_pct``
+    from ``value`` (direct WDI series where it exists, else computed), ``share_pct_direct`` and
+    ``share_pct_computed`` (each from one basis alone, over the countries that have it).
+
+    Returns
+    -------
+    DataFrame
+        iso3, period, share_pct, share_pct_direct, share_pct_computed, exports_usd_bn, n_years,
+        basis, n_counted, n_missing.
+    """
+    rows = []
+    for text in periods:
+        first, last = parse_period(text)
+        counted = cis_members_in((first, last), members, membership, blocs)
+        chunk = usd[usd["iso3"].isin(counted) & usd["year"].between(first, last)]
+        means = chunk.groupby("iso3")[["value", "direct", "computed"]].mean()
+        shares = means / means.sum() * 100
+        for iso3 in means.index:
+            bases = set(chunk.loc[chunk["iso3"] == iso3, "basis"])
+            rows.append({"iso3": iso3, "period": text, "share_pct": shares.loc[iso3, "value"],
+                         "share_pct_direct": shares.loc[iso3, "direct"],
+                         "share_pct_computed": shares.loc[iso3, "computed"],
+                         "exports_usd_bn": means.loc[iso3, "value"],
+                         "n_years": int((chunk["iso3"] == iso3).sum()),
+                         "basis": bases.pop() if len(bases) == 1 else "mixed",
+                         "n_counted": len(means), "n_missing": len(counted) - len(means)})
+    columns = ["iso3", "period", "share_pct", "share_pct_direct", "share_pct_computed", "exports_usd_bn",
+               "n_years", "basis", "n_counted", "n_missing"]
+    table = pd.DataFrame(rows, columns=columns)
+    order = {text: position for position, text in enumerate(periods)}
+    return table.sort_values(["period", "iso3"], key=lambda s: s.map(order) if s.name == "period" else s
+                             ).reset_index(drop=True)
+
+
+def compare_with_essay(shares: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The essay's C6 figures beside the data's shares in ``period``.
+
+    Named exporters (Russia, Ukraine, Kazakhstan) are compared with the essay's number
+    (difference = data − essay, percentage points); every other country with the essay's range
+    0.3–3% (``in_essay_range``; difference = distance to the nearest end of the range, 0 inside).
+
+    Returns
+    -------
+    DataFrame
+        iso3, period, share_pct, essay_low, essay_high, difference_pp, in_essay_range.
+    """
+    rows = shares[shares["period"] == period]
+    low, high = ESSAY_OTHER_RANGE
+    table = pd.DataFrame({"iso3": rows["iso3"], "period": period, "share_pct": rows["share_pct"]})
+    table["essay_low"] = table["iso3"].map(ESSAY_SHARES).fillna(low)
+    table["essay_high"] = table["iso3"].map(ESSAY_SHARES).fillna(high)
+    above = table["share_pct"] - table["essay_high"]
+    below = table["share_pct"] - table["essay_low"]
+    table["difference_pp"] = np.where(above > 0, above, np.where(below < 0, below, 0.0))
+    table["in_essay_range"] = table["difference_pp"].abs() < 1e-9
+    named = table["iso3"].isin(list(ESSAY_SHARES))
+    table.loc[named, "in_essay_range"] = False
+    order = {iso3: position for position, iso3 in enumerate(ESSAY_SHARES)}
+    table["order"] = table["iso3"].map(order).fillna(len(order))
+    return table.sort_values(["order", "iso3"]).drop(columns="order").reset_index(drop=True)
+
+
+# --- growth and imports -------------------------------------------------------------------------
+
+def _first_on_or_after(series: pd.Series, year: int, last: int) -> int | None:
+    years = series.dropna().index
+    years = years[(years >= year) & (years < last)]
+    return int(years.min()) if len(years) else None
+
+
+def cumulative_volume(growth: pd.Series, start: int, end: int) -> float:
+    """Volume index at ``end`` with ``start`` = 100, from annual % changes (NaN if any year is missing)."""
+    years = range(start + 1, end + 1)
+    if any(year not in growth.index or pd.isna(growth.loc[year]) for year in years):
+        return float("nan")
+    return float(100 * np.prod([1 + growth.loc[year] / 100 for year in years]))
+
+
+def export_growth(wide: pd.DataFrame, usd: pd.DataFrame, members: list[str], start: int, end: int) -> pd.DataFrame:
+    """Whose exports grew from ``start`` to ``end``: in current US$ (three bases) and in volume.
+
+    Where a country has no value in ``start`` the first later year with one is used (recorded per
+    measure). ``grew_*`` is True when the ``end`` value exceeds the start value; ``essay_grew`` is
+    the essay's statement (all grew except Kyrgyzstan, Tajikistan and Ukraine).
+
+    Returns
+    -------
+    DataFrame
+        iso3, then for each measure m in (usd_direct, usd_computed_weo, volume): start_m, change_pct_m,
+        grew_m; and essay_grew.
+    """
+    w = wide.set_index(["iso3", "year"])
+    weo_usd = (w["wdi_exports_pct_gdp"] / 100 * w["weo_gdp_usd"]).rename("weo")
+    measures = {"usd_direct": usd.set_index(["iso3", "year"])["direct"],
+                "usd_computed_weo": weo_usd}
+    rows = []
+    for iso3 in members:
+        row: dict[str, Any] = {"iso3": iso3}
+        for name, series in measures.items():
+            own = series.xs(iso3, level="iso3") if iso3 in series.index.get_level_values("iso3") else pd.Series(dtype=float)
+            first = _first_on_or_after(own, start, end)
+            ok = first is not None and end in own.index and pd.notna(own.loc[end])
+            change = 100 * (own.loc[end] / own.loc[first] - 1) if ok else np.nan
+            row.update({f"start_{name}": first, f"change_pct_{name}": change,
+                        f"grew_{name}": bool(change > 0) if ok else None})
+        growth = (w["weo_export_volume_growth"].xs(iso3, level="iso3")
+                  if iso3 in w.index.get_level_values("iso3") else pd.Series(dtype=float))
+        first = _first_on_or_after(growth.rename(lambda y: y - 1), start, end)  # growth in y+1 needs level in y
+        index = cumulative_volume(growth, first, end) if first is not None else np.nan
+        row.update({"start_volume": first, "change_pct_volume": index - 100 if pd.notna(index) else np.nan,
+                    "grew_volume": bool(index > 100) if pd.notna(index) else None})
+        row["essay_grew"] = iso3 not in ESSAY_NO_GROWTH
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for name in ("usd_direct", "usd_computed_weo", "volume"):
+        table[f"start_{name}"] = table[f"start_{name}"].astype("Int64")
+    return table.sort_values("iso3").reset_index(drop=True)
+
+
+def import_processing(comp: pd.DataFrame, members: list[str], periods: list[str]) -> pd.DataFrame:
+    """Manufactures (and food) share of merchandise imports vs exports, CIS countries, period means.
+
+    Returns
+    -------
+    DataFrame
+        iso3, period, imports_manufactures, imports_food, imports_processed (manufactures + food),
+        exports_manufactures, n_years (years with imports_manufactures); periods without data are left out.
+    """
+    wanted = ["imports_manufactures", "imports_food", "imports_processed", "exports_manufactures"]
+    rows = []
+    for text in periods:
+        first, last = parse_period(text)
+        chunk = comp[comp["series"].isin(wanted) & comp["iso3"].isin(members) & comp["year"].between(first, last)]
+        if chunk.empty:
+            continue
+        means = chunk.pivot_table(index="iso3", columns="series", values="value", aggfunc="mean")
+        years = chunk[chunk["series"] == "imports_manufactures"].groupby("iso3")["year"].nunique()
+        means = means.reindex(columns=wanted).assign(n_years=years.reindex(means.index).fillna(0).astype(int))
+        rows.append(means.reset_index().assign(period=text))
+    if not rows:
+        return pd.DataFrame(columns=["iso3", "period", *wanted, "n_years"])
+    table = pd.concat(rows, ignore_index=True)[["iso3", "period", *wanted, "n_years"]]
+    return table.sort_values(["period", "iso3"]).reset_index(drop=True)
+
+
+def growth_sensitivity(wide: pd.DataFrame, usd: pd.DataFrame, members: list[str], starts: list[int],
+                       end: int) -> pd.DataFrame:
+    """How many CIS countries' exports grew to ``end``, for several start years and each measure.
+
+    Returns
+    -------
+    DataFrame
+        start_year, measure, n_with_data, n_grew, did_not_grow (ISO3 codes, comma-separated).
+    """
+    rows = []
+    for start in starts:
+        table = export_growth(wide, usd, members, start, end)
+        for measure in ("usd_direct", "usd_computed_weo", "volume"):
+            known = table[table[f"grew_{measure}"].notna()]
+            fell = known.loc[~known[f"grew_{measure}"].astype(bool), "iso3"]
+            rows.append({"start_year": start, "measure": measure, "n_with_data": len(known),
+                         "n_grew": int(known[f"grew_{measure}"].astype(bool).sum()),
+                         "did_not_grow": ", ".join(sorted(fell))})
+    return pd.DataFrame(rows)
+
+
+def snapshot(table: pd.DataFrame, series: list[str], groups: list[str], early_year: int) -> pd.DataFrame:
+    """Group statistics of ``series`` in ``early_year`` and in the latest year every group has a median.
+
+    Returns
+    -------
+    DataFrame
+        series, when ("early" / "latest"), year, group, n_countries, median, q25, q75, weighted.
+    """
+    rows = []
+    for name in series:
+        latest = latest_common_year(table, name, groups)
+        for when, year in (("early", early_year), ("latest", latest)):
+            for group in groups:
+                match = table[(table["series"] == name) & (table["group"] == group) & (table["year"] == year)]
+                stats = match.iloc[0] if len(match) else pd.Series(dtype=float)
+                rows.append({"series": name, "when": when, "year": year, "group": group,
+                             **{key: stats.get(key, np.nan) for key in
+                                ("n_countries", "median", "q25", "q75", "weighted")}})
+    frame = pd.DataFrame(rows)
+    return frame.astype({"year": "Int64", "n_countries": "Int64"})
+
+
+def plot_group_series(ax, table: pd.DataFrame, series: str, groups: list[str], colors: dict,
+                      title: str, ylabel: str, band: bool = True) -> None:
+    """Median line (and inter-quartile band) of ``series`` by group on ``ax``."""
+    for group in groups:
+        rows = table[(table["series"] == series) & (table["group"] == group)].dropna(subset=["median"])
+        if rows.empty:
+            continue
+        ax.plot(rows["year"], rows["median"], color=colors.get(group, "0.3"), lw=2, label=group)
+        if band:
+            ax.fill_between(rows["year"], rows["q25"], rows["q75"], color=colors.get(group, "0.3"), alpha=0.15, lw=0)
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+
+
+# --- headline numbers and findings -------------------------------------------------------------
+
+GROUP_KEYS = {"CIS": "cis", "CEE & Baltics": "cee", "SEE": "see", "Mongolia": "mng"}
+#: Snapshot series reported as headlines: series → (key stem, unit).
+HEADLINE_SERIES = {
+    "exports_pct_gdp": ("exports_pct_gdp", "% of GDP"),
+    "exports_manufactures": ("manufactures_export_share", "% of merchandise exports"),
+    "exports_fuel_ores": ("fuel_ores_export_share", "% of merchandise exports"),
+    "imports_manufactures": ("manufactures_import_share", "% of merchandise imports"),
+    "imports_processed": ("processed_import_share", "% of merchandise imports"),
+    "hightech_pct_manuf_exports": ("hightech_share", "% of manufactured exports"),
+    "industry_pct_gdp": ("industry_pct_gdp", "% of GDP"),
+}
+
+
+def headlines(snap: pd.DataFrame, shares: pd.DataFrame, essay: pd.DataFrame, processed: pd.DataFrame,
+              growth: pd.DataFrame, disagreements: dict[str, pd.DataFrame], periods: list[str],
+              eci_variable: str, growth_years: tuple[int, int]) -> list[dict]:
+    """The notebook's headline numbers, each a dict(key, value, unit, description).
+
+    Keys are stable whatever the parameters; the years and periods they refer to are in the
+    descriptions (and, for "latest" years, in their own ``*_year`` headlines).
+    """
+    rows: list[dict] = []
+
+    def add(key, value, unit, description):
+        rows.append({"key": key, "value": value, "unit": unit, "description": description})
+
+    essay_period, latest_period = periods[0], periods[-1]
+    for iso3 in ESSAY_SHARES:
+        for label, period in (("essay_period", essay_period), ("latest_period", latest_period)):
+            match = shares[(shares["iso3"] == iso3) & (shares["period"] == period)]
+            add(f"{iso3.lower()}_share_{label}", float(match["share_pct"].iloc[0]) if len(match) else np.nan,
+                "% of CIS exports of goods and services",
+                f"{iso3} share of the total exports (goods and services, current US$) of the CIS countries "
+                f"counted, mean {period}; the essay's figure ({ESSAY_SHARES[iso3]:g}%) is for exports "
+                "outside the CIS")
+    match = shares[(shares["iso3"] == "RUS") & (shares["period"] == essay_period)]
+    add("rus_share_essay_period_computed", float(match["share_pct_computed"].iloc[0]) if len(match) else np.nan,
+        "% of CIS exports of goods and services",
+        f"Cross-check: Russia's share {essay_period} from exports % GDP x GDP in US$ instead of the WDI US$ series")
+    for label, period in (("essay_period", essay_period), ("latest_period", latest_period)):
+        comparison = compare_with_essay(shares, period)
+        others = comparison[~comparison["iso3"].isin(list(ESSAY_SHARES))]
+        add(f"other_cis_in_essay_range_{label}", int(others["in_essay_range"].sum()), "countries",
+            f"CIS countries other than RUS, UKR, KAZ whose share of CIS exports ({period}) lies in the "
+            f"essay's {ESSAY_OTHER_RANGE[0]}-{ESSAY_OTHER_RANGE[1]}% range")
+        add(f"other_cis_count_{label}", len(others), "countries",
+            f"CIS countries other than RUS, UKR, KAZ with export data in {period}")
+        largest = others.sort_values("share_pct").iloc[-1] if len(others) else None
+        add(f"other_cis_largest_{label}", largest["iso3"] if largest is not None else None, "ISO3",
+            f"Largest exporter among the other CIS countries, {period}")
+        add(f"other_cis_largest_share_{label}", float(largest["share_pct"]) if largest is not None else np.nan,
+            "% of CIS exports", f"Its share of CIS exports, {period}")
+    missing = shares.loc[shares["period"] == essay_period, "n_missing"]
+    add("cis_countries_missing_essay_period", int(missing.iloc[0]) if len(missing) else np.nan, "countries",
+        f"CIS countries counted but without export data in {essay_period} (left out of the total)")
+
+    for series, (stem, unit) in {**HEADLINE_SERIES, eci_variable: ("eci", "index")}.items():
+        rows_s = snap[snap["series"] == series]
+        for when in ("early", "latest"):
+            chunk = rows_s[rows_s["when"] == when]
+            if chunk.empty:
+                continue
+            year = chunk["year"].iloc[0]
+            if when == "latest":
+                add(f"{stem}_latest_year", None if pd.isna(year) else int(year), "year",
+                    f"Latest year in which every group has a median of {series}")
+            for _, row in chunk.iterrows():
+                key = GROUP_KEYS.get(row["group"], row["group"].lower())
+                add(f"{key}_median_{stem}_{when}", row["median"], unit,
+                    f"Median country of {row['group']}, {series}, {year} ({row['n_countries']} countries)")
+                if series in ("exports_fuel_ores", "exports_manufactures", "imports_manufactures") and when == "early":
+                    add(f"{key}_weighted_{stem}_{when}", row["weighted"], unit,
+                        f"{row['group']} aggregate ({series} weighted by merchandise trade in US$), {year}")
+
+    with_data = [period for period in periods if period in set(processed["period"])]
+    first = processed[processed["period"] == with_data[0]] if with_data else processed.iloc[0:0]
+    if len(first):
+        period = first["period"].iloc[0]
+        known = first.dropna(subset=["imports_processed"])
+        add("cis_count_processed_imports_majority", int((known["imports_processed"] > 50).sum()), "countries",
+            f"CIS countries whose manufactures + food exceed 50% of merchandise imports, mean {period}")
+        add("cis_count_processed_imports_known", len(known), "countries",
+            f"CIS countries with import composition data, {period}")
+        both = first.dropna(subset=["imports_manufactures", "exports_manufactures"])
+        add("cis_count_manuf_import_share_above_export_share",
+            int((both["imports_manufactures"] > both["exports_manufactures"]).sum()), "countries",
+            f"CIS countries whose manufactures share of imports exceeds that of exports, mean {period} "
+            f"(of {len(both)} with both)")
+        add("cis_median_manuf_import_minus_export_share",
+            float((both["imports_manufactures"] - both["exports_manufactures"]).median()) if len(both) else np.nan,
+            "percentage points", f"Median CIS country: manufactures share of imports minus of exports, {period}")
+
+    start, end = growth_years
+    for measure, words in (("usd_direct", "current US$, WDI 2013 series"),
+                           ("usd_computed_weo", "current US$, exports % GDP x WEO GDP"),
+                           ("volume", "volume, WEO cumulative growth")):
+        known = growth[growth[f"grew_{measure}"].notna()]
+        grew = known[f"grew_{measure}"].astype(bool)
+        add(f"cis_count_exports_growth_known_{measure}", len(known), "countries",
+            f"CIS countries with export data ({words}) for the growth comparison {start}-{end}")
+        add(f"cis_count_exports_grew_{measure}", int(grew.sum()), "countries",
+            f"CIS countries whose exports ({words}) were higher in {end} than in {start} "
+            f"(or their first later year with data); of {len(known)} with data")
+        add(f"cis_exports_not_grown_{measure}", ", ".join(sorted(known.loc[~grew, "iso3"])), "ISO3 list",
+            f"CIS countries whose exports ({words}) did not grow {start}-{end}")
+        exceptions = known[known["iso3"].isin(ESSAY_NO_GROWTH)]
+        add(f"essay_exceptions_not_grown_{measure}", int((~exceptions[f"grew_{measure}"].astype(bool)).sum()),
+            "countries", f"Of the essay's exceptions ({', '.join(ESSAY_NO_GROWTH)}), how many did not grow "
+            f"({words}) {start}-{end}; of {len(exceptions)} with data")
+
+    for series, table in disagreements.items():
+        pooled = table[table["iso3"] == "all"]
+        stem = series.replace("exports_", "").replace("_pct_manuf_exports", "")
+        if len(pooled):
+            country = table[table["iso3"] != "all"].sort_values("max_abs_diff").iloc[-1]
+            add(f"vintage_max_abs_diff_{stem}", float(pooled["max_abs_diff"].iloc[0]), "percentage points",
+                f"Largest |newer - older| WDI vintage difference of {series} over overlapping country-years "
+                f"({country['iso3']} {int(country['year_of_max'])})")
+            add(f"vintage_mean_abs_diff_{stem}", float(pooled["mean_abs_diff"].iloc[0]), "percentage points",
+                f"Mean |newer - older| WDI vintage difference of {series} ({int(pooled['n_overlap'].iloc[0])} "
+                "overlapping country-years)")
+    return rows
+
+
+def findings_text(h: dict, early_year: int, periods: list[str], growth_years: tuple[int, int]) -> str:
+    """The Findings section, written from the headline values ``h`` (key → value)."""
+    from transition.reporting import format_number as f
+
+    essay_period, latest_period = periods[0], periods[-1]
+    start, end = growth_years
+    extractive = all(h[f"cis_median_fuel_ores_export_share_{w}"] > h[f"cee_median_fuel_ores_export_share_{w}"]
+                     and h[f"cis_median_manufactures_export_share_{w}"] < h[f"cee_median_manufactures_export_share_{w}"]
+                     for w in ("early", "latest"))
+    c5_verdict = ("In both years the median CIS country exports more fuel and ores and fewer manufactures than "
+                  "the median CEE & Baltic country: consistent with the first half of C5." if extractive else
+                  "The CIS-CEE contrast does not hold in both years and both measures: the first half of C5 is "
+                  "only partly borne out.")
+    return "\n".join([
+        "## Findings",
+        "",
+        f"- **C5, exports.** In {early_year} the median CIS "
+        f"country's merchandise exports were {f(h['cis_median_manufactures_export_share_early'])}% manufactures "
+        f"(Central Europe & Baltics {f(h['cee_median_manufactures_export_share_early'])}%), and "
+        f"{f(h['cis_median_fuel_ores_export_share_early'])}% fuel plus ores & metals "
+        f"(CEE & Baltics {f(h['cee_median_fuel_ores_export_share_early'])}%; CIS aggregate "
+        f"{f(h['cis_weighted_fuel_ores_export_share_early'])}%). In "
+        f"{h['manufactures_export_share_latest_year']} manufactures were "
+        f"{f(h['cis_median_manufactures_export_share_latest'])}% vs "
+        f"{f(h['cee_median_manufactures_export_share_latest'])}%; in {h['fuel_ores_export_share_latest_year']} "
+        f"fuel + ores & metals were {f(h['cis_median_fuel_ores_export_share_latest'])}% vs "
+        f"{f(h['cee_median_fuel_ores_export_share_latest'])}%. Economic complexity: median CIS "
+        f"{f(h['cis_median_eci_early'], 2)} vs CEE & Baltics {f(h['cee_median_eci_early'], 2)} in {early_year}, "
+        f"{f(h['cis_median_eci_latest'], 2)} vs {f(h['cee_median_eci_latest'], 2)} in {h['eci_latest_year']}. "
+        f"{c5_verdict}",
+        f"- **C5, imports.** In {h['cis_count_processed_imports_majority']} of "
+        f"{h['cis_count_processed_imports_known']} CIS countries with data manufactures + food made up more than half of "
+        f"merchandise imports ({essay_period}); median manufactures share of imports "
+        f"{f(h['cis_median_manufactures_import_share_early'])}% in {early_year}, below Central Europe & Baltics' "
+        f"{f(h['cee_median_manufactures_import_share_early'])}% (manufactures + food: "
+        f"{f(h['cis_median_processed_import_share_early'])}% vs {f(h['cee_median_processed_import_share_early'])}%). "
+        f"In {h['cis_count_manuf_import_share_above_export_share']} countries the manufactures share of imports "
+        "exceeded that of exports (median gap "
+        f"{f(h['cis_median_manuf_import_minus_export_share'])} points). WDI's SITC groups are not the essay's categories ('light industry', "
+        "'chemicals', 'machinery' are all inside manufactures; processed food is inside food, with raw food).",
+        f"- **C6, shares.** Of total CIS exports of goods and services in {essay_period}, Russia had "
+        f"{f(h['rus_share_essay_period'])}% (essay 76%), Ukraine {f(h['ukr_share_essay_period'])}% (10%), "
+        f"Kazakhstan {f(h['kaz_share_essay_period'])}% (5%); {h['other_cis_in_essay_range_essay_period']} of "
+        f"{h['other_cis_count_essay_period']} other countries lie in the essay's 0.3–3% range (the largest "
+        f"other, {h['other_cis_largest_essay_period']}, has {f(h['other_cis_largest_share_essay_period'])}%). "
+        f"In {latest_period}: Russia {f(h['rus_share_latest_period'])}%, Ukraine "
+        f"{f(h['ukr_share_latest_period'])}%, Kazakhstan {f(h['kaz_share_latest_period'])}%. These data are "
+        "total exports, including exports to other CIS countries; the essay's figures are exports outside "
+        "the CIS, so the comparison is approximate.",
+        f"- **C6, growth {start}–{end}.** Exports grew in {h['cis_count_exports_grew_volume']} of "
+        f"{h['cis_count_exports_growth_known_volume']} CIS countries with data "
+        f"by volume (not: {h['cis_exports_not_grown_volume'] or 'none'}), in "
+        f"{h['cis_count_exports_grew_usd_direct']} of {h['cis_count_exports_growth_known_usd_direct']} in "
+        f"current US$ (WDI series; not: "
+        f"{h['cis_exports_not_grown_usd_direct'] or 'none'}). Of the essay's exceptions (KGZ, TJK, UKR), "
+        f"{h['essay_exceptions_not_grown_volume']} did not grow by volume and "
+        f"{h['essay_exceptions_not_grown_usd_direct']} in US$. The answer depends on the start year (see the "
+        "sensitivity table): early-1990s US$ values depend on the exchange rate used.",
+        f"- **Vintages.** WDI vintages differ by up to {f(h['vintage_max_abs_diff_fuel'])} points for fuel "
+        f"and {f(h['vintage_max_abs_diff_ores_metals'])} for ores & metals (mean absolute differences "
+        f"{f(h['vintage_mean_abs_diff_fuel'], 2)} and {f(h['vintage_mean_abs_diff_ores_metals'], 2)}).",
+    ])

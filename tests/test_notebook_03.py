@@ -1,0 +1,110 @@
+"""Notebook 03 (stabilization): a run with non-default parameters, and bad parameters failing fast."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import papermill
+import pytest
+
+from notebook_runner import run_notebook
+from transition import derived
+from transition.stabilization import COLUMNS, SPEC
+
+STEM = "03_stabilization"
+REQUIRED = ["iso3", "group", "peak_inflation", "peak_year", "inflation_measure", "stabilization_year",
+            "growth_resumption_year", "lag_years"]
+
+
+@pytest.fixture(scope="module")
+def non_default_run(tmp_path_factory, real_panel):
+    tmp_path = tmp_path_factory.mktemp("nb03")
+    out = run_notebook(STEM, tmp_path, inflation_threshold=100.0, sustained_years=3, growth_source="weo",
+                       event_window_before=2, event_window_after=4, groups=["CIS", "CEE & Baltics"],
+                       liberalization_index_year=1993, ebrd_threshold=3.5)
+    return out, real_panel
+
+
+def test_country_table(non_default_run):
+    out, tidy = non_default_run
+    table = pd.read_csv(out / "stabilization.csv")
+    assert set(REQUIRED) <= set(table.columns) and set(COLUMNS) <= set(table.columns)
+    assert len(table) == 20 and table["iso3"].is_unique  # 12 CIS + 8 Central Europe and Baltics
+    assert set(table["broad_group"]) == {"CIS", "CEE & Baltics"}
+    assert set(table["inflation_measure"]) <= {"cpi", "gdp_deflator"}
+    assert table["peak_year"].between(1989, 2000).all() and (table["peak_inflation"] > 0).all()
+    lag = table.dropna(subset=["lag_years"])
+    assert (lag["lag_years"] == lag["growth_resumption_year"] - lag["stabilization_year"]).all()
+    # the threshold (100 %) and the run length (3 years) took effect: three years below 100 from the stabilization year
+    rates = derived.inflation(tidy).set_index(["iso3", "year"])["inflation"]
+    stabilized = table.dropna(subset=["stabilization_year"])
+    assert len(stabilized) >= 10
+    for code, year in zip(stabilized["iso3"], stabilized["stabilization_year"].astype(int)):
+        assert all(rates[(code, year + k)] < 100 for k in range(3)), code
+        assert rates[code].loc[1989:year - 1].max() >= 100, code
+    assert (table.loc[table["stabilization_status"] == "never_high", "peak_inflation"] < 100).all()
+    # the WEO growth series (ex-USSR from 1992-93) took effect
+    assert table.loc[table["broad_group"] == "CIS", "growth_first_year"].min() >= 1992
+
+
+def test_event_study_and_headlines(non_default_run):
+    out, _ = non_default_run
+    events = pd.read_csv(out / "stabilization_event_study.csv")
+    assert sorted(events["event_time"].unique()) == list(range(-2, 5))
+    assert (events["year"] == events["event_year"] + events["event_time"]).all()
+    summary = pd.read_csv(out / "stabilization_event_summary.csv")
+    assert set(summary["broad_group"]) <= {"CIS", "CEE & Baltics"} and (summary["n_countries"] >= 1).all()
+    orders = pd.read_csv(out / "stabilization_order_counts.csv")
+    assert orders.groupby("broad_group")["n_countries"].sum()["All"] == 20
+    headlines = json.loads((out / "03_stabilization.json").read_text())
+    assert headlines["n_countries"]["value"] == 20
+    assert headlines["spearman_liberalization_vs_peak_n"]["value"] == 20
+    assert "1993" in headlines["spearman_liberalization_vs_peak_rho"]["description"]
+    assert -1 <= headlines["spearman_liberalization_vs_peak_rho"]["value"] <= 1
+    assert "median_peak_inflation_cis" in headlines and not any(key.endswith("_see") for key in headlines)
+    assert "100%" in headlines["n_stabilized"]["description"]
+    for name in ("03_peak_inflation", "03_event_study_growth", "03_liberalization_vs_peak"):
+        assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
+
+
+def _defaults(**changes):
+    values = dict(inflation_threshold=40.0, sustained_years=2, peak_start_year=1989, peak_end_year=2000,
+                  growth_source="wdi", growth_run_length=2, event_window_before=3, event_window_after=5,
+                  ebrd_threshold=3.0, liberalization_index_year=1992,
+                  groups=["CIS", "CEE & Baltics", "SEE", "Mongolia"], output_dir=None)
+    return {**values, **changes}
+
+
+def test_defaults_are_valid():
+    SPEC.check(**_defaults())
+
+
+@pytest.mark.parametrize("changes, fragments", [
+    ({"inflation_threshold": 0}, ["inflation_threshold = 0", "number from 5 to 1000"]),
+    ({"inflation_threshold": "40"}, ["inflation_threshold = '40'"]),
+    ({"sustained_years": 2.5}, ["sustained_years = 2.5", "integer from 1 to 5"]),
+    ({"groups": ["CIS", "Balkans"]}, ["unknown 'Balkans'", "CEE & Baltics"]),
+    ({"growth_source": "pwt"}, ["growth_source = 'pwt'", "'wdi', 'weo'"]),
+    ({"ebrd_threshold": 5.0}, ["ebrd_threshold = 5.0", "number from 1 to 4.33"]),
+    ({"liberalization_index_year": 2015}, ["liberalization_index_year = 2015", "integer from 1989 to 2006"]),
+    ({"peak_start_year": 1995, "peak_end_year": 1993}, ["peak_start_year = 1995 must be before peak_end_year = 1993"]),
+    ({"output_dir": 3}, ["output_dir = 3"]),
+])
+def test_bad_parameters_fail_with_a_clear_message(changes, fragments):
+    with pytest.raises(ValueError) as error:
+        SPEC.check(**_defaults(**changes))
+    for fragment in fragments:
+        assert fragment in str(error.value)
+
+
+def test_every_problem_is_listed_at_once():
+    with pytest.raises(ValueError, match="2 parameter problems in 03_stabilization") as error:
+        SPEC.check(**_defaults(sustained_years=0, event_window_after=20))
+    assert "sustained_years = 0" in str(error.value) and "event_window_after = 20" in str(error.value)
+
+
+def test_notebook_fails_fast_on_a_bad_parameter(tmp_path, real_panel):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        run_notebook(STEM, tmp_path, inflation_threshold=-5.0)
+    assert "inflation_threshold = -5.0" in str(error.value)
+    assert not (tmp_path / "out" / "stabilization.csv").exists()

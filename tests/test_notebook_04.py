@@ -1,0 +1,81 @@
+"""Notebook 04 (reforms and growth): a papermill run with non-default parameters, and bad parameters."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import papermill
+import pytest
+
+from conftest import requires_mirror
+from notebook_runner import run_notebook
+from transition.growth import SPEC
+
+STEM = "04_reforms_and_growth"
+COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]
+
+
+@requires_mirror
+def test_notebook_runs_with_non_default_parameters(tmp_path):
+    out = run_notebook(STEM, tmp_path, growth_source="pwt", reform_lag=2, max_lag=2, threshold=2.67,
+                       exclude_iso3=["MNG"], robust_share=0.5)
+    table = pd.read_csv(out / "growth_regressions.csv")
+    assert list(table.columns) == COLUMNS
+    assert not table.duplicated(["model", "term"]).any()
+    assert table["pvalue"].between(0, 1).all() and (table["se"] > 0).all() and (table["nobs"] > 0).all()
+    main = table[~table["model"].str.startswith("robustness/")]
+    assert set(main["model"]) == {"pooled_initial", "fe_main", "fe_areas", "fe_distributed_lag",
+                                  "fe_sequencing_gap", "fe_sequencing_ahead"}
+    # the parameters took effect: lag 2 terms, lags 0..2 in the distributed lag, PWT growth, 28 countries
+    assert "reform_ebrd_average_l2" in set(main.loc[main["model"] == "fe_main", "term"])
+    assert "cumulative_reform_ebrd_average_l0_2" in set(main["term"])
+    assert "reform_ebrd_average_l3" not in set(main["term"])
+    assert main["sample"].str.contains("growth: pwt").all()
+    assert main.loc[main["model"] == "fe_main", "sample"].iloc[0].startswith("1991-2006; 28 countries")
+    robust = table[table["model"].str.startswith("robustness/")]
+    assert {"robustness/threshold_2.33/sequencing", "robustness/threshold_3.00/sequencing",
+            "robustness/growth_wdi/main", "robustness/lag_1/main"} <= set(robust["model"])
+    assert robust["sample"].str.contains("carried forward").any()
+    headlines = json.loads((out / f"{STEM}.json").read_text())
+    assert headlines["fe_n_countries"]["value"] == 28
+    assert 0 <= headlines["share_specs_reform_positive_significant"]["value"] <= 1
+    assert "2.67" in headlines["seq_lib_ahead_coef"]["description"]
+    verdicts = pd.read_csv(out / "04_growth_robust_effects.csv")
+    assert set(verdicts["verdict"]) <= {"robust", "same sign, not robustly significant", "not robust"}
+    assert set(verdicts["term"]) == {"reform_ebrd_average", "log_inflation", "war", "lib_ahead", "priv_ahead"}
+    gaps = pd.read_csv(out / "04_sequencing_gap_by_group.csv")
+    assert "Mongolia" not in set(gaps["broad_group"]) and gaps["share_lib_ahead"].between(0, 1).all()
+    for name in ("04_sequencing_gap_paths", "04_distributed_lag", "04_robustness_coefficients"):
+        assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
+
+
+def _values(**changes):
+    values = dict(growth_source="wdi", reform_lag=1, max_lag=3, threshold=3.0, first_year=1990, last_year=2006,
+                  extended_last_year=2019, exclude_iso3=[], alpha=0.05, robust_share=0.75, output_dir=None)
+    return {**values, **changes}
+
+
+@pytest.mark.parametrize("changes, fragments", [
+    ({"growth_source": "gdp"}, ["growth_source = 'gdp'", "'wdi', 'weo', 'pwt'"]),
+    ({"exclude_iso3": ["RUS", "SUN"]}, ["exclude_iso3", "unknown 'SUN'"]),
+    ({"threshold": 0.5, "max_lag": 9}, ["2 parameter problems", "threshold = 0.5", "max_lag = 9"]),
+    ({"last_year": 2010}, ["last_year = 2010", "EBRD data end in 2006"]),
+    ({"extended_last_year": 2030}, ["extended_last_year = 2030", "from 2007 to 2019"]),
+    ({"reform_lag": "1"}, ["reform_lag = '1'", "integer"]),
+    ({"first_year": 2001}, ["first_year = 2001"]),
+    ({"alpha": True}, ["alpha = True"]),
+    ({"colour": "red"}, ["colour: unknown parameter"]),
+])
+def test_bad_parameters_fail_fast(changes, fragments):
+    with pytest.raises(ValueError) as error:
+        SPEC.check(**_values(**changes))
+    for fragment in fragments:
+        assert fragment in str(error.value)
+
+
+@requires_mirror
+def test_bad_parameter_stops_the_notebook(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        run_notebook(STEM, tmp_path, threshold=5.5)
+    assert "threshold = 5.5" in str(error.value) and "number from 1.67 to 4" in str(error.value)
+    assert not (tmp_path / "out" / "growth_regressions.csv").exists()

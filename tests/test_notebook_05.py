@@ -1,0 +1,95 @@
+"""Notebook 05 (resources vs governance): a non-default papermill run, and bad parameters failing fast."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import papermill
+import pytest
+
+from notebook_runner import run_notebook
+from transition.resources import SPEC
+
+from conftest import requires_mirror
+
+STEM = "05_resources_vs_governance"
+NON_DEFAULT = dict(gdp_source="pwt", base_year=1990, level_years=[2000, 2015], growth_breaks=[1995, 2005, 2015],
+                   resource_start=1996, resource_end=2004, governance_start=1998, governance_end=2008,
+                   resource_measures=["rents", "fuel_exports", "hydrocarbon_production_pc", "hydrocarbon_reserves_pc"],
+                   governance_measures=["control_of_corruption", "government_effectiveness", "rule_of_law"],
+                   index_method="pc1", rich_rents_threshold=15.0, controls=["cis"])
+OUTCOMES = ["gdp_index_2000", "gdp_index_2015", "growth_1995_2005", "growth_2005_2015"]
+
+
+@requires_mirror
+def test_non_default_run_writes_its_tables(tmp_path):
+    out = run_notebook(STEM, tmp_path, **NON_DEFAULT)
+
+    models = pd.read_csv(out / "resources_governance.csv")
+    assert list(models.columns) == ["model", "outcome", "term", "coef", "std_coef", "se", "tvalue", "pvalue",
+                                    "r2", "adj_r2", "nobs"]
+    assert sorted(models["outcome"].unique()) == sorted(OUTCOMES)
+    assert set(models["model"]) == {"resources", "governance", "joint", "joint_controls"}
+    assert set(models.query("model == 'joint_controls'")["term"]) == {"const", "resource_index", "governance_index", "cis"}
+    assert models["pvalue"].between(0, 1).all() and models["r2"].between(0, 1).all()
+    assert models["nobs"].between(20, 29).all()
+    # every model of an outcome uses the same sample
+    assert (models.groupby("outcome")["nobs"].nunique() == 1).all()
+
+    cross = pd.read_csv(out / "05_cross_section.csv")
+    assert len(cross) == 29 and cross["iso3"].is_unique
+    assert "res_ores_metals_exports" not in cross.columns and "gov_freedom_house" not in cross.columns
+    rich = cross[cross["resource_group"] == "resource-rich CIS"]
+    assert (rich["rents_for_groups"] >= 15.0).all() and (rich["broad_group"] == "CIS").all()
+    assert (cross.loc[cross["resource_group"] == "other CIS", "rents_for_groups"] < 15.0).all()
+    assert cross["gdp_index_2000"].between(10, 300).sum() >= 25  # PWT, base 1990
+
+    weights = pd.read_csv(out / "05_index_weights.csv")
+    resource_weights = weights.query("index == 'resource_index'")["weight"]
+    assert resource_weights.sum() == pytest.approx(1.0) and resource_weights.nunique() > 1  # pc1, not equal weights
+
+    shapley = pd.read_csv(out / "05_shapley.csv")
+    totals = shapley.groupby(["model", "outcome"])["share_of_r2"].sum()
+    assert totals.to_numpy() == pytest.approx(1.0)
+
+    headlines = json.loads((out / f"{STEM}.json").read_text())
+    assert headlines["n_outcomes"]["value"] == 4
+    assert 0 <= headlines["n_outcomes_governance_explains_more"]["value"] <= 4
+    assert headlines["n_resource_rich_cis"]["value"] == len(rich)
+    assert "median_growth_2005_2015_resource_rich_cis" in headlines
+    for name in ["05_outcomes_vs_resources", "05_outcomes_vs_governance", "05_r2_decomposition"]:
+        assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
+
+
+def test_bad_parameters_fail_fast_with_one_line_each():
+    with pytest.raises(ValueError) as caught:
+        SPEC.check(gdp_source="imf", base_year=1985, level_years=[2007, 2000], growth_breaks=[1990],
+                   resource_measures=["gold"], index_method="median", rich_rents_threshold=200,
+                   controls="cis", governance_start=1990)
+    message = str(caught.value)
+    assert message.startswith("9 parameter problems in 05_resources_vs_governance:")
+    for fragment in ["gdp_source = 'imf': must be one of 'wdi', 'maddison', 'pwt', 'weo'",
+                     "base_year = 1985: must be an integer from 1989 to 1999",
+                     "level_years = [2007, 2000]: years must be strictly increasing",
+                     "growth_breaks = [1990]: must hold at least 2 years",
+                     "resource_measures = ['gold']: unknown 'gold'",
+                     "index_method = 'median'", "rich_rents_threshold = 200: must be a number from 0.5 to 60",
+                     "controls = 'cis': must be a list", "governance_start = 1990: must be an integer from 1996"]:
+        assert fragment in message
+
+
+def test_cross_checks_on_years():
+    with pytest.raises(ValueError, match=r"after the last year of weo GDP data \(2018\)"):
+        SPEC.check(gdp_source="weo", level_years=[2000, 2020], growth_breaks=[1990, 2000])
+    with pytest.raises(ValueError, match="governance_start 2010 is after governance_end 2000"):
+        SPEC.check(governance_start=2010, governance_end=2000)
+    with pytest.raises(ValueError, match="colour: unknown parameter"):
+        SPEC.check(colour="red")
+
+
+@requires_mirror
+def test_bad_parameter_stops_the_notebook(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        run_notebook(STEM, tmp_path, rich_rents_threshold=-5.0)
+    assert "rich_rents_threshold = -5.0: must be a number from 0.5 to 60" in str(caught.value)
+    assert not (tmp_path / "out" / "resources_governance.csv").exists()  # failed before any output

@@ -1,0 +1,92 @@
+"""Notebook 07 (regional integration): a run with non-default parameters, and bad parameters failing fast."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import papermill
+import pytest
+
+from notebook_runner import run_notebook
+from transition.integration import SPEC
+
+STEM = "07_integration"
+GOOD = dict(gdp_measure="usd_wdi2022", first_year=1992, last_year=2024, blocs=["CIS", "EAEU", "EU"],
+            comparison_year=2006, output_dir=None)
+
+
+def test_notebook_runs_with_other_parameters(tmp_path, real_panel):
+    out = run_notebook(STEM, tmp_path, gdp_measure="ppp_pwt", first_year=1995, last_year=2019,
+                       blocs=["CIS", "CAEC", "CACO", "EURASEC", "EAEU", "EU"], comparison_year=2003)
+
+    weights = pd.read_csv(out / "bloc_weights.csv")
+    assert list(weights.columns) == ["bloc", "year", "iso3", "gdp_share_pct"]
+    assert set(weights["bloc"]) == {"CIS", "CAEC", "CACO", "EURASEC", "EAEU"}      # EU never weighted
+    assert weights["year"].min() == 1995 and weights["year"].max() == 2019          # PWT ends in 2019
+    assert weights["gdp_share_pct"].between(0, 100).all()
+    totals = weights.groupby(["bloc", "year"])["gdp_share_pct"].sum()
+    assert (totals - 100).abs().max() < 1e-4                                        # shares add to 100
+    assert weights.query("bloc == 'CIS' and year == 2002")["iso3"].nunique() == 12   # PWT covers all 12
+    russia_cis = weights.query("bloc == 'CIS' and iso3 == 'RUS'").set_index("year")["gdp_share_pct"]
+    assert 55 < russia_cis[2002] < 80
+
+    coverage = pd.read_csv(out / "07_bloc_weights_coverage.csv")
+    assert (coverage["n_with_data"] + coverage["n_missing"] == coverage["n_members"]).all()
+    assert coverage["n_with_data"].sum() == len(weights)
+
+    frag = pd.read_csv(out / "07_fragmentation.csv")
+    assert frag["year"].tolist() == list(range(1995, 2020))
+    assert frag.set_index("year").loc[2002, "n_blocs_active"] == 3    # CIS, CACO, EurAsEC: chosen blocs only
+    assert (frag["n_overlapping"] <= frag["n_in_subregional"]).all() and (frag["n_in_subregional"] <= 12).all()
+
+    comparison = pd.read_csv(out / "07_eu_comparison.csv")
+    assert (comparison["comparison_year"] == 2003).all()
+    assert (comparison["latest_year"] == 2019).all()
+    assert comparison["ebrd_average"].between(1, 4.33).all()
+
+    headlines = json.loads((out / "07_integration.json").read_text())
+    assert headlines["comparison_year"]["value"] == 2003
+    assert headlines["gdp_weights_last_year"]["value"] == 2019
+    assert "ppp_pwt" in headlines["rus_share_cis_2002_pct"]["description"]
+    assert "rus_share_union_state_2002_pct" not in headlines                       # bloc not chosen
+    assert headlines["n_blocs_cis_latest"]["value"] == 2                             # CIS and EAEU in 2019
+    assert 0 < headlines["eaeu_median_ebrd_average_comparison_year"]["value"] < \
+        headlines["eu2004_median_ebrd_average_comparison_year"]["value"]
+    figures = sorted(p.name for p in (out / "figures").glob("*.png"))
+    assert figures == ["07_bloc_timeline.png", "07_core_shares.png", "07_eu_comparison.png", "07_fragmentation.png"]
+
+
+def test_default_parameters_are_valid():
+    SPEC.check(**GOOD)
+
+
+@pytest.mark.parametrize("changes, fragments", [
+    ({"gdp_measure": "gdp_usd"}, ["gdp_measure = 'gdp_usd'", "'usd_wdi2022'", "'ppp_pwt'"]),
+    ({"first_year": 1991}, ["first_year = 1991", "integer from 1992 to 2002"]),
+    ({"first_year": 2005}, ["first_year = 2005", "essay's time"]),
+    ({"last_year": 2030}, ["last_year = 2030", "integer from 2015 to 2024"]),
+    ({"last_year": "2020"}, ["last_year = '2020'", "integer"]),
+    ({"comparison_year": 2010}, ["comparison_year = 2010", "EBRD indicators end in 2006"]),
+    ({"blocs": ["CIS", "NATO"]}, ["unknown 'NATO'", "EAEU"]),
+    ({"blocs": "CIS"}, ["blocs = 'CIS'", "must be a list"]),
+    ({"blocs": []}, ["must not be empty"]),
+    ({"blocs": ["EU", "WTO"]}, ["include at least one post-Soviet bloc"]),
+    ({"output_dir": 3}, ["output_dir = 3", "text or None"]),
+])
+def test_bad_parameters_fail_with_clear_messages(changes, fragments):
+    with pytest.raises(ValueError) as error:
+        SPEC.check(**{**GOOD, **changes})
+    for fragment in fragments:
+        assert fragment in str(error.value)
+
+
+def test_several_problems_are_reported_together():
+    with pytest.raises(ValueError, match="3 parameter problems in 07_integration"):
+        SPEC.check(**{**GOOD, "gdp_measure": "x", "first_year": 1900, "comparison_year": 2020})
+
+
+def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        run_notebook(STEM, tmp_path, blocs=["CIS", "NATO"])
+    assert "unknown 'NATO'" in str(error.value)
+    assert not (tmp_path / "out" / "bloc_weights.csv").exists()
