@@ -2,8 +2,9 @@
 
 One recipe for every notebook:
 
-- ``out = Outputs("02_output_paths", output_dir)`` — the default run (``output_dir`` None) writes
-  under ``results/``; a re-execution with other parameters passes its own folder;
+- ``out = Outputs("02_output_paths", output_dir, lang)`` — the default run (``output_dir`` None)
+  writes under ``results/``; a re-execution with other parameters passes its own folder; ``lang``
+  ("en" or "ru") is the language of figure texts and displayed table headers (``out.show(frame)``);
 - ``out.table(frame, "output_paths")`` → ``<dir>/output_paths.csv`` (tidy, stable formatting);
 - ``out.headline("cis_median_trough", 52.3, "index, 1989 = 100", "…")`` and ``out.write_headlines()``
   → ``<dir>/02_output_paths.json`` (key → value, unit, description), read by the claims ledger
@@ -55,8 +56,13 @@ def _clean(value):
 class Outputs:
     """The output folder of one notebook run, and the recipes for writing into it."""
 
-    def __init__(self, notebook: str, output_dir: str | None = None) -> None:
+    def __init__(self, notebook: str, output_dir: str | None = None, lang: str = "en") -> None:
+        from transition.labels import LANGS
+
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
         self.notebook = notebook
+        self.lang = lang
         self.dir = Path(output_dir) if output_dir else RESULTS_DIR
         if not self.dir.is_absolute():
             self.dir = PROJECT_ROOT / self.dir
@@ -69,6 +75,12 @@ class Outputs:
         path = self.dir / f"{name}.csv"
         frame.round(FLOAT_DIGITS).to_csv(path, index=False, lineterminator="\n")
         return path
+
+    def show(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A table for display in the run's language (headers translated; the CSV stays English)."""
+        from transition.labels import translate_frame
+
+        return translate_frame(frame, self.lang)
 
     def headline(self, key: str, value, unit: str, description: str) -> None:
         """Record one headline number (written by :meth:`write_headlines`)."""
@@ -87,7 +99,11 @@ class Outputs:
         The note hangs below the figure's bottom edge (``va="top"`` at y = 0), so it never overlaps
         an axis label; the tight bounding box used for saving and inline display includes it.
         """
-        fig.text(0.01, -0.01, source_note(sources), fontsize=7, color="0.35", ha="left", va="top", wrap=True)
+        from transition.labels import translate, translate_figure
+
+        translate_figure(fig, self.lang)
+        note = translate(source_note(sources), self.lang)
+        fig.text(0.01, -0.01, note, fontsize=7, color="0.35", ha="left", va="top", wrap=True)
         path = self.figures_dir / f"{name}.png"
         # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
         fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
