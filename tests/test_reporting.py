@@ -43,3 +43,23 @@ def test_source_note_cites_the_registry():
 
 def test_format_number():
     assert format_number(52.345) == "52.3" and format_number(float("nan")) == "n/a"
+
+
+def test_a_russian_run_translates_figures_and_lists_what_it_could_not(tmp_path):
+    from transition import labels
+
+    out = Outputs("99_example", str(tmp_path), lang="ru")
+    fig, ax = plt.subplots()
+    ax.bar(["CIS", "SEE"], [1, 2])
+    ax.set_xlabel("Year")
+    ax.set_title("A title nobody translated")
+    out.figure(fig, "demo", sources=["pwt_10_01"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["СНГ", "ЮВЕ"]
+    assert ax.get_xlabel() == "Год"
+    assert any(t.get_text().startswith("Источник:") for t in fig.texts)
+    shown = out.show(pd.DataFrame({"Year": [1], "iso3": ["RUS"]}))
+    assert list(shown.columns) == ["Год", "iso3"]
+    out.write_headlines()
+    untranslated = json.loads((tmp_path / "99_example.untranslated.json").read_text())
+    assert "A title nobody translated" in untranslated
+    labels._MISSING.clear()

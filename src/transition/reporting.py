@@ -87,7 +87,16 @@ class Outputs:
         self.headlines[key] = {"value": _clean(value), "unit": unit, "description": description}
 
     def write_headlines(self) -> Path:
-        """Write ``<dir>/<notebook>.json``: key → value, unit, description."""
+        """Write ``<dir>/<notebook>.json``: key → value, unit, description.
+
+        In a run with ``lang`` other than English, also write ``<dir>/<notebook>.untranslated.json``:
+        the texts this run met that the label catalogue lacks (a test requires it to be empty).
+        """
+        if self.lang != "en":
+            from transition.labels import missing
+
+            untranslated = self.dir / f"{self.notebook}.untranslated.json"
+            untranslated.write_text(json.dumps(missing(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         path = self.dir / f"{self.notebook}.json"
         path.write_text(json.dumps(self.headlines, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
                         encoding="utf-8")
