@@ -103,6 +103,5 @@ def translate_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "en":
         return frame
     renamed = frame.rename(columns=lambda c: translate(c, lang) if isinstance(c, str) else c)
-    renamed.index = renamed.index.rename([translate(n, lang) if isinstance(n, str) else n
-                                          for n in renamed.index.names])
+    renamed.index.names = [translate(n, lang) if isinstance(n, str) else n for n in renamed.index.names]
     return renamed
