@@ -19,9 +19,10 @@ ifneq ($(wildcard ../shared/data/SOURCES.csv),)
 export TRANSITION_DATA_MIRROR ?= $(abspath ../shared/data)
 endif
 
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+JOBS ?= 2
 
-.PHONY: all setup data notebooks html test clean
+.PHONY: all setup data notebooks html bench test clean
 
 all: setup data notebooks html
 
@@ -37,16 +38,18 @@ setup: $(STAMP)
 data: setup
 	$(PY) -m transition data
 
+# The default run: every notebook with its default parameters, $(JOBS) at a time; each notebook and
+# its results replace the committed ones only when it has run through (see `transition run --help`).
 notebooks: data
-	@for nb in $(NOTEBOOKS); do \
-	  echo "papermill $$nb"; \
-	  $(PY) -m papermill --kernel $(KERNEL) --cwd notebooks "$$nb" "$$nb.tmp.ipynb" >/dev/null && mv "$$nb.tmp.ipynb" "$$nb" \
-	    || { rm -f "$$nb.tmp.ipynb"; exit 1; }; \
-	done
+	$(PY) -m transition run -j $(JOBS)
+	$(PY) -m transition run -j $(JOBS) --name ru -p lang=ru   # the Russian edition, runs/ru/ → site/ru/
 
 html: setup
-	@mkdir -p site
-	@if [ -n "$(NOTEBOOKS)" ]; then $(PY) -m jupyter nbconvert --to html --output-dir site $(NOTEBOOKS); fi
+	$(PY) -m transition render
+
+# Panel, each notebook, the full run serial vs -j 2, a 12-variant sweep → results/benchmarks.json.
+bench: data
+	$(PY) -m transition bench -j $(JOBS)
 
 test: setup
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env --sanitize-with tests/nbval_sanitize.cfg

@@ -1,3 +1,5 @@
 from transition.cli import main
 
-main()
+# The guard matters: the runner's worker processes (multiprocessing "spawn") import this module again.
+if __name__ == "__main__":
+    main()

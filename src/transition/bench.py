@@ -1,13 +1,29 @@
-"""Benchmarks: how long the panel takes to build from the raw files and to load from its cache."""
+"""Benchmarks: the panel (build from raw files, cached load), each notebook, the full run serial
+and in parallel, and a 12-variant sweep. Notebook runs go to a temporary folder, never to
+``results/`` or the committed notebooks; the numbers are merged into ``results/benchmarks.json``.
+"""
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import platform
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
+from transition import runner
 from transition.paths import RESULTS_DIR
+
+#: Targets on the 2-core reference machine.
+TARGET_PARALLEL_RUN_SECONDS = 60.0
+TARGET_SPEEDUP = 1.6
+SWEEP_VARIANTS = 12
+#: The sweep timed by default: the issue's example, the CIS–Central Europe output-loss gap across GDP
+#: sources and base years (3 × 4 = 12 variants). Used when that notebook exists; otherwise a grid is
+#: built from the fastest notebook's spec (:func:`auto_grid`).
+DEFAULT_SWEEP = ("02_output_paths", ["gdp_source=wdi,pwt,weo", "base_year=1989,1990,1991,1992"])
 
 
 def _median_seconds(action, runs: int) -> tuple[float, list[float]]:
@@ -40,3 +56,168 @@ def write(results: dict, path=RESULTS_DIR / "benchmarks.json") -> None:
     existing.update(results)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(existing, indent=2, sort_keys=True) + "\n")
+
+
+def _machine() -> dict:
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+
+
+def _candidates(parameter: runner.Parameter) -> list:
+    """Values of one parameter worth sweeping: its default first, then other allowed values."""
+    from transition import parameters as p
+
+    rule, default = parameter.rule, parameter.value
+    if isinstance(rule, p.Choice):
+        values = list(rule.options)
+    elif isinstance(rule, p.Integer) and isinstance(default, int):
+        values = [v for step in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5) for v in [default + step]
+                  if rule.low <= v <= rule.high]
+    elif isinstance(rule, p.Number) and isinstance(default, (int, float)) and default:
+        values = [round(default * f, 6) for f in (1, 0.8, 1.2, 0.9, 1.1, 0.7, 1.3)
+                  if rule.low <= default * f <= rule.high]
+    else:
+        return []
+    if default in values:
+        values.remove(default)
+        values.insert(0, default)
+    return values
+
+
+def auto_grid(notebook: runner.Notebook, variants: int = SWEEP_VARIANTS) -> dict[str, list]:
+    """A grid of about ``variants`` valid combinations built from the notebook's spec (choices
+    first, then numeric parameters around their defaults); empty when nothing can be swept."""
+    from transition import parameters as p
+
+    params = [q for q in notebook.parameters.values() if q.name not in runner.RESERVED and len(_candidates(q)) > 1]
+    params.sort(key=lambda q: (not isinstance(q.rule, p.Choice), -len(_candidates(q))))
+    grid: dict[str, list] = {}
+    size = 1
+    for q in params:
+        values = _candidates(q)
+        needed = -(-variants // size)  # ceiling
+        grid[q.name] = values[:max(2, min(needed, len(values)))]
+        size *= len(grid[q.name])
+        if size >= variants:
+            break
+    return grid
+
+
+def _first_combinations(notebook: runner.Notebook, grid: dict[str, list], limit: int) -> list[dict]:
+    combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+    return [c for c in combos if not runner.check(notebook, c)][:limit]
+
+
+def time_notebooks(layout: runner.Layout = runner.Layout(), jobs: int = 2, sweep_notebook: str | None = None,
+                   grid: list[str] | None = None, progress: bool | None = None) -> dict:
+    """Wall time of every notebook (serial run), the full run with ``jobs`` workers and serially, and
+    a sweep of 12 variants; all into a temporary folder."""
+    notebooks = runner.discover(layout)
+    if not notebooks:
+        return {"notebooks": {"note": f"no notebooks in {layout.display(layout.notebooks)} yet"}, "errors": []}
+    selected = list(notebooks.values())
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="transition-bench-") as tmp:
+        scratch = runner.Layout(notebooks=layout.notebooks, results=Path(tmp) / "results",
+                                runs=Path(tmp) / "runs", root=layout.root)
+        # Parallel first, serial second: whatever warms up (disk cache, bytecode) helps the serial
+        # run, so the speed-up is, if anything, understated.
+        parallel = runner.run(selected, {}, "parallel", jobs, scratch, progress=progress)
+        serial = runner.run(selected, {}, "serial", 1, scratch, progress=progress)
+        failures = [r for r in serial.results + parallel.results if not r.ok]
+        failed = sorted({r.stem for r in failures})
+        errors = [f"{r.label}: {r.message}" for r in failures]
+        speedup = serial.wall_seconds / parallel.wall_seconds if parallel.wall_seconds else float("nan")
+        results["notebook_seconds"] = {r.stem: r.seconds for r in serial.results}
+        results["default_run_serial_seconds"] = {"value": round(serial.wall_seconds, 2), "notebooks": len(selected),
+                                                 "failed": failed}
+        results["default_run_parallel_seconds"] = {"value": round(parallel.wall_seconds, 2), "jobs": jobs,
+                                                   "target": TARGET_PARALLEL_RUN_SECONDS}
+        results["parallel_speedup"] = {"value": round(speedup, 2), "jobs": jobs, "target": TARGET_SPEEDUP}
+
+        # The sweep: a named notebook and grid, or the fastest notebook with something to sweep.
+        candidates: list[tuple[runner.Notebook, list[str] | None]] = []  # (notebook, grid; None = automatic)
+        if sweep_notebook or grid:
+            for nb in runner.select(notebooks, [sweep_notebook] if sweep_notebook else []):
+                candidates.append((nb, list(grid) if grid else None))
+        else:
+            if DEFAULT_SWEEP[0] in notebooks:
+                candidates.append((notebooks[DEFAULT_SWEEP[0]], DEFAULT_SWEEP[1]))
+            fastest = sorted(selected, key=lambda nb: results["notebook_seconds"].get(nb.stem, 1e9))
+            candidates += [(nb, None) for nb in fastest]
+        chosen, chosen_grid = None, {}
+        for nb, grid_texts in candidates:
+            try:
+                chosen_grid = runner.parse_grid(nb, grid_texts) if grid_texts else auto_grid(nb)
+            except runner.ParameterProblems:
+                if grid:
+                    raise
+                continue
+            if chosen_grid and _first_combinations(nb, chosen_grid, SWEEP_VARIANTS):
+                chosen = nb
+                break
+        if chosen is None:
+            results["sweep"] = {"note": "no notebook has a parameter with several allowed values"}
+        else:
+            combos = _first_combinations(chosen, chosen_grid, SWEEP_VARIANTS)
+            # Run exactly these combinations: one sweep per combination would lose the parallelism,
+            # so sweep over a synthetic grid and keep only the first SWEEP_VARIANTS points.
+            started = time.perf_counter()
+            jobs_list = []
+            for combo in combos:
+                job = runner.plan([chosen], {chosen.stem: combo}, "sweep", scratch,
+                                  subfolder=runner.variant_name(combo))[0]
+                jobs_list.append(job)
+            staging = Path(scratch.runs) / ".staging" / "bench"
+            for job in jobs_list:
+                job.staging_root = staging
+            outcome = runner.execute(jobs_list, jobs, progress)
+            wall = time.perf_counter() - started
+            errors += [f"sweep {r.label}: {r.message}" for r in outcome if not r.ok]
+            results["sweep"] = {
+                "notebook": chosen.stem, "grid": runner._jsonable(chosen_grid), "variants": len(combos),
+                "failed": [r.label for r in outcome if not r.ok], "jobs": jobs, "seconds": round(wall, 2),
+                "variants_per_minute": round(len(combos) / wall * 60, 1) if wall else None,
+            }
+    results["machine"] = _machine()
+    results["errors"] = errors  # not written: a benchmark with failed runs is not recorded
+    return results
+
+
+def table(results: dict) -> str:
+    """The benchmark results as a plain-text table (measure, value, target, verdict)."""
+    rows = []
+
+    def add(measure, value, unit, target=None, better="lower"):
+        if target is None:
+            verdict = ""
+        elif better == "lower":
+            verdict = "meets" if value <= target else "MISSES"
+        else:
+            verdict = "meets" if value >= target else "MISSES"
+        shown_target = "" if target is None else f"{'≤' if better == 'lower' else '≥'} {target:g} {unit}"
+        rows.append((measure, f"{value:g} {unit}", shown_target, verdict))
+
+    if "panel_build_seconds" in results:
+        add("panel build (median)", results["panel_build_seconds"]["median"], "s", results["panel_build_seconds"]["target"])
+        add("panel cached load (median)", results["panel_cached_load_seconds"]["median"], "s",
+            results["panel_cached_load_seconds"]["target"])
+    for stem, seconds in results.get("notebook_seconds", {}).items():
+        add(f"notebook {stem}", seconds, "s")
+    if "default_run_serial_seconds" in results:
+        add("full run, serial", results["default_run_serial_seconds"]["value"], "s")
+        entry = results["default_run_parallel_seconds"]
+        add(f"full run, -j {entry['jobs']}", entry["value"], "s", entry["target"])
+        add("parallel speed-up", results["parallel_speedup"]["value"], "x", results["parallel_speedup"]["target"],
+            better="higher")
+    sweep = results.get("sweep", {})
+    if "variants_per_minute" in sweep:
+        add(f"sweep {sweep['notebook']}, {sweep['variants']} variants, -j {sweep['jobs']}", sweep["seconds"], "s")
+        add("sweep throughput", sweep["variants_per_minute"], "variants/min")
+    for key in ("notebooks", "sweep"):
+        if isinstance(results.get(key), dict) and "note" in results[key]:
+            rows.append((key, results[key]["note"], "", ""))
+    widths = [max(len(str(row[i])) for row in rows + [("measure", "value", "target", "")]) for i in range(4)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(("measure", "value", "target", ""), widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines)

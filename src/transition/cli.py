@@ -1,15 +1,50 @@
-"""Command line (also ``python -m transition``): data, registry, bench."""
+"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, bench.
+
+Exit codes: 0 success; 1 a notebook failed (its cell and the error's last line are printed);
+2 a usage or parameter problem, reported before anything ran, one line each.
+"""
 from __future__ import annotations
 
+import json
+import sys
 import time
 from pathlib import Path
 
 import click
 
+_LAYOUT_OPTIONS = [
+    ("--notebooks-dir", "TRANSITION_NOTEBOOKS_DIR", "notebooks"),
+    ("--results-dir", "TRANSITION_RESULTS_DIR", "results"),
+    ("--runs-dir", "TRANSITION_RUNS_DIR", "runs"),
+]
+
+
+def _layout(ctx: click.Context):
+    return ctx.find_root().obj["layout"]
+
+
+def _fail(lines, code: int = 2):
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+    sys.exit(code)
+
 
 @click.group()
-def main() -> None:
+@click.option("--notebooks-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_NOTEBOOKS_DIR",
+              hidden=True, help="Read the notebooks from here (tests).")
+@click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_RESULTS_DIR",
+              hidden=True, help="The default run's results folder (tests).")
+@click.option("--runs-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_RUNS_DIR",
+              hidden=True, help="Named runs and sweeps go here (tests).")
+@click.pass_context
+def main(ctx: click.Context, notebooks_dir, results_dir, runs_dir) -> None:
     """The post-communist transition compendium."""
+    from transition.runner import Layout
+
+    defaults = Layout()
+    ctx.obj = {"layout": Layout(notebooks=(notebooks_dir or defaults.notebooks).resolve(),
+                                results=(results_dir or defaults.results).resolve(),
+                                runs=(runs_dir or defaults.runs).resolve())}
 
 
 @main.command()
@@ -51,18 +86,212 @@ def registry(sources_csv: Path) -> None:
     click.echo(f"{len(updated)} files in the registry; {len(changed)} new or changed: review with git diff")
 
 
+@main.command(name="list")
+@click.argument("notebook", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def list_(ctx: click.Context, notebook, as_json: bool) -> None:
+    """Every notebook and its parameters: default, type, allowed values.
+
+    Read from each notebook's parameters cell and its validation rules (transition.parameters).
+    """
+    from transition import runner
+
+    try:
+        notebooks = runner.select(runner.discover(_layout(ctx)), notebook)
+    except runner.ParameterProblems as problems:
+        _fail(problems.lines)
+    if as_json:
+        click.echo(json.dumps({nb.stem: {"title": nb.title, "parameters": {
+            name: {"default": p.default, "type": p.type, "allowed": p.allowed} for name, p in nb.parameters.items()}}
+            for nb in notebooks}, indent=2, ensure_ascii=False))
+        return
+    if not notebooks:
+        click.echo(f"no notebooks in {_layout(ctx).notebooks}")
+    for nb in notebooks:
+        click.secho(f"{nb.stem}", bold=True, nl=False)
+        click.echo(f"  {nb.title}" if nb.title else "")
+        if not nb.parameters:
+            click.echo("    (no parameters cell)")
+        name_width = max(len(name) for name in nb.parameters) if nb.parameters else 0
+        default_width = min(max((len(p.default) for p in nb.parameters.values()), default=0), 28)
+        type_width = max((len(p.type) for p in nb.parameters.values()), default=0)
+        for name, p in nb.parameters.items():
+            default = p.default if len(p.default) <= 28 else p.default[:25] + "..."
+            click.echo(f"    {name:<{name_width}}  {default:<{default_width}}  {p.type:<{type_width}}  {p.allowed}")
+        click.echo("")
+
+
 @main.command()
-@click.option("--runs", default=5, show_default=True, help="Repetitions; the median is reported.")
-def bench(runs: int) -> None:
-    """Time the panel build from raw files and the cached load; write results/benchmarks.json."""
+@click.argument("notebook", nargs=-1)
+@click.option("-p", "--parameter", "parameters", multiple=True, metavar="KEY=VALUE",
+              help="A parameter for every selected notebook that has it; NN.KEY=VALUE for one notebook. Repeatable.")
+@click.option("-f", "--parameters-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML: KEY: VALUE, and/or NN_notebook: {KEY: VALUE}. -p wins.")
+@click.option("--name", help="Run into runs/NAME/. Without a name: the default run (default parameters), "
+                             "which refreshes the committed notebooks and results/.")
+@click.option("-j", "--jobs", default=1, show_default=True, help="Notebooks executed at once (0: one per core).")
+@click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.pass_context
+def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, progress) -> None:
+    """Execute notebooks through papermill (all of them when none is named).
+
+    NOTEBOOK is a stem (02_output_paths), its number (02) or a path. Parameters are checked for every
+    selected notebook before anything runs. Outputs are staged and moved into place only when a
+    notebook succeeds, so a failed or interrupted run never replaces a good notebook or table.
+    """
+    from transition import runner
+
+    layout = _layout(ctx)
+    try:
+        if name is not None:
+            runner.check_name(name)
+        notebooks_by_stem = runner.discover(layout)
+        selected = runner.select(notebooks_by_stem, notebook)
+        overrides = runner.resolve(selected, parameters, parameters_file)
+        if name is None and any(overrides.values()):
+            raise runner.ParameterProblems(["parameters other than the defaults need a run name (--name RUN): "
+                                            "the default run refreshes the committed notebooks and results/"])
+    except runner.ParameterProblems as problems:
+        _fail(problems.lines)
+    if not selected:
+        click.echo(f"no notebooks in {layout.notebooks}")
+        return
+    target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
+    click.echo(f"running {len(selected)} notebook(s), {jobs or 'one per core'} at a time, into {target}", err=True)
+    try:
+        report = runner.run(selected, overrides, name, jobs, layout, progress=progress,
+                            all_notebooks=notebooks_by_stem)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was replaced by a partial result", err=True)
+        sys.exit(130)
+    click.echo(runner.summary_table(report.results, report.wall_seconds))
+    if report.directory is not None:
+        click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
+    failures = [r for r in report.results if not r.ok]
+    for r in failures:
+        click.echo(f"error: {r.stem}: {r.message}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("notebook")
+@click.option("--grid", "grids", multiple=True, required=True, metavar="KEY=V1,V2",
+              help="Values of one parameter (a bracketed list stays one value: KEY=[A,B],[C]). Repeatable.")
+@click.option("-p", "--parameter", "parameters", multiple=True, metavar="KEY=VALUE",
+              help="A fixed parameter for every variant. Repeatable.")
+@click.option("-f", "--parameters-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML with fixed parameters.")
+@click.option("--name", help="Sweep folder runs/NAME/ (default: sweep-<notebook>).")
+@click.option("--headline", "headlines", multiple=True,
+              help="Headline key for the specification curve (default: the first that varies), or "
+                   "NAME=EXPRESSION over headline keys (gap=loss_cis-loss_cee). Repeatable.")
+@click.option("-j", "--jobs", default=1, show_default=True, help="Variants executed at once (0: one per core).")
+@click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.pass_context
+def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name, headlines, jobs, progress) -> None:
+    """Run every combination of the grid, then tabulate the headline numbers across specifications.
+
+    Writes runs/NAME/<variant>/ per combination, runs/NAME/sweep.csv (one row per variant) and a
+    specification curve runs/NAME/spec_curve.png.
+    """
+    from transition import runner
+
+    layout = _layout(ctx)
+    try:
+        if name is not None:
+            runner.check_name(name)
+        selected = runner.select(runner.discover(layout), [notebook])
+        nb = selected[0]
+        fixed = runner.resolve(selected, parameters, parameters_file)[nb.stem]
+        grid = runner.parse_grid(nb, list(grids))
+        clash = sorted(set(grid) & set(fixed))
+        if clash:
+            raise runner.ParameterProblems([f"{key}: both fixed (-p) and swept (--grid)" for key in clash])
+        count = 1
+        for values in grid.values():
+            count *= len(values)
+        click.echo(f"sweeping {nb.stem}: {count} variant(s), {jobs or 'one per core'} at a time", err=True)
+        report = runner.sweep(nb, grid, fixed, name, jobs, layout, progress, list(headlines) or None)
+    except runner.ParameterProblems as problems:
+        _fail(problems.lines)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was replaced by a partial result", err=True)
+        sys.exit(130)
+    click.echo(runner.summary_table(report.results, report.wall_seconds))
+    table = report.table
+    named = [h.split("=", 1)[0].strip() for h in headlines]
+    shown = ["variant", *grid, *[c for c in (named or runner._varying_headlines(table, list(grid))[:3])
+                                 if c in table.columns]]
+    import pandas as pd
+
+    with pd.option_context("display.width", 160, "display.max_columns", 12, "display.max_colwidth", 40):
+        click.echo("")
+        click.echo(table[[c for c in shown if c in table.columns]].to_string(index=False))
+    click.echo(f"\nsweep table: {layout.display(report.directory / 'sweep.csv')}")
+    for path in report.figures:
+        click.echo(f"specification curve: {layout.display(path)}")
+    rate = len(report.results) / report.wall_seconds * 60 if report.wall_seconds else float("nan")
+    click.echo(f"{len(report.results)} variants in {report.wall_seconds:.1f} s ({rate:.1f} variants per minute)")
+    failures = [r for r in report.results if not r.ok]
+    for r in failures:
+        click.echo(f"error: {r.label}: {r.message}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Site folder (default: site/).")
+@click.option("--ru-run", default="ru", show_default=True,
+              help="Named run (runs/NAME) of Russian executions (-p lang=ru) rendered as site/ru/; skipped if absent.")
+@click.pass_context
+def render(ctx: click.Context, output, ru_run: str) -> None:
+    """A static HTML site: the claims ledger and every executed notebook (site/), and the Russian edition (site/ru/)."""
+    from transition import site
+
+    layout = _layout(ctx)
+    started = time.perf_counter()
+    ru_dir = layout.runs / ru_run
+    pages = site.render(layout.notebooks, output or site.SITE_DIR, layout.results / "figures",
+                        ru_dir=ru_dir if ru_dir.is_dir() else None)
+    click.echo(f"rendered {len(pages)} page(s) into {layout.display(pages[0].parent)} "
+               f"in {time.perf_counter() - started:.1f} s; open {layout.display(pages[0])}")
+
+
+@main.command()
+@click.option("--runs", default=5, show_default=True, help="Repetitions of the panel timings; the median is reported.")
+@click.option("--panel/--no-panel", default=True, help="Time the panel build and cached load.")
+@click.option("--notebooks/--no-notebooks", "notebooks", default=True,
+              help="Time each notebook, the full run serial and with -j 2, and a 12-variant sweep.")
+@click.option("-j", "--jobs", default=2, show_default=True, help="Parallel jobs for the parallel run and the sweep.")
+@click.option("--sweep-notebook", default=None, help="Notebook for the sweep benchmark (default: chosen automatically).")
+@click.option("--grid", "grids", multiple=True, metavar="KEY=V1,V2", help="Grid of the sweep benchmark.")
+@click.pass_context
+def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int, sweep_notebook, grids) -> None:
+    """Time the panel, each notebook, the full run serial vs -j 2 and a 12-variant sweep.
+
+    Runs go to a temporary folder (never results/ or the committed notebooks); the numbers are
+    printed as a table and merged into results/benchmarks.json.
+    """
     from transition import bench as benchmarks
 
-    results = benchmarks.time_panel(runs)
-    for name in ("panel_build_seconds", "panel_cached_load_seconds"):
-        entry = results[name]
-        verdict = "meets" if entry["median"] <= entry["target"] else "MISSES"
-        click.echo(f"{name}: median {entry['median']} s over {runs} runs ({verdict} target {entry['target']} s)")
+    results = {}
+    if panel:
+        results.update(benchmarks.time_panel(runs))
+    if notebooks:
+        try:
+            results.update(benchmarks.time_notebooks(_layout(ctx), jobs=jobs, sweep_notebook=sweep_notebook,
+                                                     grid=list(grids)))
+        except benchmarks.runner.ParameterProblems as problems:
+            _fail(problems.lines)
+    errors = results.pop("errors", [])
+    click.echo(benchmarks.table(results))
+    if errors:
+        _fail([*errors, "runs failed: results/benchmarks.json left as it was"], code=1)
     benchmarks.write(results)
+    click.echo("merged into results/benchmarks.json")
 
 
 if __name__ == "__main__":
