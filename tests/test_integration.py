@@ -295,3 +295,12 @@ def test_plots_draw_one_bar_per_spell_and_one_line_per_series():
     paths = pd.DataFrame({"group": ["EAEU", "EAEU"], "year": [1989, 1990], "n": [1, 1], "median": [1.0, 2.0], "mean": [1.0, 2.0]})
     fig = I.plot_comparison(paths, paths, {"EAEU": ["RUS"]}, 2006)
     assert fig.axes[0].get_legend() is not None
+
+
+def test_timeline_row_labels_name_the_bloc_in_the_chosen_language():
+    blocs = _blocs([("CU1995", "KAZ", "1995", "2001"), ("EURASEC", "RUS", "2001", "2014")])
+    spells = I.timeline_spells(blocs, 2024)
+    english = [t.get_text() for t in I.plot_timeline(spells, 1992, 2024).axes[0].get_yticklabels()]
+    russian = [t.get_text() for t in I.plot_timeline(spells, 1992, 2024, lang="ru").axes[0].get_yticklabels()]
+    assert sorted(english) == ["Customs Union 1995 · KAZ", "EurAsEC · RUS"]
+    assert sorted(russian) == ["ЕврАзЭС · RUS", "Таможенный союз 1995 · KAZ"]  # ISO3 codes stay

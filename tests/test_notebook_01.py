@@ -14,7 +14,7 @@ from transition.sequencing import SPEC
 STEM = "01_reform_sequencing"
 VALID = dict(ebrd_threshold=3.0, inflation_threshold=40.0, sustained_years=2, last_year=2006, ties="weak",
              never_high="exclude", stabilization_rule="first_run", groups=["CIS", "CEE & Baltics", "SEE", "Mongolia"],
-             exclude_countries=[], output_dir=None)
+             exclude_countries=[], lang="en", output_dir=None)
 TIMING_COLUMNS = ["iso3", "group", "subgroup", "area", "year_reached", "threshold", "measure", "status"]
 ORDER_COLUMNS = ["iso3", "group", "subgroup", "order", "follows_essay_order", "consistent_so_far", "n_areas_reached",
                  "areas_not_reached", "areas_left_out", "lib_inst_gap_years", "lib_inst_gap_censored",
@@ -24,7 +24,10 @@ ORDER_COLUMNS = ["iso3", "group", "subgroup", "order", "follows_essay_order", "c
 @requires_mirror
 def test_notebook_runs_with_non_default_parameters(tmp_path):
     out = run_notebook(STEM, tmp_path, ebrd_threshold=2.67, inflation_threshold=45.0, last_year=2002, ties="strict",
-                       never_high="first_year", groups=["CIS", "CEE & Baltics"], exclude_countries=["BLR"])
+                       never_high="first_year", groups=["CIS", "CEE & Baltics"], exclude_countries=["BLR"], lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "год достижения" in executed  # headers shown in Russian
     timing = pd.read_csv(out / "reform_timing.csv")
     assert list(timing.columns[:len(TIMING_COLUMNS)]) == TIMING_COLUMNS
     assert len(timing) == 4 * 19 and timing["iso3"].nunique() == 19 and "BLR" not in set(timing["iso3"])
@@ -74,6 +77,7 @@ def test_valid_parameters_pass():
     ({"exclude_countries": ["XXX"]}, ["unknown 'XXX'"]),
     ({"groups": ["Mongolia"], "exclude_countries": ["MNG"]}, ["no country left to analyse"]),
     ({"output_dir": 3}, ["output_dir = 3", "text or None"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
     ({"threshold": 3}, ["threshold: unknown parameter"]),
 ])
 def test_bad_parameters_fail_with_a_clear_message(change, fragments):
@@ -94,7 +98,8 @@ def test_several_problems_are_reported_together():
 @requires_mirror
 def test_bad_parameter_stops_the_notebook_at_the_validation_cell(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, ebrd_threshold=5.0, groups=["CIS", "Caucasus"])
+        run_notebook(STEM, tmp_path, ebrd_threshold=5.0, groups=["CIS", "Caucasus"], lang="de")
     assert caught.value.ename == "ValueError"
     assert "ebrd_threshold = 5.0" in caught.value.evalue and "unknown 'Caucasus'" in caught.value.evalue
+    assert "lang = 'de'" in caught.value.evalue
     assert not (tmp_path / "out" / "reform_timing.csv").exists()

@@ -14,7 +14,7 @@ from transition.output import SPEC, TABLE_COLUMNS
 STEM = "02_output_paths"
 VALID = dict(base_year=1989, gdp_source="wdi", splice_with="maddison", compare_sources=["wdi", "pwt"], horizon=15,
              grouping="broad", countries=["RUS", "POL"], gap_threshold=3.0, substantial_loss=80.0,
-             disagreement_threshold=10.0, output_dir=None)
+             disagreement_threshold=10.0, lang="en", output_dir=None)
 
 
 @requires_mirror
@@ -22,7 +22,10 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
     chosen = ["RUS", "UKR", "KAZ", "BLR", "UZB", "POL", "HUN", "CZE", "EST", "LVA", "BIH"]
     out = run_notebook(STEM, tmp_path, base_year=1990, gdp_source="pwt", splice_with="maddison",
                        compare_sources=["pwt", "maddison"], horizon=10, grouping="group", countries=chosen,
-                       substantial_loss=70.0, disagreement_threshold=5.0)
+                       substantial_loss=70.0, disagreement_threshold=5.0, lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "стран со склейкой рядов" in executed  # headers shown in Russian
     table = pd.read_csv(out / "output_paths.csv")
     assert list(table.columns[:len(TABLE_COLUMNS)]) == TABLE_COLUMNS
     assert len(table) == 2 * len(chosen) and set(table["source"]) == {"pwt", "maddison"}
@@ -66,6 +69,7 @@ def test_valid_parameters_pass():
     ({"substantial_loss": 120}, ["substantial_loss = 120", "number from 1 to 100"]),
     ({"horizon": 40}, ["horizon = 40", "integer from 5 to 25"]),
     ({"output_dir": 3}, ["output_dir = 3", "text or None"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
     ({"colour": "red"}, ["colour: unknown parameter"]),
     ({"splice_with": "wdi"}, ["splice_with = 'wdi' is the GDP source itself"]),
     ({"gdp_source": "pwt", "compare_sources": ["pwt"], "base_year": 2000, "horizon": 25},
@@ -90,7 +94,8 @@ def test_several_problems_are_reported_together():
 @requires_mirror
 def test_bad_parameter_stops_the_notebook_at_the_validation_cell(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, base_year=1850, countries=["RUS", "XXX"])
+        run_notebook(STEM, tmp_path, base_year=1850, countries=["RUS", "XXX"], lang="de")
     assert caught.value.ename == "ValueError"
     assert "base_year = 1850" in caught.value.evalue and "unknown 'XXX'" in caught.value.evalue
+    assert "lang = 'de'" in caught.value.evalue
     assert not (tmp_path / "out" / "output_paths.csv").exists()

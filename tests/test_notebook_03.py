@@ -21,8 +21,13 @@ def non_default_run(tmp_path_factory, real_panel):
     tmp_path = tmp_path_factory.mktemp("nb03")
     out = run_notebook(STEM, tmp_path, inflation_threshold=100.0, sustained_years=3, growth_source="weo",
                        event_window_before=2, event_window_after=4, groups=["CIS", "CEE & Baltics"],
-                       liberalization_index_year=1993, ebrd_threshold=3.5)
+                       liberalization_index_year=1993, ebrd_threshold=3.5, lang="ru")
     return out, real_panel
+
+
+def test_the_russian_run_leaves_no_text_untranslated(non_default_run):
+    out, _ = non_default_run
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
 
 
 def test_country_table(non_default_run):
@@ -71,7 +76,7 @@ def _defaults(**changes):
     values = dict(inflation_threshold=40.0, sustained_years=2, peak_start_year=1989, peak_end_year=2000,
                   growth_source="wdi", growth_run_length=2, event_window_before=3, event_window_after=5,
                   ebrd_threshold=3.0, liberalization_index_year=1992,
-                  groups=["CIS", "CEE & Baltics", "SEE", "Mongolia"], output_dir=None)
+                  groups=["CIS", "CEE & Baltics", "SEE", "Mongolia"], lang="en", output_dir=None)
     return {**values, **changes}
 
 
@@ -89,6 +94,7 @@ def test_defaults_are_valid():
     ({"liberalization_index_year": 2015}, ["liberalization_index_year = 2015", "integer from 1989 to 2006"]),
     ({"peak_start_year": 1995, "peak_end_year": 1993}, ["peak_start_year = 1995 must be before peak_end_year = 1993"]),
     ({"output_dir": 3}, ["output_dir = 3"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
 ])
 def test_bad_parameters_fail_with_a_clear_message(changes, fragments):
     with pytest.raises(ValueError) as error:
@@ -105,6 +111,6 @@ def test_every_problem_is_listed_at_once():
 
 def test_notebook_fails_fast_on_a_bad_parameter(tmp_path, real_panel):
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, inflation_threshold=-5.0)
-    assert "inflation_threshold = -5.0" in str(error.value)
+        run_notebook(STEM, tmp_path, inflation_threshold=-5.0, lang="de")
+    assert "inflation_threshold = -5.0" in str(error.value) and "lang = 'de'" in str(error.value)
     assert not (tmp_path / "out" / "stabilization.csv").exists()

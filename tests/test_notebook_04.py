@@ -18,7 +18,10 @@ COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]
 @requires_mirror
 def test_notebook_runs_with_non_default_parameters(tmp_path):
     out = run_notebook(STEM, tmp_path, growth_source="pwt", reform_lag=2, max_lag=2, threshold=2.67,
-                       exclude_iso3=["MNG"], robust_share=0.5)
+                       exclude_iso3=["MNG"], robust_share=0.5, lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "Наблюдения" in executed and "спецификация" in executed  # headers shown in Russian
     table = pd.read_csv(out / "growth_regressions.csv")
     assert list(table.columns) == COLUMNS
     assert not table.duplicated(["model", "term"]).any()
@@ -51,7 +54,7 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
 
 def _values(**changes):
     values = dict(growth_source="wdi", reform_lag=1, max_lag=3, threshold=3.0, first_year=1990, last_year=2006,
-                  extended_last_year=2019, exclude_iso3=[], alpha=0.05, robust_share=0.75, output_dir=None)
+                  extended_last_year=2019, exclude_iso3=[], alpha=0.05, robust_share=0.75, lang="en", output_dir=None)
     return {**values, **changes}
 
 
@@ -65,6 +68,7 @@ def _values(**changes):
     ({"first_year": 2001}, ["first_year = 2001"]),
     ({"alpha": True}, ["alpha = True"]),
     ({"colour": "red"}, ["colour: unknown parameter"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
 ])
 def test_bad_parameters_fail_fast(changes, fragments):
     with pytest.raises(ValueError) as error:
@@ -76,6 +80,7 @@ def test_bad_parameters_fail_fast(changes, fragments):
 @requires_mirror
 def test_bad_parameter_stops_the_notebook(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, threshold=5.5)
+        run_notebook(STEM, tmp_path, threshold=5.5, lang="de")
     assert "threshold = 5.5" in str(error.value) and "number from 1.67 to 4" in str(error.value)
+    assert "lang = 'de'" in str(error.value)
     assert not (tmp_path / "out" / "growth_regressions.csv").exists()

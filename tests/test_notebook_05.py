@@ -23,7 +23,10 @@ OUTCOMES = ["gdp_index_2000", "gdp_index_2015", "growth_1995_2005", "growth_2005
 
 @requires_mirror
 def test_non_default_run_writes_its_tables(tmp_path):
-    out = run_notebook(STEM, tmp_path, **NON_DEFAULT)
+    out = run_notebook(STEM, tmp_path, **NON_DEFAULT, lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "индекс ресурсной зависимости" in executed  # headers shown in Russian
 
     models = pd.read_csv(out / "resources_governance.csv")
     assert list(models.columns) == ["model", "outcome", "term", "coef", "std_coef", "se", "tvalue", "pvalue",
@@ -65,16 +68,17 @@ def test_bad_parameters_fail_fast_with_one_line_each():
     with pytest.raises(ValueError) as caught:
         SPEC.check(gdp_source="imf", base_year=1985, level_years=[2007, 2000], growth_breaks=[1990],
                    resource_measures=["gold"], index_method="median", rich_rents_threshold=200,
-                   controls="cis", governance_start=1990)
+                   controls="cis", governance_start=1990, lang="de")
     message = str(caught.value)
-    assert message.startswith("9 parameter problems in 05_resources_vs_governance:")
+    assert message.startswith("10 parameter problems in 05_resources_vs_governance:")
     for fragment in ["gdp_source = 'imf': must be one of 'wdi', 'maddison', 'pwt', 'weo'",
                      "base_year = 1985: must be an integer from 1989 to 1999",
                      "level_years = [2007, 2000]: years must be strictly increasing",
                      "growth_breaks = [1990]: must hold at least 2 years",
                      "resource_measures = ['gold']: unknown 'gold'",
                      "index_method = 'median'", "rich_rents_threshold = 200: must be a number from 0.5 to 60",
-                     "controls = 'cis': must be a list", "governance_start = 1990: must be an integer from 1996"]:
+                     "controls = 'cis': must be a list", "governance_start = 1990: must be an integer from 1996",
+                     "lang = 'de': must be one of 'en', 'ru' (language of figure texts and table headers)"]:
         assert fragment in message
 
 
@@ -90,6 +94,7 @@ def test_cross_checks_on_years():
 @requires_mirror
 def test_bad_parameter_stops_the_notebook(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, rich_rents_threshold=-5.0)
+        run_notebook(STEM, tmp_path, rich_rents_threshold=-5.0, lang="de")
     assert "rich_rents_threshold = -5.0: must be a number from 0.5 to 60" in str(caught.value)
+    assert "lang = 'de'" in str(caught.value)
     assert not (tmp_path / "out" / "resources_governance.csv").exists()  # failed before any output

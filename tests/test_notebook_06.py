@@ -19,7 +19,10 @@ def test_runs_with_non_default_parameters(tmp_path):
     members = [iso3 for iso3 in CIS12 if iso3 != "TKM"]
     out = run_notebook(STEM, tmp_path, splice_prefer="older", membership="dated", cis_members=members,
                        periods=["1998-2001", "2016-2019"], groups=["CIS", "CEE & Baltics"], early_year=2002,
-                       min_countries=4, growth_start=1995, growth_end=2003, eci_variable="eci_sitc")
+                       min_countries=4, growth_start=1995, growth_end=2003, eci_variable="eci_sitc", lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "экспорт топлива" in executed  # headers shown in Russian
 
     shares = pd.read_csv(out / "cis_export_shares.csv")
     assert {"iso3", "period", "share_pct"} <= set(shares.columns)
@@ -58,16 +61,17 @@ def test_runs_with_non_default_parameters(tmp_path):
 def test_bad_parameters_fail_fast_with_every_problem():
     with pytest.raises(ValueError) as caught:
         SPEC.check(groups=["CIS", "Africa"], periods=["2000-2003", "1980-1985"], early_year=1850,
-                   splice_prefer="latest", cis_members=["RUS", "XXX"], output_dir=3)
+                   splice_prefer="latest", cis_members=["RUS", "XXX"], output_dir=3, lang="de")
     message = str(caught.value)
-    assert message.startswith("6 parameter problems in 06_trade_structure")
+    assert message.startswith("7 parameter problems in 06_trade_structure")
     for fragment in ("unknown 'Africa'", "'1980-1985' is outside the data", "early_year = 1850",
-                     "must be one of 'newer', 'older'", "unknown 'XXX'", "output_dir = 3"):
+                     "must be one of 'newer', 'older'", "unknown 'XXX'", "output_dir = 3",
+                     "lang = 'de': must be one of 'en', 'ru'"):
         assert fragment in message
 
 
 @requires_mirror
 def test_bad_parameter_stops_the_notebook(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, periods=["2000-2003", "2021-2024"])
-    assert "'2021-2024' is outside the data" in str(caught.value)
+        run_notebook(STEM, tmp_path, periods=["2000-2003", "2021-2024"], lang="de")
+    assert "'2021-2024' is outside the data" in str(caught.value) and "lang = 'de'" in str(caught.value)

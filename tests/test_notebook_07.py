@@ -12,12 +12,15 @@ from transition.integration import SPEC
 
 STEM = "07_integration"
 GOOD = dict(gdp_measure="usd_wdi2022", first_year=1992, last_year=2024, blocs=["CIS", "EAEU", "EU"],
-            comparison_year=2006, output_dir=None)
+            comparison_year=2006, lang="en", output_dir=None)
 
 
 def test_notebook_runs_with_other_parameters(tmp_path, real_panel):
     out = run_notebook(STEM, tmp_path, gdp_measure="ppp_pwt", first_year=1995, last_year=2019,
-                       blocs=["CIS", "CAEC", "CACO", "EURASEC", "EAEU", "EU"], comparison_year=2003)
+                       blocs=["CIS", "CAEC", "CACO", "EURASEC", "EAEU", "EU"], comparison_year=2003, lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "ЕврАзЭС" in executed and "доля, %" in executed  # headers shown in Russian
 
     weights = pd.read_csv(out / "bloc_weights.csv")
     assert list(weights.columns) == ["bloc", "year", "iso3", "gdp_share_pct"]
@@ -72,6 +75,7 @@ def test_default_parameters_are_valid():
     ({"blocs": []}, ["must not be empty"]),
     ({"blocs": ["EU", "WTO"]}, ["include at least one post-Soviet bloc"]),
     ({"output_dir": 3}, ["output_dir = 3", "text or None"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
 ])
 def test_bad_parameters_fail_with_clear_messages(changes, fragments):
     with pytest.raises(ValueError) as error:
@@ -87,6 +91,6 @@ def test_several_problems_are_reported_together():
 
 def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, blocs=["CIS", "NATO"])
-    assert "unknown 'NATO'" in str(error.value)
+        run_notebook(STEM, tmp_path, blocs=["CIS", "NATO"], lang="de")
+    assert "unknown 'NATO'" in str(error.value) and "lang = 'de'" in str(error.value)
     assert not (tmp_path / "out" / "bloc_weights.csv").exists()

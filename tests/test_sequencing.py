@@ -6,8 +6,8 @@ import pytest
 
 from transition.sequencing import (
     SPEC, analyse, censored_median, first_sustained_year_below, first_year_reaching, follows_order, group_summary,
-    liberalization_institutions_gap, order_frequencies, order_string, pairwise_precedence, reform_timing, relation,
-    select_countries, sensitivity, stabilization_year,
+    liberalization_institutions_gap, order_frequencies, order_label, order_string, pairwise_precedence,
+    plot_order_frequencies, reform_timing, relation, select_countries, sensitivity, stabilization_year,
 )
 
 
@@ -206,6 +206,24 @@ def test_order_frequencies_sorted_with_all_group():
     table = order_frequencies(order)
     assert table.iloc[0][["order", "group", "n_countries", "countries"]].tolist() == ["L>S", "CIS", 2, "A,B"]
     assert table[(table["group"] == "All") & (table["order"] == "S>L")]["n_countries"].item() == 1
+
+
+def test_order_label_translates_the_notes_and_keeps_the_letters():
+    assert order_label("L>S>P (not reached: I) (S: never high)") == "L>S>P (not reached: I) (S: never high)"
+    assert order_label("L>S>P (not reached: I) (S: never high)", "ru") == "L>S>P (не достигнуто: I) (S: инфляция не была высокой)"
+    assert order_label("S (not reached: L, I, P)", "ru") == "S (не достигнуто: L, I, P)"
+    assert order_label("L>S=I>P", "ru") == "L>S=I>P"
+
+
+def test_order_frequency_bars_are_labelled_in_the_chosen_language():
+    order = pd.DataFrame({"iso3": ["A", "B", "C"], "group": ["CIS", "CIS", "SEE"],
+                          "order": ["L>S (not reached: I, P)", "L>S (not reached: I, P)", "S>L>I>P"]})
+    english = plot_order_frequencies(order)
+    russian = plot_order_frequencies(order, lang="ru")
+    russian.canvas.draw()
+    assert [t.get_text() for t in russian.axes[0].get_yticklabels()] == ["S>L>I>P", "L>S (не достигнуто: I, P)"]
+    widths = [[bar.get_width() for bar in fig.axes[0].patches] for fig in (english, russian)]
+    assert widths[0] == widths[1] == [0, 2, 1, 0]  # CIS bars, then SEE bars stacked on them
 
 
 def test_censored_median():

@@ -97,6 +97,7 @@ SPEC = ParameterSpec("04_reforms_and_growth", {
     "alpha": Number(0.001, 0.2, "significance level of the robustness rule"),
     "robust_share": Number(0.5, 1.0, "share of specifications that must be significant (same sign in all) "
                            "for an effect to count as robust"),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 })
 

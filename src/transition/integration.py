@@ -79,6 +79,7 @@ SPEC = ParameterSpec("07_integration", {
                                      "to 2024 (the last year of any panel data)"),
     "blocs": ListOf(BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
     "comparison_year": Integer(1995, EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[
     lambda values: (None if not isinstance(values.get("blocs"), (list, tuple))
@@ -545,10 +546,16 @@ def comparison_headlines(medians: pd.DataFrame, groups: dict[str, list[str]], co
 
 # ---------------------------------------------------------------- figures
 
-def plot_timeline(spells: pd.DataFrame, first_year: int, present_year: int):
-    """Gantt chart of membership spells: one row per bloc × country, grouped by bloc."""
+def plot_timeline(spells: pd.DataFrame, first_year: int, present_year: int, lang: str = "en"):
+    """Gantt chart of membership spells: one row per bloc × country, grouped by bloc.
+
+    ``lang`` translates the bloc names of the row labels ("Customs Union 1995 · KAZ"); every other
+    text is translated by ``Outputs.figure``.
+    """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
+
+    from transition.labels import translate
 
     n = len(spells)
     fig, ax = plt.subplots(figsize=(11, 0.19 * n + 1.6))
@@ -559,7 +566,8 @@ def plot_timeline(spells: pd.DataFrame, first_year: int, present_year: int):
                 linewidth=0.3)
         if row.open:
             ax.plot(row.end, yi, marker=">", color=BLOC_COLORS.get(row.bloc, "0.5"), markersize=4)
-    ax.set_yticks(y, [f"{BLOC_LABELS.get(b, b)} · {c}" for b, c in zip(spells["bloc"], spells["iso3"])], fontsize=7)
+    ax.set_yticks(y, [f"{translate(BLOC_LABELS.get(b, b), lang)} · {c}" for b, c in zip(spells["bloc"], spells["iso3"])],
+                  fontsize=7)
     boundaries = np.flatnonzero(spells["bloc"].to_numpy()[1:] != spells["bloc"].to_numpy()[:-1])
     for b in boundaries:
         ax.axhline(y[b] - 0.5, color="0.7", linewidth=0.6)

@@ -731,5 +731,6 @@ SPEC = ParameterSpec("02_output_paths", {
     "gap_threshold": Number(1.0, 4.33, "EBRD score at which a reform area counts as reached (C2 gap)"),
     "substantial_loss": Number(1.0, 100.0, "trough index below which a loss counts as substantial"),
     "disagreement_threshold": Number(0.0, 100.0, "index points of max-min spread that count as disagreement"),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[_splice_check, _coverage_check])

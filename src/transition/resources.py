@@ -923,5 +923,6 @@ SPEC = ParameterSpec("05_resources_vs_governance", {
     "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
     "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
     "controls": ListOf(list(CONTROLS), "extra regressors of the fullest model", allow_empty=True),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[_check_years_in_source, _check_levels_after_base, _check_periods])

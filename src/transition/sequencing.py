@@ -139,6 +139,7 @@ SPEC = ParameterSpec("01_reform_sequencing", {
                                  "first sustained low-inflation run, or the run after the last high-inflation year"),
     "groups": ListOf(BROAD_GROUPS, "broad country groups"),
     "exclude_countries": ListOf(countries.study_iso3(), "ISO3 codes to leave out", allow_empty=True),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[_selection_problem])
 
@@ -629,8 +630,27 @@ def plot_reform_progress(ebrd_average: pd.DataFrame, timing: pd.DataFrame, first
     return fig
 
 
-def plot_order_frequencies(order: pd.DataFrame):
-    """Horizontal bars: number of countries with each order string, stacked by broad group."""
+def order_label(order: str, lang: str = "en") -> str:
+    """An order string of :func:`order_string` for a figure in ``lang``: the area letters stay, the notes
+    "not reached" and "never high" are translated (``labels.translate``).
+
+    >>> order_label("L>S>P (not reached: I) (S: never high)", "ru")
+    'L>S>P (не достигнуто: I) (S: инфляция не была высокой)'
+    """
+    from transition.labels import translate
+
+    if lang == "en":
+        return order
+    return (order.replace("(not reached: ", f"({translate('not reached', lang)}: ")
+            .replace(": never high)", f": {translate('never high', lang)})"))
+
+
+def plot_order_frequencies(order: pd.DataFrame, lang: str = "en"):
+    """Horizontal bars: number of countries with each order string, stacked by broad group.
+
+    ``lang`` translates the notes inside the order strings (:func:`order_label`); every other text is
+    translated by ``Outputs.figure``.
+    """
     import matplotlib.pyplot as plt
 
     from transition.reporting import GROUP_COLORS
@@ -640,8 +660,9 @@ def plot_order_frequencies(order: pd.DataFrame):
     counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]
     fig, ax = plt.subplots(figsize=(9, 0.32 * len(counts) + 1.8))
     left = pd.Series(0, index=counts.index)
+    names = [order_label(text, lang) for text in counts.index]
     for group in counts.columns:
-        ax.barh(counts.index, counts[group], left=left, color=GROUP_COLORS[group], label=group)
+        ax.barh(names, counts[group].to_numpy(), left=left.to_numpy(), color=GROUP_COLORS[group], label=group)
         left = left + counts[group]
     ax.set_xlabel("number of countries")
     ax.set_ylabel("order of the areas (L liberalization, S stabilization, I institutions, P privatization)")

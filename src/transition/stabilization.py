@@ -72,6 +72,7 @@ SPEC = ParameterSpec("03_stabilization", {
     "liberalization_index_year": Integer(1989, EBRD_LAST_YEAR, "year whose liberalization index measures "
                                                                "'early liberalization'"),
     "groups": ListOf(BROAD_GROUPS, "broad country groups to include"),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[_peak_order])
 

@@ -140,6 +140,7 @@ SPEC = ParameterSpec("06_trade_structure", {
                                                      "compared with the essay, the last is 'latest'"),
     "growth_start": Integer(1990, 2017, "first year of the export growth comparison"),
     "growth_end": Integer(1991, 2018, "last year of the export growth comparison"),
+    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
     "output_dir": Text("folder for this run's outputs; None = results/"),
 }, cross_checks=[_cross_checks])
 

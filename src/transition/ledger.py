@@ -1,0 +1,393 @@
+"""The claims ledger: every claim of the essay (C1-C10) judged by explicit rules on computed numbers.
+
+The analysis notebooks record their headline numbers in ``results/<notebook>.json``; the rules
+below read them and return a verdict — ``supported``, ``contradicted``, ``mixed`` or ``not
+testable with these data`` — twice: as of the essay's time (data through about 2002) and with the
+latest data. Every threshold a rule uses is a named constant here; no verdict is typed by hand.
+
+Examples
+--------
+>>> headlines = load_headlines()                       # doctest: +SKIP
+>>> table = build_ledger(headlines, lang="en")         # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from transition.labels import translate
+from transition.parameters import Choice, ParameterSpec, Text
+from transition.paths import PROJECT_ROOT, RESULTS_DIR
+
+SPEC = ParameterSpec("00_claims_ledger", {
+    "results_dir": Text("folder holding the analysis notebooks' headline files; None means results/"),
+    "lang": Choice(["en", "ru"], "language of the ledger text, figure texts and table headers"),
+    "output_dir": Text("folder for this run's outputs; None means results/"),
+})
+
+SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
+VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)
+
+# ---- thresholds of the verdict rules (each used in one rule below) ---------------------------------
+#: C2: a "substantial" loss is a fall of real GDP of 10% or more (trough below 90, 1989 = 100): the size
+#: of fall Barro & Ursúa (2008, "Macroeconomic Crises since 1870", Brookings Papers on Economic
+#: Activity) call a macroeconomic disaster. "No CIS country avoided" it: the shallowest CIS trough is below.
+C2_LOSS_INDEX = 90.0
+#: C1: the scenario is "supported" if at least this share of countries follows it, "contradicted" below the lower share.
+C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
+#: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
+ALPHA = 0.05
+#: C3: a group "emerged from the crisis" when its median real GDP index is back at this level (1989 = 100).
+RECOVERED_INDEX = 100.0
+#: C5: CIS exports rest on raw materials when the median CIS country's manufactures share of merchandise
+#: exports is below this and its fuel + ores & metals share is at least this many times the CEE one.
+C5_MANUFACTURES_BELOW, C5_RAW_RATIO = 50.0, 2.0
+#: C5: imports are "mainly processed" when manufactures + food exceed this share of merchandise imports
+#: in at least C5_MAJORITY_SHARE of the CIS countries with data (or for the median country, latest).
+C5_PROCESSED_ABOVE, C5_MAJORITY_SHARE = 50.0, 0.75
+#: C6: the essay's shares of exports (Russia, Ukraine, Kazakhstan, %), the tolerance for a match
+#: (percentage points), the range for each other country and the share of them that must fall in it.
+C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
+C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
+#: C6: exports "increased in almost all" when at least this share of CIS countries' export volumes grew
+#: and at least this many of the essay's three exceptions (KGZ, TJK, UKR) did not grow.
+C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
+#: C8: integration proceeds by groups when at least this many blocs are active among the CIS countries
+#: and no sub-regional bloc covers all twelve.
+C8_MIN_BLOCS, CIS_COUNT = 3, 12
+#: C9: a core "dominates" a bloc with at least this share of bloc GDP (%); bloc membership "tracks reform"
+#: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
+C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
+
+
+@dataclass
+class Judgement:
+    """A verdict and the numbers behind it (one sentence per piece of evidence)."""
+
+    verdict: str
+    evidence: list[str]
+
+
+class Headlines:
+    """Headline numbers of the analysis notebooks, with a record of what a rule asked for and lacked."""
+
+    def __init__(self, by_notebook: dict[str, dict]) -> None:
+        self.by_notebook = by_notebook
+        self.missing: list[str] = []
+
+    def get(self, notebook: str, key: str):
+        entry = self.by_notebook.get(notebook, {}).get(key)
+        if entry is None or entry.get("value") is None:
+            self.missing.append(f"{notebook}:{key}")
+            return math.nan
+        return entry["value"]
+
+    def latest_key(self, notebook: str, pattern: str) -> str | None:
+        """The key matching ``pattern`` (with one ``(\\d{4})`` group) with the largest year."""
+        found = [(int(m.group(1)), key) for key in self.by_notebook.get(notebook, {})
+                 if (m := re.fullmatch(pattern, key))]
+        return max(found)[1] if found else None
+
+
+def load_headlines(results_dir: str | Path | None = None) -> Headlines:
+    """Read every ``<notebook>.json`` headline file of a results folder (default ``results/``)."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    if not folder.is_absolute():  # like Outputs: relative to the project, not to notebooks/
+        folder = PROJECT_ROOT / folder
+    files = sorted(p for p in folder.glob("[0-9][0-9]_*.json")
+                   if not p.name.endswith(".untranslated.json") and not p.name.startswith("00_"))  # not the ledger's own
+    return Headlines({path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files})
+
+
+def _f(value, digits: int = 1) -> str:
+    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
+
+
+def _i(value) -> str:
+    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else str(int(value))
+
+
+def _both(first: bool, second: bool) -> str:
+    """Two parts of a claim: both hold → supported, one → mixed, none → contradicted."""
+    return SUPPORTED if first and second else MIXED if first or second else CONTRADICTED
+
+
+# ---- the rules --------------------------------------------------------------------------------------
+def judge_c1(h: Headlines, as_of: str) -> Judgement:
+    nb = "01_reform_sequencing"
+    key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
+    follow, n = h.get(nb, key), h.get(nb, "n_countries")
+    share = follow / n if n else math.nan
+    verdict = (SUPPORTED if share >= C1_SUPPORT_SHARE else CONTRADICTED if share < C1_CONTRADICT_SHARE else MIXED)
+    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
+    return Judgement(verdict, [
+        f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
+        f"(liberalization → stabilization → institutions → privatization) "
+        f"{'by 2002' if as_of == 'essay' else 'by 2006, the last EBRD year'}",
+        f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
+        f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
+        f"privatization reached the advanced level before institutions in "
+        f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
+    ])
+
+
+def judge_c2(h: Headlines, as_of: str) -> Judgement:
+    n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
+    shallowest = h.get(n02, "cis_shallowest_trough_index")
+    no_cis_avoided = shallowest < C2_LOSS_INDEX
+    rho, p = h.get(n02, "spearman_gap_vs_trough_rho"), h.get(n02, "spearman_gap_vs_trough_p")
+    coef, p_seq = h.get(n04, "seq_lib_ahead_coef"), h.get(n04, "seq_lib_ahead_pvalue")
+    mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)
+    return Judgement(_both(no_cis_avoided, mechanism), [
+        f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
+        f"{_f(100 - shallowest)}% of output or more; median CIS trough "
+        f"{_f(h.get(n02, 'median_trough_index_cis'))} vs {_f(h.get(n02, 'median_trough_index_cee_baltics'))} "
+        f"in Central Europe & Baltics",
+        f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
+        f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
+        f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)})",
+        f"the liberalization-institutions gap and the depth of the trough: Spearman rho = {_f(rho, 2)} "
+        f"(p = {_f(p, 2)}); liberalization ahead of institutions in growth regressions: "
+        f"{_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
+    ])
+
+
+def judge_c3(h: Headlines, as_of: str) -> Judgement:
+    n02, n05 = "02_output_paths", "05_resources_vs_governance"
+    year = "2002" if as_of == "essay" else "latest"
+    cis, cee = h.get(n02, f"median_index_{year}_cis"), h.get(n02, f"median_index_{year}_cee_baltics")
+    contrast = cis < RECOVERED_INDEX <= cee if as_of == "essay" else cis < cee
+    if as_of == "essay":
+        outcomes = ["gdp_index_2000", "growth_1990_2000"]
+    else:
+        level = h.latest_key(n05, r"governance_explains_more_gdp_index_(\d{4})")
+        outcomes = [level.removeprefix("governance_explains_more_") if level else "gdp_index_latest", "growth_2000_2019"]
+    governance = [h.get(n05, f"governance_explains_more_{o}") for o in outcomes]
+    shares = [h.get(n05, f"shapley_share_governance_{o}") for o in outcomes]
+    return Judgement(_both(contrast, all(g == 1 for g in governance)), [
+        f"median real GDP index in {'2002' if as_of == 'essay' else 'the latest year'}: CIS {_f(cis)}, "
+        f"Central Europe & Baltics {_f(cee)} (1989 = 100)",
+        "governance's share of explained variance (Shapley) against resources: "
+        + "; ".join(f"{o.replace('_', ' ')} {_f(s, 2)}" for o, s in zip(outcomes, shares)),
+    ])
+
+
+def judge_untestable(reason: str) -> callable:
+    def rule(h: Headlines, as_of: str) -> Judgement:
+        return Judgement(UNTESTABLE, [reason])
+    return rule
+
+
+def judge_c5(h: Headlines, as_of: str) -> Judgement:
+    nb = "06_trade_structure"
+    when = "early" if as_of == "essay" else "latest"
+    manuf = h.get(nb, f"cis_median_manufactures_export_share_{when}")
+    raw_cis, raw_cee = h.get(nb, f"cis_median_fuel_ores_export_share_{when}"), h.get(nb, f"cee_median_fuel_ores_export_share_{when}")
+    exports_raw = manuf < C5_MANUFACTURES_BELOW and raw_cis >= C5_RAW_RATIO * raw_cee
+    if as_of == "essay":
+        majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
+        imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE
+        imports_text = f"manufactures + food exceed half of merchandise imports in {_i(majority)} of {_i(known)} CIS countries"
+    else:
+        processed = h.get(nb, "cis_median_processed_import_share_latest")
+        imports_processed = processed > C5_PROCESSED_ABOVE
+        imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
+                        f"({_i(h.get(nb, 'processed_import_share_latest_year'))})")
+    return Judgement(_both(exports_raw, imports_processed), [
+        f"median CIS manufactures share of merchandise exports {_f(manuf)}%; fuel + ores & metals "
+        f"{_f(raw_cis)}% vs {_f(raw_cee)}% in Central Europe & Baltics",
+        imports_text,
+        f"Economic Complexity Index, median: CIS {_f(h.get(nb, f'cis_median_eci_{when}'), 2)}, "
+        f"Central Europe & Baltics {_f(h.get(nb, f'cee_median_eci_{when}'), 2)}",
+    ])
+
+
+def judge_c6(h: Headlines, as_of: str) -> Judgement:
+    nb = "06_trade_structure"
+    period = "essay_period" if as_of == "essay" else "latest_period"
+    shares = {c: h.get(nb, f"{c}_share_{period}") for c in C6_ESSAY_SHARES}
+    close = all(abs(shares[c] - target) <= C6_TOLERANCE_PP for c, target in C6_ESSAY_SHARES.items())
+    in_range, others = h.get(nb, f"other_cis_in_essay_range_{period}"), h.get(nb, f"other_cis_count_{period}")
+    largest_other = h.get(nb, f"other_cis_largest_share_{period}")
+    ranked = shares["rus"] > shares["ukr"] > shares["kaz"] > largest_other
+    shares_hold = close and others > 0 and in_range / others >= C6_OTHER_SHARE
+    grew, known = h.get(nb, "cis_count_exports_grew_volume"), h.get(nb, "cis_count_exports_growth_known_volume")
+    exceptions = h.get(nb, "essay_exceptions_not_grown_volume")
+    growth_holds = known > 0 and grew / known >= C6_GREW_SHARE and exceptions >= C6_EXCEPTIONS_CONFIRMED
+    verdict = _both(shares_hold, growth_holds)
+    if verdict == CONTRADICTED and ranked:
+        verdict = MIXED  # the ranking of exporters is right even where the levels are off
+    return Judgement(verdict, [
+        f"share of total CIS exports of goods and services ({'2000-2003' if as_of == 'essay' else 'latest period'}): "
+        f"Russia {_f(shares['rus'])}% (essay 76%), Ukraine {_f(shares['ukr'])}% (10%), "
+        f"Kazakhstan {_f(shares['kaz'])}% (5%); {_i(in_range)} of {_i(others)} others within 0.3-3%",
+        f"export volumes grew 1993-2002 in {_i(grew)} of {_i(known)} CIS countries; "
+        f"{_i(exceptions)} of the essay's 3 exceptions did not grow",
+        "the data measure total exports, the essay exports outside the CIS",
+    ])
+
+
+def judge_c8(h: Headlines, as_of: str) -> Judgement:
+    nb = "07_integration"
+    when = "2002" if as_of == "essay" else "latest"
+    blocs, largest = h.get(nb, f"n_blocs_cis_{when}"), h.get(nb, f"largest_subregional_bloc_{when}")
+    groups = blocs >= C8_MIN_BLOCS and largest < CIS_COUNT
+    return Judgement(SUPPORTED if groups else CONTRADICTED, [
+        f"{_i(blocs)} blocs active among the 12 CIS countries in {'2002' if as_of == 'essay' else 'the latest year'}; "
+        f"the largest sub-regional bloc has {_i(largest)} members; "
+        f"{_i(h.get(nb, f'n_overlapping_cis_{when}'))} countries belong to two or more",
+    ])
+
+
+def judge_c9(h: Headlines, as_of: str) -> Judgement:
+    nb = "07_integration"
+    if as_of == "essay":
+        rus, kaz = h.get(nb, "rus_share_cis_2002_pct"), h.get(nb, "kaz_share_caco_2002_pct")
+        kaz_text = f"Kazakhstan {_f(kaz)}% of Central Asian Cooperation Organization GDP (2002)"
+    else:
+        rus, kaz = h.get(nb, "rus_share_eaeu_latest_pct"), math.nan  # no Central Asian bloc exists any more
+        kaz_text = (f"no Central Asian bloc remains (CACO merged into EurAsEC); Kazakhstan has "
+                    f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
+    members = h.get(nb, "ebrd_average_2006_median_eurasec_2002")
+    outsiders = h.get(nb, "ebrd_average_2006_median_cis_outside_eurasec_2002")
+    parts = [rus >= C9_CORE_SHARE, members - outsiders >= C9_REFORM_STEP - 1e-9]
+    if not math.isnan(kaz):  # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
+        parts.append(kaz >= C9_CORE_SHARE)
+    verdict = SUPPORTED if all(parts) else CONTRADICTED if not any(parts) else MIXED
+    return Judgement(verdict, [
+        f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
+        f"median EBRD average in 2006: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
+    ])
+
+
+def judge_c10(h: Headlines, as_of: str) -> Judgement:
+    nb = "07_integration"
+    return Judgement(UNTESTABLE, [
+        "a recommendation (study the EU's experience), not a statement of fact",
+        f"for comparison, median EBRD average in 2006: EAEU members "
+        f"{_f(h.get(nb, 'eaeu_median_ebrd_average_comparison_year'), 2)}, countries that joined the EU in 2004 "
+        f"{_f(h.get(nb, 'eu2004_median_ebrd_average_comparison_year'), 2)}",
+    ])
+
+
+#: claim id → (claim in English, claim in Russian, rule, notebooks, figures)
+CLAIMS = {
+    "C1": ("All new states reformed along one scenario: liberalization → stabilization → legal and organizational infrastructure → privatization.",
+           "Все новые государства реформировались по одному сценарию: либерализация → стабилизация → правовая и организационная инфраструктура → приватизация.",
+           judge_c1, ["01_reform_sequencing", "03_stabilization"], ["01_order_frequencies.png", "01_pairwise_order.png"]),
+    "C2": ("The CIS liberalized without a preparatory legal basis; as a result no CIS country avoided substantial output losses.",
+           "СНГ начало с либерализации без подготовки правовой базы; поэтому ни одна страна СНГ не избежала значительных потерь.",
+           judge_c2, ["01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"], ["02_trough_vs_gap.png", "02_output_paths_by_group.png"]),
+    "C3": ("The resource-rich CIS was only emerging from crisis while resource-poor Eastern Europe grew; the difference is the quality of governance.",
+           "Богатое ресурсами СНГ лишь выходило из кризиса, когда бедная ресурсами Восточная Европа росла; разница — в качестве управления.",
+           judge_c3, ["02_output_paths", "05_resources_vs_governance"], ["02_output_paths_by_group.png", "05_r2_decomposition.png"]),
+    "C4": ("The old union ties broke and relations among the republics were rebuilt on market principles as interstate relations.",
+           "Старые союзные связи разорваны; отношения между республиками перестроены на рыночной основе как межгосударственные.",
+           judge_untestable("needs trade among the former republics by partner, which no source in the mirror provides"),
+           [], []),
+    "C5": ("CIS exports rest on extractive industries and low-processed goods; imports are mainly highly processed goods.",
+           "Экспорт СНГ опирается на добывающие отрасли и товары низкой степени переработки; импорт — в основном товары высокой переработки.",
+           judge_c5, ["06_trade_structure"], ["06_trade_structure_by_group.png"]),
+    "C6": ("Almost all CIS countries but Kyrgyzstan, Tajikistan and Ukraine increased exports; Russia 76%, Ukraine 10%, Kazakhstan 5% of CIS exports, each other 0.3-3%.",
+           "Почти все страны СНГ, кроме Кыргызстана, Таджикистана и Украины, нарастили экспорт; Россия 76%, Украина 10%, Казахстан 5% экспорта СНГ, остальные по 0,3-3%.",
+           judge_c6, ["06_trade_structure"], ["06_cis_export_shares.png"]),
+    "C7": ("Russia is Kazakhstan's main trading partner; Kazakhstan lowered import tariffs to trade more with Russia.",
+           "Россия — главный торговый партнёр Казахстана; Казахстан снизил импортные пошлины ради торговли с Россией.",
+           judge_untestable("needs bilateral trade and tariff data, which no source in the mirror provides"), [], []),
+    "C8": ("Integration no longer covers the post-Soviet space as a whole; it proceeds by regions and groups.",
+           "Интеграция уже не охватывает всё постсоветское пространство, а идёт по регионам и группам.",
+           judge_c8, ["07_integration"], ["07_bloc_timeline.png", "07_fragmentation.png"]),
+    "C9": ("States move, as they reform, through concentric circles toward the cores: Kazakhstan in Central Asia, Russia in the post-Soviet space.",
+           "По мере реформ государства движутся концентрическими кругами к ядрам: Казахстану в Центральной Азии, России на постсоветском пространстве.",
+           judge_c9, ["07_integration"], ["07_core_shares.png"]),
+    "C10": ("Building a Eurasian union will take long; the experience of the EU should be studied.",
+            "Создание евразийского союза займёт много времени; следует изучать опыт ЕС.",
+            judge_c10, ["07_integration"], ["07_eu_comparison.png"]),
+}
+
+
+def build_ledger(headlines: Headlines, lang: str = "en") -> pd.DataFrame:
+    """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures."""
+    rows = []
+    for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
+        essay, latest = rule(headlines, "essay"), rule(headlines, "latest")
+        essay_text = "; ".join(translate(e, lang) for e in essay.evidence)
+        latest_text = "; ".join(translate(e, lang) for e in latest.evidence if e not in essay.evidence)
+        evidence = essay_text + (f". {translate('Latest data:', lang)} {latest_text}" if latest_text else "")
+        rows.append({
+            "claim_id": claim_id, "claim": claim_ru if lang == "ru" else claim_en,
+            "verdict_asof_essay": essay.verdict, "verdict_latest": latest.verdict,
+            "changed": essay.verdict != latest.verdict,
+            "evidence": evidence, "notebooks": ";".join(notebooks), "figures": ";".join(figures),
+        })
+    return pd.DataFrame(rows)
+
+
+def thresholds_markdown(lang: str = "en") -> str:
+    """The thresholds of the verdict rules, as a Markdown list read from this module's constants."""
+    items = [
+        f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of countries follow the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}",
+        f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
+        f"C3: a group has emerged from the crisis at a median index of {RECOVERED_INDEX:g}; governance explains more when its Shapley share of R² exceeds that of resources",
+        f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
+        f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
+        f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
+        f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
+        "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",
+    ]
+    return "\n".join(f"- {translate(item, lang)}" for item in items)
+
+
+def verdict_counts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """How many claims get each verdict, as of the essay and with the latest data."""
+    counts = {when: ledger[f"verdict_{when}"].value_counts() for when in ("asof_essay", "latest")}
+    return pd.DataFrame(counts).reindex(list(VERDICTS)).fillna(0).astype(int)
+
+
+def plot_verdicts(ledger: pd.DataFrame):
+    """Bar chart: number of claims by verdict, as of the essay and with the latest data."""
+    import matplotlib.pyplot as plt
+
+    counts = verdict_counts(ledger)
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    width = 0.38
+    positions = range(len(counts))
+    colors = {"asof_essay": "#7f8c8d", "latest": "#2471a3"}
+    names = {"asof_essay": "As of the essay (~2002)", "latest": "Latest data"}
+    for offset, when in zip((-width / 2, width / 2), counts.columns):
+        ax.bar([p + offset for p in positions], counts[when], width, label=names[when], color=colors[when])
+    ax.set_xticks(list(positions))
+    ax.set_xticklabels(counts.index, fontsize=8)
+    ax.set_ylabel("Number of claims")
+    ax.set_title("Verdicts on the essay's ten claims")
+    ax.legend(frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def summary_text(ledger: pd.DataFrame, lang: str = "en") -> str:
+    """Two sentences: verdict counts then and now, and the claims whose verdict changes."""
+    counts = verdict_counts(ledger)
+    numbers = [counts.loc[v, when] for when in ("asof_essay", "latest") for v in VERDICTS]
+    first = (f"Of the essay's ten claims, as of its own time {numbers[0]} are supported by the data, {numbers[1]} get a "
+             f"mixed verdict, {numbers[2]} are contradicted and {numbers[3]} cannot be tested with these data. With "
+             f"the latest data the counts are {numbers[4]}, {numbers[5]}, {numbers[6]} and {numbers[7]}.")
+    changed = ", ".join(ledger.loc[ledger["changed"], "claim_id"]) or translate("no claim", lang)
+    return f"{translate(first, lang)} {translate('The verdict changes for:', lang)} {changed}."
+
+
+def ledger_markdown(ledger: pd.DataFrame, lang: str = "en") -> str:
+    """The ledger as a Markdown table with links to the notebooks and figures (relative to notebooks/)."""
+    head = ["Claim", "As of the essay (~2002)", "Latest data", "Evidence", "Where"]
+    lines = ["| " + " | ".join(translate(h, lang) for h in head) + " |", "|---|---|---|---|---|"]
+    for row in ledger.itertuples():
+        links = [f"[{nb[:2]}]({nb}.ipynb)" for nb in row.notebooks.split(";") if nb]
+        links += [f"[{translate('fig', lang)}]({'../results/figures/' + fig})" for fig in row.figures.split(";") if fig]
+        verdicts = [f"**{translate(v, lang)}**" for v in (row.verdict_asof_essay, row.verdict_latest)]
+        lines.append(f"| **{row.claim_id}** {row.claim} | {verdicts[0]} | {verdicts[1]} | {row.evidence} | {' '.join(links)} |")
+    return "\n".join(lines)

@@ -1,0 +1,128 @@
+"""Verdict rules of the claims ledger on constructed headline numbers with known answers."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from transition import ledger
+from transition.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
+
+
+def _h(numbers: dict[str, dict]) -> Headlines:
+    return Headlines({nb: {k: {"value": v, "unit": "", "description": ""} for k, v in d.items()}
+                      for nb, d in numbers.items()})
+
+
+def _c1(follow_2002, follow_all, n=20):
+    return _h({"01_reform_sequencing": {
+        "n_follow_essay_order_as_of_2002": follow_2002, "n_follow_essay_order_all": follow_all, "n_countries": n,
+        "n_pair_lib_stab_before": 1, "n_pair_lib_stab_tie": 0, "n_pair_lib_stab_after": 0,
+        "n_privatization_before_institutions": 3}})
+
+
+@pytest.mark.parametrize("follow, expected", [(10, SUPPORTED), (15, SUPPORTED), (9, MIXED), (4, MIXED), (3, CONTRADICTED), (0, CONTRADICTED)])
+def test_c1_thresholds_on_the_share_following_the_order(follow, expected):
+    assert ledger.judge_c1(_c1(follow, follow), "essay").verdict == expected
+
+
+def test_c1_reads_the_as_of_2002_count_for_the_essay_and_the_full_count_for_latest():
+    h = _c1(follow_2002=12, follow_all=1)
+    assert ledger.judge_c1(h, "essay").verdict == SUPPORTED
+    assert ledger.judge_c1(h, "latest").verdict == CONTRADICTED
+
+
+def _c2(shallowest, rho, p, coef=1.0, p_seq=0.9):
+    return _h({
+        "01_reform_sequencing": {"median_lib_inst_gap_points_cis": 1.5, "median_lib_inst_gap_points_cee_baltics": 1.0,
+                                 "gap_points_cis_vs_cee_baltics_p_value": 0.3},
+        "02_output_paths": {"cis_shallowest_trough_index": shallowest, "median_trough_index_cis": 50.0,
+                            "median_trough_index_cee_baltics": 80.0, "spearman_gap_vs_trough_rho": rho,
+                            "spearman_gap_vs_trough_p": p},
+        "04_reforms_and_growth": {"seq_lib_ahead_coef": coef, "seq_lib_ahead_pvalue": p_seq}})
+
+
+@pytest.mark.parametrize("shallowest, rho, p, coef, p_seq, expected", [
+    (82.0, -0.6, 0.01, 1.0, 0.9, SUPPORTED),      # losses everywhere, gap goes with deeper troughs
+    (82.0, -0.1, 0.70, -2.0, 0.01, SUPPORTED),    # ... or liberalization-ahead lowers growth
+    (82.0, 0.6, 0.01, 2.0, 0.01, MIXED),          # significant but with the wrong sign
+    (82.0, -0.1, 0.70, 1.0, 0.9, MIXED),          # losses, no mechanism
+    (95.0, -0.1, 0.70, 1.0, 0.9, CONTRADICTED),   # a CIS country stayed within 5% of 1989
+])
+def test_c2_needs_losses_everywhere_and_the_mechanism(shallowest, rho, p, coef, p_seq, expected):
+    assert ledger.judge_c2(_c2(shallowest, rho, p, coef, p_seq), "essay").verdict == expected
+
+
+def _c3(cis_2002, cee_2002, cis_latest, cee_latest, gov_essay, gov_latest):
+    return _h({
+        "02_output_paths": {"median_index_2002_cis": cis_2002, "median_index_2002_cee_baltics": cee_2002,
+                            "median_index_latest_cis": cis_latest, "median_index_latest_cee_baltics": cee_latest},
+        "05_resources_vs_governance": {
+            "governance_explains_more_gdp_index_2000": gov_essay, "governance_explains_more_growth_1990_2000": gov_essay,
+            "governance_explains_more_gdp_index_2019": 1 - gov_latest, "governance_explains_more_gdp_index_2024": gov_latest,
+            "governance_explains_more_growth_2000_2019": gov_latest,
+            **{f"shapley_share_governance_{o}": 0.5 for o in ("gdp_index_2000", "growth_1990_2000", "gdp_index_2024", "growth_2000_2019")}}})
+
+
+def test_c3_essay_and_latest_and_the_latest_year_key_is_found():
+    h = _c3(70, 110, 200, 180, 1, 0)
+    assert ledger.judge_c3(h, "essay").verdict == SUPPORTED
+    assert ledger.judge_c3(h, "latest").verdict == CONTRADICTED  # CIS above, resources explain more
+    assert ledger.judge_c3(_c3(70, 95, 150, 180, 0, 1), "essay").verdict == CONTRADICTED  # CEE not back at 100 either
+    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 1), "latest").verdict == SUPPORTED
+
+
+def test_missing_headlines_are_recorded_not_hidden():
+    h = _h({})
+    assert ledger.judge_c8(h, "essay").verdict == CONTRADICTED
+    assert "07_integration:n_blocs_cis_2002" in h.missing
+
+
+def test_c6_ranking_right_but_levels_off_is_mixed():
+    numbers = {"rus_share_essay_period": 60.0, "ukr_share_essay_period": 20.0, "kaz_share_essay_period": 8.0,
+               "other_cis_in_essay_range_essay_period": 2, "other_cis_count_essay_period": 9,
+               "other_cis_largest_share_essay_period": 5.0, "cis_count_exports_grew_volume": 2,
+               "cis_count_exports_growth_known_volume": 12, "essay_exceptions_not_grown_volume": 0}
+    assert ledger.judge_c6(_h({"06_trade_structure": numbers}), "essay").verdict == MIXED
+    numbers.update(rus_share_essay_period=75.0, ukr_share_essay_period=11.0, kaz_share_essay_period=6.0,
+                   other_cis_in_essay_range_essay_period=8, cis_count_exports_grew_volume=10,
+                   essay_exceptions_not_grown_volume=3)
+    assert ledger.judge_c6(_h({"06_trade_structure": numbers}), "essay").verdict == SUPPORTED
+
+
+def test_c9_latest_judges_only_what_can_be_measured():
+    numbers = {"rus_share_eaeu_latest_pct": 85.0, "kaz_share_eaeu_latest_pct": 10.0,
+               "ebrd_average_2006_median_eurasec_2002": 3.0, "ebrd_average_2006_median_cis_outside_eurasec_2002": 2.9}
+    assert ledger.judge_c9(_h({"07_integration": numbers}), "latest").verdict == MIXED
+
+
+def test_untestable_claims_say_why():
+    result = ledger.build_ledger(_h({}))
+    c7 = result.set_index("claim_id").loc["C7"]
+    assert c7["verdict_asof_essay"] == UNTESTABLE and "bilateral" in c7["evidence"]
+
+
+def test_the_real_ledger_has_ten_claims_and_no_missing_numbers():
+    headlines = ledger.load_headlines()
+    table = ledger.build_ledger(headlines)
+    assert table["claim_id"].tolist() == [f"C{i}" for i in range(1, 11)]
+    assert set(table["verdict_asof_essay"]) | set(table["verdict_latest"]) <= set(ledger.VERDICTS)
+    assert headlines.missing == []
+
+
+def test_russian_ledger_leaves_nothing_untranslated():
+    from transition import labels
+
+    labels._MISSING.clear()
+    table = ledger.build_ledger(ledger.load_headlines(), lang="ru")
+    ledger.ledger_markdown(table, "ru")
+    ledger.thresholds_markdown("ru")
+    ledger.summary_text(table, "ru")
+    assert labels.missing() == []
+    assert table.loc[0, "claim"].startswith("Все новые государства")
+
+
+def test_headline_files_of_the_ledger_itself_are_not_read(tmp_path):
+    (tmp_path / "00_claims_ledger.json").write_text(json.dumps({"x": {"value": 1, "unit": "", "description": ""}}))
+    (tmp_path / "01_reform_sequencing.untranslated.json").write_text("[]")
+    assert ledger.load_headlines(tmp_path).by_notebook == {}

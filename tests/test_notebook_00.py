@@ -1,0 +1,32 @@
+"""The claims ledger notebook: a Russian run into a temporary folder, and bad parameters."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import papermill
+import pytest
+
+from notebook_runner import run_notebook
+from transition.ledger import SPEC
+
+
+def test_ledger_runs_in_russian_and_writes_its_table(tmp_path):
+    out = run_notebook("00_claims_ledger", tmp_path, lang="ru")
+    claims = pd.read_csv(out / "claims.csv")
+    assert list(claims.columns) == ["claim_id", "claim", "verdict_asof_essay", "verdict_latest", "evidence", "notebooks"]
+    assert len(claims) == 10 and claims["claim"].str.contains("СНГ").any()
+    assert json.loads((out / "00_claims_ledger.untranslated.json").read_text()) == []
+    assert (out / "figures" / "00_verdicts.png").stat().st_size > 0
+
+
+def test_bad_parameters_are_reported_together():
+    with pytest.raises(ValueError) as caught:
+        SPEC.check(results_dir=3, lang="de", output_dir=None)
+    message = str(caught.value)
+    assert "2 parameter problems" in message and "results_dir = 3" in message and "'en', 'ru'" in message
+
+
+def test_a_bad_parameter_stops_the_notebook(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError, match="lang"):
+        run_notebook("00_claims_ledger", tmp_path, lang="de")
