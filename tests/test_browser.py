@@ -147,3 +147,31 @@ def test_committed_notebooks_site_loads_cleanly_with_its_figures(browser, serve,
     assert any(s.figures for s in summaries)  # the figure checks below check something
     _check_site(browser, serve(out), notebooks, summaries, tmp_path)
     print(f"screenshots: {tmp_path}")
+
+
+def test_ledger_first_and_russian_edition_linked_both_ways(browser, serve, tmp_path):
+    """The claims ledger opens the site; site/ru/ is the Russian edition, linked from and to the English one."""
+    notebooks = sorted(NOTEBOOKS_DIR.glob(site.NOTEBOOK_GLOB))
+    if not any(nb.name.startswith("00_") for nb in notebooks):
+        pytest.skip("no executed claims ledger")
+    ru_run = tmp_path / "runs" / "ru"
+    shutil.copytree(NOTEBOOKS_DIR, ru_run)  # stands in for `transition run --name ru -p lang=ru`
+    out = tmp_path / "site"
+    site.render(NOTEBOOKS_DIR, out, FIGURES_DIR, ru_dir=ru_run)
+    base = serve(out)
+    index = _load(browser, f"{base}/index.html", tmp_path / "index-ledger.png")
+    assert index["errors"] == []
+    first_heading = browser.find_element("css selector", "main h2").text
+    assert first_heading == "The essay's claims against the data"
+    rows = browser.find_elements("css selector", "section.ledger tbody tr")
+    assert len(rows) == 10
+    for link in browser.find_elements("css selector", "section.ledger a"):
+        href = link.get_attribute("href")
+        assert href.endswith((".html", ".png")) and ".ipynb" not in href
+        assert (out / href.removeprefix(base + "/")).is_file(), href
+    browser.find_element("link text", "Русская версия").click()
+    assert browser.current_url == f"{base}/ru/index.html"
+    assert browser.find_element("css selector", "html").get_attribute("lang") == "ru"
+    assert browser.find_element("css selector", "main h2").text == "Тезисы эссе и данные"
+    browser.find_element("link text", "English version").click()
+    assert browser.current_url == f"{base}/index.html"

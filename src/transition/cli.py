@@ -294,5 +294,23 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     click.echo("merged into results/benchmarks.json")
 
 
+@main.command()
+@click.option("--check", is_flag=True, help="Only check that the generated blocks are current (exit 1 if not).")
+def readme(check: bool) -> None:
+    """Rewrite README.md's generated blocks (verdicts, run times, table and figure map) from results/."""
+    from transition import manifest
+
+    current = manifest.README_PATH.read_text(encoding="utf-8")
+    updated = manifest.update_readme(current)
+    if check:
+        if updated != current:
+            click.echo("README.md is out of date: run `transition readme`", err=True)
+            sys.exit(1)
+        click.echo("README.md is current")
+        return
+    manifest.README_PATH.write_text(updated, encoding="utf-8")
+    click.echo("README.md: generated blocks rewritten")
+
+
 if __name__ == "__main__":
     main()

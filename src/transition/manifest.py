@@ -70,3 +70,56 @@ def output_map_markdown(table: pd.DataFrame | None = None) -> str:
     for file, maker in OTHER_OUTPUTS.items():
         lines.append(f"| `results/{file}` | benchmark | {maker} |")
     return "\n".join(lines)
+
+
+# ---- generated blocks of README.md -----------------------------------------------------------------
+# The README carries a few blocks generated from the results, between markers
+# ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->``, so that it never states a number the
+# results do not hold; ``transition readme`` rewrites them and a test checks they are current.
+import re as _re  # noqa: E402
+
+from transition.paths import PROJECT_ROOT, RESULTS_DIR  # noqa: E402
+
+
+def findings_block(results_dir: Path = RESULTS_DIR) -> str:
+    """The claims ledger's verdicts, from ``results/claims.csv``."""
+    claims = pd.read_csv(results_dir / "claims.csv")
+    lines = ["| claim | as of the essay (~2002) | with the latest data |", "|---|---|---|"]
+    for row in claims.itertuples():
+        lines.append(f"| **{row.claim_id}** {row.claim} | {row.verdict_asof_essay} | {row.verdict_latest} |")
+    return "\n".join(lines)
+
+
+def performance_block(results_dir: Path = RESULTS_DIR) -> str:
+    """Measured run times, from ``results/benchmarks.json`` (written by ``transition bench``)."""
+    bench = json.loads((results_dir / "benchmarks.json").read_text())
+    machine = bench.get("machine", {})
+    rows = [("panel build from the raw files (median)", f"{bench['panel_build_seconds']['median']:.1f} s", "≤ 10 s"),
+            ("cached panel load (median)", f"{bench['panel_cached_load_seconds']['median']:.2f} s", "≤ 0.3 s")]
+    if "default_run_serial_seconds" in bench:
+        rows += [("every notebook, one after another", f"{bench['default_run_serial_seconds']['value']:.0f} s", ""),
+                 ("every notebook, `-j 2` (`make notebooks`, each edition)",
+                  f"{bench['default_run_parallel_seconds']['value']:.0f} s", "≤ 60 s"),
+                 ("parallel speed-up", f"{bench['parallel_speedup']['value']:.2f}×", "≥ 1.6×"),
+                 (f"sweep of {bench['sweep']['variants']} variants of {bench['sweep']['notebook']}",
+                  f"{bench['sweep']['seconds']:.0f} s ({bench['sweep']['variants_per_minute']:.1f} variants/min)", "")]
+    lines = [f"Measured by `transition bench` on {machine.get('cores', '?')} cores, Python {machine.get('python', '?')}:", "",
+             "| what | time | target |", "|---|---|---|"]
+    lines += [f"| {what} | {time} | {target} |" for what, time, target in rows]
+    return "\n".join(lines)
+
+
+BLOCKS = {"findings": findings_block, "performance": performance_block, "outputs": lambda: output_map_markdown()}
+
+
+def update_readme(text: str) -> str:
+    """``text`` with every generated block replaced by its current content."""
+    for name, make in BLOCKS.items():
+        pattern = _re.compile(rf"(<!-- generated: {name} -->\n)(?:.*?\n)?(<!-- end: {name} -->)", _re.S)
+        if not pattern.search(text):
+            raise ValueError(f"README has no block '{name}' (markers <!-- generated: {name} --> … <!-- end: {name} -->)")
+        text = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), text)
+    return text
+
+
+README_PATH = PROJECT_ROOT / "README.md"
