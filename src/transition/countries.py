@@ -31,6 +31,9 @@ GROUPS = ("CIS", "Baltic", "Central Europe", "South-East Europe", "Mongolia")
 #: The wider comparison the essay makes: the CIS against Central/Eastern Europe and the Baltics.
 BROAD_GROUP = {"CIS": "CIS", "Baltic": "CEE & Baltics", "Central Europe": "CEE & Baltics",
                "South-East Europe": "SEE", "Mongolia": "Mongolia"}
+#: Display order of the broad groups, and their snake_case slugs in headline keys (e.g. ``…_cee_baltics``).
+BROAD_ORDER = ("CIS", "CEE & Baltics", "SEE", "Mongolia")
+GROUP_SLUGS = {"CIS": "cis", "CEE & Baltics": "cee_baltics", "SEE": "see", "Mongolia": "mongolia"}
 
 
 @lru_cache(maxsize=1)

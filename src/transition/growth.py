@@ -816,7 +816,7 @@ def gap_by_group(panel: pd.DataFrame, threshold: float = 3.0, first_year: int = 
         mean_gap_lib_inst=("gap_lib_inst", "mean"), mean_gap_priv_inst=("gap_priv_inst", "mean"),
         share_lib_ahead=("lib_ahead", "mean"), share_priv_ahead=("priv_ahead", "mean"),
         mean_growth=("growth", "mean"))
-    order = [g for g in ("CIS", "CEE & Baltics", "SEE", "Mongolia") if g in result.index]
+    order = [g for g in countries.BROAD_ORDER if g in result.index]
     return result.reindex(order).reset_index()
 
 
@@ -863,7 +863,7 @@ def plot_gap_paths(paths: pd.DataFrame):
     from transition.reporting import GROUP_COLORS
 
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for group in ("CIS", "CEE & Baltics", "SEE", "Mongolia"):
+    for group in countries.BROAD_ORDER:
         part = paths[paths["broad_group"] == group]
         if len(part):
             ax.plot(part["year"], part["mean_gap_lib_inst"], marker="o", ms=3, lw=2 if group in ("CIS", "CEE & Baltics") else 1,

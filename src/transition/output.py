@@ -46,7 +46,7 @@ DEFAULT_HORIZON = 15
 #: Years whose index level the country table reports (besides the latest year).
 CHECKPOINT_YEARS = (1995, 1999, 2000, 2002, 2007)
 #: Display order of the broad groups of the essay's comparison.
-BROAD_ORDER = ["CIS", "CEE & Baltics", "SEE", "Mongolia"]
+BROAD_ORDER = list(countries.BROAD_ORDER)
 #: The columns of ``results/output_paths.csv`` required by the issue, in order (extras follow).
 TABLE_COLUMNS = ["iso3", "group", "source", "base_year", "trough_year", "trough_index", "years_to_trough",
                  "recovery_year", "index_1995", "index_1999", "index_2007", "index_latest", "latest_year"]

@@ -111,7 +111,7 @@ def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = 3.0,
 #: One letter per area, for order strings such as "L>S=P>I".
 AREA_CODES = {"liberalization": "L", "stabilization": "S", "institutions": "I", "privatization": "P"}
 #: The broad groups the essay compares (countries.BROAD_GROUP), in display order.
-BROAD_GROUPS = ("CIS", "CEE & Baltics", "SEE", "Mongolia")
+BROAD_GROUPS = countries.BROAD_ORDER
 #: First year of the study window: the EBRD scores start in 1989, and so does the search for
 #: an inflation burst (earlier inflation is not part of the transition).
 FIRST_YEAR = 1989
@@ -512,7 +512,7 @@ ROBUSTNESS_VARIATIONS = {
     "inflation 20%, 3 years": {"inflation_threshold": 20.0, "sustained_years": 3},
 }
 #: Group name → headline key suffix.
-GROUP_SLUGS = {"CIS": "cis", "CEE & Baltics": "cee_baltics", "SEE": "see", "Mongolia": "mongolia", "All": "all"}
+GROUP_SLUGS = {**countries.GROUP_SLUGS, "All": "all"}
 
 
 def slug(label: str) -> str:

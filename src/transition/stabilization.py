@@ -28,8 +28,8 @@ from transition.sequencing import AREA_VARIABLES, first_sustained_year_below, fi
 #: Real GDP growth series the event study can use (% per year).
 GROWTH_VARIABLES = {"wdi": "wdi_gdp_growth", "weo": "weo_real_gdp_growth"}
 #: Broad groups (countries.BROAD_GROUP) in display order, with the slugs used in headline keys.
-BROAD_GROUPS = ["CIS", "CEE & Baltics", "SEE", "Mongolia"]
-GROUP_SLUGS = {"CIS": "cis", "CEE & Baltics": "cee_baltics", "SEE": "see", "Mongolia": "mongolia"}
+BROAD_GROUPS = list(countries.BROAD_ORDER)
+GROUP_SLUGS = countries.GROUP_SLUGS
 #: Last year of the EBRD transition indicators.
 EBRD_LAST_YEAR = 2006
 #: How liberalization and stabilization are ordered in a country (claim C1's first step).

@@ -40,7 +40,7 @@ from transition.paths import DATA_DIR
 #: The twelve CIS economies of the study (membership notes in data/blocs.csv).
 CIS12 = ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB")
 #: The groups of the comparison (countries.BROAD_GROUP): CIS, Central Europe & Baltics, South-East Europe.
-GROUP_CHOICES = ("CIS", "CEE & Baltics", "SEE", "Mongolia")
+GROUP_CHOICES = countries.BROAD_ORDER
 
 #: Vintages of WDI in the panel, newest first; a series name → (vintage label, panel variable).
 VINTAGES = {
