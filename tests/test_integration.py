@@ -304,3 +304,23 @@ def test_timeline_row_labels_name_the_bloc_in_the_chosen_language():
     russian = [t.get_text() for t in I.plot_timeline(spells, 1992, 2024, lang="ru").axes[0].get_yticklabels()]
     assert sorted(english) == ["Customs Union 1995 · KAZ", "EurAsEC · RUS"]
     assert sorted(russian) == ["ЕврАзЭС · RUS", "Таможенный союз 1995 · KAZ"]  # ISO3 codes stay
+
+
+def _findings_headlines(gap_members, gap_outsiders, kaz_caco=66.3, kaz_eaeu=9.9):
+    from transition.integration import findings_text
+
+    numbers = {"largest_subregional_bloc_2002": 5, "kaz_share_caco_2002_pct": kaz_caco, "kaz_share_eaeu_latest_pct": kaz_eaeu,
+               "ebrd_average_2006_median_eurasec_2002": gap_members,
+               "ebrd_average_2006_median_cis_outside_eurasec_2002": gap_outsiders}
+    headlines = {key: {"value": value, "unit": "", "description": ""} for key, value in numbers.items()}
+    return findings_text(headlines, 12, 2024, 2006, "current US$")
+
+
+def test_findings_use_the_ledgers_thresholds():
+    from transition.ledger import C9_REFORM_STEP
+
+    assert "did not track reform" in _findings_headlines(3.04, 2.96)
+    assert "Bloc membership tracked reform" in _findings_headlines(2.96 + C9_REFORM_STEP, 2.96)
+    assert "Kazakhstan was the core of Central Asia only without Russia" in _findings_headlines(3.0, 3.0)
+    assert "only without Russia" not in _findings_headlines(3.0, 3.0, kaz_caco=40.0)
+    assert "proceeded by groups" in _findings_headlines(3.0, 3.0)

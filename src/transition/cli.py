@@ -23,6 +23,15 @@ def _layout(ctx: click.Context):
     return ctx.find_root().obj["layout"]
 
 
+def _exit_on_failures(results, name) -> None:
+    """One error line per failed notebook run (``name(result)`` says which), then exit 1."""
+    failures = [r for r in results if not r.ok]
+    for r in failures:
+        click.echo(f"error: {name(r)}: {r.message}", err=True)
+    if failures:
+        sys.exit(1)
+
+
 def _fail(lines, code: int = 2):
     for line in lines:
         click.echo(f"error: {line}", err=True)
@@ -168,11 +177,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     click.echo(runner.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
-    failures = [r for r in report.results if not r.ok]
-    for r in failures:
-        click.echo(f"error: {r.stem}: {r.message}", err=True)
-    if failures:
-        sys.exit(1)
+    _exit_on_failures(report.results, lambda r: r.stem)
 
 
 @main.command()
@@ -234,11 +239,7 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
         click.echo(f"specification curve: {layout.display(path)}")
     rate = len(report.results) / report.wall_seconds * 60 if report.wall_seconds else float("nan")
     click.echo(f"{len(report.results)} variants in {report.wall_seconds:.1f} s ({rate:.1f} variants per minute)")
-    failures = [r for r in report.results if not r.ok]
-    for r in failures:
-        click.echo(f"error: {r.label}: {r.message}", err=True)
-    if failures:
-        sys.exit(1)
+    _exit_on_failures(report.results, lambda r: r.label)
 
 
 @main.command()

@@ -668,3 +668,55 @@ def plot_comparison(reform_paths: pd.DataFrame, gdp_paths: pd.DataFrame, groups:
     fig.suptitle("Eurasian Economic Union members vs the EU accession cohorts of 2004, 2007 and 2013")
     fig.tight_layout()
     return fig
+
+
+def findings_text(headlines: dict, n_cis: int, last_year: int, comparison_year: int, gdp_label: str) -> str:
+    """The notebook's Findings (C8, C9, C10) as Markdown, from its headline numbers.
+
+    The judgements in the text use the claims ledger's thresholds (:mod:`transition.ledger`), so
+    that this notebook and the ledger never disagree: a core holds at least ``C9_CORE_SHARE`` % of
+    bloc GDP; membership tracks reform when members lead by one EBRD step (``C9_REFORM_STEP``).
+    """
+    from transition.ledger import C9_CORE_SHARE, C9_REFORM_STEP
+    from transition.reporting import format_number
+
+    h = {key: entry["value"] for key, entry in headlines.items()}
+    f = lambda key, digits=1: format_number(h.get(key), digits)  # noqa: E731
+    y = lambda key: "n/a" if h.get(key) is None else str(h[key])  # noqa: E731
+    v = lambda key: float("nan") if h.get(key) is None else h[key]  # noqa: E731
+    by_groups = v("largest_subregional_bloc_2002") < n_cis
+    kaz_core = v("kaz_share_caco_2002_pct") >= C9_CORE_SHARE and v("kaz_share_eaeu_latest_pct") < C9_CORE_SHARE
+    gap_2006 = v("ebrd_average_2006_median_eurasec_2002") - v("ebrd_average_2006_median_cis_outside_eurasec_2002")
+    tracks = gap_2006 >= C9_REFORM_STEP - 1e-9
+    return f"""
+**C8 — integration by regions and groups.** Among the 12 CIS countries, {f('n_blocs_cis_1995', 0)} post-Soviet blocs
+(counting the CIS) were in force in 1995, {f('n_blocs_cis_2002', 0)} at the essay's time ({ESSAY_YEAR}) and
+{f('n_blocs_cis_2015', 0)} in 2015 ({f('n_blocs_cis_latest', 0)} in {last_year}). In {ESSAY_YEAR}
+{f('n_overlapping_cis_2002', 0)} countries belonged to two or more sub-regional blocs, and the largest sub-regional bloc
+had {f('largest_subregional_bloc_2002', 0)} of the 12 members ({f('largest_subregional_bloc_latest', 0)} in {last_year}):
+{'the dated memberships agree that integration proceeded by groups, not across the whole space' if by_groups else 'one sub-regional bloc covered every CIS country'}.
+
+**C9 — the cores.** Russia produced {f('rus_share_cis_2002_pct')}% of CIS GDP in {ESSAY_YEAR} and
+{f('rus_share_cis_latest_pct')}% in {y('rus_share_cis_latest_year')}; {f('rus_share_eurasec_2002_pct')}% of EurAsEC's in
+{ESSAY_YEAR} and {f('rus_share_eaeu_latest_pct')}% of the EAEU's in {y('rus_share_eaeu_latest_year')}
+({gdp_label}). {'Kazakhstan was the core of Central Asia only without Russia' if kaz_core else 'Kazakhstan'}:
+{f('kaz_share_caec_last_pct')}% of CAEC GDP in its last year and {f('kaz_share_caco_2002_pct')}% of CACO's in
+{ESSAY_YEAR}, but {f('kaz_share_eaeu_latest_pct')}% of the EAEU's. Bloc membership {'tracked' if tracks else 'did not track'} reform (2006 gap {format_number(gap_2006, 2)} points): the median EBRD
+average of the {ESSAY_YEAR} EurAsEC members was {f('ebrd_average_2000_median_eurasec_2002', 2)} in 2000 and
+{f('ebrd_average_2006_median_eurasec_2002', 2)} in 2006, against {f('ebrd_average_2000_median_cis_outside_eurasec_2002', 2)}
+and {f('ebrd_average_2006_median_cis_outside_eurasec_2002', 2)} for the other CIS countries and
+{f('ebrd_average_2000_median_guam_2002', 2)} and {f('ebrd_average_2006_median_guam_2002', 2)} for GUAM.
+
+**C10 — the EU experience.** In {comparison_year} the median EBRD average of today's EAEU members was
+{f('eaeu_median_ebrd_average_comparison_year', 2)} against {f('eu2004_median_ebrd_average_comparison_year', 2)} for the 2004
+EU entrants (market institutions {f('eaeu_median_institutions_comparison_year', 2)} vs
+{f('eu2004_median_institutions_comparison_year', 2)}). Real GDP (1989 = 100) stood at a median
+{f('eaeu_median_gdp_index_2007')} vs {f('eu2004_median_gdp_index_2007')} in 2007 and {f('eaeu_median_gdp_index_latest')} vs
+{f('eu2004_median_gdp_index_latest')} in {y('gdp_index_latest_year')} (median growth since 2007
+{f('eaeu_median_growth_2007_latest_pct_pa')}% vs {f('eu2004_median_growth_2007_latest_pct_pa')}% a year). The essay's C10
+is a recommendation to study the EU; the data test only the comparison behind it.
+
+*Limits:* memberships are legal status (the CIS and GUAM were often inactive); the bloc file lists study countries only,
+so EU and WTO weights are not computed; shares are over members with GDP data
+({f('gdp_weights_bloc_years_with_missing', 0)} bloc-years miss a member, listed in `07_bloc_weights_coverage.csv`).
+"""
