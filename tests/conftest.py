@@ -27,6 +27,6 @@ def real_panel():
     """The tidy panel built from the real raw files (cached parquet when current)."""
     if _mirror() is None:
         pytest.skip("needs the raw-data mirror (TRANSITION_DATA_MIRROR)")
-    from transition import panel
+    from transition.data import panel
 
     return panel.load()

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import nbformat
 
+from transition.chapters import specs
+
 SPEC_SOURCE = '''\
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
+from transition.chapters.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
 
 SPEC = ParameterSpec("{stem}", {{
     "start_year": Integer(1989, 2000, "first year of the table"),
@@ -31,7 +33,7 @@ def register_spec(stem: str):
     """Declare the fixture's spec in this process (as importing an analysis module would)."""
     namespace: dict = {}
     exec(SPEC_SOURCE.format(stem=stem), namespace)
-    return namespace["SPEC"]
+    return specs.register(namespace["SPEC"])
 
 
 def fixture_notebook(stem: str, sleep: float = 0.0) -> nbformat.NotebookNode:
@@ -48,7 +50,7 @@ def fixture_notebook(stem: str, sleep: float = 0.0) -> nbformat.NotebookNode:
     cells = [
         md(f"# Fixture {stem}\n\n## Overview\n\nA tiny notebook for the runner's tests."),
         code("import time\n\nimport matplotlib.pyplot as plt\nimport pandas as pd\n\n"
-             "from transition.reporting import Outputs, findings\n" + SPEC_SOURCE.format(stem=stem)),
+             "from transition.present.outputs import Outputs\nfrom transition.present.text import findings\n" + SPEC_SOURCE.format(stem=stem)),
         parameters,
         code("SPEC.check(start_year=start_year, scale=scale, label=label, countries=countries, fail=fail,\n"
              "           output_dir=output_dir)"),
@@ -135,7 +137,7 @@ def consumer_notebook(stem: str, reads: str) -> nbformat.NotebookNode:
     cells = [
         md(f"# Consumer {stem}"),
         code("import json\nfrom pathlib import Path\n\nimport pandas as pd\n\n"
-             "from transition.paths import RESULTS_DIR\nfrom transition.reporting import Outputs"),
+             "from transition.paths import RESULTS_DIR\nfrom transition.present.outputs import Outputs"),
         parameters,
         code(f'out = Outputs("{stem}", output_dir)\n'
              f'headlines = json.loads((Path(results_dir or RESULTS_DIR) / "{reads}.json").read_text())\n'

@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from runner_fixtures import executed_notebook
-from transition import site
+from transition.run import site
 from transition.paths import FIGURES_DIR, NOTEBOOKS_DIR
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

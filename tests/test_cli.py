@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from runner_fixtures import write_fixtures
-from transition.cli import main
+from transition.run.cli import main
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,7 +153,7 @@ def test_render_builds_the_site_from_the_executed_notebooks(default_run, tmp_pat
 
 
 def test_bench_builds_a_valid_sweep_grid_and_a_table(project):
-    from transition import bench, runner
+    from transition.run import bench, runner
 
     root, _ = project
     layout = runner.Layout(notebooks=root / "notebooks", results=root / "results", runs=root / "runs")

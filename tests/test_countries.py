@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from transition import countries
+from transition.data import countries
 from transition.paths import DATA_DIR
 
 BLOCS = {"CIS", "CAEC", "CACO", "CU1995", "UNION_STATE", "EURASEC", "CU2010", "EAEU", "GUAM", "EU", "WTO"}
@@ -31,7 +31,7 @@ def test_war_years_parse_ranges():
 
 
 def test_definition_breaks_are_known_countries_and_sources():
-    from transition.sources import load_registry
+    from transition.data.sources import load_registry
 
     breaks = countries.definition_breaks()
     assert set(breaks["iso3"]) <= set(countries.study_iso3())

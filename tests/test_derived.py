@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import derived
-from transition.derived import DefinitionBreakError, MissingDataError, gdp_index, index_one
+from transition.data import derived
+from transition.data.derived import DefinitionBreakError, MissingDataError, gdp_index, index_one
 
 
 def _tidy(rows):

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from conftest import requires_mirror
-from transition import runner
+from transition.run import runner
 from transition.paths import NOTEBOOKS_DIR, RESULTS_DIR
 
 pytestmark = requires_mirror

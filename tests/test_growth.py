@@ -5,10 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import growth
-from transition.growth import (SPEC, Config, Fit, add_lags, carry_forward, design_matrix, fit_model, generic_term,
-                               growth_from_levels, growth_rates, initial_conditions, lag, linear_combination, prepare,
-                               robust_effects, robustness_statement, robustness_variants, sequencing_terms, war_indicator)
+from transition.analysis import growth
+from transition.analysis.growth import Config, Fit, add_lags, carry_forward, design_matrix, fit_model, generic_term, growth_from_levels, growth_rates, initial_conditions, lag, linear_combination, prepare, robust_effects, robustness_statement, robustness_variants, sequencing_terms, war_indicator
+from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC
 
 
 # ---------------------------------------------------------------- lags

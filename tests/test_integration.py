@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from transition import integration as I
+from transition.analysis import integration as I
 
 
 def _blocs(rows):
@@ -307,7 +307,7 @@ def test_timeline_row_labels_name_the_bloc_in_the_chosen_language():
 
 
 def _findings_headlines(gap_members, gap_outsiders, kaz_caco=66.3, kaz_eaeu=9.9):
-    from transition.integration import findings_text
+    from transition.analysis.integration import findings_text
 
     numbers = {"largest_subregional_bloc_2002": 5, "kaz_share_caco_2002_pct": kaz_caco, "kaz_share_eaeu_latest_pct": kaz_eaeu,
                "ebrd_average_2006_median_eurasec_2002": gap_members,
@@ -317,7 +317,7 @@ def _findings_headlines(gap_members, gap_outsiders, kaz_caco=66.3, kaz_eaeu=9.9)
 
 
 def test_findings_use_the_ledgers_thresholds():
-    from transition.ledger import C9_REFORM_STEP
+    from transition.claims.ledger import C9_REFORM_STEP
 
     assert "did not track reform" in _findings_headlines(3.04, 2.96)
     assert "Bloc membership tracked reform" in _findings_headlines(2.96 + C9_REFORM_STEP, 2.96)

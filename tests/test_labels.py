@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from transition import labels  # noqa: E402
-from transition.labels import CATALOGUE, missing, translate, translate_figure, translate_frame  # noqa: E402
+from transition.present import labels  # noqa: E402
+from transition.present.labels import CATALOGUE, missing, translate, translate_figure, translate_frame  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from transition import ledger
-from transition.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
+from transition.claims import ledger
+from transition.claims.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
 
 
 def _h(numbers: dict[str, dict]) -> Headlines:
@@ -111,7 +111,7 @@ def test_the_real_ledger_has_ten_claims_and_no_missing_numbers():
 
 
 def test_russian_ledger_leaves_nothing_untranslated():
-    from transition import labels
+    from transition.present import labels
 
     labels._MISSING.clear()
     table = ledger.build_ledger(ledger.load_headlines(), lang="ru")

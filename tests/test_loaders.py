@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import countries, loaders
-from transition.sources import load_registry
+from transition.data import countries, loaders
+from transition.data.sources import load_registry
 
 from conftest import requires_mirror
 

@@ -8,7 +8,7 @@ import papermill
 import pytest
 
 from notebook_runner import run_notebook
-from transition.ledger import SPEC
+from transition.chapters.specs import CLAIMS_LEDGER as SPEC
 
 
 def test_ledger_runs_in_russian_and_writes_its_table(tmp_path):

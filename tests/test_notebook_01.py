@@ -9,7 +9,7 @@ import pytest
 
 from conftest import requires_mirror
 from notebook_runner import run_notebook
-from transition.sequencing import SPEC
+from transition.chapters.specs import REFORM_SEQUENCING as SPEC
 
 STEM = "01_reform_sequencing"
 VALID = dict(ebrd_threshold=3.0, inflation_threshold=40.0, sustained_years=2, last_year=2006, ties="weak",

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import requires_mirror
 from notebook_runner import run_notebook
-from transition.output import SPEC, TABLE_COLUMNS
+from transition.analysis.output import TABLE_COLUMNS
+from transition.chapters.specs import OUTPUT_PATHS as SPEC
 
 STEM = "02_output_paths"
 VALID = dict(base_year=1989, gdp_source="wdi", splice_with="maddison", compare_sources=["wdi", "pwt"], horizon=15,

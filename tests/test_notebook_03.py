@@ -8,8 +8,9 @@ import papermill
 import pytest
 
 from notebook_runner import run_notebook
-from transition import derived
-from transition.stabilization import COLUMNS, SPEC
+from transition.data import derived
+from transition.analysis.stabilization import COLUMNS
+from transition.chapters.specs import STABILIZATION as SPEC
 
 STEM = "03_stabilization"
 REQUIRED = ["iso3", "group", "peak_inflation", "peak_year", "inflation_measure", "stabilization_year",

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import requires_mirror
 from notebook_runner import run_notebook
-from transition.growth import SPEC
+from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC
 
 STEM = "04_reforms_and_growth"
 COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]

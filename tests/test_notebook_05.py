@@ -8,7 +8,7 @@ import papermill
 import pytest
 
 from notebook_runner import run_notebook
-from transition.resources import SPEC
+from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC
 
 from conftest import requires_mirror
 

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import requires_mirror
 from notebook_runner import run_notebook
-from transition.trade import CIS12, SPEC
+from transition.analysis.trade import CIS12
+from transition.chapters.specs import TRADE_STRUCTURE as SPEC
 
 STEM = "06_trade_structure"
 

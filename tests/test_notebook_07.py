@@ -8,7 +8,7 @@ import papermill
 import pytest
 
 from notebook_runner import run_notebook
-from transition.integration import SPEC
+from transition.chapters.specs import INTEGRATION as SPEC
 
 STEM = "07_integration"
 GOOD = dict(gdp_measure="usd_wdi2022", first_year=1992, last_year=2024, blocs=["CIS", "EAEU", "EU"],

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import output
-from transition.output import (TABLE_COLUMNS, annual_growth, association, country_measures, cumulative_loss,
+from transition.analysis import output
+from transition.analysis.output import (TABLE_COLUMNS, annual_growth, association, country_measures, cumulative_loss,
                                gap_frame, group_headlines, group_paths, group_summary, index_at, measures_table,
                                path_recovery_year, recovery, skipped_summary, slug, source_disagreement, source_ids,
                                substantial_loss_counts, trough, war_in_window, years_below_base)

@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from transition import countries, derived, panel
+from transition.data import countries, derived, panel
 
 
 def test_panel_keys_are_unique_and_countries_known(real_panel):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text, all_specs
+from transition.chapters.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
+from transition.chapters.specs import all_specs
 
 SPEC = ParameterSpec("99_test_spec", {
     "base_year": Integer(1989, 2000, "base year"),
@@ -48,5 +49,14 @@ def test_command_line_strings_are_typed():
     assert SPEC.rules["countries"].parse("RUS, POL") == ["RUS", "POL"]
 
 
-def test_specs_are_discoverable():
-    assert "99_test_spec" in all_specs()
+def test_every_notebook_has_a_spec_and_the_specs_import_no_scientific_stack():
+    import subprocess
+    import sys
+
+    from transition.paths import NOTEBOOKS_DIR
+
+    stems = {path.stem for path in NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")}
+    assert stems == set(all_specs())
+    code = ("import sys, transition.chapters.specs as s; s.all_specs(); "
+            "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'statsmodels') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"

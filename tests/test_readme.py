@@ -5,10 +5,10 @@ import re
 
 from click.testing import CliRunner
 
-from transition import manifest
-from transition.cli import main
+from transition.run import manifest
+from transition.run.cli import main
 from transition.paths import PROJECT_ROOT
-from transition.sources import load_registry
+from transition.data.sources import load_registry
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 

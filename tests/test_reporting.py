@@ -10,7 +10,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from transition.reporting import Outputs, format_number, source_note  # noqa: E402
+from transition.present.outputs import Outputs, source_note  # noqa: E402
+from transition.present.text import format_number
 
 
 def test_outputs_write_tables_headlines_and_figures(tmp_path):
@@ -46,7 +47,7 @@ def test_format_number():
 
 
 def test_a_russian_run_translates_figures_and_lists_what_it_could_not(tmp_path):
-    from transition import labels
+    from transition.present import labels
 
     out = Outputs("99_example", str(tmp_path), lang="ru")
     fig, ax = plt.subplots()

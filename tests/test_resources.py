@@ -11,8 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import resources as r
-from transition.parameters import ParameterSpec
+from transition.analysis import resources as r
+from transition.chapters.parameters import ParameterSpec
+from transition.chapters.parameters import YearList
+from transition.chapters.specs import RESOURCES_VS_GOVERNANCE
 
 
 def _tidy(rows):
@@ -344,7 +346,7 @@ def test_headlines_and_findings_are_computed():
 
 
 def test_year_list_rule():
-    rule = r.YearList(1990, 2024, min_length=2)
+    rule = YearList(1990, 2024, min_length=2)
     assert rule.problem([1990, 2000]) is None
     assert "strictly increasing" in rule.problem([2000, 1990])
     assert "outside 1990-2024" in rule.problem([1990, 2030])
@@ -354,7 +356,7 @@ def test_year_list_rule():
 
 
 def test_spec_cross_checks():
-    spec = r.SPEC
+    spec = RESOURCES_VS_GOVERNANCE
     assert isinstance(spec, ParameterSpec)
     assert spec.problems(gdp_source="pwt", level_years=[2000, 2024], growth_breaks=[1990, 2000])[0].startswith(
         "level_years / growth_breaks [2024]: after the last year of pwt GDP data (2019)")

@@ -1,4 +1,4 @@
-"""The run/sweep machinery (transition.runner) on tiny fixture notebooks in a temporary project.
+"""The run/sweep machinery (transition.run.runner) on tiny fixture notebooks in a temporary project.
 
 Parsing and checking are tested without a kernel; a few tests execute fixture notebooks (a few
 seconds each): a named run and a failing re-run of it, a failing default run, an interrupted run.
@@ -17,8 +17,9 @@ import nbformat
 import pytest
 
 from runner_fixtures import consumer_notebook, fixture_notebook, register_spec, write_fixtures
-from transition import runner
-from transition.parameters import Choice, Integer, ListOf, Number, Text
+from transition.paths import STAGING_ENV
+from transition.run import runner
+from transition.chapters.parameters import Choice, Integer, ListOf, Number, Text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -183,21 +184,15 @@ def test_a_notebook_reading_the_others_results_runs_after_them_and_reads_the_run
     assert (project.runs / "ledger" / "00_ledger_read.csv").read_text() == "total\n9.0\n"
 
 
-def test_the_kernel_start_up_file_redirects_outputs_whatever_else_they_take(tmp_path, monkeypatch):
-    from transition import reporting
+def test_outputs_reads_the_staging_folder_itself_whatever_output_dir_says(tmp_path, monkeypatch):
+    from transition.present import outputs
 
-    original = reporting.Outputs.__init__
-    monkeypatch.setenv(runner.STAGING_ENV, str(tmp_path / "staging"))
-    try:
-        exec(runner._STARTUP, {})
-        exec(runner._STARTUP, {})  # twice (a kernel restart): still one level of wrapping
-        out = reporting.Outputs("98_fixture", "runs/somewhere")
-        assert out.dir == tmp_path / "staging" and (tmp_path / "staging" / "figures").is_dir()
-        assert reporting.Outputs.__init__.__wrapped__ is original
-        if "lang" in __import__("inspect").signature(original).parameters:
-            assert reporting.Outputs("x", None, lang="ru").lang == "ru"
-    finally:
-        reporting.Outputs.__init__ = original
+    monkeypatch.setenv(STAGING_ENV, str(tmp_path / "staging"))
+    out = outputs.Outputs("98_fixture", "runs/somewhere", lang="ru")
+    assert out.dir == tmp_path / "staging" and (tmp_path / "staging" / "figures").is_dir()
+    assert out.lang == "ru"
+    monkeypatch.delenv(STAGING_ENV)
+    assert outputs.Outputs("98_fixture", str(tmp_path / "own")).dir == tmp_path / "own"
 
 
 def test_inside_the_project_the_injected_output_dir_is_relative():
@@ -341,7 +336,7 @@ def test_summary_table_names_the_failing_cell():
 def test_runner_and_site_doctests():
     import doctest
 
-    from transition import site
+    from transition.run import site
 
     for module in (runner, site):
         outcome = doctest.testmod(module)

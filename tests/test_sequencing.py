@@ -4,11 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from transition.sequencing import (
-    SPEC, analyse, censored_median, first_sustained_year_below, first_year_reaching, follows_order, group_summary,
-    liberalization_institutions_gap, order_frequencies, order_label, order_string, pairwise_precedence,
-    plot_order_frequencies, reform_timing, relation, select_countries, sensitivity, stabilization_year,
-)
+from transition.analysis.sequencing import analyse, censored_median, first_sustained_year_below, first_year_reaching, follows_order, group_summary, liberalization_institutions_gap, order_frequencies, order_label, order_string, pairwise_precedence, plot_order_frequencies, reform_timing, relation, select_countries, sensitivity, stabilization_year
+from transition.chapters.specs import REFORM_SEQUENCING as SPEC
 
 
 def test_first_year_reaching_uses_published_rounding():
@@ -266,7 +263,7 @@ def test_select_countries_and_spec():
 
 
 def test_compare_groups_known_values():
-    from transition.sequencing import compare_groups
+    from transition.analysis.sequencing import compare_groups
 
     order = pd.DataFrame({"group": ["CIS"] * 3 + ["CEE & Baltics"] * 3 + ["SEE"],
                           "gap": [3.0, 4.0, 5.0, 0.0, 1.0, 2.0, 9.0]})
@@ -277,7 +274,7 @@ def test_compare_groups_known_values():
 
 
 def test_headline_rows_and_formatting(constructed):
-    from transition.sequencing import format_year, headline_rows, slug
+    from transition.analysis.sequencing import format_year, headline_rows, slug
 
     base = {"iso3": ["RUS", "POL", "ALB", "UKR"], "last_year": 1999}
     timing, order = analyse(constructed, **base)

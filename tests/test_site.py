@@ -1,4 +1,4 @@
-"""The static site (transition.site) from constructed executed notebooks: no kernel needed."""
+"""The static site (transition.run.site) from constructed executed notebooks: no kernel needed."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from runner_fixtures import executed_notebook, png_bytes
-from transition import site
+from transition.run import site
 
 
 @pytest.fixture

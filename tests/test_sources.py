@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from transition import sources
-from transition.sources import SourceFile, SourceHashMismatch, SourceUnavailable
+from transition.data import sources
+from transition.data.sources import SourceFile, SourceHashMismatch, SourceUnavailable
 
 GOOD = b"year,country,value\n1990,rus,1.0\n"
 

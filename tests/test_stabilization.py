@@ -9,9 +9,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from transition import derived  # noqa: E402
-from transition import stabilization as st  # noqa: E402
-from transition.reporting import GROUP_COLORS  # noqa: E402
+from transition.data import derived  # noqa: E402
+from transition.analysis import stabilization as st  # noqa: E402
+from transition.present.style import GROUP_COLORS  # noqa: E402
 
 
 def _rates(values: dict, deflator_years=()) -> pd.DataFrame:

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition import trade
+from transition.analysis import trade
+from transition.chapters.specs import TRADE_STRUCTURE
 
 
 def _values(rows):
@@ -246,7 +247,7 @@ def test_parse_period():
 
 
 def test_default_parameters_pass():
-    trade.SPEC.check(**DEFAULTS)
+    TRADE_STRUCTURE.check(**DEFAULTS)
 
 
 @pytest.mark.parametrize("change, fragment", [
@@ -268,12 +269,12 @@ def test_default_parameters_pass():
 ])
 def test_bad_parameters_fail_with_clear_messages(change, fragment):
     with pytest.raises(ValueError, match="06_trade_structure") as caught:
-        trade.SPEC.check(**{**DEFAULTS, **change})
+        TRADE_STRUCTURE.check(**{**DEFAULTS, **change})
     assert fragment in str(caught.value)
 
 
 def test_periods_rule_parses_command_line_text():
-    assert trade.SPEC.rules["periods"].parse("2000-2003, 2016-2019") == ["2000-2003", "2016-2019"]
+    assert TRADE_STRUCTURE.rules["periods"].parse("2000-2003, 2016-2019") == ["2000-2003", "2016-2019"]
 
 
 # --- headlines and findings ---------------------------------------------------------------------

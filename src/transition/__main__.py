@@ -1,4 +1,4 @@
-from transition.cli import main
+from transition.run.cli import main
 
 # The guard matters: the runner's worker processes (multiprocessing "spawn") import this module again.
 if __name__ == "__main__":

@@ -20,15 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition.labels import translate
-from transition.parameters import Choice, ParameterSpec, Text
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
-
-SPEC = ParameterSpec("00_claims_ledger", {
-    "results_dir": Text("folder holding the analysis notebooks' headline files; None means results/"),
-    "lang": Choice(["en", "ru"], "language of the ledger text, figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None means results/"),
-})
+from transition.present.labels import translate
 
 SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
 VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)

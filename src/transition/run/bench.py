@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from transition import runner
 from transition.paths import RESULTS_DIR
+from transition.run import runner
 
 #: Targets on the 2-core reference machine.
 TARGET_PARALLEL_RUN_SECONDS = 60.0
@@ -37,7 +37,7 @@ def _median_seconds(action, runs: int) -> tuple[float, list[float]]:
 
 def time_panel(runs: int = 5) -> dict:
     """Median wall time of a full panel build (raw files → validated parquet) and of a cached load."""
-    from transition import panel
+    from transition.data import panel
 
     build, build_runs = _median_seconds(lambda: panel.load(rebuild=True), runs)
     cached, cached_runs = _median_seconds(panel.load, runs)
@@ -64,7 +64,7 @@ def _machine() -> dict:
 
 def _candidates(parameter: runner.Parameter) -> list:
     """Values of one parameter worth sweeping: its default first, then other allowed values."""
-    from transition import parameters as p
+    from transition.chapters import parameters as p
 
     rule, default = parameter.rule, parameter.value
     if isinstance(rule, p.Choice):
@@ -86,7 +86,7 @@ def _candidates(parameter: runner.Parameter) -> list:
 def auto_grid(notebook: runner.Notebook, variants: int = SWEEP_VARIANTS) -> dict[str, list]:
     """A grid of about ``variants`` valid combinations built from the notebook's spec (choices
     first, then numeric parameters around their defaults); empty when nothing can be swept."""
-    from transition import parameters as p
+    from transition.chapters import parameters as p
 
     params = [q for q in notebook.parameters.values() if q.name not in runner.RESERVED and len(_candidates(q)) > 1]
     params.sort(key=lambda q: (not isinstance(q.rule, p.Choice), -len(_candidates(q))))

@@ -7,7 +7,7 @@ registry, the project metadata or the building code changes.
 
 Examples
 --------
->>> from transition import panel
+>>> from transition.data import panel
 >>> tidy = panel.load()                     # doctest: +SKIP
 >>> wide = panel.load(wide=True)            # doctest: +SKIP
 """
@@ -21,9 +21,9 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from transition import countries, derived, loaders
+from transition.data import countries, derived, loaders
+from transition.data.sources import REGISTRY_PATH, fingerprint, load_registry
 from transition.paths import DATA_DIR, PROCESSED_DIR
-from transition.sources import REGISTRY_PATH, fingerprint, load_registry
 
 PANEL_PATH = PROCESSED_DIR / "panel.parquet"
 FINGERPRINT_PATH = PROCESSED_DIR / "panel.fingerprint.json"

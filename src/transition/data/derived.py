@@ -5,7 +5,7 @@ analyses call these functions for other parameter choices.
 
 Examples
 --------
->>> from transition import panel, derived
+>>> from transition.data import derived, panel
 >>> tidy = panel.load()                                              # doctest: +SKIP
 >>> derived.gdp_index(tidy, source="maddison", base_year=1990)       # doctest: +SKIP
 """
@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transition import countries
-from transition.loaders import VARIABLES
+from transition.data import countries
+from transition.data.loaders import VARIABLES
+from transition.data.vocabulary import DEFAULT_BASE_YEAR, GDP_SOURCES  # noqa: F401 (re-exported)
 
 #: Reform areas from EBRD transition indicators: each is the mean of its indicators.
 REFORM_AREAS = {
@@ -27,9 +28,6 @@ REFORM_AREAS = {
 EBRD_CORE = [*REFORM_AREAS["liberalization"], *REFORM_AREAS["privatization"],
              *REFORM_AREAS["institutions"], "ebrd_securities_markets"]
 
-#: Real GDP level series a GDP index can be built from.
-GDP_SOURCES = {"wdi": "wdi_gdp_constant_usd", "maddison": "mad_gdp", "pwt": "pwt_rgdpna", "weo": "weo_real_gdp"}
-DEFAULT_BASE_YEAR = 1989
 
 
 class DefinitionBreakError(ValueError):

@@ -2,7 +2,7 @@
 
 For each economy: the peak of inflation in the early transition (level, year and whether CPI or
 the GDP deflator measures it), the year inflation was brought durably below a threshold
-(:func:`transition.sequencing.first_sustained_year_below`, the definition shared with the
+(:func:`transition.analysis.sequencing.first_sustained_year_below`, the definition shared with the
 sequencing notebook), the year real GDP growth resumed, and the lag between the two; an event
 study of growth around stabilization; and how early liberalization relates to the burst.
 
@@ -21,17 +21,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transition import countries, derived
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
-from transition.sequencing import AREA_VARIABLES, first_sustained_year_below, first_year_reaching
+from transition.analysis.sequencing import (
+    AREA_VARIABLES,
+    first_sustained_year_below,
+    first_year_reaching,
+)
+from transition.data import countries, derived
+from transition.data.vocabulary import EBRD_LAST_YEAR, PUBLISHED_GROWTH
 
-#: Real GDP growth series the event study can use (% per year).
-GROWTH_VARIABLES = {"wdi": "wdi_gdp_growth", "weo": "weo_real_gdp_growth"}
+GROWTH_VARIABLES = PUBLISHED_GROWTH
 #: Broad groups (countries.BROAD_GROUP) in display order, with the slugs used in headline keys.
 BROAD_GROUPS = list(countries.BROAD_ORDER)
 GROUP_SLUGS = countries.GROUP_SLUGS
-#: Last year of the EBRD transition indicators.
-EBRD_LAST_YEAR = 2006
 #: How liberalization and stabilization are ordered in a country (claim C1's first step).
 ORDER_LABELS = {
     "liberalization_first": "liberalized before stabilizing",
@@ -49,32 +50,7 @@ COLUMNS = ["iso3", "group", "broad_group", "peak_inflation", "peak_year", "infla
            "growth_resumption_year", "growth_status", "lag_years", "inflation_first_year", "growth_first_year"]
 
 
-def _peak_order(values: dict) -> str | None:
-    if values["peak_start_year"] >= values["peak_end_year"]:
-        return (f"peak_start_year = {values['peak_start_year']} must be before peak_end_year = "
-                f"{values['peak_end_year']}")
-    return None
 
-
-SPEC = ParameterSpec("03_stabilization", {
-    "inflation_threshold": Number(5, 1000, "% per year; stabilized = inflation below it for sustained_years "
-                                           "(Bruno & Easterly 1998: 40)"),
-    "sustained_years": Integer(1, 5, "consecutive years below the threshold that count as stabilized"),
-    "peak_start_year": Integer(1987, 1995, "first year of the window for the inflation peak and of the "
-                                           "stabilization and growth-resumption searches"),
-    "peak_end_year": Integer(1992, 2010, "last year of the window for the inflation peak"),
-    "growth_source": Choice(list(GROWTH_VARIABLES), "real GDP growth: WDI (from 1989 for all) or WEO "
-                                                   "(ex-USSR from 1992-93 only)"),
-    "growth_run_length": Integer(1, 5, "consecutive years of positive growth that count as growth resumed"),
-    "event_window_before": Integer(1, 6, "years before stabilization in the event study"),
-    "event_window_after": Integer(1, 10, "years after stabilization in the event study"),
-    "ebrd_threshold": Number(1, 4.33, "EBRD score the liberalization index must reach"),
-    "liberalization_index_year": Integer(1989, EBRD_LAST_YEAR, "year whose liberalization index measures "
-                                                               "'early liberalization'"),
-    "groups": ListOf(BROAD_GROUPS, "broad country groups to include"),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[_peak_order])
 
 
 # --- one country ---------------------------------------------------------------------------------
@@ -85,7 +61,7 @@ def inflation_peak(rates: pd.DataFrame, start_year: int, end_year: int, threshol
     Parameters
     ----------
     rates : DataFrame
-        One country's rows of :func:`transition.derived.inflation` (year, inflation, measure).
+        One country's rows of :func:`transition.data.derived.inflation` (year, inflation, measure).
     start_year, end_year : int
         The window (inclusive).
     threshold : float
@@ -116,7 +92,7 @@ def stabilization_year(inflation: pd.Series, threshold: float, sustained_years: 
                        start_year: int) -> tuple[int | None, str]:
     """Year inflation fell durably below ``threshold`` after a burst, counting from ``start_year``.
 
-    A thin wrapper around :func:`transition.sequencing.first_sustained_year_below` on the years from
+    A thin wrapper around :func:`transition.analysis.sequencing.first_sustained_year_below` on the years from
     ``start_year`` on (so that an earlier episode, e.g. Poland's in the early 1980s, does not count).
     Unlike the primitive, a country whose inflation never reached the threshold gets year None:
     there was no burst to end.
@@ -145,7 +121,7 @@ def growth_resumption(growth: pd.Series, start_year: int, run_length: int = 2,
     The recession starts in the first year from ``start_year`` on with growth <= 0; growth has
     resumed in the first year after it that begins ``run_length`` consecutive calendar years of
     growth > 0 (a missing year breaks a run). This is
-    :func:`transition.sequencing.first_sustained_year_below` applied to minus growth with a
+    :func:`transition.analysis.sequencing.first_sustained_year_below` applied to minus growth with a
     threshold of 0, so "sustained" means the same for inflation and for growth.
 
     Parameters

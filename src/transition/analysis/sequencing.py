@@ -20,8 +20,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from transition import countries, derived
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
+from transition.data import countries, derived
+from transition.data.vocabulary import EBRD_LAST_YEAR
 
 #: How each area is measured: the panel variable (mean of its EBRD indicators, see derived.REFORM_AREAS).
 AREA_VARIABLES = {
@@ -115,33 +115,10 @@ BROAD_GROUPS = countries.BROAD_ORDER
 #: First year of the study window: the EBRD scores start in 1989, and so does the search for
 #: an inflation burst (earlier inflation is not part of the transition).
 FIRST_YEAR = 1989
-#: Last year of the EBRD transition indicators in the data.
-LAST_EBRD_YEAR = 2006
+LAST_EBRD_YEAR = EBRD_LAST_YEAR
 
 
-def _selection_problem(values: dict) -> str | None:
-    groups = values.get("groups", list(BROAD_GROUPS))
-    excluded = set(values.get("exclude_countries", []))
-    left = [iso3 for iso3 in select_countries(groups) if iso3 not in excluded]
-    return None if left else "groups / exclude_countries: no country left to analyse"
 
-
-SPEC = ParameterSpec("01_reform_sequencing", {
-    "ebrd_threshold": Number(1.0, 4.33, "EBRD score at which a reform area counts as advanced"),
-    "inflation_threshold": Number(1.0, 1000.0, "inflation (% per year) below which prices count as stabilized"),
-    "sustained_years": Integer(1, 5, "consecutive years below the inflation threshold"),
-    "last_year": Integer(1990, LAST_EBRD_YEAR, "last year of data used (EBRD scores end in 2006)"),
-    "ties": Choice(["weak", "strict"], "whether two areas reached in the same year are consistent with the essay's order"),
-    "never_high": Choice(["exclude", "first_year"],
-                         "stabilization when inflation never reached the threshold: left out of the order, "
-                         "or dated at the first year of data"),
-    "stabilization_rule": Choice(["first_run", "durable"],
-                                 "first sustained low-inflation run, or the run after the last high-inflation year"),
-    "groups": ListOf(BROAD_GROUPS, "broad country groups"),
-    "exclude_countries": ListOf(countries.study_iso3(), "ISO3 codes to leave out", allow_empty=True),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[_selection_problem])
 
 
 def select_countries(groups=BROAD_GROUPS, exclude=()) -> list[str]:
@@ -597,7 +574,7 @@ def plot_reform_progress(ebrd_average: pd.DataFrame, timing: pd.DataFrame, first
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from transition.reporting import GROUP_COLORS
+    from transition.present.style import GROUP_COLORS
 
     rows = country_rows(timing)
     years = list(range(first_year, last_year + 1))
@@ -637,7 +614,7 @@ def order_label(order: str, lang: str = "en") -> str:
     >>> order_label("L>S>P (not reached: I) (S: never high)", "ru")
     'L>S>P (не достигнуто: I) (S: инфляция не была высокой)'
     """
-    from transition.labels import translate
+    from transition.present.labels import translate
 
     if lang == "en":
         return order
@@ -653,7 +630,7 @@ def plot_order_frequencies(order: pd.DataFrame, lang: str = "en"):
     """
     import matplotlib.pyplot as plt
 
-    from transition.reporting import GROUP_COLORS
+    from transition.present.style import GROUP_COLORS
 
     counts = order.pivot_table(index="order", columns="group", values="iso3", aggfunc="size", fill_value=0)
     counts = counts.reindex(columns=[g for g in BROAD_GROUPS if g in counts.columns])

@@ -22,24 +22,20 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 
 import pandas as pd
 
-from transition.paths import PROJECT_ROOT, RESULTS_DIR
+from transition.data.sources import load_registry
+from transition.paths import PROJECT_ROOT, RESULTS_DIR, STAGING_ENV
+from transition.present.labels import LANGS, missing, translate, translate_figure, translate_frame
 
-#: Display order and colours of the country groups, the same in every figure.
-GROUP_ORDER = ["CIS", "Baltic", "Central Europe", "South-East Europe", "Mongolia"]
-GROUP_COLORS = {"CIS": "#c0392b", "Baltic": "#2471a3", "Central Europe": "#1e8449",
-                "South-East Europe": "#b9770e", "Mongolia": "#7d3c98",
-                "CEE & Baltics": "#1f618d", "SEE": "#b9770e"}
 FLOAT_DIGITS = 6  # tables and headline files: enough precision, and no platform noise
 
 
 def source_note(sources: list[str]) -> str:
     """'Source: <citation>; <citation>.' for registry source ids (or free text for other sources)."""
-    from transition.sources import load_registry
-
     registry = load_registry()
     by_source = {entry.source: entry.citation for entry in registry.values()}
     return "Source: " + "; ".join(by_source.get(source, source) for source in dict.fromkeys(sources)) + "."
@@ -57,13 +53,14 @@ class Outputs:
     """The output folder of one notebook run, and the recipes for writing into it."""
 
     def __init__(self, notebook: str, output_dir: str | None = None, lang: str = "en") -> None:
-        from transition.labels import LANGS
-
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
         self.notebook = notebook
         self.lang = lang
-        self.dir = Path(output_dir) if output_dir else RESULTS_DIR
+        # The runner stages every run (nothing replaces the committed results until the whole
+        # notebook has run): its folder, when set, takes the place of output_dir.
+        staging = os.environ.get(STAGING_ENV)
+        self.dir = Path(staging or output_dir or RESULTS_DIR)
         if not self.dir.is_absolute():
             self.dir = PROJECT_ROOT / self.dir
         self.figures_dir = self.dir / "figures"
@@ -78,8 +75,6 @@ class Outputs:
 
     def show(self, frame: pd.DataFrame) -> pd.DataFrame:
         """A table for display in the run's language (headers translated; the CSV stays English)."""
-        from transition.labels import translate_frame
-
         return translate_frame(frame, self.lang)
 
     def headline(self, key: str, value, unit: str, description: str) -> None:
@@ -93,8 +88,6 @@ class Outputs:
         the texts this run met that the label catalogue lacks (a test requires it to be empty).
         """
         if self.lang != "en":
-            from transition.labels import missing
-
             untranslated = self.dir / f"{self.notebook}.untranslated.json"
             untranslated.write_text(json.dumps(missing(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         path = self.dir / f"{self.notebook}.json"
@@ -108,8 +101,6 @@ class Outputs:
         The note hangs below the figure's bottom edge (``va="top"`` at y = 0), so it never overlaps
         an axis label; the tight bounding box used for saving and inline display includes it.
         """
-        from transition.labels import translate, translate_figure
-
         translate_figure(fig, self.lang)
         note = translate(source_note(sources), self.lang)
         fig.text(0.01, -0.01, note, fontsize=7, color="0.35", ha="left", va="top", wrap=True)
@@ -117,65 +108,3 @@ class Outputs:
         # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
         fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
         return path
-
-
-def findings(text: str):
-    """Render a computed string as Markdown in the notebook."""
-    from IPython.display import Markdown
-
-    return Markdown(text)
-
-
-def format_number(value, digits: int = 1) -> str:
-    """A number for prose: '52.3', or 'n/a' when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    return f"{value:,.{digits}f}"
-
-
-#: Packages whose versions the colophon reports.
-COLOPHON_PACKAGES = ["pandas", "numpy", "statsmodels", "linearmodels", "matplotlib", "seaborn", "pandera",
-                     "papermill", "pyreadr", "python-calamine", "country_converter"]
-
-
-def git_commit() -> str:
-    """The project's current git commit (with '+dirty' for uncommitted changes), or 'unknown'."""
-    import subprocess
-
-    from transition.paths import PROJECT_ROOT
-
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=PROJECT_ROOT, text=True,
-                                capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT_ROOT,
-                               text=True, capture_output=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return commit + ("+dirty" if dirty else "")
-
-
-def colophon(sources: list[str]) -> str:
-    """Markdown colophon: git commit, package versions, the hashes of the raw files used, run date."""
-    import datetime
-    import platform
-    from importlib.metadata import PackageNotFoundError, version
-
-    from transition.sources import load_registry
-
-    def _version(name: str) -> str:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return "not installed"
-
-    registry = load_registry()
-    rows = [f"| `{entry.id}` | `{entry.sha256[:16]}…` |" for entry in registry.values() if entry.source in sources]
-    packages = ", ".join(f"{name} {_version(name)}" for name in COLOPHON_PACKAGES)
-    run_date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
-    return "\n".join([
-        "**Colophon.**", "",
-        f"- Commit: `{git_commit()}`; run {run_date} UTC; Python {platform.python_version()}",
-        f"- Packages: {packages}",
-        f"- Raw files read ({len(rows)}), SHA-256 as verified on fetch:", "",
-        "| file | sha256 |", "|---|---|", *rows,
-    ])

@@ -7,7 +7,7 @@ source does not measure the present-day country).
 
 Examples
 --------
->>> from transition import countries
+>>> from transition.data import countries
 >>> countries.to_iso3(["Russian Federation", "Czechoslovakia", "ROM"])
 ['RUS', 'CSK', 'ROU']
 """
@@ -18,6 +18,13 @@ from functools import lru_cache
 
 import pandas as pd
 
+from transition.data.vocabulary import (  # noqa: F401 (re-exported)
+    BROAD_GROUP,
+    BROAD_ORDER,
+    GROUP_SLUGS,
+    GROUPS,
+    study_iso3,
+)
 from transition.paths import DATA_DIR
 
 #: Aggregates some sources report and the analyses may want (ISO 3166-3 codes for former states).
@@ -27,24 +34,12 @@ AGGREGATES = {
     "CSK": "Czechoslovakia",
     "SCG": "Serbia and Montenegro (FRY / State Union, 1992-2006)",
 }
-GROUPS = ("CIS", "Baltic", "Central Europe", "South-East Europe", "Mongolia")
-#: The wider comparison the essay makes: the CIS against Central/Eastern Europe and the Baltics.
-BROAD_GROUP = {"CIS": "CIS", "Baltic": "CEE & Baltics", "Central Europe": "CEE & Baltics",
-               "South-East Europe": "SEE", "Mongolia": "Mongolia"}
-#: Display order of the broad groups, and their snake_case slugs in headline keys (e.g. ``…_cee_baltics``).
-BROAD_ORDER = ("CIS", "CEE & Baltics", "SEE", "Mongolia")
-GROUP_SLUGS = {"CIS": "cis", "CEE & Baltics": "cee_baltics", "SEE": "see", "Mongolia": "mongolia"}
 
 
 @lru_cache(maxsize=1)
 def table() -> pd.DataFrame:
     """``data/countries.csv``, indexed by ISO3."""
     return pd.read_csv(DATA_DIR / "countries.csv", dtype={"iso3": str}).set_index("iso3")
-
-
-def study_iso3() -> list[str]:
-    """ISO3 codes of the 29 economies of the study, in the file's order."""
-    return table().index.tolist()
 
 
 def known_iso3() -> set[str]:

@@ -249,7 +249,7 @@ def _inline_markdown(text: str) -> str:
 
 
 def _nav(summaries: list[NotebookSummary], index: int, lang: str = "en") -> str:
-    from transition.labels import translate
+    from transition.present.labels import translate
 
     links = [f'<a href="index.html">&larr; {html.escape(translate("All notebooks", lang))}</a>']
     if index > 0:
@@ -285,7 +285,7 @@ def index_page(summaries: list[NotebookSummary], out_dir: Path, lang: str = "en"
                figures_dir: Path | None = None, other_edition: str | None = None) -> Path:
     """``<out_dir>/index.html``: the claims ledger first, then each notebook's title, first
     sentence of its Findings and figures; ``other_edition`` links the other language's index."""
-    from transition.labels import translate
+    from transition.present.labels import translate
 
     t = lambda text: html.escape(translate(text, lang))  # noqa: E731 - page chrome in the edition's language
     figures_dir = Path(out_dir) / "figures"

@@ -1,14 +1,14 @@
 """One reader per raw source, each returning the same tidy table.
 
 Every loader returns columns ``iso3, year, variable, value, source`` restricted to the study's 29
-economies and the aggregates (:data:`transition.countries.AGGREGATES`), from 1950 on. Names and
-codes are mapped to ISO3 by :func:`transition.countries.to_iso3`. Every variable a loader can
+economies and the aggregates (:data:`transition.data.countries.AGGREGATES`), from 1950 on. Names and
+codes are mapped to ISO3 by :func:`transition.data.countries.to_iso3`. Every variable a loader can
 produce is declared in :data:`VARIABLES` (description, unit, source, original code): the variable
 dictionary ``data/variables.csv`` is written from it.
 
 Examples
 --------
->>> from transition import loaders
+>>> from transition.data import loaders
 >>> loaders.load_pwt().query("iso3 == 'POL' and variable == 'pwt_rgdpna'").head()  # doctest: +SKIP
 """
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition import countries
-from transition.sources import fetch, files_of
+from transition.data import countries
+from transition.data.sources import fetch, files_of
 
 FIRST_YEAR = 1950
 TIDY_COLUMNS = ["iso3", "year", "variable", "value", "source"]

@@ -27,18 +27,23 @@ Examples
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from transition import countries
-from transition.parameters import Choice, Integer, ListOf, ParameterSpec, Rule, Text
+from transition.data import countries
+from transition.data.vocabulary import (  # noqa: F401
+    CIS12,
+    ESSAY_NO_GROWTH,
+    ESSAY_OTHER_RANGE,
+    ESSAY_SHARES,
+    USD_FIRST_YEAR,
+    USD_LAST_YEAR,
+    parse_period,
+)
 from transition.paths import DATA_DIR
 
-#: The twelve CIS economies of the study (membership notes in data/blocs.csv).
-CIS12 = ("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB")
 #: The groups of the comparison (countries.BROAD_GROUP): CIS, Central Europe & Baltics, South-East Europe.
 GROUP_CHOICES = countries.BROAD_ORDER
 
@@ -67,82 +72,9 @@ WEIGHTS = {"exports": "wdi2013_tx_val_mrch_cd_wt", "imports": "wdi2013_tm_val_mr
 PLAIN = {"wdi_exports_pct_gdp": "exports_pct_gdp", "wdi_imports_pct_gdp": "imports_pct_gdp",
          "wdi_industry_pct_gdp": "industry_pct_gdp", "eci_hs92": "eci_hs92", "eci_sitc": "eci_sitc"}
 
-#: The essay's figures for claim C6 (shares of CIS exports to the rest of the world, CIS statistics
-#: of the early 2000s; ../shared/seed/CLAIMS.md): named exporters, the range of each other country,
-#: and the countries whose exports did not grow.
-ESSAY_SHARES = {"RUS": 76.0, "UKR": 10.0, "KAZ": 5.0}
-ESSAY_OTHER_RANGE = (0.3, 3.0)
-ESSAY_NO_GROWTH = ("KGZ", "TJK", "UKR")
-
-#: Years with exports of goods and services in current US$ (WDI 2013 to 2012; computed to 2020).
-USD_FIRST_YEAR, USD_LAST_YEAR = 1990, 2020
-_PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-def parse_period(text: str) -> tuple[int, int]:
-    """``"2000-2003"`` → ``(2000, 2003)``; ValueError for anything else."""
-    match = _PERIOD.match(text) if isinstance(text, str) else None
-    if not match:
-        raise ValueError(f"period {text!r} is not of the form 'YYYY-YYYY'")
-    return int(match.group(1)), int(match.group(2))
 
-
-class Periods(Rule):
-    """A non-empty list of periods 'YYYY-YYYY' with first <= last, both within [low, high]."""
-
-    def __init__(self, low: int, high: int, help: str = "") -> None:
-        super().__init__(help)
-        self.low, self.high = low, high
-
-    def problem(self, value: Any) -> str | None:
-        if not isinstance(value, (list, tuple)) or not value:
-            return f"must be a non-empty {self.allowed()}"
-        for item in value:
-            try:
-                first, last = parse_period(item)
-            except ValueError:
-                return f"{item!r} is not a period; must be a {self.allowed()}"
-            if not (self.low <= first <= last <= self.high):
-                return f"{item!r} is outside the data or reversed; must be a {self.allowed()}"
-        return None
-
-    def allowed(self) -> str:
-        return f"list of periods 'YYYY-YYYY' (first <= last) within {self.low}-{self.high}"
-
-    def parse(self, text: str) -> Any:
-        return [item.strip() for item in text.split(",") if item.strip()]
-
-
-def _cross_checks(values: dict) -> str | None:
-    groups = values.get("groups")
-    if groups is not None and not {"CIS", "CEE & Baltics"} <= set(groups):
-        return f"groups = {groups!r}: must include 'CIS' and 'CEE & Baltics' (the comparison of claim C5)"
-    members = values.get("cis_members")
-    if members is not None and not set(ESSAY_SHARES) <= set(members):
-        return (f"cis_members = {members!r}: must include {', '.join(ESSAY_SHARES)} "
-                "(the essay's named exporters, claim C6)")
-    start, end = values.get("growth_start"), values.get("growth_end")
-    if isinstance(start, int) and isinstance(end, int) and start >= end:
-        return f"growth_start = {start} must be before growth_end = {end}"
-    return None
-
-
-SPEC = ParameterSpec("06_trade_structure", {
-    "groups": ListOf(GROUP_CHOICES, "groups compared; must include CIS and CEE & Baltics"),
-    "splice_prefer": Choice(["newer", "older"], "WDI vintage used where two vintages overlap"),
-    "min_countries": Integer(1, 12, "fewest countries reporting for a group-year statistic"),
-    "early_year": Integer(1995, 2012, "year of the early comparison (the essay's time)"),
-    "eci_variable": Choice(["eci_hs92", "eci_sitc"], "Economic Complexity Index classification"),
-    "cis_members": ListOf(CIS12, "CIS countries whose export shares are computed"),
-    "membership": Choice(["fixed", "dated"], "fixed: cis_members in every period; dated: only members "
-                                             "at the start of each period (data/blocs.csv)"),
-    "periods": Periods(USD_FIRST_YEAR, USD_LAST_YEAR, "periods of the export shares; the first is "
-                                                     "compared with the essay, the last is 'latest'"),
-    "growth_start": Integer(1990, 2017, "first year of the export growth comparison"),
-    "growth_end": Integer(1991, 2018, "last year of the export growth comparison"),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[_cross_checks])
 
 
 # --- vintages -----------------------------------------------------------------------------------
@@ -738,7 +670,7 @@ def headlines(snap: pd.DataFrame, shares: pd.DataFrame, essay: pd.DataFrame, pro
 
 def findings_text(h: dict, early_year: int, periods: list[str], growth_years: tuple[int, int]) -> str:
     """The Findings section, written from the headline values ``h`` (key → value)."""
-    from transition.reporting import format_number as f
+    from transition.present.text import format_number as f
 
     essay_period, latest_period = periods[0], periods[-1]
     start, end = growth_years

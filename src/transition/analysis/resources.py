@@ -30,56 +30,23 @@ Examples
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from transition import countries, derived
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Rule, Text
-from transition.paths import DATA_DIR
-
+from transition.data import countries, derived
+from transition.data.vocabulary import (  # noqa: F401
+    ESSAY_YEAR,
+    GOVERNANCE_MEASURES,
+    RESOURCE_MEASURES,
+    Measure,
+)
 
 # ----------------------------------------------------------------------------------------------
 # Measures
 
 
-@dataclass(frozen=True)
-class Measure:
-    """One explanatory measure: how it is built from panel variables, its unit and label."""
-
-    label: str
-    unit: str
-    variables: tuple[str, ...]
-    kind: str  # "level" (one variable), "vintages" (primary, fallback), "per_capita" (sum / population), "freedom_house"
-
-
-#: Resource-dependence measures (all non-negative and right-skewed: they enter the index as log(1 + x)).
-RESOURCE_MEASURES: dict[str, Measure] = {
-    "rents": Measure("Natural-resource rents", "% of GDP", ("wdi2021_ny_gdp_totl_rt_zs",), "level"),
-    "fuel_exports": Measure("Fuel exports", "% of merchandise exports",
-                            ("wdi2023_tx_val_fuel_zs_un", "wdi2013_tx_val_fuel_zs_un"), "vintages"),
-    "ores_metals_exports": Measure("Ores & metals exports", "% of merchandise exports",
-                                   ("wdi2022_tx_val_mmtl_zs_un", "wdi2013_tx_val_mmtl_zs_un"), "vintages"),
-    "hydrocarbon_production_pc": Measure("Oil + gas production per person", "tonnes of oil equivalent per person",
-                                         ("ei_oil_production", "ei_gas_production"), "per_capita"),
-    "hydrocarbon_reserves_pc": Measure("Proved oil + gas reserves per person", "tonnes of oil equivalent per person",
-                                       ("ei_oil_reserves", "ei_gas_reserves"), "per_capita"),
-}
-#: Governance measures (higher = better governance for all of them).
-GOVERNANCE_MEASURES: dict[str, Measure] = {
-    "control_of_corruption": Measure("WGI control of corruption", "estimate, about -2.5 to 2.5", ("wgi_cc",), "level"),
-    "government_effectiveness": Measure("WGI government effectiveness", "estimate, about -2.5 to 2.5", ("wgi_ge",), "level"),
-    "rule_of_law": Measure("WGI rule of law", "estimate, about -2.5 to 2.5", ("wgi_rl",), "level"),
-    "freedom_house": Measure("Freedom House (8 - mean of PR and CL)", "1 (least free) to 7 (most free)",
-                             ("fh_political_rights", "fh_civil_liberties"), "freedom_house"),
-}
-#: Optional controls of the fullest model.
-CONTROLS = {"initial_income": "log Maddison GDP per capita in the outcome's start year",
-            "cis": "1 = CIS member (the study's CIS group)"}
 #: The regressors every model is built from (the two composite indices).
 RESOURCE_INDEX, GOVERNANCE_INDEX = "resource_index", "governance_index"
 MODELS = ("resources", "governance", "joint", "joint_controls")
@@ -289,7 +256,7 @@ def outcomes(tidy: pd.DataFrame, source: str = "wdi", base_year: int = 1989,
              level_years=(2000, 2007, 2024), growth_breaks=(1990, 2000, 2019)) -> pd.DataFrame:
     """Outcomes by country: GDP index in ``level_years`` and compound growth between ``growth_breaks``.
 
-    The GDP index is :func:`transition.derived.gdp_index` (``source``, ``base_year`` = 100; spliced
+    The GDP index is :func:`transition.data.derived.gdp_index` (``source``, ``base_year`` = 100; spliced
     with Maddison growth before a source starts). Growth over a window is computed from the same
     function with the window's first year as base, so a window never crosses a change of country
     definition: Bosnia and Herzegovina, Serbia and Montenegro have no value for windows starting
@@ -643,7 +610,7 @@ def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
 def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str, title: str = "",
             label_size: float = 7.0) -> None:
     """Labelled scatter of ``y`` on ``x``, coloured by group, resource-rich CIS ringed, OLS line."""
-    from transition.reporting import GROUP_COLORS, GROUP_ORDER
+    from transition.present.style import GROUP_COLORS, GROUP_ORDER
 
     data = cross.dropna(subset=[x, y])
     for group in GROUP_ORDER:
@@ -734,7 +701,6 @@ def plot_r2_decomposition(shapley: pd.DataFrame, outcome_names, model: str, base
 # Reporting
 
 #: The essay was written around 2002 (CLAIMS.md): outcomes ending by then are "at the essay's time".
-ESSAY_YEAR = 2002
 GDP_SOURCE_IDS = {"wdi": "gapminder_wdi", "maddison": "maddison_2023", "pwt": "pwt_10_01", "weo": "imf_weo_2019_04"}
 
 
@@ -807,7 +773,7 @@ def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFra
 def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame,
                   base_year: int, threshold: float, governance_start: int = 1996) -> str:
     """The Findings paragraph, every number from the computed tables."""
-    from transition.reporting import format_number as fmt
+    from transition.present.text import format_number as fmt
 
     def label(name):
         return outcome_label(name, base_year)
@@ -851,78 +817,4 @@ def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFra
 # Parameters
 
 
-class YearList(Rule):
-    """A strictly increasing list of integer years within [low, high]."""
 
-    def __init__(self, low: int, high: int, help: str = "", min_length: int = 1) -> None:
-        super().__init__(help)
-        self.low, self.high, self.min_length = low, high, min_length
-
-    def problem(self, value: Any) -> str | None:
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            return f"must be a {self.allowed()}"
-        if len(value) < self.min_length:
-            return f"must hold at least {self.min_length} years"
-        outside = [v for v in value if not self.low <= v <= self.high]
-        if outside:
-            return f"years {outside} outside {self.low}-{self.high}"
-        if any(b <= a for a, b in zip(value[:-1], value[1:])):
-            return "years must be strictly increasing"
-        return None
-
-    def allowed(self) -> str:
-        return f"list of increasing integer years from {self.low} to {self.high}"
-
-    def parse(self, text: str) -> Any:
-        return [int(item) for item in text.split(",") if item.strip()]
-
-
-@lru_cache(maxsize=1)
-def _last_years() -> dict[str, int]:
-    """Last year of each GDP source's level series (from the variable dictionary)."""
-    dictionary = pd.read_csv(DATA_DIR / "variables.csv").set_index("name")
-    return {source: int(dictionary.loc[variable, "last_year"]) for source, variable in derived.GDP_SOURCES.items()}
-
-
-def _check_years_in_source(values: dict) -> str | None:
-    source = values.get("gdp_source")
-    if source not in derived.GDP_SOURCES:
-        return None
-    last = _last_years()[source]
-    late = [y for y in [*values.get("level_years", []), *values.get("growth_breaks", [])] if y > last]
-    if late:
-        return f"level_years / growth_breaks {late}: after the last year of {source} GDP data ({last})"
-    return None
-
-
-def _check_levels_after_base(values: dict) -> str | None:
-    base = values.get("base_year")
-    early = [y for y in values.get("level_years", []) if base is not None and y <= base]
-    return f"level_years {early}: must come after base_year {base}" if early else None
-
-
-def _check_periods(values: dict) -> str | None:
-    for name in ("resource", "governance"):
-        start, end = values.get(f"{name}_start"), values.get(f"{name}_end")
-        if start is not None and end is not None and start > end:
-            return f"{name}_start {start} is after {name}_end {end}"
-    return None
-
-
-SPEC = ParameterSpec("05_resources_vs_governance", {
-    "gdp_source": Choice(list(derived.GDP_SOURCES), "real GDP source of the outcomes"),
-    "base_year": Integer(1989, 1999, "base year of the GDP index (= 100)"),
-    "level_years": YearList(1990, 2024, "years of the GDP-index outcomes"),
-    "growth_breaks": YearList(1989, 2024, "boundaries of the growth windows", min_length=2),
-    "resource_start": Integer(1990, 2019, "first year of the resource-measure average"),
-    "resource_end": Integer(1990, 2019, "last year of the resource-measure average"),
-    "governance_start": Integer(1996, 2019, "first year of the governance average (WGI start in 1996)"),
-    "governance_end": Integer(1996, 2019, "last year of the governance average"),
-    "resource_measures": ListOf(list(RESOURCE_MEASURES), "components of the resource index"),
-    "governance_measures": ListOf(list(GOVERNANCE_MEASURES), "components of the governance index"),
-    "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
-    "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
-    "controls": ListOf(list(CONTROLS), "extra regressors of the fullest model", allow_empty=True),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[_check_years_in_source, _check_levels_after_base, _check_periods])

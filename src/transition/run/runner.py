@@ -4,17 +4,17 @@ The pieces, in the order ``transition run`` uses them:
 
 - :func:`discover` finds ``notebooks/[0-9][0-9]_*.ipynb`` (a new notebook is picked up by the glob)
   and reads each one's ``parameters`` cell (names, defaults, the comment after each default) with
-  papermill, joined with the notebook's :class:`~transition.parameters.ParameterSpec` (types,
+  papermill, joined with the notebook's :class:`~transition.chapters.parameters.ParameterSpec` (types,
   allowed values). There is no second, hand-kept list of parameters.
 - :func:`resolve` turns ``-p key=value`` strings and a YAML file into typed values (the spec rule's
   ``parse``: years → int, lists → list; YAML as the fallback) and checks every requested notebook
   with its spec *before anything runs*: one line per problem.
 - :func:`execute` runs the jobs through papermill, ``-j`` at a time, each notebook in its own
   worker process and kernel, with a progress bar per notebook and one overall.
-- **Nothing lost.** Every job writes into a staging folder under ``runs/.staging/``: the kernel
-  starts with an IPython startup file (a private ``IPYTHONDIR``) that points
-  :class:`~transition.reporting.Outputs` at the staging folder, whatever ``output_dir`` says, so the
-  notebook's parameters are exactly the ones asked for (none at all for the default run). Only when
+- **Nothing lost.** Every job writes into a staging folder under ``runs/.staging/``: the kernel's
+  environment names it (``TRANSITION_STAGING_DIR``), and :class:`~transition.present.outputs.Outputs`
+  reads it and writes there whatever ``output_dir`` says, so the notebook's parameters are exactly
+  the ones asked for (none at all for the default run). Only when
   the whole notebook has succeeded are its tables, headline file, figures and finally the executed
   notebook moved into place, file by file with ``os.replace``. A failed or interrupted run leaves
   every earlier file as it was; the failed notebook is kept for inspection under ``runs/``.
@@ -49,12 +49,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR, STAGING_ENV
 
 KERNEL = "transition"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 RUNS_DIR = PROJECT_ROOT / "runs"
-STAGING_ENV = "TRANSITION_STAGING_DIR"
 #: Parameters the runner sets itself; users choose a run name instead.
 RESERVED = ("output_dir",)
 #: A notebook with this parameter reads the other notebooks' headline files (e.g. the claims ledger).
@@ -64,33 +63,6 @@ NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 #: backend the calling shell exports for scripts (MPLBACKEND=Agg).
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 
-# Runs before the first cell of every kernel the runner starts (see the module docstring).
-_STARTUP = '''\
-def _transition_staging():
-    import os
-    staging = os.environ.get("{env}")
-    if not staging:
-        return
-    import functools
-    import inspect
-
-    from transition import reporting
-    original = reporting.Outputs.__init__
-    original = getattr(original, "__wrapped__", original)
-    signature = inspect.signature(original)
-
-    @functools.wraps(original)
-    def __init__(self, *args, **kwargs):
-        bound = signature.bind(self, *args, **kwargs)
-        bound.arguments["output_dir"] = staging  # every other argument as the notebook passed it
-        original(*bound.args, **bound.kwargs)
-
-    reporting.Outputs.__init__ = __init__
-
-
-_transition_staging()
-del _transition_staging
-'''.format(env=STAGING_ENV)
 
 
 class ParameterProblems(Exception):
@@ -146,7 +118,7 @@ class Parameter:
     @property
     def type(self) -> str:
         """A short type name: from the rule (Integer → int, ListOf → list, …), else from the default."""
-        from transition import parameters as p
+        from transition.chapters import parameters as p
 
         if isinstance(self.rule, p.Integer):
             return "int"
@@ -251,7 +223,7 @@ def read_notebook(path: Path, specs: dict | None = None) -> Notebook:
 
 
 def _all_specs() -> dict:
-    from transition.parameters import all_specs
+    from transition.chapters.specs import all_specs
 
     return all_specs()
 
@@ -289,7 +261,7 @@ def parse_value(text: str, rule=None) -> Any:
 
     Examples
     --------
-    >>> from transition.parameters import Integer, ListOf
+    >>> from transition.chapters.parameters import Integer, ListOf
     >>> parse_value("1990", Integer(1989, 2000))
     1990
     >>> parse_value("RUS, UKR", ListOf(["RUS", "UKR", "POL"]))
@@ -580,10 +552,8 @@ def execute_job(job: Job) -> JobResult:
     _current_label = job.label
     staging = Path(job.staging_root) / uuid.uuid4().hex[:12]
     out_dir, ipython_dir = staging / "out", staging / "ipython"
-    startup = ipython_dir / "profile_default" / "startup"
-    startup.mkdir(parents=True)
+    ipython_dir.mkdir(parents=True)
     out_dir.mkdir()
-    (startup / "00-transition-staging.py").write_text(_STARTUP, encoding="utf-8")
     staged_nb = staging / f"{job.stem}.ipynb"
     saved_env = {key: os.environ.get(key) for key in ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND")}
     os.environ.update({"IPYTHONDIR": str(ipython_dir), STAGING_ENV: str(out_dir),
@@ -948,7 +918,7 @@ def warm_panel(layout: Layout) -> None:
     if Path(layout.notebooks).resolve() != NOTEBOOKS_DIR.resolve():
         return
     try:
-        from transition import panel
+        from transition.data import panel
 
         panel.load()
     except Exception:

@@ -37,12 +37,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transition import countries, derived, sequencing
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
+from transition.analysis import sequencing
+from transition.data import countries, derived
+from transition.data.vocabulary import DEFAULT_HORIZON
 from transition.paths import DATA_DIR
 
-#: Default window (years after the base year) in which the trough is sought.
-DEFAULT_HORIZON = 15
 #: Years whose index level the country table reports (besides the latest year).
 CHECKPOINT_YEARS = (1995, 1999, 2000, 2002, 2007)
 #: Display order of the broad groups of the essay's comparison.
@@ -205,7 +204,7 @@ def group_labels(grouping: str = "broad") -> pd.Series:
 
 def group_order(grouping: str = "broad") -> list[str]:
     """Display order of the groups of ``grouping``."""
-    from transition.reporting import GROUP_ORDER
+    from transition.present.style import GROUP_ORDER
 
     return BROAD_ORDER if grouping == "broad" else list(GROUP_ORDER)
 
@@ -493,7 +492,7 @@ def skipped_summary(skipped: pd.DataFrame) -> pd.DataFrame:
 
 def source_ids(sources) -> list[str]:
     """Registry source ids of GDP sources (for figure source notes): 'wdi' → 'gapminder_wdi'."""
-    from transition.loaders import VARIABLES
+    from transition.data.loaders import VARIABLES
 
     return list(dict.fromkeys(VARIABLES[derived.GDP_SOURCES[source]].source for source in sources))
 
@@ -620,7 +619,7 @@ def findings_text(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.Data
 
     ``summary`` must be by broad group (CIS, CEE & Baltics, SEE) for the group sentences.
     """
-    from transition.reporting import format_number
+    from transition.present.text import format_number
 
     med = summary.set_index("group")
 
@@ -696,41 +695,4 @@ def source_years(source: str) -> tuple[int, int] | None:
     return int(variables.loc[variable, "first_year"]), int(variables.loc[variable, "last_year"])
 
 
-def _coverage_check(values: dict) -> str | None:
-    """The trough window of every source used must lie inside that source's years."""
-    base_year = values.get("base_year", derived.DEFAULT_BASE_YEAR)
-    horizon = values.get("horizon", DEFAULT_HORIZON)
-    used = dict.fromkeys([values.get("gdp_source", "wdi"), *values.get("compare_sources", [])])
-    problems = []
-    for source in used:
-        years = source_years(source)
-        if years and not (years[0] <= base_year and base_year + horizon <= years[1]):
-            problems.append(f"{source} covers {years[0]}-{years[1]}")
-    if problems:
-        return (f"base_year + horizon = {base_year}-{base_year + horizon} is outside the data: "
-                + "; ".join(problems) + " (lower base_year or horizon, or drop the source)")
-    return None
 
-
-def _splice_check(values: dict) -> str | None:
-    if values.get("splice_with", "maddison") is not None and values.get("splice_with") == values.get("gdp_source"):
-        return (f"splice_with = {values['splice_with']!r} is the GDP source itself; choose another donor "
-                f"or None (no splice)")
-    return None
-
-
-SOURCES = list(derived.GDP_SOURCES)
-SPEC = ParameterSpec("02_output_paths", {
-    "base_year": Integer(1985, 2000, "base year of the GDP index (= 100)"),
-    "gdp_source": Choice(SOURCES, "GDP source of the main analysis"),
-    "splice_with": Choice([*SOURCES, None], "donor of growth rates before a source starts; None = no splice"),
-    "compare_sources": ListOf(SOURCES, "GDP sources compared in the disagreement table"),
-    "horizon": Integer(5, 25, "years after the base year in which the trough is sought"),
-    "grouping": Choice(["broad", "group"], "'broad' = CIS / CEE & Baltics / SEE / Mongolia; 'group' = five groups"),
-    "countries": ListOf(countries.study_iso3(), "countries of the analysis (ISO3)"),
-    "gap_threshold": Number(1.0, 4.33, "EBRD score at which a reform area counts as reached (C2 gap)"),
-    "substantial_loss": Number(1.0, 100.0, "trough index below which a loss counts as substantial"),
-    "disagreement_threshold": Number(0.0, 100.0, "index points of max-min spread that count as disagreement"),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[_splice_check, _coverage_check])

@@ -48,7 +48,7 @@ def _fail(lines, code: int = 2):
 @click.pass_context
 def main(ctx: click.Context, notebooks_dir, results_dir, runs_dir) -> None:
     """The post-communist transition compendium."""
-    from transition.runner import Layout
+    from transition.run.runner import Layout
 
     defaults = Layout()
     ctx.obj = {"layout": Layout(notebooks=(notebooks_dir or defaults.notebooks).resolve(),
@@ -62,7 +62,7 @@ def data(rebuild: bool) -> None:
     """Fetch and verify every raw file, build the panel, write the variable dictionary, print coverage."""
     import pandas as pd
 
-    from transition import panel, sources
+    from transition.data import panel, sources
 
     registry = sources.load_registry()
     started = time.perf_counter()
@@ -85,7 +85,7 @@ def data(rebuild: bool) -> None:
               help="A SOURCES.csv table (source_id, file, bytes, sha256, origin, license, citation, url).")
 def registry(sources_csv: Path) -> None:
     """Regenerate data/sources.toml from a SOURCES.csv table, deliberately; review the diff after."""
-    from transition import sources
+    from transition.data import sources
 
     current = sources.load_registry()
     descriptions = {entry.source: entry.description for entry in current.values()}
@@ -102,9 +102,9 @@ def registry(sources_csv: Path) -> None:
 def list_(ctx: click.Context, notebook, as_json: bool) -> None:
     """Every notebook and its parameters: default, type, allowed values.
 
-    Read from each notebook's parameters cell and its validation rules (transition.parameters).
+    Read from each notebook's parameters cell and its validation rules (transition.chapters.parameters).
     """
-    from transition import runner
+    from transition.run import runner
 
     try:
         notebooks = runner.select(runner.discover(_layout(ctx)), notebook)
@@ -149,7 +149,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     selected notebook before anything runs. Outputs are staged and moved into place only when a
     notebook succeeds, so a failed or interrupted run never replaces a good notebook or table.
     """
-    from transition import runner
+    from transition.run import runner
 
     layout = _layout(ctx)
     try:
@@ -201,7 +201,7 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
     Writes runs/NAME/<variant>/ per combination, runs/NAME/sweep.csv (one row per variant) and a
     specification curve runs/NAME/spec_curve.png.
     """
-    from transition import runner
+    from transition.run import runner
 
     layout = _layout(ctx)
     try:
@@ -250,7 +250,7 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """A static HTML site: the claims ledger and every executed notebook (site/), and the Russian edition (site/ru/)."""
-    from transition import site
+    from transition.run import site
 
     layout = _layout(ctx)
     started = time.perf_counter()
@@ -276,7 +276,7 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     Runs go to a temporary folder (never results/ or the committed notebooks); the numbers are
     printed as a table and merged into results/benchmarks.json.
     """
-    from transition import bench as benchmarks
+    from transition.run import bench as benchmarks
 
     results = {}
     if panel:
@@ -299,7 +299,7 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
 @click.option("--check", is_flag=True, help="Only check that the generated blocks are current (exit 1 if not).")
 def readme(check: bool) -> None:
     """Rewrite README.md's generated blocks (verdicts, run times, table and figure map) from results/."""
-    from transition import manifest
+    from transition.run import manifest
 
     current = manifest.README_PATH.read_text(encoding="utf-8")
     updated = manifest.update_readme(current)

@@ -31,18 +31,21 @@ import re
 import numpy as np
 import pandas as pd
 
-from transition import countries
-from transition.loaders import VARIABLES
-from transition.parameters import Choice, Integer, ListOf, ParameterSpec, Text
+from transition.data import countries
+from transition.data.loaders import VARIABLES
+from transition.data.vocabulary import (  # noqa: F401
+    BLOC_IDS,
+    COMPARISON_BLOCS,
+    DEFAULT_GDP_MEASURE,
+    EBRD_LAST_YEAR,
+    ESSAY_YEAR,
+    GDP_MEASURES,
+    POST_SOVIET_BLOCS,
+)
 from transition.paths import DATA_DIR
-from transition.reporting import GROUP_COLORS
+from transition.present.style import GROUP_COLORS
 
 BLOCS_CSV = DATA_DIR / "blocs.csv"
-#: Blocs among the former Soviet republics, in order of foundation (all members are in the study).
-POST_SOVIET_BLOCS = ("CIS", "CAEC", "CU1995", "GUAM", "UNION_STATE", "EURASEC", "CACO", "CU2010", "EAEU")
-#: Blocs listed for comparison only: most of their members are outside the study.
-COMPARISON_BLOCS = ("EU", "WTO")
-BLOC_IDS = POST_SOVIET_BLOCS + COMPARISON_BLOCS
 #: Short display names.
 BLOC_LABELS = {"CIS": "CIS", "CAEC": "CAEC (Central Asian Union)", "CU1995": "Customs Union 1995",
                "GUAM": "GUAM", "UNION_STATE": "Union State", "EURASEC": "EurAsEC", "CACO": "CACO",
@@ -52,41 +55,10 @@ BLOC_COLORS = {"CIS": "#641e16", "CAEC": "#e67e22", "CU1995": "#a569bd", "GUAM":
                "EAEU": "#c2185b", "EU": "#1e8449", "WTO": "#7f8c8d"}
 #: Day of the year on which membership is read (month, day), and the day a bare year stands for.
 REFERENCE_DAY = (7, 1)
-#: The time of the essay (it names EurAsEC and the Customs Union as current).
-ESSAY_YEAR = 2002
 #: Pre-crisis year of the C10 outcome comparison (also the year of the 2007 EU enlargement).
 PRE_CRISIS_YEAR = 2007
-#: The last year of the EBRD transition indicators.
-EBRD_LAST_YEAR = 2006
 
-#: GDP measures for the weights: panel variable(s) → GDP level; (level, per-capita × population).
-GDP_MEASURES = {
-    "usd_wdi2022": {"variable": "wdi2022_ny_gdp_mktp_cd", "label": "GDP, current US$ (WDI Apr 2022)"},
-    "usd_weo": {"variable": "weo_gdp_usd", "label": "GDP, current US$ (IMF WEO Apr 2019, observed years)"},
-    "usd_wdi2013": {"variable": "wdi2013_ny_gdp_mktp_cd", "label": "GDP, current US$ (WDI Dec 2013)"},
-    "ppp_pwt": {"variable": "pwt_rgdpo", "label": "GDP at PPP, output side (PWT 10.01 rgdpo)"},
-    "ppp_wdi": {"variable": "wdi_gdppc_ppp", "times": "mad_pop",
-                "label": "GDP at PPP (WDI GDP per capita PPP × Maddison population)"},
-    "ppp_maddison": {"variable": "mad_gdp", "label": "GDP at 2011 PPP (Maddison Project 2023)"},
-}
-DEFAULT_GDP_MEASURE = "usd_wdi2022"
 
-SPEC = ParameterSpec("07_integration", {
-    "gdp_measure": Choice(list(GDP_MEASURES), "GDP measure of the bloc weights: current US$ (usd_*) or PPP (ppp_*)"),
-    "first_year": Integer(1992, ESSAY_YEAR, "first year of the membership and weight series; the CIS counts "
-                                           "from 1992 (founded Dec 1991) and the window must include the essay's time, 2002"),
-    "last_year": Integer(2015, 2024, "last year of the membership and weight series; from 2015 (the EAEU) "
-                                     "to 2024 (the last year of any panel data)"),
-    "blocs": ListOf(BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
-    "comparison_year": Integer(1995, EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-}, cross_checks=[
-    lambda values: (None if not isinstance(values.get("blocs"), (list, tuple))
-                    or set(values["blocs"]) & set(POST_SOVIET_BLOCS)
-                    else f"blocs = {values['blocs']!r}: include at least one post-Soviet bloc "
-                         f"({', '.join(POST_SOVIET_BLOCS)}); EU and WTO are listed for comparison only"),
-])
 
 _YEAR_ONLY = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -555,7 +527,7 @@ def plot_timeline(spells: pd.DataFrame, first_year: int, present_year: int, lang
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from transition.labels import translate
+    from transition.present.labels import translate
 
     n = len(spells)
     fig, ax = plt.subplots(figsize=(11, 0.19 * n + 1.6))
@@ -673,12 +645,12 @@ def plot_comparison(reform_paths: pd.DataFrame, gdp_paths: pd.DataFrame, groups:
 def findings_text(headlines: dict, n_cis: int, last_year: int, comparison_year: int, gdp_label: str) -> str:
     """The notebook's Findings (C8, C9, C10) as Markdown, from its headline numbers.
 
-    The judgements in the text use the claims ledger's thresholds (:mod:`transition.ledger`), so
+    The judgements in the text use the claims ledger's thresholds (:mod:`transition.claims.ledger`), so
     that this notebook and the ledger never disagree: a core holds at least ``C9_CORE_SHARE`` % of
     bloc GDP; membership tracks reform when members lead by one EBRD step (``C9_REFORM_STEP``).
     """
-    from transition.ledger import C9_CORE_SHARE, C9_REFORM_STEP
-    from transition.reporting import format_number
+    from transition.claims.ledger import C9_CORE_SHARE, C9_REFORM_STEP
+    from transition.present.text import format_number
 
     h = {key: entry["value"] for key, entry in headlines.items()}
     f = lambda key, digits=1: format_number(h.get(key), digits)  # noqa: E731

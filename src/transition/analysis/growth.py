@@ -41,17 +41,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from transition import countries, derived
-from transition.parameters import Choice, Integer, ListOf, Number, ParameterSpec, Text
+from transition.data import countries, derived
+from transition.data.vocabulary import EBRD_LAST_YEAR, GROWTH_SOURCES
 
-#: Growth sources: parameter value -> (panel variable, "rate" = published % growth, "level" = growth computed from levels).
-GROWTH_SOURCES = {
-    "wdi": ("wdi_gdp_growth", "rate"),
-    "weo": ("weo_real_gdp_growth", "rate"),
-    "pwt": ("pwt_rgdpna", "level"),
-    "maddison": ("mad_gdp", "level"),
-    "wdi_levels": ("wdi_gdp_constant_usd", "level"),
-}
 #: Registry source id of each growth source (for figure source notes).
 GROWTH_SOURCE_IDS = {"wdi": "gapminder_wdi", "weo": "imf_weo_2019_04", "pwt": "pwt_10_01",
                      "maddison": "maddison_2023", "wdi_levels": "gapminder_wdi"}
@@ -60,8 +52,6 @@ REFORM_VARIABLES = ["reform_ebrd_average", "reform_liberalization", "reform_priv
                     "reform_institutions", "ebrd_large_privatisation"]
 #: Sequencing terms built by :func:`sequencing_terms`.
 SEQUENCING_TERMS = ["gap_lib_inst", "gap_priv_inst", "lib_ahead", "priv_ahead"]
-#: Last year of the EBRD transition indicators in the data.
-EBRD_LAST_YEAR = 2006
 #: Year of the initial conditions (income before the transition).
 INITIAL_YEAR = 1989
 #: First year of the regressions (growth in 1990 uses 1989 reform scores at lag 1).
@@ -83,42 +73,7 @@ TERM_LABELS = {
     "years_planning": "Years under central planning",
 }
 
-SPEC = ParameterSpec("04_reforms_and_growth", {
-    "growth_source": Choice(list(GROWTH_SOURCES), "annual real GDP growth: published WDI or WEO rates, "
-                            "or computed from PWT rgdpna, Maddison GDP or WDI constant-US$ levels"),
-    "reform_lag": Integer(0, 3, "years between a reform score and the growth it explains"),
-    "max_lag": Integer(1, 5, "longest lag K of the distributed-lag model (lags 0..K)"),
-    "threshold": Number(1.67, 4.0, "EBRD score at which an area counts as advanced (sequencing dummies)"),
-    "first_year": Integer(FIRST_YEAR, 2000, "first year of growth in the main sample"),
-    "last_year": Integer(1998, EBRD_LAST_YEAR, "last year of growth in the main sample (EBRD data end in 2006)"),
-    "extended_last_year": Integer(EBRD_LAST_YEAR + 1, 2019, "last year of the robustness sample with "
-                                  "2006 EBRD scores carried forward"),
-    "exclude_iso3": ListOf(countries.study_iso3(), "countries left out of every regression", allow_empty=True),
-    "alpha": Number(0.001, 0.2, "significance level of the robustness rule"),
-    "robust_share": Number(0.5, 1.0, "share of specifications that must be significant (same sign in all) "
-                           "for an effect to count as robust"),
-    "lang": Choice(["en", "ru"], "language of figure texts and table headers"),
-    "output_dir": Text("folder for this run's outputs; None = results/"),
-})
 
-
-def _check_years(values: dict) -> str | None:
-    if values.get("last_year", 2006) - values.get("first_year", FIRST_YEAR) < 5:
-        return (f"first_year = {values['first_year']}, last_year = {values['last_year']}: the sample must "
-                "span at least 6 years (last_year - first_year >= 5)")
-    return None
-
-
-def _check_countries(values: dict) -> str | None:
-    kept = set(countries.study_iso3()) - set(values.get("exclude_iso3", []))
-    cis = set(countries.group_of()[countries.group_of() == "CIS"].index)
-    if len(kept & cis) < 5 or len(kept - cis) < 5:
-        return ("exclude_iso3 leaves fewer than 5 CIS or 5 non-CIS countries; the CIS-only and "
-                "non-CIS robustness regressions need at least 5 of each")
-    return None
-
-
-SPEC.cross_checks.extend([_check_years, _check_countries])
 
 
 # --------------------------------------------------------------------------------------------
@@ -237,7 +192,7 @@ def sequencing_terms(frame: pd.DataFrame, threshold: float = 3.0) -> pd.DataFram
     - ``priv_ahead`` = 1 when large-scale privatization >= ``threshold`` while institutions < ``threshold``.
 
     Scores are compared after rounding to two decimals (the EBRD publishes 2.67 for "3-", the
-    same convention as :func:`transition.sequencing.first_year_reaching`). Terms are missing
+    same convention as :func:`transition.analysis.sequencing.first_year_reaching`). Terms are missing
     where an input is missing.
     """
     lib, inst, priv = (frame[c].astype(float) for c in
@@ -860,7 +815,7 @@ def plot_gap_paths(paths: pd.DataFrame):
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    from transition.reporting import GROUP_COLORS
+    from transition.present.style import GROUP_COLORS
 
     fig, ax = plt.subplots(figsize=(8, 4.5))
     for group in countries.BROAD_ORDER:
@@ -901,7 +856,7 @@ def plot_robustness(robustness: pd.DataFrame, panels=(("main", "reform_ebrd_aver
     """Coefficient plot of key terms across the robustness specifications (95% CI, t with countries - 1 df)."""
     import matplotlib.pyplot as plt
 
-    from transition.reporting import GROUP_COLORS
+    from transition.present.style import GROUP_COLORS
 
     frame = robustness.assign(generic=robustness["term"].map(generic_term),
                               family=robustness["model"].str.rsplit("/", n=1).str[-1])

@@ -13,7 +13,7 @@ The hash is checked on every fetch: a file whose bytes differ is never returned.
 
 Examples
 --------
->>> from transition import sources
+>>> from transition.data import sources
 >>> path = sources.fetch("pwt_10_01/pwt101.csv")  # doctest: +SKIP
 """
 from __future__ import annotations

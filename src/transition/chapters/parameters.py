@@ -3,8 +3,8 @@
 Each analysis module declares its notebook's parameters once, as a :class:`ParameterSpec`; the
 notebook's second cell calls ``SPEC.check(...)`` with the values of its ``parameters`` cell. Every
 problem (unknown country, year outside the data, threshold off the scale, wrong type) becomes one
-line of a single ``ValueError`` that names the allowed values. ``all_specs()`` finds every declared
-spec (the CLI lists them from here, not from a second hand-kept list).
+line of a single ``ValueError`` that names the allowed values. Every notebook's spec is declared in
+:mod:`transition.chapters.specs` (a light module: the CLI lists them from there).
 
 Examples
 --------
@@ -22,12 +22,10 @@ ValueError: 2 parameter problems in 99_example:
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from typing import Any
 
-_SPECS: dict[str, "ParameterSpec"] = {}
+from transition.data.vocabulary import parse_period
 
 
 class Rule:
@@ -144,6 +142,58 @@ class Text(Rule):
         return "text" + (" or None" if self.optional else "")
 
 
+class YearList(Rule):
+    """A strictly increasing list of integer years within [low, high]."""
+
+    def __init__(self, low: int, high: int, help: str = "", min_length: int = 1) -> None:
+        super().__init__(help)
+        self.low, self.high, self.min_length = low, high, min_length
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            return f"must be a {self.allowed()}"
+        if len(value) < self.min_length:
+            return f"must hold at least {self.min_length} years"
+        outside = [v for v in value if not self.low <= v <= self.high]
+        if outside:
+            return f"years {outside} outside {self.low}-{self.high}"
+        if any(b <= a for a, b in zip(value[:-1], value[1:])):
+            return "years must be strictly increasing"
+        return None
+
+    def allowed(self) -> str:
+        return f"list of increasing integer years from {self.low} to {self.high}"
+
+    def parse(self, text: str) -> Any:
+        return [int(item) for item in text.split(",") if item.strip()]
+
+
+class Periods(Rule):
+    """A non-empty list of periods 'YYYY-YYYY' with first <= last, both within [low, high]."""
+
+    def __init__(self, low: int, high: int, help: str = "") -> None:
+        super().__init__(help)
+        self.low, self.high = low, high
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, (list, tuple)) or not value:
+            return f"must be a non-empty {self.allowed()}"
+        for item in value:
+            try:
+                first, last = parse_period(item)
+            except ValueError:
+                return f"{item!r} is not a period; must be a {self.allowed()}"
+            if not (self.low <= first <= last <= self.high):
+                return f"{item!r} is outside the data or reversed; must be a {self.allowed()}"
+        return None
+
+    def allowed(self) -> str:
+        return f"list of periods 'YYYY-YYYY' (first <= last) within {self.low}-{self.high}"
+
+    def parse(self, text: str) -> Any:
+        return [item.strip() for item in text.split(",") if item.strip()]
+
+
 @dataclass
 class ParameterSpec:
     """The rules of one notebook's parameters, registered under the notebook's stem."""
@@ -151,9 +201,6 @@ class ParameterSpec:
     notebook: str
     rules: dict[str, Rule] = field(default_factory=dict)
     cross_checks: list = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        _SPECS[self.notebook] = self
 
     def problems(self, **values: Any) -> list[str]:
         """Every problem with ``values``, one string each (empty when all is well)."""
@@ -182,13 +229,3 @@ class ParameterSpec:
             noun = "problem" if len(found) == 1 else "problems"
             raise ValueError(f"{len(found)} parameter {noun} in {self.notebook}:\n"
                              + "\n".join(f"  - {line}" for line in found))
-
-
-def all_specs() -> dict[str, ParameterSpec]:
-    """Every notebook's spec: imports each module of the package so that all specs register."""
-    import transition
-
-    for module in pkgutil.iter_modules(transition.__path__):
-        if module.name not in ("__main__",):
-            importlib.import_module(f"transition.{module.name}")
-    return dict(sorted(_SPECS.items()))
