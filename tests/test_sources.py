@@ -27,8 +27,18 @@ def _entry(file_id: str, payload: bytes, url: str = "http://127.0.0.1:9/none.csv
 def isolated(monkeypatch, tmp_path):
     """No mirror, an empty cache in tmp."""
     monkeypatch.delenv("TRANSITION_DATA_MIRROR", raising=False)
+    monkeypatch.setattr(sources, "SIBLING_MIRROR", tmp_path / "no-sibling-mirror")
     monkeypatch.setenv("TRANSITION_DATA_CACHE", str(tmp_path / "cache"))
     return tmp_path
+
+
+def test_without_the_variable_the_mirror_beside_the_project_is_used(isolated, monkeypatch):
+    sibling = isolated / "shared" / "data"
+    sibling.mkdir(parents=True)
+    assert sources.mirror_dir() is None  # no SOURCES.csv: not a mirror
+    (sibling / "SOURCES.csv").write_text("source_id,file\n")
+    monkeypatch.setattr(sources, "SIBLING_MIRROR", sibling)
+    assert sources.mirror_dir() == sibling
 
 
 def test_fetch_reads_the_mirror_in_place(isolated, monkeypatch):

@@ -4,7 +4,8 @@ Every raw file the study reads is listed in ``data/sources.toml`` with its canon
 file in its origin repository at a pinned commit), its SHA-256, license and citation. ``fetch``
 returns a local path to the verified bytes:
 
-1. from the mirror directory named by ``TRANSITION_DATA_MIRROR`` (read in place, never copied);
+1. from the mirror directory named by ``TRANSITION_DATA_MIRROR``, or ``../shared/data`` beside the
+   project when that exists (read in place, never copied);
 2. otherwise from the cache (``TRANSITION_DATA_CACHE``, default: the user cache directory),
    downloading on first use with pooch, which writes to a temporary file, checks the hash, and
    only then moves the file into place.
@@ -94,10 +95,17 @@ def cache_dir() -> Path:
     return Path(configured) if configured else Path(platformdirs.user_cache_dir("transition-compendium"))
 
 
+#: Where the team's machines and CI keep the mirror: beside the project, as ``../shared/data``.
+SIBLING_MIRROR = PROJECT_ROOT.parent / "shared" / "data"
+
+
 def mirror_dir() -> Path | None:
-    """The local mirror named by ``TRANSITION_DATA_MIRROR``, or None."""
+    """The local mirror: ``TRANSITION_DATA_MIRROR`` if set, else ``../shared/data`` when it holds a
+    ``SOURCES.csv``, else None (download into the cache)."""
     configured = os.environ.get("TRANSITION_DATA_MIRROR")
-    return Path(configured) if configured else None
+    if configured:
+        return Path(configured)
+    return SIBLING_MIRROR if (SIBLING_MIRROR / "SOURCES.csv").is_file() else None
 
 
 def _mismatch(entry: SourceFile, path: Path, actual: str, where: str) -> SourceHashMismatch:
