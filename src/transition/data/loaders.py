@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition.data import countries
+from transition.data import countries, trade_dyads
 from transition.data.sources import fetch, files_of
 
 FIRST_YEAR = 1950
@@ -473,13 +473,79 @@ def load_eci() -> pd.DataFrame:
     return _tidy(long.assign(variable=long["code"].map(ECI_COLUMNS)), ECI_SOURCE)
 
 
+# --------------------------------------------------------------------------------------------
+# Correlates of War trade v4.0: state-year totals (.rda; the dyads are read by data/trade_dyads.py)
+COW_SOURCE = trade_dyads.COW_SOURCE
+COW_COLUMNS = _declare(COW_SOURCE, [
+    ("cow_imports", "imports", "millions of current US$", "Total imports (Correlates of War trade v4.0, state-year totals)"),
+    ("cow_exports", "exports", "millions of current US$", "Total exports (Correlates of War trade v4.0, state-year totals)"),
+])
+
+
+def load_cow_trade() -> pd.DataFrame:
+    """COW state-year totals; COW codes → ISO3 (Soviet Union as SUN before 1992); −9/NaN stay missing."""
+    raw = trade_dyads.state_totals_raw()
+    raw = raw.assign(year=raw["year"].astype(int))
+    raw["iso3"] = trade_dyads.cow_to_iso3(raw["ccode"], raw["year"]).to_numpy()
+    long = raw.dropna(subset=["iso3"]).melt(id_vars=["iso3", "year"], value_vars=list(COW_COLUMNS), var_name="code")
+    long["value"] = trade_dyads.missing_as_nan(long["value"])
+    return _tidy(long.assign(variable=long["code"].map(COW_COLUMNS)), COW_SOURCE)
+
+
+# --------------------------------------------------------------------------------------------
+# WDI tariff rates (World Bank download .xls: sheet "Data" with a 3-row preamble, wide by year)
+TARIFF_SOURCE = "wdi_tariffs"
+TARIFF_CODES = _declare(TARIFF_SOURCE, [
+    ("wdi_tariff_applied_wm", "TM.TAX.MRCH.WM.AR.ZS", "%", "Tariff rate, applied, weighted mean, all products (WDI TM.TAX.MRCH.WM.AR.ZS)"),
+    ("wdi_tariff_mfn_wm", "TM.TAX.MRCH.WM.FN.ZS", "%", "Tariff rate, most favoured nation, weighted mean, all products (WDI TM.TAX.MRCH.WM.FN.ZS)"),
+])
+TARIFF_PREAMBLE_ROWS = 3
+
+
+def load_wdi_tariffs() -> pd.DataFrame:
+    """WDI applied and MFN weighted-mean tariffs (%), one workbook per indicator."""
+    parts = []
+    for code in TARIFF_CODES:
+        frame = pd.read_excel(_file(TARIFF_SOURCE, f"API_{code}_"), sheet_name="Data",
+                              skiprows=TARIFF_PREAMBLE_ROWS, engine="calamine")
+        years = [column for column in frame.columns if re.fullmatch(r"\d{4}(\.0)?", str(column))]
+        long = frame.melt(id_vars=["Country Code", "Indicator Code"], value_vars=years, var_name="year")
+        codes = long["Country Code"].drop_duplicates()
+        parts.append(pd.DataFrame({"iso3": long["Country Code"].map(dict(zip(codes, countries.to_iso3(codes)))),
+                                   "year": long["year"].astype(float).astype(int),
+                                   "variable": long["Indicator Code"].map(TARIFF_CODES),
+                                   "value": pd.to_numeric(long["value"], errors="coerce")}))
+    return _tidy(pd.concat(parts, ignore_index=True), TARIFF_SOURCE)
+
+
+# --------------------------------------------------------------------------------------------
+# World Bank Global Inflation Database (Ha, Kose & Ohnsorge): wide CSV by year
+HKO_SOURCE = "wb_inflation_hko"
+_declare(HKO_SOURCE, [
+    ("hko_cpi_inflation", "Headline Consumer Price Inflation", "% change, annual average",
+     "Headline CPI inflation (World Bank Global Inflation Database, Ha, Kose & Ohnsorge); raw, unscreened"),
+])
+
+
+def load_hko_inflation() -> pd.DataFrame:
+    """Headline CPI inflation as published: raw values, no screening (early placeholders included)."""
+    frame = pd.read_csv(_file(HKO_SOURCE, ".csv"))
+    years = [column for column in frame.columns if re.fullmatch(r"\d{4}", str(column))]
+    long = frame.melt(id_vars=["Country Code"], value_vars=years, var_name="year")
+    codes = long["Country Code"].drop_duplicates()
+    long["iso3"] = long["Country Code"].map(dict(zip(codes, countries.to_iso3(codes))))
+    long["value"] = pd.to_numeric(long["value"], errors="coerce")
+    return _tidy(long.assign(year=long["year"].astype(int), variable="hko_cpi_inflation"), HKO_SOURCE)
+
+
 #: source id → loader; the panel is built from all of them.
 LOADERS = {
     EBRD_SOURCE: load_ebrd, WEO_SOURCE: load_weo, GAPMINDER_SOURCE: load_gapminder,
     MADDISON_SOURCE: load_maddison, PWT_SOURCE: load_pwt, WGI_SOURCE: load_wgi,
     FH_SOURCE: load_freedom_house, EFW_SOURCE: load_efw, CBI_SOURCE: load_cbi,
     WDI2013_SOURCE: load_wdi2013, WDI2022_SOURCE: load_wdi2022, WDI2023_SOURCE: load_wdi2023_fuel,
-    WDI2021_SOURCE: load_wdi2021_rents, ECI_SOURCE: load_eci,
+    WDI2021_SOURCE: load_wdi2021_rents, ECI_SOURCE: load_eci, COW_SOURCE: load_cow_trade,
+    TARIFF_SOURCE: load_wdi_tariffs, HKO_SOURCE: load_hko_inflation,
 }
 
 
