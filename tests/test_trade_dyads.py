@@ -57,13 +57,19 @@ def test_dyads_are_directed_and_missing_stays_missing():
 def test_known_breaks_are_flagged():
     raw = _raw([[365, 705, 1993, 0.0, 0.0, 0.0, 0.0], [365, 705, 1994, 1996.0, 1293.0, 0, 0],
                 [365, 370, 2010, 9954.0, 18081.0, 0, 0], [365, 369, 2010, 5.0, 5.0, 0, 0],
-                [370, 705, 2012, 119.0, 807.0, 0, 0]])
+                [370, 705, 2012, 119.0, 807.0, 0, 0], [365, 369, 1992, 0.0, 0.0, 0, 0],
+                [2, 365, 1993, 0.0, 5.0, 0, 0], [366, 369, 1993, 0.0, 47.0, 0, 0]])
     dyads = trade_dyads.dyads_from_raw(raw).set_index(["iso3", "partner_iso3", "year"])
     assert dyads.loc[("KAZ", "RUS", 1993), "recorded_zero"] and np.isnan(dyads.loc[("KAZ", "RUS", 1993), "imports"])
     assert not dyads.loc[("KAZ", "RUS", 1994), "recorded_zero"]
+    assert not dyads.loc[("RUS", "BLR", 2010), "recorded_zero"]
     assert dyads.loc[("RUS", "BLR", 2010), "break"] and dyads.loc[("BLR", "RUS", 2010), "break"]
     assert not dyads.loc[("RUS", "UKR", 2010), "break"]   # Ukraine is outside the customs union
     assert not dyads.loc[("BLR", "KAZ", 2012), "break"]
+    assert dyads.loc[("UKR", "RUS", 1992), "recorded_zero"]            # any two former republics in 1992-93
+    assert dyads.loc[("USA", "RUS", 1993), "imports"] == 0.0            # a zero with an outside partner stays zero
+    estonia_ukraine = dyads.loc[("EST", "UKR", 1993)]
+    assert np.isnan(estonia_ukraine["imports"]) and estonia_ukraine["exports"] == 47.0  # only the zero flow
 
 
 @requires_mirror

@@ -13,7 +13,11 @@ year the table maps to an empty ISO3 has none (e.g. South Yemen) and is dropped.
 
 Missing flows (−9 or NaN) stay missing, never zero. Known breaks are flagged, not repaired:
 
-- Kazakhstan–Russia is recorded as 0 in 1992–93 (no data in practice): set to missing, with
+- Kazakhstan–Russia is recorded as 0 in 1992–93 (no data in practice), and so are many other
+  pairs of former Soviet republics in those years (e.g. Russia–Ukraine and Russia–Uzbekistan in
+  both years, Estonia–Russia and Lithuania–Russia in 1992, though they traded hundreds of millions
+  of dollars from 1993–94): inter-republic trade was not yet recorded as foreign trade. A flow
+  recorded as exactly 0 between two former republics in 1992–93 is set to missing, with
   ``recorded_zero`` = True;
 - 2010–11, flows among Russia, Belarus and Kazakhstan dip when the customs union stopped customs
   statistics at their common borders: ``break`` = True on those dyad-years.
@@ -38,8 +42,9 @@ COW_SOURCE = "cow_trade_v4"
 COW_GW_DIFFERENCES_CSV = DATA_DIR / "cow_gw_differences.csv"
 #: COW's code for a missing flow (the redistributed files mostly use NaN).
 COW_MISSING = -9
-#: Dyads recorded as 0 in years when they certainly traded (mirror data README): reporter pair → years.
-RECORDED_ZERO_GAPS = {frozenset({"KAZ", "RUS"}): (1992, 1993)}
+#: Flows between two former Soviet republics recorded as 0 in these years are missing, not zero
+#: (mirror data README for Kazakhstan–Russia; the same pattern for most pairs, see the module notes).
+RECORDED_ZERO_YEARS = (1992, 1993)
 #: The customs union of Russia, Belarus and Kazakhstan removed customs statistics at their common
 #: borders: flows among them in these years are a break in the series, not a fall in trade.
 CUSTOMS_UNION_MEMBERS = ("BLR", "KAZ", "RUS")
@@ -102,14 +107,16 @@ def _directed(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def flag_breaks(dyads: pd.DataFrame) -> pd.DataFrame:
-    """Set known recorded zeros to missing (``recorded_zero``) and flag the customs-union years (``break``)."""
+    """Set the known recorded zeros to missing (``recorded_zero``) and flag the customs-union years (``break``)."""
     dyads = dyads.copy()
-    pair = [frozenset(p) for p in zip(dyads["iso3"], dyads["partner_iso3"])]
+    republics = list(vocabulary.FORMER_USSR)
+    suspect = (dyads["iso3"].isin(republics) & dyads["partner_iso3"].isin(republics)
+               & dyads["year"].between(*RECORDED_ZERO_YEARS))
     recorded_zero = pd.Series(False, index=dyads.index)
-    for members, (first, last) in RECORDED_ZERO_GAPS.items():
-        in_gap = pd.Series([p == members for p in pair], index=dyads.index) & dyads["year"].between(first, last)
-        recorded_zero |= in_gap & ((dyads["imports"] == 0) | (dyads["exports"] == 0))
-    dyads.loc[recorded_zero, ["imports", "exports"]] = float("nan")
+    for column in ("imports", "exports"):
+        zero = suspect & (dyads[column] == 0)
+        dyads.loc[zero, column] = float("nan")
+        recorded_zero |= zero
     union = dyads["iso3"].isin(CUSTOMS_UNION_MEMBERS) & dyads["partner_iso3"].isin(CUSTOMS_UNION_MEMBERS)
     years = dyads["year"].between(*CUSTOMS_UNION_BREAK_YEARS)
     return dyads.assign(recorded_zero=recorded_zero, **{"break": union & years})
