@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from transition.data import countries
+from transition.data import countries, screens
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import DEFAULT_BASE_YEAR, GDP_SOURCES  # noqa: F401 (re-exported)
 
@@ -111,9 +111,35 @@ def index_one(levels: pd.Series, base_year: int, donor: pd.Series | None = None)
     return pd.concat([spliced, own])
 
 
+#: Published growth rates that witness a GDP level change (see :func:`transition.data.screens.level_breaks`).
+GROWTH_WITNESSES = ("wdi_gdp_growth", "weo_real_gdp_growth")
+
+
+def gdp_levels(tidy: pd.DataFrame) -> pd.DataFrame:
+    """Every GDP level series of :data:`GDP_SOURCES`, long: iso3, year, source, level."""
+    by_variable = {variable: source for source, variable in GDP_SOURCES.items()}
+    rows = tidy[tidy["variable"].isin(by_variable)]
+    return (rows.assign(source=rows["variable"].map(by_variable))[["iso3", "year", "source", "value"]]
+            .rename(columns={"value": "level"}).reset_index(drop=True))
+
+
+def gdp_level_breaks(tidy: pd.DataFrame, tolerance: float = screens.LEVEL_BREAK_TOLERANCE) -> pd.DataFrame:
+    """The level-break screen on every GDP source, witnessed by the published growth rates."""
+    witnesses = tidy[tidy["variable"].isin(GROWTH_WITNESSES)].rename(columns={"value": "growth"})
+    return screens.level_breaks(gdp_levels(tidy), witnesses[["iso3", "year", "growth"]], tolerance)
+
+
+def repaired_levels(tidy: pd.DataFrame, source: str, flags: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One source's GDP levels with its flagged level breaks repaired (iso3, year, level, repaired)."""
+    flags = gdp_level_breaks(tidy) if flags is None else flags
+    levels = gdp_levels(tidy)
+    levels = levels[levels["source"] == source]
+    return screens.repair_level_breaks(levels, flags[flags["source"] == source]).drop(columns="source")
+
+
 def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_BASE_YEAR,
               splice_with: str | None = "maddison", iso3: list[str] | None = None,
-              errors: str = "raise") -> pd.DataFrame:
+              errors: str = "raise", repair_breaks: bool = False) -> pd.DataFrame:
     """Real GDP index (``base_year`` = 100) by country from one source, spliced where documented.
 
     Where the source starts after the base year (e.g. WDI for most ex-Soviet states starts in
@@ -134,6 +160,9 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     errors : {"raise", "skip"}
         On a definition break or missing data: raise, or leave the country out and record why
         in ``result.attrs["skipped"]`` (iso3 → reason).
+    repair_breaks : bool
+        Index the source's levels after the level-break screen's repair (:func:`repaired_levels`);
+        the flags applied are in ``result.attrs["level_breaks"]`` (records of the screen's table).
 
     Returns
     -------
@@ -145,6 +174,8 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     variable = GDP_SOURCES[source]
     donor_variable = GDP_SOURCES[splice_with] if splice_with and splice_with != source else None
+    flags = gdp_level_breaks(tidy) if repair_breaks else screens.level_breaks(tidy.iloc[:0].assign(source="", level=0.0))
+    own_levels = repaired_levels(tidy, source, flags).set_index(["iso3", "year"])["level"] if repair_breaks else None
     frames, skipped, kinds = [], {}, {}
     for code in iso3 or countries.study_iso3():
         try:
@@ -153,7 +184,9 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
             if donor_variable is not None:
                 _break_check(code, donor_variable, base_year)
                 donor = series(tidy, donor_variable, code)
-            indexed = index_one(series(tidy, variable, code), base_year, donor)
+            levels = (own_levels.xs(code, level="iso3") if own_levels is not None and code in own_levels.index.get_level_values(0)
+                      else series(tidy, variable, code))
+            indexed = index_one(levels, base_year, donor)
         except (DefinitionBreakError, MissingDataError) as error:
             if errors == "raise":
                 raise type(error)(f"{code} ({variable}): {error}") from None
@@ -167,27 +200,48 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     result = result.astype({"year": "int64", "index": "float64", "spliced": bool})
     result.attrs["skipped"] = skipped
     result.attrs["skipped_kind"] = kinds
+    result.attrs["level_breaks"] = flags[flags["source"] == source].to_dict("records")
     return result
 
 
-def inflation(tidy: pd.DataFrame) -> pd.DataFrame:
-    """Annual inflation: WEO CPI (average), else the WDI GDP-deflator inflation, flagged.
+#: CPI inflation sources in order of preference; the GDP deflator stands in where all are missing.
+CPI_SOURCES = ("weo_cpi_inflation",)
 
-    CPI is missing for the ex-Soviet states in 1990-92 (and some later years); there the GDP
-    deflator stands in and ``measure`` says so.
+
+def screened_cpi(tidy: pd.DataFrame, variable: str) -> tuple[pd.Series, pd.DataFrame]:
+    """One CPI inflation series, indexed by (iso3, year), without the values the placeholder screen
+    flags (:func:`transition.data.screens.cpi_placeholders`); and the flags."""
+    values = series(tidy, variable).rename("value").reset_index()
+    flags = screens.cpi_placeholders(values.assign(source=variable))
+    kept = screens.drop_flagged(values, flags)
+    return kept.set_index(["iso3", "year"])["value"], flags
+
+
+def inflation(tidy: pd.DataFrame, cpi_sources: tuple[str, ...] = CPI_SOURCES) -> pd.DataFrame:
+    """Annual inflation: the first CPI source with a screened value, else the WDI GDP deflator, flagged.
+
+    CPI is missing for the ex-Soviet states in 1990-92 in WEO (and some later years); a second CPI
+    source fills what it can, and the GDP deflator stands in for the rest; ``measure`` says which.
 
     Returns
     -------
-    DataFrame with columns iso3, year, inflation (% per year), measure ("cpi" or "gdp_deflator").
+    DataFrame with columns iso3, year, inflation (% per year), measure (the CPI variable's name, or
+    "gdp_deflator"). ``result.attrs["screened_out"]`` holds the CPI values the screen dropped (records).
     """
-    cpi = series(tidy, "weo_cpi_inflation").rename("cpi")
-    deflator = series(tidy, "wdi_deflator_inflation").rename("deflator")
-    both = pd.concat([cpi, deflator], axis=1)
-    result = pd.DataFrame({
-        "inflation": both["cpi"].fillna(both["deflator"]),
-        "measure": np.where(both["cpi"].notna(), "cpi", "gdp_deflator"),
-    }, index=both.index).dropna(subset=["inflation"])
-    return result.sort_index().reset_index()
+    columns, flags = {}, []
+    for variable in cpi_sources:
+        columns[variable], flagged = screened_cpi(tidy, variable)
+        flags.append(flagged)
+    columns["gdp_deflator"] = series(tidy, "wdi_deflator_inflation")
+    both = pd.concat(columns, axis=1)
+    chosen = both.notna().idxmax(axis=1).where(both.notna().any(axis=1))
+    values = both.bfill(axis=1).iloc[:, 0]
+    result = pd.DataFrame({"inflation": values, "measure": chosen}, index=both.index).dropna(subset=["inflation"])
+    if cpi_sources == ("weo_cpi_inflation",):  # the measure names of the single-CPI rule: cpi / gdp_deflator
+        result["measure"] = result["measure"].replace({"weo_cpi_inflation": "cpi"})
+    result = result.sort_index().reset_index()
+    result.attrs["screened_out"] = pd.concat(flags, ignore_index=True).to_dict("records")
+    return result
 
 
 def default_series(tidy: pd.DataFrame) -> pd.DataFrame:
