@@ -30,14 +30,16 @@ Examples
 from __future__ import annotations
 
 import math
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
+from scipy.stats import mannwhitneyu
 
+from transition.analysis.rates import cagr_between
 from transition.data import countries, derived
-from transition.data.vocabulary import (  # noqa: F401
-    ESSAY_YEAR,
+from transition.data.vocabulary import (
     GOVERNANCE_MEASURES,
     RESOURCE_MEASURES,
     Measure,
@@ -51,11 +53,18 @@ from transition.data.vocabulary import (  # noqa: F401
 RESOURCE_INDEX, GOVERNANCE_INDEX = "resource_index", "governance_index"
 MODELS = ("resources", "governance", "joint", "joint_controls")
 MIN_OBSERVATIONS = 8
+#: Defaults of the cross-section (the notebook's parameters): GDP source, base year of the index,
+#: years of the GDP-index outcomes, boundaries of the growth windows, averaging periods, and the rents
+#: (% of GDP) from which a CIS state counts as resource-rich.
+GDP_SOURCE, BASE_YEAR = "wdi", 1989
+LEVEL_YEARS, GROWTH_BREAKS = (2000, 2007, 2024), (1990, 2000, 2019)
+RESOURCE_PERIOD, GOVERNANCE_PERIOD = (1995, 2005), (1996, 2005)
+RICH_RENTS_THRESHOLD = 10.0
+INDEX_METHOD = "zmean"
+#: A country's composite index needs at least this many components.
+MIN_COMPONENTS = 2
 #: Labels of the essay's comparison groups (:func:`resource_groups`).
 RICH_CIS, OTHER_CIS, POOR_CEE, OTHER = "resource-rich CIS", "other CIS", "resource-poor CEE & Baltics", "other"
-#: Sources behind the measures (for figure notes).
-SOURCE_IDS = ["gapminder_wdi", "wdi_2021_rents", "wdi_2023_fuel", "wdi_2022", "wdi_2013", "wgi_2020",
-              "freedom_house_2020", "maddison_2023"]
 
 
 def combine_vintages(tidy: pd.DataFrame, primary: str, fallback: str) -> pd.Series:
@@ -178,8 +187,8 @@ def zscores(frame: pd.DataFrame) -> pd.DataFrame:
     return (frame - frame.mean()) / spread
 
 
-def composite_index(frame: pd.DataFrame, method: str = "zmean", log1p: bool = False,
-                    min_components: int = 2) -> tuple[pd.Series, pd.Series]:
+def composite_index(frame: pd.DataFrame, method: str = INDEX_METHOD, log1p: bool = False,
+                    min_components: int = MIN_COMPONENTS) -> tuple[pd.Series, pd.Series]:
     """A composite index: the weighted mean of the z-scored components a country has.
 
     Parameters
@@ -224,36 +233,13 @@ def composite_index(frame: pd.DataFrame, method: str = "zmean", log1p: bool = Fa
 # Outcomes
 
 
-def cagr(index: pd.Series, start: int, end: int) -> float:
-    """Compound mean annual growth (% per year) of a level series (indexed by year) from ``start`` to ``end``.
-
-    NaN when either year is missing.
-    """
-    if start not in index.index or end not in index.index or not end > start:
-        return float("nan")
-    return 100.0 * ((index[end] / index[start]) ** (1.0 / (end - start)) - 1.0)
-
-
 def outcome_name(kind: str, *years: int) -> str:
     """``gdp_index_2007`` or ``growth_1990_2000``."""
     return f"{kind}_{'_'.join(str(year) for year in years)}"
 
 
-def outcome_label(name: str, base_year: int | None = None) -> str:
-    """A readable label with unit for an outcome name."""
-    parts = name.split("_")
-    if name.startswith("gdp_index_"):
-        return f"Real GDP {parts[-1]} ({base_year} = 100)" if base_year else f"Real GDP {parts[-1]} (index)"
-    return f"Mean growth {parts[1]}–{parts[2]} (% per year)"
-
-
-def outcome_unit(name: str, base_year: int) -> str:
-    """The unit of an outcome: ``index, <base year> = 100`` or ``% per year``."""
-    return f"index, {base_year} = 100" if name.startswith("gdp_index_") else "% per year"
-
-
-def outcomes(tidy: pd.DataFrame, source: str = "wdi", base_year: int = 1989,
-             level_years=(2000, 2007, 2024), growth_breaks=(1990, 2000, 2019)) -> pd.DataFrame:
+def outcomes(tidy: pd.DataFrame, source: str = GDP_SOURCE, base_year: int = BASE_YEAR,
+             level_years=LEVEL_YEARS, growth_breaks=GROWTH_BREAKS) -> pd.DataFrame:
     """Outcomes by country: GDP index in ``level_years`` and compound growth between ``growth_breaks``.
 
     The GDP index is :func:`transition.data.derived.gdp_index` (``source``, ``base_year`` = 100; spliced
@@ -276,11 +262,12 @@ def outcomes(tidy: pd.DataFrame, source: str = "wdi", base_year: int = 1989,
         name = outcome_name("gdp_index", year)
         columns[name] = wide[year] if year in wide.columns else pd.Series(dtype=float)
         skipped[name] = dict(levels.attrs["skipped"])
-    for start, end in zip(growth_breaks[:-1], growth_breaks[1:]):
+    for start, end in pairwise(growth_breaks):
         name = outcome_name("growth", start, end)
         window = derived.gdp_index(tidy, source=source, base_year=start, splice_with=splice, errors="skip")
         columns[name] = window.groupby("iso3").apply(
-            lambda rows: cagr(rows.set_index("year")["index"], start, end), include_groups=False)
+            lambda rows, start=start, end=end: cagr_between(rows.set_index("year")["index"], start, end),
+            include_groups=False)
         skipped[name] = dict(window.attrs["skipped"])
     frame = pd.DataFrame(columns).reindex(study).rename_axis("iso3")
     frame.attrs["skipped"] = skipped
@@ -323,11 +310,11 @@ def resource_groups(rents: pd.Series, threshold: float) -> pd.Series:
     return labels
 
 
-def cross_section(tidy: pd.DataFrame, *, gdp_source: str = "wdi", base_year: int = 1989,
-                  level_years=(2000, 2007, 2024), growth_breaks=(1990, 2000, 2019),
-                  resource_period=(1995, 2005), governance_period=(1996, 2005),
-                  resource_names=None, governance_names=None, index_method: str = "zmean",
-                  rich_rents_threshold: float = 10.0) -> pd.DataFrame:
+def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year: int = BASE_YEAR,
+                  level_years=LEVEL_YEARS, growth_breaks=GROWTH_BREAKS,
+                  resource_period=RESOURCE_PERIOD, governance_period=GOVERNANCE_PERIOD,
+                  resource_names=None, governance_names=None, index_method: str = INDEX_METHOD,
+                  rich_rents_threshold: float = RICH_RENTS_THRESHOLD) -> pd.DataFrame:
     """One row per country: group, resource and governance measures and indices, outcomes, controls.
 
     Columns: iso3, name, group, broad_group, cis (0/1), resource_group, ``res_<measure>`` (period
@@ -427,8 +414,6 @@ def fit_ols(data: pd.DataFrame, outcome: str, regressors, cov_type: str = "HC3")
     DataFrame, one row per term (``const`` first): term, coef, std_coef, se, tvalue, pvalue, r2,
     adj_r2, nobs.
     """
-    import statsmodels.api as sm
-
     regressors = list(regressors)
     data = data.dropna(subset=[outcome, *regressors])
     if len(data) < max(MIN_OBSERVATIONS, len(regressors) + 3):
@@ -455,7 +440,7 @@ def model_terms(outcome: str, controls, base_year: int) -> dict[str, list[str]]:
     return models
 
 
-def outcome_sample(cross: pd.DataFrame, outcome: str, controls=(), base_year: int = 1989) -> pd.DataFrame:
+def outcome_sample(cross: pd.DataFrame, outcome: str, controls=(), base_year: int = BASE_YEAR) -> pd.DataFrame:
     """The rows of ``cross`` with ``outcome``, both indices and every control of :func:`model_terms`.
 
     One common sample per outcome keeps the R² of its models comparable.
@@ -465,7 +450,7 @@ def outcome_sample(cross: pd.DataFrame, outcome: str, controls=(), base_year: in
     return cross.dropna(subset=[outcome, *needed])
 
 
-def run_models(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = 1989) -> tuple[pd.DataFrame, pd.DataFrame]:
+def run_models(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = BASE_YEAR) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every model for every outcome on its common sample (:func:`outcome_sample`); Shapley R² of the multi-regressor models.
 
     Returns
@@ -493,7 +478,7 @@ def run_models(cross: pd.DataFrame, outcome_names, controls=(), base_year: int =
     return models, pd.concat(shapley_rows, ignore_index=True)
 
 
-def leave_one_out(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = 1989) -> pd.DataFrame:
+def leave_one_out(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = BASE_YEAR) -> pd.DataFrame:
     """How fragile is the verdict? Shapley R² of the joint model with each country left out in turn.
 
     Returns
@@ -537,7 +522,7 @@ def verdicts(models: pd.DataFrame, shapley: pd.DataFrame, loo: pd.DataFrame | No
     """
     rows = []
     for outcome, group in models.groupby("outcome", sort=False):
-        def term(model, name, column):
+        def term(model, name, column, group=group):
             return group[(group["model"] == model) & (group["term"] == name)][column].iloc[0]
         joint = shapley[(shapley["outcome"] == outcome) & (shapley["model"] == "joint")].set_index("term")
         rows.append({
@@ -589,8 +574,6 @@ def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
     DataFrame with columns outcome, median_rich_cis, median_other_cis, median_poor_cee, n_rich_cis,
     n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p.
     """
-    from scipy.stats import mannwhitneyu
-
     rows = []
     for outcome in outcome_names:
         values = {label: cross.loc[cross["resource_group"] == label, outcome].dropna()
@@ -601,112 +584,6 @@ def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
                      "median_poor_cee": poor.median(), "n_rich_cis": len(rich), "n_other_cis": len(other),
                      "n_poor_cee": len(poor), "difference": rich.median() - poor.median(), "mannwhitney_p": p})
     return pd.DataFrame(rows)
-
-
-# ----------------------------------------------------------------------------------------------
-# Figures
-
-
-def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str, title: str = "",
-            label_size: float = 7.0) -> None:
-    """Labelled scatter of ``y`` on ``x``, coloured by group, resource-rich CIS ringed, OLS line."""
-    from transition.present.style import GROUP_COLORS, GROUP_ORDER
-
-    data = cross.dropna(subset=[x, y])
-    for group in GROUP_ORDER:
-        rows = data[data["group"] == group]
-        if len(rows):
-            ax.scatter(rows[x], rows[y], s=28, color=GROUP_COLORS[group], label=group, zorder=3)
-    rich = data[data["resource_group"] == RICH_CIS]
-    ax.scatter(rich[x], rich[y], s=90, facecolors="none", edgecolors="black", linewidths=1.0,
-               label=RICH_CIS, zorder=4)
-    for _, row in data.iterrows():
-        ax.annotate(row["iso3"], (row[x], row[y]), xytext=(3, 2), textcoords="offset points", fontsize=label_size)
-    if len(data) > 2:
-        slope, intercept = np.polyfit(data[x], data[y], 1)
-        grid = np.linspace(data[x].min(), data[x].max(), 50)
-        ax.plot(grid, intercept + slope * grid, color="0.5", linestyle="--", linewidth=1, zorder=2)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(title, fontsize=10)
-    ax.grid(alpha=0.3)
-
-
-def scatter_grid(cross: pd.DataFrame, x: str, outcome_names, *, xlabel: str, title: str, base_year: int):
-    """One labelled :func:`scatter` per outcome against ``x``, three to a row, with a shared legend."""
-    import matplotlib.pyplot as plt
-
-    rows = max(1, math.ceil((len(outcome_names) + 1) / 3))
-    fig, axes = plt.subplots(rows, 3, figsize=(15, 4.75 * rows), squeeze=False)
-    for ax, outcome in zip(axes.flat, outcome_names):
-        label = outcome_label(outcome, base_year)
-        scatter(ax, cross, x, outcome, xlabel=xlabel, ylabel=label, title=label)
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    for ax in axes.flat[len(outcome_names):]:
-        ax.axis("off")
-    spare = axes.flat[len(outcome_names)]
-    spare.legend(handles, labels, loc="center", fontsize=10, title="Group", frameon=False)
-    fig.suptitle(title, fontsize=13)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig
-
-
-#: Display names and colours of the regressors' roles.
-ROLES = {"resources": ("Resources", "#d35400"), "governance": ("Governance", "#2471a3"),
-         "initial_income": ("Initial income (log GDP pc)", "#7f8c8d"), "cis": ("CIS dummy", "#c0392b")}
-
-
-def term_role(term: str) -> str:
-    """The role of a model term: resources, governance, initial_income or cis."""
-    if term == RESOURCE_INDEX:
-        return "resources"
-    if term == GOVERNANCE_INDEX:
-        return "governance"
-    if term.startswith("log_gdppc_"):
-        return "initial_income"
-    if term == "cis":
-        return "cis"
-    raise ValueError(f"unknown model term {term!r}")
-
-
-def plot_r2_decomposition(shapley: pd.DataFrame, outcome_names, model: str, base_year: int):
-    """Stacked horizontal bars: each regressor's Shapley contribution to R², one bar per outcome."""
-    import matplotlib.pyplot as plt
-
-    rows = shapley[shapley["model"] == model].assign(role=lambda f: f["term"].map(term_role))
-    table = rows.pivot(index="outcome", columns="role", values="r2_contribution")
-    table = table.reindex(list(outcome_names)[::-1])[[r for r in ROLES if r in set(rows["role"])]]
-    fig, ax = plt.subplots(figsize=(10, 0.7 * len(table) + 2.2))
-    left = np.zeros(len(table))
-    for role in table.columns:
-        values = table[role].fillna(0.0).to_numpy()
-        ax.barh(range(len(table)), values, left=left, color=ROLES[role][1], label=ROLES[role][0], height=0.6)
-        left += values
-    for position, total in enumerate(left):
-        ax.annotate(f"R² = {total:.2f}", (total, position), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize=9)
-    ax.set_yticks(range(len(table)), [outcome_label(o, base_year) for o in table.index])
-    ax.set_xlim(0, max(1e-9, left.max()) * 1.2)
-    ax.set_xlabel("Contribution to R² (Shapley value)")
-    ax.set_title(f"How much of the cross-country variation each regressor explains ({model} model, n = "
-                 f"{rows['nobs'].min()}–{rows['nobs'].max()})", fontsize=11)
-    ax.legend(title="Regressor", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout(rect=(0, 0.1, 1, 1))
-    return fig
-
-
-# ----------------------------------------------------------------------------------------------
-# Reporting
-
-#: The essay was written around 2002 (CLAIMS.md): outcomes ending by then are "at the essay's time".
-GDP_SOURCE_IDS = {"wdi": "gapminder_wdi", "maddison": "maddison_2023", "pwt": "pwt_10_01", "weo": "imf_weo_2019_04"}
-
-
-def figure_sources(gdp_source: str) -> list[str]:
-    """Source ids behind the figures: the GDP source and every measure's source."""
-    return [GDP_SOURCE_IDS[gdp_source], *SOURCE_IDS]
 
 
 def outcome_end_year(name: str) -> int:
@@ -720,101 +597,3 @@ def index_weights(cross: pd.DataFrame) -> pd.DataFrame:
              .assign(index=f"{family}_index")
              for family in ("resource", "governance")]
     return pd.concat(parts, ignore_index=True)[["index", "measure", "weight"]]
-
-
-def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame, base_year: int) -> list[tuple]:
-    """Headline numbers as (key, value, unit, description) tuples for :meth:`Outputs.headline`."""
-    rows = []
-    for outcome, row in verdict.iterrows():
-        rows += [
-            (f"r2_resources_only_{outcome}", row["r2_resources"], "R²", f"{outcome} ~ resource index (OLS)"),
-            (f"r2_governance_only_{outcome}", row["r2_governance"], "R²", f"{outcome} ~ governance index (OLS)"),
-            (f"r2_joint_{outcome}", row["r2_joint"], "R²", f"{outcome} ~ resource + governance index"),
-            (f"shapley_share_governance_{outcome}", row["shapley_governance"] / row["r2_joint"], "share of R²",
-             f"Governance index's Shapley share of the joint model's R², {outcome}"),
-            (f"std_coef_governance_joint_{outcome}", row["std_coef_governance"], "standardized coefficient",
-             f"Governance index in the joint model, {outcome}"),
-            (f"p_governance_joint_{outcome}", row["p_governance"], "p-value (HC3)",
-             f"Governance index in the joint model, {outcome}"),
-            (f"std_coef_resources_joint_{outcome}", row["std_coef_resources"], "standardized coefficient",
-             f"Resource index in the joint model, {outcome}"),
-            (f"p_resources_joint_{outcome}", row["p_resources"], "p-value (HC3)",
-             f"Resource index in the joint model, {outcome}"),
-            (f"nobs_{outcome}", int(row["nobs"]), "countries", f"Common sample of the models of {outcome}"),
-            (f"governance_explains_more_{outcome}", int(row["governance_explains_more"]), "1 = yes",
-             f"Governance's Shapley R² share exceeds resources' in the joint model, {outcome}"),
-        ]
-        if "n_flips" in verdict.columns:
-            rows.append((f"loo_flips_{outcome}", int(row["n_flips"]), "countries",
-                         f"Single countries whose removal reverses the verdict, {outcome}"))
-    for _, row in groups.iterrows():
-        outcome = row["outcome"]
-        unit = outcome_unit(outcome, base_year)
-        rows += [
-            (f"median_{outcome}_resource_rich_cis", row["median_rich_cis"], unit, f"Median {outcome}, {RICH_CIS}"),
-            (f"median_{outcome}_other_cis", row["median_other_cis"], unit, f"Median {outcome}, {OTHER_CIS}"),
-            (f"median_{outcome}_resource_poor_cee", row["median_poor_cee"], unit, f"Median {outcome}, {POOR_CEE}"),
-            (f"mannwhitney_p_{outcome}_rich_cis_vs_poor_cee", row["mannwhitney_p"], "p-value",
-             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {POOR_CEE}, {outcome}"),
-        ]
-    rich = sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"])
-    rows += [
-        ("n_outcomes", len(verdict), "outcomes", "Outcomes modelled"),
-        ("n_outcomes_governance_explains_more", int(verdict["governance_explains_more"].sum()), "outcomes",
-         "Outcomes where governance's Shapley R² share exceeds resources' (joint model)"),
-        ("corr_resource_governance_index", cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1], "Pearson r",
-         "Correlation of the resource and governance indices across countries"),
-        ("n_resource_rich_cis", len(rich), "countries", "CIS states with rents at or above the threshold"),
-        ("resource_rich_cis", ", ".join(rich), "ISO3 codes", "CIS states with rents at or above the threshold"),
-    ]
-    return rows
-
-
-def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame,
-                  base_year: int, threshold: float, governance_start: int = 1996) -> str:
-    """The Findings paragraph, every number from the computed tables."""
-    from transition.present.text import format_number as fmt
-
-    def label(name):
-        return outcome_label(name, base_year)
-
-    rich = ", ".join(sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"]))
-    gov_more = verdict.index[verdict["governance_explains_more"]].tolist()
-    early = [o for o in verdict.index if outcome_end_year(o) <= ESSAY_YEAR]
-    later = [o for o in verdict.index if outcome_end_year(o) > ESSAY_YEAR]
-    lines = [f"- **Groups.** With rents ≥ {fmt(threshold)}% of GDP the resource-rich CIS states are {rich}. "
-             "Medians, resource-rich CIS vs resource-poor Central Europe & Baltics (two-sided Mann-Whitney p):"]
-    lines += [f"    - {label(r.outcome)}: {fmt(r.median_rich_cis)} vs {fmt(r.median_poor_cee)} "
-              f"(p = {fmt(r.mannwhitney_p, 2)}; other CIS {fmt(r.median_other_cis)})" for r in groups.itertuples()]
-    lines.append(f"- **Which explains more.** Governance has the larger Shapley share of the joint model's R² in "
-                 f"{len(gov_more)} of {len(verdict)} outcomes. R² of resources alone / governance alone; "
-                 "standardized coefficients (HC3 p) of governance and resources in the joint model:")
-    lines += [f"    - {label(o)}: R² {fmt(r.r2_resources, 2)} / {fmt(r.r2_governance, 2)}; governance "
-              f"{fmt(r.std_coef_governance, 2)} (p = {fmt(r.p_governance, 2)}), resources "
-              f"{fmt(r.std_coef_resources, 2)} (p = {fmt(r.p_resources, 2)}); n = {r.nobs}; "
-              f"{'governance explains' if r.governance_explains_more else 'resources explain'} more"
-              for o, r in verdict.iterrows()]
-    if early:
-        early_gov = sum(verdict.loc[early, "governance_explains_more"])
-        lines.append(f"- **As of the essay (outcomes ending by {ESSAY_YEAR}).** Governance explains more in "
-                     f"{early_gov} of {len(early)}; for later outcomes in "
-                     f"{sum(verdict.loc[later, 'governance_explains_more'])} of {len(later)}.")
-    if "n_flips" in verdict.columns:
-        lines.append("- **Fragility.** Dropping one country at a time reverses the verdict for "
-                     + "; ".join(f"{label(o)}: {r.n_flips} countr{'y' if r.n_flips == 1 else 'ies'}"
-                                 + (f" ({r.flipped_by})" if r.n_flips else "") for o, r in verdict.iterrows()) + ".")
-    corr = cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1]
-    direction = ("resource-rich states tend to be worse governed" if corr < 0 else
-                 "resource-rich states tend to be better governed")
-    lines.append(f"- **Caveat.** The two indices are correlated (r = {fmt(corr, 2)}): {direction}, so with "
-                 f"{verdict['nobs'].min()}–{verdict['nobs'].max()} countries the data separate the two "
-                 f"explanations only weakly. Governance is measured from {governance_start} on, after the "
-                 "early-1990s collapse, and may partly reflect it; these are associations, not causal effects.")
-    return "\n".join(lines)
-
-
-# ----------------------------------------------------------------------------------------------
-# Parameters
-
-
-

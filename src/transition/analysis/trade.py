@@ -27,12 +27,14 @@ Examples
 """
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from transition.data import countries
+from transition.data.blocs import members_on
 from transition.data.vocabulary import (  # noqa: F401
     CIS12,
     ESSAY_NO_GROWTH,
@@ -42,7 +44,6 @@ from transition.data.vocabulary import (  # noqa: F401
     USD_LAST_YEAR,
     parse_period,
 )
-from transition.paths import DATA_DIR
 
 #: The groups of the comparison (countries.BROAD_GROUP): CIS, Central Europe & Baltics, South-East Europe.
 GROUP_CHOICES = countries.BROAD_ORDER
@@ -71,10 +72,16 @@ WEIGHTS = {"exports": "wdi2013_tx_val_mrch_cd_wt", "imports": "wdi2013_tm_val_mr
 #: Other series summarised by group (no weights): panel variable → series name.
 PLAIN = {"wdi_exports_pct_gdp": "exports_pct_gdp", "wdi_imports_pct_gdp": "imports_pct_gdp",
          "wdi_industry_pct_gdp": "industry_pct_gdp", "eci_hs92": "eci_hs92", "eci_sitc": "eci_sitc"}
-
-
-
-
+#: Series with two vintages whose disagreement is measured.
+OVERLAPPING = ("exports_fuel", "exports_ores_metals", "hightech_pct_manuf_exports")
+#: Other panel variables read: exports and GDP in US$, WEO GDP and export volumes.
+USD_VARIABLES = ["wdi2013_ne_exp_gnfs_cd", "wdi2022_ny_gdp_mktp_cd", "weo_gdp_usd", "weo_export_volume_growth"]
+#: Series of the snapshot (early year and latest common year), before and after the run's ECI series.
+SNAPSHOT_SERIES = (["exports_pct_gdp", "imports_pct_gdp", "exports_manufactures", "exports_fuel_ores", "exports_fuel",
+                    "exports_ores_metals", "imports_manufactures", "imports_processed"],
+                   ["hightech_pct_manuf_exports", "industry_pct_gdp"])
+#: The day (month, day) of a period's first year on which dated CIS membership is read: its start.
+PERIOD_START_DAY = (1, 1)
 
 
 # --- vintages -----------------------------------------------------------------------------------
@@ -138,6 +145,43 @@ def vintage_disagreement(newer: pd.DataFrame, older: pd.DataFrame) -> pd.DataFra
     by_country = [summarise(rows).rename(iso3) for iso3, rows in both.groupby("iso3")]
     table = pd.DataFrame([*by_country, summarise(both).rename("all")]).rename_axis("iso3").reset_index()
     return table.astype({"n_overlap": int, "first_year": int, "last_year": int, "year_of_max": int})[columns]
+
+
+def vintage_overlap(tidy: pd.DataFrame, series: str) -> pd.DataFrame:
+    """The two vintages of a :data:`VINTAGES` series side by side where both have a value.
+
+    Returns
+    -------
+    DataFrame
+        iso3, year, value_new, value_old.
+    """
+    (_, new_variable), (_, old_variable) = VINTAGES[series]
+    return variable_frame(tidy, new_variable).merge(variable_frame(tidy, old_variable), on=["iso3", "year"],
+                                                    suffixes=("_new", "_old"))
+
+
+def vintage_disagreements(tidy: pd.DataFrame, series=OVERLAPPING) -> dict[str, pd.DataFrame]:
+    """:func:`vintage_disagreement` of each of ``series`` (newer vs older vintage), by series name."""
+    return {name: vintage_disagreement(variable_frame(tidy, VINTAGES[name][0][1]),
+                                       variable_frame(tidy, VINTAGES[name][1][1])) for name in series}
+
+
+def stack_disagreements(disagreements: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The tables of :func:`vintage_disagreements` in one, with a leading ``series`` column."""
+    table = pd.concat([frame.assign(series=name) for name, frame in disagreements.items()], ignore_index=True)
+    return table[["series", *table.columns[:-1]]]
+
+
+def variables_used() -> list[str]:
+    """Every panel variable the trade tables read."""
+    return [v for vintages in VINTAGES.values() for _, v in vintages] + list(PLAIN) + list(WEIGHTS.values()) + USD_VARIABLES
+
+
+def variable_coverage(tidy: pd.DataFrame, variables) -> pd.DataFrame:
+    """First and last year and number of countries of each of ``variables`` in the panel."""
+    rows = tidy[tidy["variable"].isin(list(variables))]
+    return rows.groupby("variable").agg(first_year=("year", "min"), last_year=("year", "max"),
+                                        countries=("iso3", "nunique")).reset_index()
 
 
 def composition(tidy: pd.DataFrame, prefer: str = "newer") -> pd.DataFrame:
@@ -313,22 +357,19 @@ def cis_members_in(period: tuple[int, int], members: list[str], membership: str 
                    blocs: pd.DataFrame | None = None) -> list[str]:
     """The CIS countries counted in ``period``.
 
-    ``"fixed"``: all of ``members``. ``"dated"``: those members of the CIS (data/blocs.csv) on
-    1 January of the period's first year (Georgia joined in 1993 and left in 2009; Ukraine's
-    recorded exit is 2018).
+    ``"fixed"``: all of ``members``. ``"dated"``: those of ``members`` who were members of the CIS
+    (``blocs``, the table of :func:`transition.data.blocs.load_blocs`) at the start of the period,
+    1 January of its first year (Georgia joined in 1993, a year-only date read as 1 July, and left
+    in 2009; Ukraine's recorded exit is 2018).
     """
     if membership == "fixed":
         return list(members)
     if membership != "dated":
         raise ValueError(f"membership must be 'fixed' or 'dated', not {membership!r}")
     if blocs is None:
-        blocs = pd.read_csv(DATA_DIR / "blocs.csv", dtype=str)
-    cis = blocs[blocs["bloc"] == "CIS"]
-    start = pd.Timestamp(year=period[0], month=1, day=1)
-    joined = pd.to_datetime(cis["joined"], format="mixed")  # a bare year means 1 January
-    left = pd.to_datetime(cis["left"], format="mixed")
-    inside = (joined <= start) & (left.isna() | (left > start))
-    return [iso3 for iso3 in members if iso3 in set(cis.loc[inside, "iso3"])]
+        raise ValueError("membership 'dated' needs the bloc table (transition.data.blocs.load_blocs())")
+    inside = set(members_on(blocs, "CIS", datetime.date(period[0], *PERIOD_START_DAY)))
+    return [iso3 for iso3 in members if iso3 in inside]
 
 
 def cis_export_shares(usd: pd.DataFrame, members: list[str], periods: list[str],
@@ -504,6 +545,11 @@ def growth_sensitivity(wide: pd.DataFrame, usd: pd.DataFrame, members: list[str]
     return pd.DataFrame(rows)
 
 
+def snapshot_series(eci_variable: str) -> list[str]:
+    """The series of the snapshot, with the run's ECI classification (:data:`SNAPSHOT_SERIES`)."""
+    return [*SNAPSHOT_SERIES[0], eci_variable, *SNAPSHOT_SERIES[1]]
+
+
 def snapshot(table: pd.DataFrame, series: list[str], groups: list[str], early_year: int) -> pd.DataFrame:
     """Group statistics of ``series`` in ``early_year`` and in the latest year every group has a median.
 
@@ -524,209 +570,3 @@ def snapshot(table: pd.DataFrame, series: list[str], groups: list[str], early_ye
                                 ("n_countries", "median", "q25", "q75", "weighted")}})
     frame = pd.DataFrame(rows)
     return frame.astype({"year": "Int64", "n_countries": "Int64"})
-
-
-def plot_group_series(ax, table: pd.DataFrame, series: str, groups: list[str], colors: dict,
-                      title: str, ylabel: str, band: bool = True) -> None:
-    """Median line (and inter-quartile band) of ``series`` by group on ``ax``."""
-    for group in groups:
-        rows = table[(table["series"] == series) & (table["group"] == group)].dropna(subset=["median"])
-        if rows.empty:
-            continue
-        ax.plot(rows["year"], rows["median"], color=colors.get(group, "0.3"), lw=2, label=group)
-        if band:
-            ax.fill_between(rows["year"], rows["q25"], rows["q75"], color=colors.get(group, "0.3"), alpha=0.15, lw=0)
-    ax.set_title(title, fontsize=10)
-    ax.set_xlabel("year")
-    ax.set_ylabel(ylabel)
-    ax.grid(alpha=0.3)
-
-
-# --- headline numbers and findings -------------------------------------------------------------
-
-GROUP_KEYS = {"CIS": "cis", "CEE & Baltics": "cee", "SEE": "see", "Mongolia": "mng"}
-#: Snapshot series reported as headlines: series → (key stem, unit).
-HEADLINE_SERIES = {
-    "exports_pct_gdp": ("exports_pct_gdp", "% of GDP"),
-    "exports_manufactures": ("manufactures_export_share", "% of merchandise exports"),
-    "exports_fuel_ores": ("fuel_ores_export_share", "% of merchandise exports"),
-    "imports_manufactures": ("manufactures_import_share", "% of merchandise imports"),
-    "imports_processed": ("processed_import_share", "% of merchandise imports"),
-    "hightech_pct_manuf_exports": ("hightech_share", "% of manufactured exports"),
-    "industry_pct_gdp": ("industry_pct_gdp", "% of GDP"),
-}
-
-
-def headlines(snap: pd.DataFrame, shares: pd.DataFrame, essay: pd.DataFrame, processed: pd.DataFrame,
-              growth: pd.DataFrame, disagreements: dict[str, pd.DataFrame], periods: list[str],
-              eci_variable: str, growth_years: tuple[int, int]) -> list[dict]:
-    """The notebook's headline numbers, each a dict(key, value, unit, description).
-
-    Keys are stable whatever the parameters; the years and periods they refer to are in the
-    descriptions (and, for "latest" years, in their own ``*_year`` headlines).
-    """
-    rows: list[dict] = []
-
-    def add(key, value, unit, description):
-        rows.append({"key": key, "value": value, "unit": unit, "description": description})
-
-    essay_period, latest_period = periods[0], periods[-1]
-    for iso3 in ESSAY_SHARES:
-        for label, period in (("essay_period", essay_period), ("latest_period", latest_period)):
-            match = shares[(shares["iso3"] == iso3) & (shares["period"] == period)]
-            add(f"{iso3.lower()}_share_{label}", float(match["share_pct"].iloc[0]) if len(match) else np.nan,
-                "% of CIS exports of goods and services",
-                f"{iso3} share of the total exports (goods and services, current US$) of the CIS countries "
-                f"counted, mean {period}; the essay's figure ({ESSAY_SHARES[iso3]:g}%) is for exports "
-                "outside the CIS")
-    match = shares[(shares["iso3"] == "RUS") & (shares["period"] == essay_period)]
-    add("rus_share_essay_period_computed", float(match["share_pct_computed"].iloc[0]) if len(match) else np.nan,
-        "% of CIS exports of goods and services",
-        f"Cross-check: Russia's share {essay_period} from exports % GDP x GDP in US$ instead of the WDI US$ series")
-    for label, period in (("essay_period", essay_period), ("latest_period", latest_period)):
-        comparison = compare_with_essay(shares, period)
-        others = comparison[~comparison["iso3"].isin(list(ESSAY_SHARES))]
-        add(f"other_cis_in_essay_range_{label}", int(others["in_essay_range"].sum()), "countries",
-            f"CIS countries other than RUS, UKR, KAZ whose share of CIS exports ({period}) lies in the "
-            f"essay's {ESSAY_OTHER_RANGE[0]}-{ESSAY_OTHER_RANGE[1]}% range")
-        add(f"other_cis_count_{label}", len(others), "countries",
-            f"CIS countries other than RUS, UKR, KAZ with export data in {period}")
-        largest = others.sort_values("share_pct").iloc[-1] if len(others) else None
-        add(f"other_cis_largest_{label}", largest["iso3"] if largest is not None else None, "ISO3",
-            f"Largest exporter among the other CIS countries, {period}")
-        add(f"other_cis_largest_share_{label}", float(largest["share_pct"]) if largest is not None else np.nan,
-            "% of CIS exports", f"Its share of CIS exports, {period}")
-    missing = shares.loc[shares["period"] == essay_period, "n_missing"]
-    add("cis_countries_missing_essay_period", int(missing.iloc[0]) if len(missing) else np.nan, "countries",
-        f"CIS countries counted but without export data in {essay_period} (left out of the total)")
-
-    for series, (stem, unit) in {**HEADLINE_SERIES, eci_variable: ("eci", "index")}.items():
-        rows_s = snap[snap["series"] == series]
-        for when in ("early", "latest"):
-            chunk = rows_s[rows_s["when"] == when]
-            if chunk.empty:
-                continue
-            year = chunk["year"].iloc[0]
-            if when == "latest":
-                add(f"{stem}_latest_year", None if pd.isna(year) else int(year), "year",
-                    f"Latest year in which every group has a median of {series}")
-            for _, row in chunk.iterrows():
-                key = GROUP_KEYS.get(row["group"], row["group"].lower())
-                add(f"{key}_median_{stem}_{when}", row["median"], unit,
-                    f"Median country of {row['group']}, {series}, {year} ({row['n_countries']} countries)")
-                if series in ("exports_fuel_ores", "exports_manufactures", "imports_manufactures") and when == "early":
-                    add(f"{key}_weighted_{stem}_{when}", row["weighted"], unit,
-                        f"{row['group']} aggregate ({series} weighted by merchandise trade in US$), {year}")
-
-    with_data = [period for period in periods if period in set(processed["period"])]
-    first = processed[processed["period"] == with_data[0]] if with_data else processed.iloc[0:0]
-    if len(first):
-        period = first["period"].iloc[0]
-        known = first.dropna(subset=["imports_processed"])
-        add("cis_count_processed_imports_majority", int((known["imports_processed"] > 50).sum()), "countries",
-            f"CIS countries whose manufactures + food exceed 50% of merchandise imports, mean {period}")
-        add("cis_count_processed_imports_known", len(known), "countries",
-            f"CIS countries with import composition data, {period}")
-        both = first.dropna(subset=["imports_manufactures", "exports_manufactures"])
-        add("cis_count_manuf_import_share_above_export_share",
-            int((both["imports_manufactures"] > both["exports_manufactures"]).sum()), "countries",
-            f"CIS countries whose manufactures share of imports exceeds that of exports, mean {period} "
-            f"(of {len(both)} with both)")
-        add("cis_median_manuf_import_minus_export_share",
-            float((both["imports_manufactures"] - both["exports_manufactures"]).median()) if len(both) else np.nan,
-            "percentage points", f"Median CIS country: manufactures share of imports minus of exports, {period}")
-
-    start, end = growth_years
-    for measure, words in (("usd_direct", "current US$, WDI 2013 series"),
-                           ("usd_computed_weo", "current US$, exports % GDP x WEO GDP"),
-                           ("volume", "volume, WEO cumulative growth")):
-        known = growth[growth[f"grew_{measure}"].notna()]
-        grew = known[f"grew_{measure}"].astype(bool)
-        add(f"cis_count_exports_growth_known_{measure}", len(known), "countries",
-            f"CIS countries with export data ({words}) for the growth comparison {start}-{end}")
-        add(f"cis_count_exports_grew_{measure}", int(grew.sum()), "countries",
-            f"CIS countries whose exports ({words}) were higher in {end} than in {start} "
-            f"(or their first later year with data); of {len(known)} with data")
-        add(f"cis_exports_not_grown_{measure}", ", ".join(sorted(known.loc[~grew, "iso3"])), "ISO3 list",
-            f"CIS countries whose exports ({words}) did not grow {start}-{end}")
-        exceptions = known[known["iso3"].isin(ESSAY_NO_GROWTH)]
-        add(f"essay_exceptions_not_grown_{measure}", int((~exceptions[f"grew_{measure}"].astype(bool)).sum()),
-            "countries", f"Of the essay's exceptions ({', '.join(ESSAY_NO_GROWTH)}), how many did not grow "
-            f"({words}) {start}-{end}; of {len(exceptions)} with data")
-
-    for series, table in disagreements.items():
-        pooled = table[table["iso3"] == "all"]
-        stem = series.replace("exports_", "").replace("_pct_manuf_exports", "")
-        if len(pooled):
-            country = table[table["iso3"] != "all"].sort_values("max_abs_diff").iloc[-1]
-            add(f"vintage_max_abs_diff_{stem}", float(pooled["max_abs_diff"].iloc[0]), "percentage points",
-                f"Largest |newer - older| WDI vintage difference of {series} over overlapping country-years "
-                f"({country['iso3']} {int(country['year_of_max'])})")
-            add(f"vintage_mean_abs_diff_{stem}", float(pooled["mean_abs_diff"].iloc[0]), "percentage points",
-                f"Mean |newer - older| WDI vintage difference of {series} ({int(pooled['n_overlap'].iloc[0])} "
-                "overlapping country-years)")
-    return rows
-
-
-def findings_text(h: dict, early_year: int, periods: list[str], growth_years: tuple[int, int]) -> str:
-    """The Findings section, written from the headline values ``h`` (key → value)."""
-    from transition.present.text import format_number as f
-
-    essay_period, latest_period = periods[0], periods[-1]
-    start, end = growth_years
-    extractive = all(h[f"cis_median_fuel_ores_export_share_{w}"] > h[f"cee_median_fuel_ores_export_share_{w}"]
-                     and h[f"cis_median_manufactures_export_share_{w}"] < h[f"cee_median_manufactures_export_share_{w}"]
-                     for w in ("early", "latest"))
-    c5_verdict = ("In both years the median CIS country exports more fuel and ores and fewer manufactures than "
-                  "the median CEE & Baltic country: consistent with the first half of C5." if extractive else
-                  "The CIS-CEE contrast does not hold in both years and both measures: the first half of C5 is "
-                  "only partly borne out.")
-    return "\n".join([
-        "## Findings",
-        "",
-        f"- **C5, exports.** In {early_year} the median CIS "
-        f"country's merchandise exports were {f(h['cis_median_manufactures_export_share_early'])}% manufactures "
-        f"(Central Europe & Baltics {f(h['cee_median_manufactures_export_share_early'])}%), and "
-        f"{f(h['cis_median_fuel_ores_export_share_early'])}% fuel plus ores & metals "
-        f"(CEE & Baltics {f(h['cee_median_fuel_ores_export_share_early'])}%; CIS aggregate "
-        f"{f(h['cis_weighted_fuel_ores_export_share_early'])}%). In "
-        f"{h['manufactures_export_share_latest_year']} manufactures were "
-        f"{f(h['cis_median_manufactures_export_share_latest'])}% vs "
-        f"{f(h['cee_median_manufactures_export_share_latest'])}%; in {h['fuel_ores_export_share_latest_year']} "
-        f"fuel + ores & metals were {f(h['cis_median_fuel_ores_export_share_latest'])}% vs "
-        f"{f(h['cee_median_fuel_ores_export_share_latest'])}%. Economic complexity: median CIS "
-        f"{f(h['cis_median_eci_early'], 2)} vs CEE & Baltics {f(h['cee_median_eci_early'], 2)} in {early_year}, "
-        f"{f(h['cis_median_eci_latest'], 2)} vs {f(h['cee_median_eci_latest'], 2)} in {h['eci_latest_year']}. "
-        f"{c5_verdict}",
-        f"- **C5, imports.** In {h['cis_count_processed_imports_majority']} of "
-        f"{h['cis_count_processed_imports_known']} CIS countries with data manufactures + food made up more than half of "
-        f"merchandise imports ({essay_period}); median manufactures share of imports "
-        f"{f(h['cis_median_manufactures_import_share_early'])}% in {early_year}, below Central Europe & Baltics' "
-        f"{f(h['cee_median_manufactures_import_share_early'])}% (manufactures + food: "
-        f"{f(h['cis_median_processed_import_share_early'])}% vs {f(h['cee_median_processed_import_share_early'])}%). "
-        f"In {h['cis_count_manuf_import_share_above_export_share']} countries the manufactures share of imports "
-        "exceeded that of exports (median gap "
-        f"{f(h['cis_median_manuf_import_minus_export_share'])} points). WDI's SITC groups are not the essay's categories ('light industry', "
-        "'chemicals', 'machinery' are all inside manufactures; processed food is inside food, with raw food).",
-        f"- **C6, shares.** Of total CIS exports of goods and services in {essay_period}, Russia had "
-        f"{f(h['rus_share_essay_period'])}% (essay 76%), Ukraine {f(h['ukr_share_essay_period'])}% (10%), "
-        f"Kazakhstan {f(h['kaz_share_essay_period'])}% (5%); {h['other_cis_in_essay_range_essay_period']} of "
-        f"{h['other_cis_count_essay_period']} other countries lie in the essay's 0.3–3% range (the largest "
-        f"other, {h['other_cis_largest_essay_period']}, has {f(h['other_cis_largest_share_essay_period'])}%). "
-        f"In {latest_period}: Russia {f(h['rus_share_latest_period'])}%, Ukraine "
-        f"{f(h['ukr_share_latest_period'])}%, Kazakhstan {f(h['kaz_share_latest_period'])}%. These data are "
-        "total exports, including exports to other CIS countries; the essay's figures are exports outside "
-        "the CIS, so the comparison is approximate.",
-        f"- **C6, growth {start}–{end}.** Exports grew in {h['cis_count_exports_grew_volume']} of "
-        f"{h['cis_count_exports_growth_known_volume']} CIS countries with data "
-        f"by volume (not: {h['cis_exports_not_grown_volume'] or 'none'}), in "
-        f"{h['cis_count_exports_grew_usd_direct']} of {h['cis_count_exports_growth_known_usd_direct']} in "
-        f"current US$ (WDI series; not: "
-        f"{h['cis_exports_not_grown_usd_direct'] or 'none'}). Of the essay's exceptions (KGZ, TJK, UKR), "
-        f"{h['essay_exceptions_not_grown_volume']} did not grow by volume and "
-        f"{h['essay_exceptions_not_grown_usd_direct']} in US$. The answer depends on the start year (see the "
-        "sensitivity table): early-1990s US$ values depend on the exchange rate used.",
-        f"- **Vintages.** WDI vintages differ by up to {f(h['vintage_max_abs_diff_fuel'])} points for fuel "
-        f"and {f(h['vintage_max_abs_diff_ores_metals'])} for ores & metals (mean absolute differences "
-        f"{f(h['vintage_mean_abs_diff_fuel'], 2)} and {f(h['vintage_mean_abs_diff_ores_metals'], 2)}).",
-    ])

@@ -1,0 +1,265 @@
+"""Chapter 05 (resources or governance, claim C3): figures, headline rows, findings text.
+
+The computation is in :mod:`transition.analysis.resources`; this module labels and draws it, names
+its headline numbers and writes the Findings from the computed tables.
+"""
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from transition.analysis.resources import (
+    GOVERNANCE_INDEX,
+    GOVERNANCE_PERIOD,
+    OTHER_CIS,
+    POOR_CEE,
+    RESOURCE_INDEX,
+    RICH_CIS,
+    outcome_end_year,
+)
+from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC  # noqa: F401 (the notebook's spec)
+from transition.data.loaders import VARIABLES
+from transition.data.vocabulary import ESSAY_YEAR, GDP_SOURCES
+from transition.present.style import GROUP_COLORS, GROUP_ORDER
+from transition.present.text import format_number as fmt
+
+#: Sources behind the measures (for figure notes).
+SOURCE_IDS = ["gapminder_wdi", "wdi_2021_rents", "wdi_2023_fuel", "wdi_2022", "wdi_2013", "wgi_2020",
+              "freedom_house_2020", "maddison_2023"]
+#: Axis labels of the two indices.
+RESOURCE_AXIS = "Resource-dependence index (mean z-score of log(1 + x))"
+GOVERNANCE_AXIS = "Governance index (mean z-score; higher = better)"
+
+
+def figure_sources(gdp_source: str) -> list[str]:
+    """Source ids behind the figures: the GDP source and every measure's source."""
+    return [VARIABLES[GDP_SOURCES[gdp_source]].source, *SOURCE_IDS]
+
+
+def outcome_label(name: str, base_year: int | None = None) -> str:
+    """A readable label with unit for an outcome name."""
+    parts = name.split("_")
+    if name.startswith("gdp_index_"):
+        return f"Real GDP {parts[-1]} ({base_year} = 100)" if base_year else f"Real GDP {parts[-1]} (index)"
+    return f"Mean growth {parts[1]}–{parts[2]} (% per year)"
+
+
+def outcome_unit(name: str, base_year: int) -> str:
+    """The unit of an outcome: ``index, <base year> = 100`` or ``% per year``."""
+    return f"index, {base_year} = 100" if name.startswith("gdp_index_") else "% per year"
+
+
+def outcome_columns(cross: pd.DataFrame) -> list[str]:
+    """The outcome columns of the cross-section, in order."""
+    return [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+
+
+def measure_columns(cross: pd.DataFrame) -> list[str]:
+    """The single-measure columns of the cross-section (``res_*`` then ``gov_*``)."""
+    return [c for c in cross.columns if c.startswith(("res_", "gov_"))]
+
+
+def coverage_text(cross: pd.DataFrame) -> str:
+    """Countries with each measure, and who is left out of which outcome by a definition break."""
+    counts = cross[measure_columns(cross)].notna().sum().rename("countries")
+    skipped = {name: sorted(left_out) for name, left_out in cross.attrs["skipped"].items()}
+    return f"{counts.to_string()}\n{skipped}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Figures
+
+
+def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str, title: str = "",
+            label_size: float = 7.0) -> None:
+    """Labelled scatter of ``y`` on ``x``, coloured by group, resource-rich CIS ringed, OLS line."""
+    data = cross.dropna(subset=[x, y])
+    for group in GROUP_ORDER:
+        rows = data[data["group"] == group]
+        if len(rows):
+            ax.scatter(rows[x], rows[y], s=28, color=GROUP_COLORS[group], label=group, zorder=3)
+    rich = data[data["resource_group"] == RICH_CIS]
+    ax.scatter(rich[x], rich[y], s=90, facecolors="none", edgecolors="black", linewidths=1.0,
+               label=RICH_CIS, zorder=4)
+    for _, row in data.iterrows():
+        ax.annotate(row["iso3"], (row[x], row[y]), xytext=(3, 2), textcoords="offset points", fontsize=label_size)
+    if len(data) > 2:
+        slope, intercept = np.polyfit(data[x], data[y], 1)
+        grid = np.linspace(data[x].min(), data[x].max(), 50)
+        ax.plot(grid, intercept + slope * grid, color="0.5", linestyle="--", linewidth=1, zorder=2)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.grid(alpha=0.3)
+
+
+def scatter_grid(cross: pd.DataFrame, x: str, outcome_names, *, xlabel: str, title: str, base_year: int):
+    """One labelled :func:`scatter` per outcome against ``x``, three to a row, with a shared legend."""
+    rows = max(1, math.ceil((len(outcome_names) + 1) / 3))
+    fig, axes = plt.subplots(rows, 3, figsize=(15, 4.75 * rows), squeeze=False)
+    for ax, outcome in zip(axes.flat, outcome_names):
+        label = outcome_label(outcome, base_year)
+        scatter(ax, cross, x, outcome, xlabel=xlabel, ylabel=label, title=label)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    for ax in axes.flat[len(outcome_names):]:
+        ax.axis("off")
+    spare = axes.flat[len(outcome_names)]
+    spare.legend(handles, labels, loc="center", fontsize=10, title="Group", frameon=False)
+    fig.suptitle(title, fontsize=13)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+#: Display names and colours of the regressors' roles.
+ROLES = {"resources": ("Resources", "#d35400"), "governance": ("Governance", "#2471a3"),
+         "initial_income": ("Initial income (log GDP pc)", "#7f8c8d"), "cis": ("CIS dummy", "#c0392b")}
+
+
+def term_role(term: str) -> str:
+    """The role of a model term: resources, governance, initial_income or cis."""
+    if term == RESOURCE_INDEX:
+        return "resources"
+    if term == GOVERNANCE_INDEX:
+        return "governance"
+    if term.startswith("log_gdppc_"):
+        return "initial_income"
+    if term == "cis":
+        return "cis"
+    raise ValueError(f"unknown model term {term!r}")
+
+
+def plot_r2_decomposition(shapley: pd.DataFrame, outcome_names, model: str, base_year: int):
+    """Stacked horizontal bars: each regressor's Shapley contribution to R², one bar per outcome."""
+    rows = shapley[shapley["model"] == model].assign(role=lambda f: f["term"].map(term_role))
+    table = rows.pivot(index="outcome", columns="role", values="r2_contribution")
+    table = table.reindex(list(outcome_names)[::-1])[[r for r in ROLES if r in set(rows["role"])]]
+    fig, ax = plt.subplots(figsize=(10, 0.7 * len(table) + 2.2))
+    left = np.zeros(len(table))
+    for role in table.columns:
+        values = table[role].fillna(0.0).to_numpy()
+        ax.barh(range(len(table)), values, left=left, color=ROLES[role][1], label=ROLES[role][0], height=0.6)
+        left += values
+    for position, total in enumerate(left):
+        ax.annotate(f"R² = {total:.2f}", (total, position), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), [outcome_label(o, base_year) for o in table.index])
+    ax.set_xlim(0, max(1e-9, left.max()) * 1.2)
+    ax.set_xlabel("Contribution to R² (Shapley value)")
+    ax.set_title(f"How much of the cross-country variation each regressor explains ({model} model, n = "
+                 f"{rows['nobs'].min()}–{rows['nobs'].max()})", fontsize=11)
+    ax.legend(title="Regressor", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    return fig
+
+
+# ----------------------------------------------------------------------------------------------
+# Headline rows and findings
+
+
+def _row(key: str, value, unit: str, description: str) -> dict:
+    return {"key": key, "value": value, "unit": unit, "description": description}
+
+
+def _verdict_rows(outcome: str, row) -> list[dict]:
+    rows = [
+        _row(f"r2_resources_only_{outcome}", row["r2_resources"], "R²", f"{outcome} ~ resource index (OLS)"),
+        _row(f"r2_governance_only_{outcome}", row["r2_governance"], "R²", f"{outcome} ~ governance index (OLS)"),
+        _row(f"r2_joint_{outcome}", row["r2_joint"], "R²", f"{outcome} ~ resource + governance index"),
+        _row(f"shapley_share_governance_{outcome}", row["shapley_governance"] / row["r2_joint"], "share of R²",
+             f"Governance index's Shapley share of the joint model's R², {outcome}"),
+        _row(f"std_coef_governance_joint_{outcome}", row["std_coef_governance"], "standardized coefficient",
+             f"Governance index in the joint model, {outcome}"),
+        _row(f"p_governance_joint_{outcome}", row["p_governance"], "p-value (HC3)",
+             f"Governance index in the joint model, {outcome}"),
+        _row(f"std_coef_resources_joint_{outcome}", row["std_coef_resources"], "standardized coefficient",
+             f"Resource index in the joint model, {outcome}"),
+        _row(f"p_resources_joint_{outcome}", row["p_resources"], "p-value (HC3)",
+             f"Resource index in the joint model, {outcome}"),
+        _row(f"nobs_{outcome}", int(row["nobs"]), "countries", f"Common sample of the models of {outcome}"),
+        _row(f"governance_explains_more_{outcome}", int(row["governance_explains_more"]), "1 = yes",
+             f"Governance's Shapley R² share exceeds resources' in the joint model, {outcome}"),
+    ]
+    if "n_flips" in row.index:
+        rows.append(_row(f"loo_flips_{outcome}", int(row["n_flips"]), "countries",
+                         f"Single countries whose removal reverses the verdict, {outcome}"))
+    return rows
+
+
+def _group_rows(row, base_year: int) -> list[dict]:
+    outcome = row["outcome"]
+    unit = outcome_unit(outcome, base_year)
+    return [
+        _row(f"median_{outcome}_resource_rich_cis", row["median_rich_cis"], unit, f"Median {outcome}, {RICH_CIS}"),
+        _row(f"median_{outcome}_other_cis", row["median_other_cis"], unit, f"Median {outcome}, {OTHER_CIS}"),
+        _row(f"median_{outcome}_resource_poor_cee", row["median_poor_cee"], unit, f"Median {outcome}, {POOR_CEE}"),
+        _row(f"mannwhitney_p_{outcome}_rich_cis_vs_poor_cee", row["mannwhitney_p"], "p-value",
+             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {POOR_CEE}, {outcome}"),
+    ]
+
+
+def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame, base_year: int) -> list[dict]:
+    """Headline numbers as dicts (key, value, unit, description) for :meth:`Outputs.headline`."""
+    rows = [item for outcome, row in verdict.iterrows() for item in _verdict_rows(outcome, row)]
+    rows += [item for _, row in groups.iterrows() for item in _group_rows(row, base_year)]
+    rich = sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"])
+    return rows + [
+        _row("n_outcomes", len(verdict), "outcomes", "Outcomes modelled"),
+        _row("n_outcomes_governance_explains_more", int(verdict["governance_explains_more"].sum()), "outcomes",
+             "Outcomes where governance's Shapley R² share exceeds resources' (joint model)"),
+        _row("corr_resource_governance_index", cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1], "Pearson r",
+             "Correlation of the resource and governance indices across countries"),
+        _row("n_resource_rich_cis", len(rich), "countries", "CIS states with rents at or above the threshold"),
+        _row("resource_rich_cis", ", ".join(rich), "ISO3 codes", "CIS states with rents at or above the threshold"),
+    ]
+
+
+def headline_summary(headlines: dict) -> str:
+    """One line: how many headlines, and in how many outcomes governance explains more."""
+    return (f"{len(headlines)} headlines; governance explains more in "
+            f"{headlines['n_outcomes_governance_explains_more']['value']} of {headlines['n_outcomes']['value']} outcomes")
+
+
+def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame,
+                  base_year: int, threshold: float, governance_start: int = GOVERNANCE_PERIOD[0]) -> str:
+    """The Findings paragraph, every number from the computed tables."""
+    def label(name):
+        return outcome_label(name, base_year)
+
+    rich = ", ".join(sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"]))
+    gov_more = verdict.index[verdict["governance_explains_more"]].tolist()
+    early = [o for o in verdict.index if outcome_end_year(o) <= ESSAY_YEAR]
+    later = [o for o in verdict.index if outcome_end_year(o) > ESSAY_YEAR]
+    lines = [(f"- **Groups.** With rents ≥ {fmt(threshold)}% of GDP the resource-rich CIS states are {rich}. "
+             "Medians, resource-rich CIS vs resource-poor Central Europe & Baltics (two-sided Mann-Whitney p):")]
+    lines += [f"    - {label(r.outcome)}: {fmt(r.median_rich_cis)} vs {fmt(r.median_poor_cee)} "
+              f"(p = {fmt(r.mannwhitney_p, 2)}; other CIS {fmt(r.median_other_cis)})" for r in groups.itertuples()]
+    lines.append(f"- **Which explains more.** Governance has the larger Shapley share of the joint model's R² in "
+                 f"{len(gov_more)} of {len(verdict)} outcomes. R² of resources alone / governance alone; "
+                 "standardized coefficients (HC3 p) of governance and resources in the joint model:")
+    lines += [f"    - {label(o)}: R² {fmt(r.r2_resources, 2)} / {fmt(r.r2_governance, 2)}; governance "
+              f"{fmt(r.std_coef_governance, 2)} (p = {fmt(r.p_governance, 2)}), resources "
+              f"{fmt(r.std_coef_resources, 2)} (p = {fmt(r.p_resources, 2)}); n = {r.nobs}; "
+              f"{'governance explains' if r.governance_explains_more else 'resources explain'} more"
+              for o, r in verdict.iterrows()]
+    if early:
+        early_gov = sum(verdict.loc[early, "governance_explains_more"])
+        lines.append(f"- **As of the essay (outcomes ending by {ESSAY_YEAR}).** Governance explains more in "
+                     f"{early_gov} of {len(early)}; for later outcomes in "
+                     f"{sum(verdict.loc[later, 'governance_explains_more'])} of {len(later)}.")
+    if "n_flips" in verdict.columns:
+        lines.append("- **Fragility.** Dropping one country at a time reverses the verdict for "
+                     + "; ".join(f"{label(o)}: {r.n_flips} countr{'y' if r.n_flips == 1 else 'ies'}"
+                                 + (f" ({r.flipped_by})" if r.n_flips else "") for o, r in verdict.iterrows()) + ".")
+    corr = cross[[RESOURCE_INDEX, GOVERNANCE_INDEX]].corr().iloc[0, 1]
+    direction = ("resource-rich states tend to be worse governed" if corr < 0 else
+                 "resource-rich states tend to be better governed")
+    lines.append(f"- **Caveat.** The two indices are correlated (r = {fmt(corr, 2)}): {direction}, so with "
+                 f"{verdict['nobs'].min()}–{verdict['nobs'].max()} countries the data separate the two "
+                 f"explanations only weakly. Governance is measured from {governance_start} on, after the "
+                 "early-1990s collapse, and may partly reflect it; these are associations, not causal effects.")
+    return "\n".join(lines)

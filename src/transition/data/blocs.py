@@ -1,0 +1,134 @@
+"""The one reader of ``data/blocs.csv``: dated memberships of the regional blocs.
+
+The file has one row per membership spell (bloc, iso3, joined, left, sources). Dates are ISO
+dates (``YYYY-MM-DD``) or bare years (``YYYY``, a date known to the year only); an empty ``left``
+is a membership that continues.
+
+**Date rule.** A bare year stands for 1 July of that year (:data:`BARE_YEAR_DAY`): the middle of
+the year, so the error is at most half a year either way, whichever day the event fell on.
+
+**Membership rule.** A country is a member of a bloc on a day D when it joined on or before D and
+had not left by D (``joined <= D < left``). :func:`members_on` asks for one day;
+:func:`membership_by_year` reads each year on a reference day (default 1 July,
+:data:`MEMBERSHIP_DAY`), so a country with bare-year dates counts in the year it joined and not in
+the year it left, and a bloc that succeeds another in the same year (CAEC → CACO in 2002,
+EurAsEC → EAEU on 1 Jan 2015) is never counted twice. A question about "members at the start of
+a period" passes 1 January of its first year (``members_on(blocs, "CIS", date(Y, 1, 1))``).
+
+Examples
+--------
+>>> blocs = pd.DataFrame({"bloc": ["X", "X"], "iso3": ["AAA", "BBB"],
+...                       "joined": ["1994", "1995-09-01"], "left": ["2002", None]})
+>>> membership_by_year(blocs, range(1994, 1998)).groupby("year")["iso3"].apply(list).to_dict()
+{1994: ['AAA'], 1995: ['AAA'], 1996: ['AAA', 'BBB'], 1997: ['AAA', 'BBB']}
+>>> members_on(blocs, "X", datetime.date(1995, 1, 1)), members_on(blocs, "X", datetime.date(2002, 1, 1))
+(['AAA'], ['AAA', 'BBB'])
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+import numpy as np
+import pandas as pd
+
+from transition.paths import DATA_DIR
+
+BLOCS_CSV = DATA_DIR / "blocs.csv"
+#: The day (month, day) a bare year stands for: mid-year.
+BARE_YEAR_DAY = (7, 1)
+#: The day (month, day) on which :func:`membership_by_year` reads each year's membership.
+MEMBERSHIP_DAY = (7, 1)
+
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    text = str(value).strip()
+    if text.endswith(".0") and _YEAR_ONLY.match(text[:-2]):  # a year column read as float
+        text = text[:-2]
+    return text
+
+
+def parse_bloc_date(value) -> pd.Timestamp | None:
+    """A date of ``data/blocs.csv`` as a Timestamp: ISO date as is, a bare year as 1 July, empty as None.
+
+    Examples
+    --------
+    >>> parse_bloc_date("2004-05-01"), parse_bloc_date("1994"), parse_bloc_date("")
+    (Timestamp('2004-05-01 00:00:00'), Timestamp('1994-07-01 00:00:00'), None)
+    """
+    text = _text(value)
+    if not text:
+        return None
+    if _YEAR_ONLY.match(text):
+        return pd.Timestamp(int(text), *BARE_YEAR_DAY)
+    if _ISO_DATE.match(text):
+        return pd.Timestamp(text)
+    raise ValueError(f"bloc date {value!r} is neither an ISO date (YYYY-MM-DD) nor a bare year (YYYY)")
+
+
+def load_blocs(path=BLOCS_CSV) -> pd.DataFrame:
+    """``data/blocs.csv`` with parsed dates (:func:`parse_blocs`)."""
+    return parse_blocs(pd.read_csv(path, dtype=str, keep_default_na=False))
+
+
+def parse_blocs(blocs: pd.DataFrame) -> pd.DataFrame:
+    """Add ``joined_date``, ``left_date`` (Timestamp or NaT) and ``year_only`` (either date a bare year).
+
+    A table already parsed is returned as is. ValueError when a spell has no joined date.
+    """
+    if "joined_date" in blocs:
+        return blocs
+    blocs = blocs.copy()
+    blocs["joined_date"] = pd.to_datetime([parse_bloc_date(v) for v in blocs["joined"]])
+    blocs["left_date"] = pd.to_datetime([parse_bloc_date(v) for v in blocs["left"]])
+    if blocs["joined_date"].isna().any():
+        raise ValueError("every membership needs a joined date; missing for "
+                         + ", ".join(blocs.loc[blocs["joined_date"].isna(), ["bloc", "iso3"]].agg(" ".join, axis=1)))
+    blocs["year_only"] = [bool(_YEAR_ONLY.match(_text(j))) or bool(_YEAR_ONLY.match(_text(l)))
+                          for j, l in zip(blocs["joined"], blocs["left"])]
+    return blocs
+
+
+def _member_mask(blocs: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    return (blocs["joined_date"] <= day) & (blocs["left_date"].isna() | (blocs["left_date"] > day))
+
+
+def members_on(blocs: pd.DataFrame, bloc: str, day: datetime.date) -> list[str]:
+    """ISO3 codes (sorted) of the members of ``bloc`` on ``day`` (``joined <= day < left``)."""
+    blocs = parse_blocs(blocs)
+    rows = blocs[(blocs["bloc"] == bloc) & _member_mask(blocs, pd.Timestamp(day))]
+    return sorted(set(rows["iso3"]))
+
+
+def membership_by_year(blocs: pd.DataFrame, years, day: tuple[int, int] = MEMBERSHIP_DAY) -> pd.DataFrame:
+    """One row per (bloc, iso3, year) of membership, read on ``day`` (month, day) of each year.
+
+    Parameters
+    ----------
+    blocs : DataFrame
+        bloc, iso3, joined, left (strings as in ``data/blocs.csv``) or already parsed.
+    years : iterable of int
+    day : (month, day)
+        Reference day of each year (default 1 July).
+
+    Returns
+    -------
+    DataFrame with columns bloc, iso3, year, sorted by bloc, year, iso3.
+    """
+    blocs = parse_blocs(blocs)
+    rows = [blocs.loc[_member_mask(blocs, pd.Timestamp(int(year), *day)), ["bloc", "iso3"]].assign(year=int(year))
+            for year in years]
+    frame = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["bloc", "iso3", "year"])
+    frame = frame.drop_duplicates().sort_values(["bloc", "year", "iso3"]).reset_index(drop=True)
+    return frame.astype({"year": "int64"})
+
+
+def members(membership: pd.DataFrame, bloc: str, year: int) -> list[str]:
+    """ISO3 codes of the members of ``bloc`` in ``year`` of a :func:`membership_by_year` table (sorted)."""
+    rows = membership[(membership["bloc"] == bloc) & (membership["year"] == year)]
+    return sorted(rows["iso3"])
