@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests that need the real raw files use the mirror beside the project."""
+"""Shared fixtures and the `notebook` marker. Tests that need the real raw files use the mirror beside the project."""
 from __future__ import annotations
 
 import os
@@ -30,3 +30,17 @@ def real_panel():
     from transition.data import panel
 
     return panel.load()
+
+
+#: Test files in which every test starts a Jupyter kernel (papermill, nbval or a browser on a run).
+KERNEL_TEST_FILES = ("test_notebook_*.py", "test_browser.py", "test_determinism.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test of :data:`KERNEL_TEST_FILES` (and nbval's notebook cells) as ``notebook``, so that
+    ``pytest -m "not notebook"`` runs the unit tests alone; kernel-starting tests elsewhere (the
+    runner's and the command line's) carry ``@pytest.mark.notebook`` themselves."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.suffix == ".ipynb" or any(path.match(pattern) for pattern in KERNEL_TEST_FILES):
+            item.add_marker(pytest.mark.notebook)

@@ -1,4 +1,8 @@
-"""The command line: list, run, sweep, render (in-process with click's runner, on fixture notebooks)."""
+"""The command line: list, run, sweep, render (in-process with click's runner, on fixture notebooks).
+
+Usage problems, error reporting and start-up imports need no kernel; the tests marked ``notebook``
+execute the fixture notebooks.
+"""
 from __future__ import annotations
 
 import json
@@ -12,7 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from runner_fixtures import write_fixtures
+from transition.run import cli
 from transition.run.cli import main
+from transition.run.discovery import Layout, discover
+from transition.run.resolve import check
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,6 +87,11 @@ def test_parameter_problems_are_reported_one_line_each_before_anything_runs(proj
     (["sweep", "98", "--grid", "scale=1,99"], "scale = 99.0: must be a number from 0 to 10"),
     (["sweep", "98", "--grid", "nope=1,2"], "--grid nope: unknown parameter of 98_fixture"),
     (["sweep", "98", "--grid", "scale=1,2", "-p", "scale=3"], "scale: both fixed (-p) and swept (--grid)"),
+    (["run", "-j", "0"], "-j 0: run at least 1 notebook at a time"),
+    (["run", "-j", "-5", "--name", "x"], "-j -5: run at least 1 notebook at a time"),
+    (["sweep", "98", "--grid", "scale=1,2", "-j", "0"], "-j 0: run at least 1 notebook at a time"),
+    (["run", "--name", "x\n"], "--name 'x\\n': use letters, digits"),
+    (["run", "/nowhere/98_fixture.ipynb", "--name", "x"], "/nowhere/98_fixture.ipynb: no such notebook file"),
 ])
 def test_usage_problems_exit_2_with_a_clear_line(project, args, message):
     root, env = project
@@ -96,10 +108,13 @@ def test_console_script_and_module_entry_points():
             assert f"  {name} " in output
 
 
+@pytest.mark.notebook
 def test_default_run_in_parallel_refreshes_the_notebooks_and_results(default_run):
     root, _, result = default_run
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith("running 2 notebook(s), 2 at a time, into notebooks/ and results/ (default run)")
+    at_once = min(2, cli.cores())
+    assert result.stderr.startswith(f"running 2 notebook(s), {at_once} at a time")
+    assert "into notebooks/ and results/ (default run)" in result.stderr.splitlines()[0]
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["notebook", "seconds", "status"]
     assert [line.split()[0] for line in lines[2:4]] == ["97_alpha", "98_fixture"]
@@ -120,6 +135,7 @@ def test_default_run_in_parallel_refreshes_the_notebooks_and_results(default_run
     assert not (root / "runs" / ".staging").exists()
 
 
+@pytest.mark.notebook
 def test_sweep_tabulates_the_headlines_and_draws_a_specification_curve(project):
     root, env = project
     result = invoke(env, "sweep", "98", "--grid", "scale=1,2", "--grid", "label=base,alt", "-p", "start_year=1991",
@@ -141,6 +157,7 @@ def test_sweep_tabulates_the_headlines_and_draws_a_specification_curve(project):
     assert "sweep table: " in result.output and "variants per minute" in result.output
 
 
+@pytest.mark.notebook
 def test_render_builds_the_site_from_the_executed_notebooks(default_run, tmp_path):
     root, env, _ = default_run
     result = invoke(env, "render", "--output", str(tmp_path / "site"))
@@ -153,15 +170,15 @@ def test_render_builds_the_site_from_the_executed_notebooks(default_run, tmp_pat
 
 
 def test_bench_builds_a_valid_sweep_grid_and_a_table(project):
-    from transition.run import bench, runner
+    from transition.run import bench  # heavy: papermill, pandas
 
     root, _ = project
-    layout = runner.Layout(notebooks=root / "notebooks", results=root / "results", runs=root / "runs")
-    notebook = runner.discover(layout)["98_fixture"]
+    layout = Layout(notebooks=root / "notebooks", results=root / "results", runs=root / "runs")
+    notebook = discover(layout)["98_fixture"]
     grid = bench.auto_grid(notebook)
     assert list(grid)[:2] == ["fail", "label"] or list(grid)[:2] == ["label", "fail"]
     combinations = bench._first_combinations(notebook, grid, 12)
-    assert len(combinations) == 12 and all(not runner.check(notebook, c) for c in combinations)
+    assert len(combinations) == 12 and all(not check(notebook, c) for c in combinations)
     table = bench.table({
         "notebook_seconds": {"01_a": 5.0},
         "default_run_serial_seconds": {"value": 50.0, "notebooks": 1, "failed": []},
@@ -173,3 +190,106 @@ def test_bench_builds_a_valid_sweep_grid_and_a_table(project):
     assert rows["full run, -j 2"].split()[-1] == "MISSES"
     assert rows["parallel speed-up"].split()[-1] == "meets"
     assert "18 variants/min" in rows["sweep throughput"]
+
+
+# --------------------------------------------------------------------------------------------
+# Errors without tracebacks, and a light start
+
+
+def test_the_default_run_of_a_file_outside_the_project_is_refused(project, tmp_path):
+    _, env = project
+    write_fixtures(tmp_path / "elsewhere", stems=("98_fixture",))
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "elsewhere" / "98_fixture.ipynb")], env=env)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"error: {tmp_path / 'elsewhere' / '98_fixture.ipynb'}: not one of the project's notebooks "
+        f"({env['TRANSITION_NOTEBOOKS_DIR']}/NN_*.ipynb); the default run refreshes only those: "
+        "give the run a --name (runs/NAME/)"]
+
+
+def test_a_broken_parameters_file_is_one_line_and_exit_2(project, tmp_path):
+    _, env = project
+    path = tmp_path / "params.yaml"
+    path.write_text("scale: !!python/object/apply:os.system ['echo pwned']\n")
+    result = CliRunner().invoke(main, ["run", "--name", "x", "-f", str(path)], env=env)
+    assert result.exit_code == 2
+    assert len(result.output.splitlines()) == 1 and "not valid YAML (line 1, column 8)" in result.output
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(project, monkeypatch):
+    _, env = project
+
+    def broken(*args, **kwargs):
+        raise ValueError("something deep\nwent wrong here")
+
+    monkeypatch.setattr(cli, "discover", broken)
+    result = CliRunner().invoke(main, ["list"], env=env)
+    assert result.exit_code == 4
+    assert result.output.splitlines() == [
+        "error: internal error: ValueError: went wrong here",
+        "error: run again with --debug (transition --debug COMMAND …) for the traceback"]
+    result = CliRunner().invoke(main, ["--debug", "list"], env=env)
+    assert isinstance(result.exception, ValueError)  # the traceback is Python's own
+
+
+def test_unavailable_data_is_a_short_message_and_exit_3(monkeypatch):
+    from transition.data import sources
+
+    def unavailable(file_id, registry):
+        raise sources.SourceUnavailable(f"{file_id}: not available (no file x; not in the cache y)\n"
+                                        "What to do: set TRANSITION_DATA_MIRROR")
+
+    monkeypatch.setattr(sources, "load_registry", lambda: {"wdi.csv": None})
+    monkeypatch.setattr(sources, "fetch", unavailable)
+    result = CliRunner().invoke(main, ["data"])
+    assert result.exit_code == 3
+    assert result.output.splitlines() == ["error: wdi.csv: not available (no file x; not in the cache y)",
+                                          "error: What to do: set TRANSITION_DATA_MIRROR"]
+
+
+def test_many_failures_are_cut_to_five_lines(project, monkeypatch):
+    _, env = project
+
+    def many(*args, **kwargs):
+        raise cli.Failure([f"problem {i}" for i in range(9)])
+
+    monkeypatch.setattr(cli, "discover", many)
+    result = CliRunner().invoke(main, ["list"], env=env)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: problem {i}" for i in range(4)] + ["error: … and 5 more"]
+
+
+HEAVY_MODULES = ("pandas", "numpy", "matplotlib", "nbformat", "jsonschema", "papermill", "nbclient", "statsmodels")
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level modules imported by ``python -m transition ARGS`` (from ``-X importtime``)."""
+    process = subprocess.run([sys.executable, "-X", "importtime", "-m", "transition", *args], cwd=PROJECT_ROOT,
+                             capture_output=True, text=True)
+    names = {line.split("|")[-1].strip().split(".")[0] for line in process.stderr.splitlines()
+             if line.startswith("import time:")}
+    assert "transition" in names, process.stderr[-2000:]
+    return names
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list"], ["run", "02", "-p", "base_year=1850"],
+                                  ["sweep", "02", "--grid", "base_year=1850,1990"]])
+def test_help_list_and_refusing_a_parameter_import_no_scientific_stack(args):
+    """Start-up in well under a second: neither pandas nor nbformat (→ jsonschema) nor matplotlib."""
+    heavy = sorted(_imported(*args) & set(HEAVY_MODULES))
+    assert heavy == [], f"transition {' '.join(args)} imports {heavy}"
+
+
+@pytest.mark.notebook
+def test_run_path_runs_that_very_file(project, tmp_path):
+    root, env = project
+    elsewhere = write_fixtures(tmp_path / "elsewhere", stems=("98_fixture",))
+    copy = nbformat.read(elsewhere / "98_fixture.ipynb", as_version=4)
+    cell = next(c for c in copy.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("scale = 1.0", "scale = 5.0")
+    nbformat.write(copy, elsewhere / "98_fixture.ipynb")
+    result = invoke(env, "run", str(elsewhere / "98_fixture.ipynb"), "--name", "foreign", "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert (root / "runs" / "foreign" / "98_fixture_table.csv").read_text() == "year,value\n1990,0.0\n1991,5.0\n1992,10.0\n"
+    record = json.loads((root / "runs" / "foreign" / "run.json").read_text())
+    assert record["notebooks"]["98_fixture"]["parameters"]["scale"] == 5.0

@@ -12,19 +12,19 @@ import nbformat
 import pytest
 
 from conftest import requires_mirror
-from transition.run import runner
+from transition.run import discovery, execute, jobs
 from transition.paths import NOTEBOOKS_DIR, RESULTS_DIR
 
 pytestmark = requires_mirror
 
 
-def fastest_notebook(notebooks: dict[str, runner.Notebook]) -> runner.Notebook:
+def fastest_notebook(notebooks: dict[str, discovery.Notebook]) -> discovery.Notebook:
     try:
         timings = json.loads((RESULTS_DIR / "benchmarks.json").read_text()).get("notebook_seconds", {})
     except (OSError, ValueError):
         timings = {}
 
-    def seconds(nb: runner.Notebook) -> float:
+    def seconds(nb: discovery.Notebook) -> float:
         if nb.stem in timings:
             return float(timings[nb.stem])
         duration = nbformat.read(nb.path, as_version=4).metadata.get("papermill", {}).get("duration")
@@ -34,16 +34,16 @@ def fastest_notebook(notebooks: dict[str, runner.Notebook]) -> runner.Notebook:
 
 
 def test_two_executions_write_identical_tables(tmp_path):
-    notebooks = runner.discover()
+    notebooks = discovery.discover()
     if not notebooks:
         pytest.skip("no committed notebooks yet (notebooks/NN_*.ipynb)")
     notebook = fastest_notebook(notebooks)
-    layout = runner.Layout(notebooks=NOTEBOOKS_DIR, results=tmp_path / "results", runs=tmp_path / "runs")
-    jobs = runner.plan([notebook], {}, "first", layout) + runner.plan([notebook], {}, "second", layout)
-    for job in jobs[1:]:
-        job.staging_root = jobs[0].staging_root
-    runner.warm_panel(layout)
-    results = runner.execute(jobs, workers=2, progress=False)
+    layout = discovery.Layout(notebooks=NOTEBOOKS_DIR, results=tmp_path / "results", runs=tmp_path / "runs")
+    planned = jobs.plan([notebook], {}, "first", layout) + jobs.plan([notebook], {}, "second", layout)
+    for job in planned[1:]:
+        job.staging_root = planned[0].staging_root
+    execute.warm_panel(layout)
+    results = execute.execute(planned, workers=2, progress=False)
     assert all(r.ok for r in results), [r.message for r in results]
     first, second = tmp_path / "runs" / "first", tmp_path / "runs" / "second"
     tables = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in (".csv", ".json"))

@@ -13,8 +13,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from transition.chapters import parameters as p
+from transition.data import panel
 from transition.paths import RESULTS_DIR
-from transition.run import runner
+from transition.run import records
+from transition.run.discovery import RESERVED, Layout, Notebook, Parameter, discover, select
+from transition.run.execute import execute, run
+from transition.run.jobs import plan
+from transition.run.problems import ParameterProblems
+from transition.run.resolve import check, parse_grid, variant_name
 
 #: Targets on the 2-core reference machine.
 TARGET_PARALLEL_RUN_SECONDS = 60.0
@@ -37,8 +44,6 @@ def _median_seconds(action, runs: int) -> tuple[float, list[float]]:
 
 def time_panel(runs: int = 5) -> dict:
     """Median wall time of a full panel build (raw files → validated parquet) and of a cached load."""
-    from transition.data import panel
-
     build, build_runs = _median_seconds(lambda: panel.load(rebuild=True), runs)
     cached, cached_runs = _median_seconds(panel.load, runs)
     return {
@@ -62,10 +67,8 @@ def _machine() -> dict:
     return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
 
 
-def _candidates(parameter: runner.Parameter) -> list:
+def _candidates(parameter: Parameter) -> list:
     """Values of one parameter worth sweeping: its default first, then other allowed values."""
-    from transition.chapters import parameters as p
-
     rule, default = parameter.rule, parameter.value
     if isinstance(rule, p.Choice):
         values = list(rule.options)
@@ -83,12 +86,10 @@ def _candidates(parameter: runner.Parameter) -> list:
     return values
 
 
-def auto_grid(notebook: runner.Notebook, variants: int = SWEEP_VARIANTS) -> dict[str, list]:
+def auto_grid(notebook: Notebook, variants: int = SWEEP_VARIANTS) -> dict[str, list]:
     """A grid of about ``variants`` valid combinations built from the notebook's spec (choices
     first, then numeric parameters around their defaults); empty when nothing can be swept."""
-    from transition.chapters import parameters as p
-
-    params = [q for q in notebook.parameters.values() if q.name not in runner.RESERVED and len(_candidates(q)) > 1]
+    params = [q for q in notebook.parameters.values() if q.name not in RESERVED and len(_candidates(q)) > 1]
     params.sort(key=lambda q: (not isinstance(q.rule, p.Choice), -len(_candidates(q))))
     grid: dict[str, list] = {}
     size = 1
@@ -102,82 +103,90 @@ def auto_grid(notebook: runner.Notebook, variants: int = SWEEP_VARIANTS) -> dict
     return grid
 
 
-def _first_combinations(notebook: runner.Notebook, grid: dict[str, list], limit: int) -> list[dict]:
+def _first_combinations(notebook: Notebook, grid: dict[str, list], limit: int) -> list[dict]:
     combos = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
-    return [c for c in combos if not runner.check(notebook, c)][:limit]
+    return [c for c in combos if not check(notebook, c)][:limit]
 
 
-def time_notebooks(layout: runner.Layout = runner.Layout(), jobs: int = 2, sweep_notebook: str | None = None,
+def _time_runs(selected: list[Notebook], jobs: int, scratch: Layout, progress) -> tuple[dict, list[str]]:
+    """The full run with ``jobs`` workers, then serially: seconds per notebook, wall times, speed-up."""
+    # Parallel first, serial second: whatever warms up (disk cache, bytecode) helps the serial
+    # run, so the speed-up is, if anything, understated.
+    parallel = run(selected, {}, "parallel", jobs, scratch, progress=progress)
+    serial = run(selected, {}, "serial", 1, scratch, progress=progress)
+    failures = [r for r in serial.results + parallel.results if not r.ok]
+    speedup = serial.wall_seconds / parallel.wall_seconds if parallel.wall_seconds else float("nan")
+    results = {
+        "notebook_seconds": {r.stem: r.seconds for r in serial.results},
+        "default_run_serial_seconds": {"value": round(serial.wall_seconds, 2), "notebooks": len(selected),
+                                       "failed": sorted({r.stem for r in failures})},
+        "default_run_parallel_seconds": {"value": round(parallel.wall_seconds, 2), "jobs": jobs,
+                                         "target": TARGET_PARALLEL_RUN_SECONDS},
+        "parallel_speedup": {"value": round(speedup, 2), "jobs": jobs, "target": TARGET_SPEEDUP},
+    }
+    return results, [f"{r.label}: {r.message}" for r in failures]
+
+
+def _choose_sweep(notebooks: dict[str, Notebook], seconds: dict[str, float], sweep_notebook: str | None,
+                  grid: list[str] | None) -> tuple[Notebook | None, dict]:
+    """The sweep: a named notebook and grid, or the fastest notebook with something to sweep."""
+    candidates: list[tuple[Notebook, list[str] | None]] = []  # (notebook, grid; None = automatic)
+    if sweep_notebook or grid:
+        for nb in select(notebooks, [sweep_notebook] if sweep_notebook else []):
+            candidates.append((nb, list(grid) if grid else None))
+    else:
+        if DEFAULT_SWEEP[0] in notebooks:
+            candidates.append((notebooks[DEFAULT_SWEEP[0]], DEFAULT_SWEEP[1]))
+        fastest = sorted(notebooks.values(), key=lambda nb: seconds.get(nb.stem, 1e9))
+        candidates += [(nb, None) for nb in fastest]
+    for nb, grid_texts in candidates:
+        try:
+            chosen_grid = parse_grid(nb, grid_texts) if grid_texts else auto_grid(nb)
+        except ParameterProblems:
+            if grid:
+                raise
+            continue
+        if chosen_grid and _first_combinations(nb, chosen_grid, SWEEP_VARIANTS):
+            return nb, chosen_grid
+    return None, {}
+
+
+def _time_sweep(chosen: Notebook, chosen_grid: dict, jobs: int, scratch: Layout, progress) -> tuple[dict, list[str]]:
+    combos = _first_combinations(chosen, chosen_grid, SWEEP_VARIANTS)
+    # Run exactly these combinations: one sweep per combination would lose the parallelism,
+    # so sweep over a synthetic grid and keep only the first SWEEP_VARIANTS points.
+    started = time.perf_counter()
+    jobs_list = [plan([chosen], {chosen.stem: combo}, "sweep", scratch, subfolder=variant_name(combo))[0]
+                 for combo in combos]
+    staging = Path(scratch.runs) / ".staging" / "bench"
+    for job in jobs_list:
+        job.staging_root = staging
+    outcome = execute(jobs_list, jobs, progress)
+    wall = time.perf_counter() - started
+    return {
+        "notebook": chosen.stem, "grid": records.jsonable(chosen_grid), "variants": len(combos),
+        "failed": [r.label for r in outcome if not r.ok], "jobs": jobs, "seconds": round(wall, 2),
+        "variants_per_minute": round(len(combos) / wall * 60, 1) if wall else None,
+    }, [f"sweep {r.label}: {r.message}" for r in outcome if not r.ok]
+
+
+def time_notebooks(layout: Layout = Layout(), jobs: int = 2, sweep_notebook: str | None = None,
                    grid: list[str] | None = None, progress: bool | None = None) -> dict:
     """Wall time of every notebook (serial run), the full run with ``jobs`` workers and serially, and
     a sweep of 12 variants; all into a temporary folder."""
-    notebooks = runner.discover(layout)
+    notebooks = discover(layout)
     if not notebooks:
         return {"notebooks": {"note": f"no notebooks in {layout.display(layout.notebooks)} yet"}, "errors": []}
-    selected = list(notebooks.values())
-    results: dict = {}
     with tempfile.TemporaryDirectory(prefix="transition-bench-") as tmp:
-        scratch = runner.Layout(notebooks=layout.notebooks, results=Path(tmp) / "results",
-                                runs=Path(tmp) / "runs", root=layout.root)
-        # Parallel first, serial second: whatever warms up (disk cache, bytecode) helps the serial
-        # run, so the speed-up is, if anything, understated.
-        parallel = runner.run(selected, {}, "parallel", jobs, scratch, progress=progress)
-        serial = runner.run(selected, {}, "serial", 1, scratch, progress=progress)
-        failures = [r for r in serial.results + parallel.results if not r.ok]
-        failed = sorted({r.stem for r in failures})
-        errors = [f"{r.label}: {r.message}" for r in failures]
-        speedup = serial.wall_seconds / parallel.wall_seconds if parallel.wall_seconds else float("nan")
-        results["notebook_seconds"] = {r.stem: r.seconds for r in serial.results}
-        results["default_run_serial_seconds"] = {"value": round(serial.wall_seconds, 2), "notebooks": len(selected),
-                                                 "failed": failed}
-        results["default_run_parallel_seconds"] = {"value": round(parallel.wall_seconds, 2), "jobs": jobs,
-                                                   "target": TARGET_PARALLEL_RUN_SECONDS}
-        results["parallel_speedup"] = {"value": round(speedup, 2), "jobs": jobs, "target": TARGET_SPEEDUP}
-
-        # The sweep: a named notebook and grid, or the fastest notebook with something to sweep.
-        candidates: list[tuple[runner.Notebook, list[str] | None]] = []  # (notebook, grid; None = automatic)
-        if sweep_notebook or grid:
-            for nb in runner.select(notebooks, [sweep_notebook] if sweep_notebook else []):
-                candidates.append((nb, list(grid) if grid else None))
-        else:
-            if DEFAULT_SWEEP[0] in notebooks:
-                candidates.append((notebooks[DEFAULT_SWEEP[0]], DEFAULT_SWEEP[1]))
-            fastest = sorted(selected, key=lambda nb: results["notebook_seconds"].get(nb.stem, 1e9))
-            candidates += [(nb, None) for nb in fastest]
-        chosen, chosen_grid = None, {}
-        for nb, grid_texts in candidates:
-            try:
-                chosen_grid = runner.parse_grid(nb, grid_texts) if grid_texts else auto_grid(nb)
-            except runner.ParameterProblems:
-                if grid:
-                    raise
-                continue
-            if chosen_grid and _first_combinations(nb, chosen_grid, SWEEP_VARIANTS):
-                chosen = nb
-                break
+        scratch = Layout(notebooks=layout.notebooks, results=Path(tmp) / "results",
+                         runs=Path(tmp) / "runs", root=layout.root)
+        results, errors = _time_runs(list(notebooks.values()), jobs, scratch, progress)
+        chosen, chosen_grid = _choose_sweep(notebooks, results["notebook_seconds"], sweep_notebook, grid)
         if chosen is None:
             results["sweep"] = {"note": "no notebook has a parameter with several allowed values"}
         else:
-            combos = _first_combinations(chosen, chosen_grid, SWEEP_VARIANTS)
-            # Run exactly these combinations: one sweep per combination would lose the parallelism,
-            # so sweep over a synthetic grid and keep only the first SWEEP_VARIANTS points.
-            started = time.perf_counter()
-            jobs_list = []
-            for combo in combos:
-                job = runner.plan([chosen], {chosen.stem: combo}, "sweep", scratch,
-                                  subfolder=runner.variant_name(combo))[0]
-                jobs_list.append(job)
-            staging = Path(scratch.runs) / ".staging" / "bench"
-            for job in jobs_list:
-                job.staging_root = staging
-            outcome = runner.execute(jobs_list, jobs, progress)
-            wall = time.perf_counter() - started
-            errors += [f"sweep {r.label}: {r.message}" for r in outcome if not r.ok]
-            results["sweep"] = {
-                "notebook": chosen.stem, "grid": runner._jsonable(chosen_grid), "variants": len(combos),
-                "failed": [r.label for r in outcome if not r.ok], "jobs": jobs, "seconds": round(wall, 2),
-                "variants_per_minute": round(len(combos) / wall * 60, 1) if wall else None,
-            }
+            results["sweep"], sweep_errors = _time_sweep(chosen, chosen_grid, jobs, scratch, progress)
+            errors += sweep_errors
     results["machine"] = _machine()
     results["errors"] = errors  # not written: a benchmark with failed runs is not recorded
     return results

@@ -1,44 +1,109 @@
-"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, bench.
+"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, bench, readme.
 
-Exit codes: 0 success; 1 a notebook failed (its cell and the error's last line are printed);
-2 a usage or parameter problem, reported before anything ran, one line each.
+Exit codes (:mod:`transition.run.problems`):
+
+- 0 success;
+- 1 a notebook failed (its cell and the error's last line are printed);
+- 2 a usage or parameter problem, reported before anything ran, one line each;
+- 3 raw data unavailable or not matching the registry's hash;
+- 4 an unexpected error (a bug): one line; ``transition --debug …`` shows the traceback;
+- 130 interrupted (Ctrl-C): nothing was replaced by a partial result.
+
+Expected failures print at most five lines and no traceback; ``--debug`` adds the traceback.
+``--help``, ``list`` and the refusal of a bad parameter import only light modules (the specs, the
+notebooks' JSON): the scientific stack and papermill are imported inside the commands that execute
+notebooks or read data, the one kind of import inside a function here.
 """
 from __future__ import annotations
 
 import json
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import click
 
-_LAYOUT_OPTIONS = [
-    ("--notebooks-dir", "TRANSITION_NOTEBOOKS_DIR", "notebooks"),
-    ("--results-dir", "TRANSITION_RESULTS_DIR", "results"),
-    ("--runs-dir", "TRANSITION_RUNS_DIR", "runs"),
-]
+from transition.data import sources
+from transition.run import records
+from transition.run.discovery import Layout, Notebook, discover, select
+from transition.run.jobs import check_in_project, cores, worker_count
+from transition.run.problems import (
+    EXIT_DATA,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Failure,
+    ParameterProblems,
+    shown_lines,
+)
+from transition.run.resolve import check_name, grid_combinations, parse_grid, resolve
+
+#: A sweep of more variants than this is announced with an estimate of its duration.
+LARGE_SWEEP = 50
 
 
-def _layout(ctx: click.Context):
+def _layout(ctx: click.Context) -> Layout:
     return ctx.find_root().obj["layout"]
+
+
+def _echo_error(lines) -> None:
+    for line in shown_lines(list(lines)):
+        click.echo(f"error: {line}", err=True)
 
 
 def _exit_on_failures(results, name) -> None:
     """One error line per failed notebook run (``name(result)`` says which), then exit 1."""
     failures = [r for r in results if not r.ok]
-    for r in failures:
-        click.echo(f"error: {name(r)}: {r.message}", err=True)
     if failures:
-        sys.exit(1)
+        raise Failure([f"{name(r)}: {r.message}" for r in failures])
 
 
-def _fail(lines, code: int = 2):
-    for line in lines:
-        click.echo(f"error: {line}", err=True)
-    sys.exit(code)
+class _Group(click.Group):
+    """Runs a command and turns its expected failures into a few lines and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Failure as failure:
+            if _debug(ctx):
+                traceback.print_exc()
+            _echo_error(failure.lines)
+            sys.exit(failure.code)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was replaced by a partial result", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if _debug(ctx):
+                raise
+            last = next((line for line in reversed(str(error).splitlines()) if line.strip()), "")
+            _echo_error([f"internal error: {type(error).__name__}: {last}".rstrip(": "),
+                         "run again with --debug (transition --debug COMMAND …) for the traceback"])
+            sys.exit(EXIT_INTERNAL)
 
 
-@click.group()
+def _debug(ctx: click.Context) -> bool:
+    return bool((ctx.find_root().obj or {}).get("debug"))
+
+
+def _check_jobs(ctx, param, value: int) -> int:
+    if value is not None and value < 1:
+        raise ParameterProblems([f"-j {value}: run at least 1 notebook at a time (at most {cores()}, the cores)"])
+    return value
+
+
+def _workers(jobs: int, count: int) -> tuple[int, str]:
+    """Workers for ``count`` notebook runs and a note when ``-j`` was capped at the core count."""
+    workers = worker_count(jobs)
+    note = f" (-j {jobs} capped at the {cores()} cores)" if jobs > workers else ""
+    return workers, note
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, envvar="TRANSITION_DEBUG",
+              help="Show the traceback of a failure (expected failures otherwise print a few lines).")
 @click.option("--notebooks-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_NOTEBOOKS_DIR",
               hidden=True, help="Read the notebooks from here (tests).")
 @click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_RESULTS_DIR",
@@ -46,12 +111,11 @@ def _fail(lines, code: int = 2):
 @click.option("--runs-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_RUNS_DIR",
               hidden=True, help="Named runs and sweeps go here (tests).")
 @click.pass_context
-def main(ctx: click.Context, notebooks_dir, results_dir, runs_dir) -> None:
+def main(ctx: click.Context, debug: bool, notebooks_dir, results_dir, runs_dir) -> None:
     """The post-communist transition compendium."""
-    from transition.run.runner import Layout
-
     defaults = Layout()
-    ctx.obj = {"layout": Layout(notebooks=(notebooks_dir or defaults.notebooks).resolve(),
+    ctx.obj = {"debug": debug,
+               "layout": Layout(notebooks=(notebooks_dir or defaults.notebooks).resolve(),
                                 results=(results_dir or defaults.results).resolve(),
                                 runs=(runs_dir or defaults.runs).resolve())}
 
@@ -60,14 +124,18 @@ def main(ctx: click.Context, notebooks_dir, results_dir, runs_dir) -> None:
 @click.option("--rebuild", is_flag=True, help="Rebuild the panel even if the cache is current.")
 def data(rebuild: bool) -> None:
     """Fetch and verify every raw file, build the panel, write the variable dictionary, print coverage."""
+    # Heavy (pandas, pandera): imported only by the command that builds the panel.
     import pandas as pd
 
-    from transition.data import panel, sources
+    from transition.data import panel
 
     registry = sources.load_registry()
     started = time.perf_counter()
-    for file_id in registry:
-        sources.fetch(file_id, registry)  # verifies the hash of every file, even on a cache hit
+    try:
+        for file_id in registry:
+            sources.fetch(file_id, registry)  # verifies the hash of every file, even on a cache hit
+    except sources.SourceError as error:
+        raise Failure(str(error).splitlines(), EXIT_DATA) from error
     click.echo(f"verified {len(registry)} raw files in {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
     tidy = panel.load(rebuild=rebuild)
@@ -85,14 +153,18 @@ def data(rebuild: bool) -> None:
               help="A SOURCES.csv table (source_id, file, bytes, sha256, origin, license, citation, url).")
 def registry(sources_csv: Path) -> None:
     """Regenerate data/sources.toml from a SOURCES.csv table, deliberately; review the diff after."""
-    from transition.data import sources
-
     current = sources.load_registry()
     descriptions = {entry.source: entry.description for entry in current.values()}
     sources.REGISTRY_PATH.write_text(sources.registry_from_sources_csv(sources_csv, descriptions), encoding="utf-8")
     updated = sources.load_registry()
     changed = sorted(key for key in updated if key not in current or updated[key] != current[key])
     click.echo(f"{len(updated)} files in the registry; {len(changed)} new or changed: review with git diff")
+
+
+def _listing(notebooks: list[Notebook]) -> dict:
+    return {nb.stem: {"title": nb.title, "parameters": {
+        name: {"default": p.default, "type": p.type, "allowed": p.allowed} for name, p in nb.parameters.items()}}
+        for nb in notebooks}
 
 
 @main.command(name="list")
@@ -102,18 +174,11 @@ def registry(sources_csv: Path) -> None:
 def list_(ctx: click.Context, notebook, as_json: bool) -> None:
     """Every notebook and its parameters: default, type, allowed values.
 
-    Read from each notebook's parameters cell and its validation rules (transition.chapters.parameters).
+    Read from each notebook's parameters cell and its validation rules (transition.chapters.specs).
     """
-    from transition.run import runner
-
-    try:
-        notebooks = runner.select(runner.discover(_layout(ctx)), notebook)
-    except runner.ParameterProblems as problems:
-        _fail(problems.lines)
+    notebooks = select(discover(_layout(ctx)), notebook)
     if as_json:
-        click.echo(json.dumps({nb.stem: {"title": nb.title, "parameters": {
-            name: {"default": p.default, "type": p.type, "allowed": p.allowed} for name, p in nb.parameters.items()}}
-            for nb in notebooks}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_listing(notebooks), indent=2, ensure_ascii=False))
         return
     if not notebooks:
         click.echo(f"no notebooks in {_layout(ctx).notebooks}")
@@ -131,6 +196,9 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
         click.echo("")
 
 
+_JOBS_HELP = "at once (at least 1; at most the number of cores, higher values are capped)."
+
+
 @main.command()
 @click.argument("notebook", nargs=-1)
 @click.option("-p", "--parameter", "parameters", multiple=True, metavar="KEY=VALUE",
@@ -139,45 +207,53 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
               help="YAML: KEY: VALUE, and/or NN_notebook: {KEY: VALUE}. -p wins.")
 @click.option("--name", help="Run into runs/NAME/. Without a name: the default run (default parameters), "
                              "which refreshes the committed notebooks and results/.")
-@click.option("-j", "--jobs", default=1, show_default=True, help="Notebooks executed at once (0: one per core).")
+@click.option("-j", "--jobs", default=1, show_default=True, callback=_check_jobs, help="Notebooks executed " + _JOBS_HELP)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
 @click.pass_context
 def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, progress) -> None:
     """Execute notebooks through papermill (all of them when none is named).
 
-    NOTEBOOK is a stem (02_output_paths), its number (02) or a path. Parameters are checked for every
-    selected notebook before anything runs. Outputs are staged and moved into place only when a
-    notebook succeeds, so a failed or interrupted run never replaces a good notebook or table.
+    NOTEBOOK is a stem (02_output_paths), its number (02) or a path (that very file: the default
+    run takes only the project's notebooks; another file needs --name). Parameters are checked for
+    every selected notebook before anything runs. Outputs are staged and moved into place only when
+    a notebook succeeds, so a failed or interrupted run never replaces a good notebook or table.
     """
-    from transition.run import runner
-
     layout = _layout(ctx)
-    try:
-        if name is not None:
-            runner.check_name(name)
-        notebooks_by_stem = runner.discover(layout)
-        selected = runner.select(notebooks_by_stem, notebook)
-        overrides = runner.resolve(selected, parameters, parameters_file)
-        if name is None and any(overrides.values()):
-            raise runner.ParameterProblems(["parameters other than the defaults need a run name (--name RUN): "
-                                            "the default run refreshes the committed notebooks and results/"])
-    except runner.ParameterProblems as problems:
-        _fail(problems.lines)
+    if name is not None:
+        check_name(name)
+    notebooks_by_stem = discover(layout)
+    selected = select(notebooks_by_stem, notebook)
+    overrides = resolve(selected, parameters, parameters_file)
+    if name is None:
+        if any(overrides.values()):
+            raise ParameterProblems(["parameters other than the defaults need a run name (--name RUN): "
+                                     "the default run refreshes the committed notebooks and results/"])
+        for nb in selected:
+            check_in_project(nb, layout)
     if not selected:
         click.echo(f"no notebooks in {layout.notebooks}")
         return
+    workers, note = _workers(jobs, len(selected))
     target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
-    click.echo(f"running {len(selected)} notebook(s), {jobs or 'one per core'} at a time, into {target}", err=True)
-    try:
-        report = runner.run(selected, overrides, name, jobs, layout, progress=progress,
-                            all_notebooks=notebooks_by_stem)
-    except KeyboardInterrupt:
-        click.echo("interrupted: nothing was replaced by a partial result", err=True)
-        sys.exit(130)
-    click.echo(runner.summary_table(report.results, report.wall_seconds))
+    click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
+    # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
+    from transition.run import execute
+
+    report = execute.run(selected, overrides, name, workers, layout, progress=progress,
+                         all_notebooks={**notebooks_by_stem, **{nb.stem: nb for nb in selected}})
+    click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
     _exit_on_failures(report.results, lambda r: r.stem)
+
+
+def _announce_sweep(nb: Notebook, count: int, workers: int, note: str, layout: Layout) -> None:
+    click.echo(f"sweeping {nb.stem}: {count} variant(s), {workers} at a time{note}", err=True)
+    seconds = records.read_timings(layout.runs).get(nb.stem)
+    if count > LARGE_SWEEP and seconds:
+        minutes = seconds * count / workers / 60
+        click.echo(f"note: {count} variants of about {seconds:.0f} s each: roughly {minutes:.0f} min "
+                   "(Ctrl-C stops it; nothing is replaced by a partial result)", err=True)
 
 
 @main.command()
@@ -192,7 +268,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
 @click.option("--headline", "headlines", multiple=True,
               help="Headline key for the specification curve (default: the first that varies), or "
                    "NAME=EXPRESSION over headline keys (gap=loss_cis-loss_cee). Repeatable.")
-@click.option("-j", "--jobs", default=1, show_default=True, help="Variants executed at once (0: one per core).")
+@click.option("-j", "--jobs", default=1, show_default=True, callback=_check_jobs, help="Variants executed " + _JOBS_HELP)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
 @click.pass_context
 def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name, headlines, jobs, progress) -> None:
@@ -201,45 +277,36 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
     Writes runs/NAME/<variant>/ per combination, runs/NAME/sweep.csv (one row per variant) and a
     specification curve runs/NAME/spec_curve.png.
     """
-    from transition.run import runner
-
     layout = _layout(ctx)
-    try:
-        if name is not None:
-            runner.check_name(name)
-        selected = runner.select(runner.discover(layout), [notebook])
-        nb = selected[0]
-        fixed = runner.resolve(selected, parameters, parameters_file)[nb.stem]
-        grid = runner.parse_grid(nb, list(grids))
-        clash = sorted(set(grid) & set(fixed))
-        if clash:
-            raise runner.ParameterProblems([f"{key}: both fixed (-p) and swept (--grid)" for key in clash])
-        count = 1
-        for values in grid.values():
-            count *= len(values)
-        click.echo(f"sweeping {nb.stem}: {count} variant(s), {jobs or 'one per core'} at a time", err=True)
-        report = runner.sweep(nb, grid, fixed, name, jobs, layout, progress, list(headlines) or None)
-    except runner.ParameterProblems as problems:
-        _fail(problems.lines)
-    except KeyboardInterrupt:
-        click.echo("interrupted: nothing was replaced by a partial result", err=True)
-        sys.exit(130)
-    click.echo(runner.summary_table(report.results, report.wall_seconds))
-    table = report.table
-    named = [h.split("=", 1)[0].strip() for h in headlines]
-    shown = ["variant", *grid, *[c for c in (named or runner._varying_headlines(table, list(grid))[:3])
-                                 if c in table.columns]]
-    import pandas as pd
+    if name is not None:
+        check_name(name)
+    selected = select(discover(layout), [notebook])
+    nb = selected[0]
+    fixed = resolve(selected, parameters, parameters_file)[nb.stem]
+    grid = parse_grid(nb, list(grids))
+    clash = sorted(set(grid) & set(fixed))
+    if clash:
+        raise ParameterProblems([f"{key}: both fixed (-p) and swept (--grid)" for key in clash])
+    count = len(grid_combinations(nb, grid, fixed))
+    workers, note = _workers(jobs, count)
+    _announce_sweep(nb, count, workers, note, layout)
+    # Heavy (papermill, pandas, matplotlib): imported only when the variants are executed.
+    from transition.run import sweep as sweeps
 
-    with pd.option_context("display.width", 160, "display.max_columns", 12, "display.max_colwidth", 40):
-        click.echo("")
-        click.echo(table[[c for c in shown if c in table.columns]].to_string(index=False))
+    report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None)
+    click.echo(records.summary_table(report.results, report.wall_seconds))
+    _show_sweep(report, grid, headlines, layout, sweeps.shown_table)
+    _exit_on_failures(report.results, lambda r: r.label)
+
+
+def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> None:
+    click.echo("")
+    click.echo(shown_table(report.table, list(grid), [h.split("=", 1)[0].strip() for h in headlines]))
     click.echo(f"\nsweep table: {layout.display(report.directory / 'sweep.csv')}")
     for path in report.figures:
         click.echo(f"specification curve: {layout.display(path)}")
     rate = len(report.results) / report.wall_seconds * 60 if report.wall_seconds else float("nan")
     click.echo(f"{len(report.results)} variants in {report.wall_seconds:.1f} s ({rate:.1f} variants per minute)")
-    _exit_on_failures(report.results, lambda r: r.label)
 
 
 @main.command()
@@ -250,6 +317,7 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """A static HTML site: the claims ledger and every executed notebook (site/), and the Russian edition (site/ru/)."""
+    # Heavy (nbconvert, pandas): imported only by the command that renders.
     from transition.run import site
 
     layout = _layout(ctx)
@@ -266,7 +334,8 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
 @click.option("--panel/--no-panel", default=True, help="Time the panel build and cached load.")
 @click.option("--notebooks/--no-notebooks", "notebooks", default=True,
               help="Time each notebook, the full run serial and with -j 2, and a 12-variant sweep.")
-@click.option("-j", "--jobs", default=2, show_default=True, help="Parallel jobs for the parallel run and the sweep.")
+@click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs,
+              help="Parallel jobs for the parallel run and the sweep.")
 @click.option("--sweep-notebook", default=None, help="Notebook for the sweep benchmark (default: chosen automatically).")
 @click.option("--grid", "grids", multiple=True, metavar="KEY=V1,V2", help="Grid of the sweep benchmark.")
 @click.pass_context
@@ -276,21 +345,19 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     Runs go to a temporary folder (never results/ or the committed notebooks); the numbers are
     printed as a table and merged into results/benchmarks.json.
     """
+    # Heavy (papermill, pandas): imported only by the command that times the runs.
     from transition.run import bench as benchmarks
 
     results = {}
     if panel:
         results.update(benchmarks.time_panel(runs))
     if notebooks:
-        try:
-            results.update(benchmarks.time_notebooks(_layout(ctx), jobs=jobs, sweep_notebook=sweep_notebook,
-                                                     grid=list(grids)))
-        except benchmarks.runner.ParameterProblems as problems:
-            _fail(problems.lines)
+        results.update(benchmarks.time_notebooks(_layout(ctx), jobs=jobs, sweep_notebook=sweep_notebook,
+                                                 grid=list(grids)))
     errors = results.pop("errors", [])
     click.echo(benchmarks.table(results))
     if errors:
-        _fail([*errors, "runs failed: results/benchmarks.json left as it was"], code=1)
+        raise Failure([*errors, "runs failed: results/benchmarks.json left as it was"])
     benchmarks.write(results)
     click.echo("merged into results/benchmarks.json")
 
@@ -299,14 +366,14 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
 @click.option("--check", is_flag=True, help="Only check that the generated blocks are current (exit 1 if not).")
 def readme(check: bool) -> None:
     """Rewrite README.md's generated blocks (verdicts, run times, table and figure map) from results/."""
+    # Heavy (pandas): imported only by the command that reads the results.
     from transition.run import manifest
 
     current = manifest.README_PATH.read_text(encoding="utf-8")
     updated = manifest.update_readme(current)
     if check:
         if updated != current:
-            click.echo("README.md is out of date: run `transition readme`", err=True)
-            sys.exit(1)
+            raise Failure(["README.md is out of date: run `transition readme`"])
         click.echo("README.md is current")
         return
     manifest.README_PATH.write_text(updated, encoding="utf-8")

@@ -20,7 +20,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import mistune
+import nbformat
+from nbconvert import HTMLExporter
+
 from transition.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
+from transition.present.labels import translate
 
 SITE_DIR = PROJECT_ROOT / "site"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -196,8 +202,6 @@ def summarize(path: Path, figures_dir: Path | None = FIGURES_DIR) -> NotebookSum
     The figures are those the notebook displays; when it displays none (executed with a non-inline
     matplotlib backend), the saved figures ``<figures_dir>/<NN>_*.png`` of the default run stand in.
     """
-    import nbformat
-
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     figures = _figures(nb)
@@ -228,8 +232,6 @@ def site_links(page: str, figures_dir: Path | None, out_dir: Path) -> str:
 
 def ledger_markdown_of(summaries: list["NotebookSummary"]) -> str:
     """The claims table the ledger notebook (``00_*``) displays, as Markdown ('' without a ledger)."""
-    import nbformat
-
     for summary in summaries:
         if not summary.number == "00":
             continue
@@ -243,14 +245,10 @@ def ledger_markdown_of(summaries: list["NotebookSummary"]) -> str:
 
 
 def _inline_markdown(text: str) -> str:
-    import mistune
-
     return mistune.html(text) if text else "<p><em>No findings recorded; execute the notebook first.</em></p>"
 
 
 def _nav(summaries: list[NotebookSummary], index: int, lang: str = "en") -> str:
-    from transition.present.labels import translate
-
     links = [f'<a href="index.html">&larr; {html.escape(translate("All notebooks", lang))}</a>']
     if index > 0:
         previous = summaries[index - 1]
@@ -265,10 +263,6 @@ def _nav(summaries: list[NotebookSummary], index: int, lang: str = "en") -> str:
 
 def notebook_page(summary: NotebookSummary, out_dir: Path, nav: str = "", figures_dir: Path | None = None) -> Path:
     """``<out_dir>/<stem>.html``: the notebook through nbconvert, offline, with ``nav`` on top."""
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-
     exporter = HTMLExporter(template_name="lab", extra_loaders=[jinja2.DictLoader({"compendium.j2": _PAGE_TEMPLATE})],
                             template_file="compendium.j2", embed_images=True)
     nb = nbformat.read(summary.path, as_version=4)
@@ -285,8 +279,6 @@ def index_page(summaries: list[NotebookSummary], out_dir: Path, lang: str = "en"
                figures_dir: Path | None = None, other_edition: str | None = None) -> Path:
     """``<out_dir>/index.html``: the claims ledger first, then each notebook's title, first
     sentence of its Findings and figures; ``other_edition`` links the other language's index."""
-    from transition.present.labels import translate
-
     t = lambda text: html.escape(translate(text, lang))  # noqa: E731 - page chrome in the edition's language
     figures_dir = Path(out_dir) / "figures"
     figures_dir.mkdir(parents=True, exist_ok=True)

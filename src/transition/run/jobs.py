@@ -1,0 +1,131 @@
+"""The jobs of a run: which notebook runs with which parameters, and where its products go (light).
+
+- the **default run** (no name, default parameters) refreshes ``notebooks/<stem>.ipynb`` and
+  ``results/`` (tables, ``<stem>.json``, ``figures/``);
+- a **named run** writes ``runs/<name>/<stem>.ipynb``, its tables and figures (``output_dir`` =
+  ``runs/<name>``) and ``runs/<name>/run.json``;
+- a **sweep** is a named run per grid point, ``runs/<sweep>/<variant>/``.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transition.run.discovery import CONSUMER_PARAMETER, Layout, Notebook
+from transition.run.problems import ParameterProblems
+
+STAGING = ".staging"
+#: The Jupyter kernel every notebook runs in (installed by `make setup`).
+KERNEL = "transition"
+
+
+@dataclass
+class Job:
+    """One notebook execution: where its notebook and outputs go once it has succeeded."""
+
+    label: str
+    notebook: Path
+    stem: str
+    parameters: dict[str, Any]  # injected by papermill (empty for the default run)
+    notebook_dest: Path
+    output_dest: Path
+    failed_dest: Path
+    cwd: Path
+    staging_root: Path
+    input_display: str = ""
+    output_display: str = ""
+    stage: int = 0  # jobs of stage 1 start when every job of stage 0 has finished
+
+
+@dataclass
+class JobResult:
+    """What happened to a job: status ``ok``, ``failed`` (a cell raised) or ``error`` (anything else)."""
+
+    label: str
+    stem: str
+    status: str
+    seconds: float
+    message: str = ""
+    cell: int | None = None
+    exec_count: int | None = None
+    outputs: list[str] = field(default_factory=list)
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, jobs: int | None = None) -> int:
+    """Workers (kernels at once) for ``jobs`` jobs: ``requested`` (0 or None: one per core), at most the
+    number of cores and of jobs."""
+    return max(1, min(requested or cores(), cores(), jobs or cores()))
+
+
+def check_in_project(nb: Notebook, layout: Layout) -> None:
+    """The default run refreshes the project's own notebooks only: refuse a notebook file from elsewhere."""
+    if not nb.in_project:
+        raise ParameterProblems([f"{nb.path}: not one of the project's notebooks "
+                                 f"({layout.display(layout.notebooks)}/NN_*.ipynb); the default run refreshes "
+                                 "only those: give the run a --name (runs/NAME/)"])
+
+
+def new_staging_root(layout: Layout) -> Path:
+    """A fresh folder name under ``runs/.staging/`` for one run's staged files (not created here)."""
+    return Path(layout.runs) / STAGING / uuid.uuid4().hex[:12]
+
+
+def _default_destinations(nb: Notebook, overrides: dict, layout: Layout) -> tuple[Path, Path, Path]:
+    if overrides.get(nb.stem):
+        raise ParameterProblems(["the default run uses the default parameters (it refreshes the "
+                                 "committed notebooks and results/); give the run a --name"])
+    check_in_project(nb, layout)
+    return nb.path, Path(layout.results), Path(layout.runs) / "_failed" / f"{nb.stem}.ipynb"
+
+
+def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: str | None,
+         layout: Layout = Layout(), subfolder: str | None = None) -> list[Job]:
+    """The jobs of a run: the default run (``name`` None) or ``runs/<name>[/<subfolder>]``.
+
+    A notebook with a ``results_dir`` parameter reads the other notebooks' headline files (the claims
+    ledger): it runs after them, and in a named run with them it reads that run's folder (unless
+    ``results_dir`` is given).
+    """
+    staging_root = new_staging_root(layout)
+    jobs = []
+    consumers = {nb.stem for nb in notebooks if CONSUMER_PARAMETER in nb.parameters}
+    producers = [nb for nb in notebooks if nb.stem not in consumers]
+    for nb in notebooks:
+        if name is None:
+            notebook_dest, output_dest, failed_dest = _default_destinations(nb, overrides, layout)
+            parameters, label = {}, nb.stem
+        else:
+            base = Path(layout.runs) / name / (subfolder or "")
+            notebook_dest, output_dest = base / f"{nb.stem}.ipynb", base
+            failed_dest = base / "failed" / f"{nb.stem}.ipynb"
+            parameters = {**overrides.get(nb.stem, {})}
+            if "output_dir" in nb.parameters:
+                parameters["output_dir"] = layout.display(base)
+            if nb.stem in consumers and producers and CONSUMER_PARAMETER not in parameters:
+                # this run's headline files; absolute, as the notebook may resolve it from notebooks/
+                parameters[CONSUMER_PARAMETER] = str(base.resolve())
+            label = f"{subfolder}" if subfolder else nb.stem
+        stage = 1 if nb.stem in consumers and producers else 0
+        cwd = Path(layout.notebooks) if nb.in_project else Path(nb.path).resolve().parent
+        jobs.append(Job(label=label, notebook=nb.path, stem=nb.stem, parameters=parameters,
+                        notebook_dest=notebook_dest, output_dest=output_dest, failed_dest=failed_dest,
+                        cwd=cwd, staging_root=staging_root,
+                        input_display=layout.display(nb.path), output_display=layout.display(notebook_dest),
+                        stage=stage))
+    return jobs

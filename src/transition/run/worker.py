@@ -1,0 +1,277 @@
+"""One notebook execution in a worker process: stage, execute through papermill, move into place.
+
+**Nothing lost.** Every job writes into a staging folder under ``runs/.staging/``: the kernel's
+environment names it (``TRANSITION_STAGING_DIR``), and :class:`~transition.present.outputs.Outputs`
+reads it and writes there whatever ``output_dir`` says, so the notebook's parameters are exactly the
+ones asked for (none at all for the default run). Only when the whole notebook has succeeded are its
+tables, headline file, figures and finally the executed notebook moved into place, file by file
+with ``os.replace``. A failed or interrupted run leaves every earlier file as it was; the failed
+notebook is kept for inspection under ``runs/``.
+
+**Robust on a busy machine.** The kernel gets :data:`KERNEL_START_TIMEOUT` seconds to start, and a
+kernel that dies before it has run any code cell is started once more (:data:`KERNEL_START_ATTEMPTS`).
+A worker whose parent has gone (killed, interrupted) stops and never moves anything into place.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import shutil
+import signal
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.exceptions import PapermillExecutionError
+
+from transition.paths import STAGING_ENV
+from transition.run.jobs import KERNEL, Job, JobResult
+
+#: Seconds a kernel may take to start and answer (papermill's default of 60 s was too short at a
+#: load of ~7 on 2 cores: "Kernel died before replying to kernel_info").
+KERNEL_START_TIMEOUT = 180
+#: Attempts at a notebook whose kernel dies before running any code cell (a second start, no more).
+KERNEL_START_ATTEMPTS = 2
+#: The kernel draws figures inline (so that the executed notebook and the site show them), whatever
+#: backend the calling shell exports for scripts (MPLBACKEND=Agg).
+KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
+ENGINE = "transition"
+
+_progress_queue = None
+_current_label: str | None = None
+_code_cells_started = 0
+_parent_pid: int | None = None
+_aborted = False
+
+
+class Aborted(KeyboardInterrupt):
+    """The worker was told to stop (Ctrl-C, SIGTERM, or its parent died)."""
+
+
+class ProgressEngine(NBClientEngine):
+    """papermill's engine, telling the parent process after every cell and counting code cells started."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        total = len(nb_man.nb.cells)
+        original_start, original_complete = nb_man.cell_start, nb_man.cell_complete
+
+        def cell_start(cell, cell_index=None, **more):
+            global _code_cells_started
+            if cell.get("cell_type") == "code":
+                _code_cells_started += 1
+            return original_start(cell, cell_index, **more)
+
+        def cell_complete(cell, cell_index=None, **more):
+            result = original_complete(cell, cell_index=cell_index, **more)
+            _report("cell", (cell_index or 0) + 1, total)
+            return result
+
+        nb_man.cell_start, nb_man.cell_complete = cell_start, cell_complete
+        _report("start", 0, total)
+        return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+
+papermill_engines.register(ENGINE, ProgressEngine)
+
+
+def _stop(signum, frame) -> None:
+    global _aborted
+    _aborted = True
+    raise Aborted(f"signal {signum}")
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends this worker SIGTERM when its parent dies (no orphaned workers)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def init_worker(progress_queue) -> None:
+    """Pool initializer: progress queue, quiet papermill, our engine, stop on SIGINT/SIGTERM/parent death."""
+    global _progress_queue, _parent_pid
+    _progress_queue, _parent_pid = progress_queue, os.getppid()
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    _die_with_parent()
+
+
+def _parent_gone() -> bool:
+    return _aborted or (_parent_pid is not None and os.getppid() != _parent_pid)
+
+
+def _report(kind: str, done: int, total: int) -> None:
+    if _progress_queue is not None:
+        try:
+            _progress_queue.put_nowait((kind, _current_label, done, total))
+        except Exception:  # progress is a nicety; never fail a run over it
+            pass
+
+
+def move_into_place(source: Path, dest: Path) -> None:
+    """``os.replace`` into ``dest``; across file systems, copy beside the target and replace."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(source, dest)
+    except OSError:
+        temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+        shutil.copy2(source, temporary)
+        os.replace(temporary, dest)
+
+
+def tidy(path: Path, job: Job, staged_outputs: Path) -> None:
+    """Make the executed notebook read as if it had run in place: every mention of the staging
+    folder in an output (``out.figure`` returns the PNG's path) becomes the final folder, and the
+    paths papermill records become the notebook's own."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(str(staged_outputs), str(Path(job.output_dest).resolve()))
+    nb = nbformat.reads(text, as_version=4)
+    meta = nb.metadata.get("papermill", {})
+    if meta:
+        meta["input_path"] = job.input_display
+        meta["output_path"] = job.output_display
+    nbformat.write(nb, path)
+
+
+def source_cell_number(nb_path: Path, cell_index: int) -> int:
+    """1-based position in the source notebook of executed cell ``cell_index`` (papermill's injected
+    parameters cell is not counted)."""
+    try:
+        nb = nbformat.read(nb_path, as_version=4)
+    except Exception:
+        return cell_index + 1
+    injected = [i for i, cell in enumerate(nb.cells)
+                if "injected-parameters" in cell.get("metadata", {}).get("tags", [])]
+    return cell_index + 1 - sum(1 for i in injected if i < cell_index)
+
+
+def last_line(text) -> str:
+    """The last non-blank line of ``text`` (an error's message), stripped."""
+    lines = [line.strip() for line in str(text).strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+class _Staging:
+    """A job's staging folder, its environment (IPYTHONDIR, staging dir, backend) and its kernel's
+    stderr log (ipykernel's start-up warnings would break the progress bars); undone on exit."""
+
+    def __init__(self, job: Job) -> None:
+        self.root = Path(job.staging_root) / uuid.uuid4().hex[:12]
+        self.out, self.notebook = self.root / "out", self.root / f"{job.stem}.ipynb"
+        self.kernel_log = self.root / "kernel-stderr.log"
+
+    def __enter__(self) -> "_Staging":
+        (self.root / "ipython").mkdir(parents=True)
+        self.out.mkdir()
+        self.saved_env = {key: os.environ.get(key) for key in ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND")}
+        os.environ.update({"IPYTHONDIR": str(self.root / "ipython"), STAGING_ENV: str(self.out),
+                           "MPLBACKEND": KERNEL_MPLBACKEND})
+        self.saved_stderr = os.dup(2)
+        log_fd = os.open(self.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(log_fd, 2)
+        os.close(log_fd)
+        return self
+
+    def kernel_says(self) -> str:
+        try:
+            said = last_line(self.kernel_log.read_text(errors="replace"))
+        except OSError:
+            return ""
+        return f" (kernel: {said})" if said and "WARNING" not in said else ""
+
+    def __exit__(self, *exc) -> None:
+        os.dup2(self.saved_stderr, 2)
+        os.close(self.saved_stderr)
+        for key, value in self.saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _execute(job: Job, staging: _Staging) -> int:
+    """papermill, with one more start when the kernel dies before any code cell ran; the attempts."""
+    global _code_cells_started
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        _code_cells_started = 0
+        try:
+            papermill.execute_notebook(
+                str(job.notebook), str(staging.notebook), parameters=job.parameters, kernel_name=KERNEL,
+                cwd=str(job.cwd), progress_bar=False, engine_name=ENGINE, start_timeout=KERNEL_START_TIMEOUT,
+            )
+            return attempt
+        except PapermillExecutionError:
+            raise
+        except Exception:
+            if _code_cells_started or attempt == KERNEL_START_ATTEMPTS or _parent_gone():
+                raise
+            for path in staging.out.iterdir():  # nothing ran, but start from an empty folder
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+    raise AssertionError("unreachable")
+
+
+def _promote(job: Job, staging: _Staging) -> list[str]:
+    """Move the staged outputs, then the executed notebook, into place (signals held meanwhile)."""
+    signals = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        if _parent_gone():
+            raise Aborted("the run was stopped before its results were moved into place")
+        moved = []
+        for path in sorted(p for p in staging.out.rglob("*") if p.is_file()):
+            dest = Path(job.output_dest) / path.relative_to(staging.out)
+            move_into_place(path, dest)
+            moved.append(str(dest))
+        move_into_place(staging.notebook, Path(job.notebook_dest))
+        return moved
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+
+
+def _failed_cell(job: Job, staging: _Staging, error: PapermillExecutionError, seconds: float) -> JobResult:
+    """A cell raised: keep the executed notebook under ``failed_dest``; name the cell and the error."""
+    staged = staging.notebook
+    cell = source_cell_number(staged, error.cell_index) if staged.exists() else error.cell_index + 1
+    kept = ""
+    if staged.exists() and not _parent_gone():
+        try:
+            tidy(staged, job, staging.out)
+        except Exception:  # keep the notebook as it is
+            pass
+        move_into_place(staged, Path(job.failed_dest))
+        kept = f"; executed notebook kept at {Path(job.failed_dest)}"
+    message = f"{error.ename}: {last_line(error.evalue)}" if error.evalue else error.ename
+    return JobResult(job.label, job.stem, "failed", round(seconds, 2),
+                     message=f"cell {cell} (In [{error.exec_count}]): {message}{kept}",
+                     cell=cell, exec_count=error.exec_count)
+
+
+def execute_job(job: Job) -> JobResult:
+    """Execute one job in this process (normally a pool worker): stage, then move into place."""
+    global _current_label
+    _current_label = job.label
+    started = time.perf_counter()
+    try:
+        with _Staging(job) as staging:
+            try:
+                attempts = _execute(job, staging)
+                seconds = time.perf_counter() - started
+                tidy(staging.notebook, job, staging.out)
+                moved = _promote(job, staging)
+                return JobResult(job.label, job.stem, "ok", round(seconds, 2), outputs=moved, attempts=attempts)
+            except PapermillExecutionError as error:
+                return _failed_cell(job, staging, error, time.perf_counter() - started)
+            except Exception as error:  # kernel died, notebook unreadable, …
+                return JobResult(job.label, job.stem, "error", round(time.perf_counter() - started, 2),
+                                 message=f"{type(error).__name__}: {last_line(error) or repr(error)}"
+                                         f"{staging.kernel_says()}")
+    finally:
+        _current_label = None
