@@ -14,8 +14,8 @@ import nbformat
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-
 from runner_fixtures import write_fixtures
+
 from transition.run import cli
 from transition.run.cli import main
 from transition.run.discovery import Layout, discover

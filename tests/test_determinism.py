@@ -10,10 +10,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import requires_mirror
-from transition.run import discovery, execute, jobs
+
 from transition.paths import NOTEBOOKS_DIR, RESULTS_DIR
+from transition.run import discovery, execute, jobs
 
 pytestmark = requires_mirror
 

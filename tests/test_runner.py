@@ -17,10 +17,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from runner_fixtures import (
+    consumer_notebook,
+    fixture_notebook,
+    register_spec,
+    write_fixtures,
+)
 
-from runner_fixtures import consumer_notebook, fixture_notebook, register_spec, write_fixtures
-from transition.paths import STAGING_ENV
 from transition.chapters.parameters import Choice, Integer, ListOf, Number, Text
+from transition.paths import STAGING_ENV
 from transition.run import discovery, execute, jobs, problems, records, resolve, worker
 from transition.run.discovery import Layout
 from transition.run.problems import ParameterProblems

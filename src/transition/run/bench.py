@@ -17,7 +17,14 @@ from transition.chapters import parameters as p
 from transition.data import panel
 from transition.paths import RESULTS_DIR
 from transition.run import records
-from transition.run.discovery import RESERVED, Layout, Notebook, Parameter, discover, select
+from transition.run.discovery import (
+    RESERVED,
+    Layout,
+    Notebook,
+    Parameter,
+    discover,
+    select,
+)
 from transition.run.execute import execute, run
 from transition.run.jobs import plan
 from transition.run.problems import ParameterProblems

@@ -32,7 +32,6 @@ from transition.run.problems import (
     EXIT_DATA,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
-    EXIT_USAGE,
     Failure,
     ParameterProblems,
     shown_lines,

@@ -13,7 +13,7 @@ import platform
 import re
 import subprocess
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,7 @@ def write_run_record(path: Path, name: str, jobs: list[Job], results: list[JobRe
         }
     record.update({
         "name": name,
-        "finished_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished_utc": datetime.now(UTC).isoformat(timespec="seconds"),
         "jobs": workers, "wall_seconds": round(wall, 2),
         **provenance(layout), **(extra or {}), "notebooks": dict(sorted(entries.items())),
     })

@@ -167,7 +167,7 @@ class _Staging:
         self.out, self.notebook = self.root / "out", self.root / f"{job.stem}.ipynb"
         self.kernel_log = self.root / "kernel-stderr.log"
 
-    def __enter__(self) -> "_Staging":
+    def __enter__(self) -> _Staging:
         (self.root / "ipython").mkdir(parents=True)
         self.out.mkdir()
         self.saved_env = {key: os.environ.get(key) for key in ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND")}
