@@ -1,15 +1,14 @@
-"""Bloc membership by year, GDP shares and bloc comparisons on constructed inputs with known answers."""
+"""Analysis of regional integration: GDP shares, fragmentation and bloc comparisons on constructed inputs."""
 from __future__ import annotations
 
 import math
 
-import matplotlib
-
-matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
 from transition.analysis import integration as I
+from transition.data.blocs import load_blocs, membership_by_year
+from transition.data.vocabulary import GDP_MEASURES
 
 
 def _blocs(rows):
@@ -20,70 +19,7 @@ def _tidy(rows):
     return pd.DataFrame(rows, columns=["iso3", "year", "variable", "value"]).assign(source="test")
 
 
-# ---------------------------------------------------------------- dates and membership
-
-@pytest.mark.parametrize("text, expected", [
-    ("2004-05-01", pd.Timestamp(2004, 5, 1)),
-    ("1994", pd.Timestamp(1994, 7, 1)),       # a bare year stands for 1 July
-    (" 1998 ", pd.Timestamp(1998, 7, 1)),
-    ("2002.0", pd.Timestamp(2002, 7, 1)),     # a year column read as float
-    ("", None), (None, None), (float("nan"), None),
-])
-def test_parse_bloc_date(text, expected):
-    assert I.parse_bloc_date(text) == expected
-
-
-@pytest.mark.parametrize("text", ["May 2004", "04/05/2004", "199", "2004-5-1"])
-def test_parse_bloc_date_rejects_other_formats(text):
-    with pytest.raises(ValueError, match="neither an ISO date"):
-        I.parse_bloc_date(text)
-
-
-def test_membership_rule_on_1_july():
-    blocs = _blocs([
-        ("X", "AAA", "1995-07-01", "1997-07-02"),   # joined on the reference day: member that year
-        ("X", "BBB", "1995-07-02", "1997-07-01"),   # joined a day later: from 1996; left on the day: not in 1997
-        ("X", "CCC", "1991-12-21", ""),             # open-ended spell: member every later year
-    ])
-    m = I.membership_by_year(blocs, range(1994, 1999))
-    got = m.groupby("year")["iso3"].apply(list).to_dict()
-    assert got == {1994: ["CCC"], 1995: ["AAA", "CCC"], 1996: ["AAA", "BBB", "CCC"],
-                   1997: ["AAA", "CCC"], 1998: ["CCC"]}
-    assert list(m.columns) == ["bloc", "iso3", "year"]
-
-
-def test_membership_with_year_only_dates_counts_joining_not_leaving_year():
-    blocs = _blocs([("OLD", "AAA", "1994", "2002"), ("NEW", "AAA", "2002", "2006")])
-    m = I.membership_by_year(blocs, range(1993, 2008))
-    assert sorted(m.loc[m["bloc"] == "OLD", "year"]) == list(range(1994, 2002))
-    assert sorted(m.loc[m["bloc"] == "NEW", "year"]) == list(range(2002, 2006))
-    # a successor bloc in the same year: never counted twice
-    assert m.groupby("year").size().max() == 1
-
-
-def test_members_and_empty_years():
-    blocs = _blocs([("X", "BBB", "2000", ""), ("X", "AAA", "2000-01-01", ""), ("Y", "AAA", "2010", "")])
-    m = I.membership_by_year(blocs, [1999, 2000])
-    assert I.members(m, "X", 2000) == ["AAA", "BBB"]
-    assert I.members(m, "X", 1999) == []
-    assert I.members(m, "Y", 2000) == []
-
-
-def test_missing_joined_date_fails():
-    with pytest.raises(ValueError, match="needs a joined date"):
-        I.membership_by_year(_blocs([("X", "AAA", "", "")]), [2000])
-
-
-def test_real_bloc_file_ids_and_known_memberships():
-    blocs = I.load_blocs()
-    assert set(blocs["bloc"]) == set(I.BLOC_IDS)
-    m = I.membership_by_year(blocs, [1992, 2001, 2002, 2015, 2016])
-    assert I.members(m, "CAEC", 2001) == ["KAZ", "KGZ", "TJK", "UZB"]
-    assert I.members(m, "CAEC", 2002) == [] and I.members(m, "CACO", 2002) == ["KAZ", "KGZ", "TJK", "UZB"]
-    assert I.members(m, "EAEU", 2015) == ["ARM", "BLR", "KAZ", "RUS"]        # Kyrgyzstan joined 12 Aug 2015
-    assert I.members(m, "EAEU", 2016) == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
-    assert "GEO" not in I.members(m, "CIS", 1992)                           # joined Dec 1993 (year only)
-
+# ---------------------------------------------------------------- timeline
 
 def test_timeline_spells_clip_order_and_flags():
     blocs = _blocs([("B", "AAA", "2000-01-01", "2030-01-01"), ("A", "BBB", "1994", ""),
@@ -144,7 +80,7 @@ def test_shares_across_measures():
     table = I.shares_across_measures(tidy, membership, [("X", "AAA")], 2000, 2024).set_index("measure")
     assert table.loc["usd_wdi2022", "share_pct"] == 75.0 and table.loc["ppp_pwt", "share_pct"] == 50.0
     assert math.isnan(table.loc["usd_weo", "share_pct"])
-    assert set(table.index) == set(I.GDP_MEASURES)
+    assert set(table.index) == set(GDP_MEASURES)
 
 
 # ---------------------------------------------------------------- fragmentation
@@ -174,8 +110,8 @@ def test_eu_cohorts_from_joining_year():
 
 
 def test_comparison_and_essay_groups_on_real_file():
-    blocs = I.load_blocs()
-    membership = I.membership_by_year(blocs, [2002, 2024])
+    blocs = load_blocs()
+    membership = membership_by_year(blocs, [2002, 2024])
     groups = I.comparison_groups(blocs, membership, 2024)
     assert groups["EAEU"] == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
     assert len(groups["EAEU"]) + len(groups["CIS outside EAEU"]) == 12
@@ -194,16 +130,6 @@ def test_group_paths_medians():
     assert paths["median"].tolist()[::2] == [10.0, 2.0] and math.isnan(paths["median"].iloc[1])
     assert paths["median"].iloc[3] == 2.0
     assert I.group_paths(tidy, "v", {"G1": ["AAA", "BBB"]}, years=[2001])["median"].tolist() == [2.0]
-
-
-@pytest.mark.parametrize("start, end, years, expected", [(100.0, 121.0, 2, 10.0), (100.0, 100.0, 5, 0.0)])
-def test_cagr(start, end, years, expected):
-    assert I.cagr(start, end, years) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize("start, end, years", [(0.0, 100.0, 3), (100.0, float("nan"), 3), (100.0, 120.0, 0)])
-def test_cagr_undefined(start, end, years):
-    assert math.isnan(I.cagr(start, end, years))
 
 
 def _outcome_tidy():
@@ -235,92 +161,25 @@ def test_outcome_table_country_without_data():
     assert math.isnan(table.loc[0, "ebrd_average"]) and pd.isna(table.loc[0, "latest_year"])
 
 
-# ---------------------------------------------------------------- headlines
-
-def test_group_key():
-    assert I.group_key("EU-2013") == "eu2013"
-    assert I.group_key("CIS outside EurAsEC") == "cis_outside_eurasec"
-
-
-def test_core_share_headlines():
-    weights = pd.DataFrame({
-        "bloc": ["CIS"] * 4 + ["CACO"] * 2 + ["EAEU"] * 4,
-        "year": [2002, 2002, 2020, 2020, 2002, 2002, 2015, 2015, 2020, 2020],
-        "iso3": ["RUS", "KAZ"] * 5,
-        "gdp_share_pct": [75.0, 25.0, 80.0, 20.0, 10.0, 90.0, 85.0, 15.0, 88.0, 12.0]})
-    items = {i["key"]: i["value"] for i in I.core_share_headlines(weights, ["CIS", "CACO", "EAEU"], "usd")}
-    assert items["rus_share_cis_2002_pct"] == 75.0 and items["rus_share_cis_latest_pct"] == 80.0
-    assert items["rus_share_cis_latest_year"] == 2020
-    assert items["rus_share_eaeu_first_pct"] == 85.0 and items["rus_share_eaeu_latest_pct"] == 88.0
-    assert items["kaz_share_caco_2002_pct"] == 90.0 and items["kaz_share_eaeu_latest_pct"] == 12.0
-    assert not any(k.startswith("rus_share_eurasec") or k.startswith("kaz_share_caec") for k in items)
+def test_core_pairs_and_core_shares():
+    weights = pd.DataFrame({"bloc": ["CIS", "CIS", "CACO", "CACO", "CIS", "CIS"], "year": [2002, 2002, 2002, 2002, 2005, 2005],
+                            "iso3": ["RUS", "KAZ", "KAZ", "UZB", "RUS", "KAZ"],
+                            "gdp_share_pct": [80.0, 20.0, 60.0, 40.0, 85.0, 15.0]})
+    pairs = I.core_pairs(weights, ["CIS", "CACO", "EAEU"])
+    assert pairs == [("CIS", "RUS"), ("CACO", "KAZ"), ("EAEU", "KAZ")]   # Russia: only blocs it has a share in
+    table = I.core_shares(weights, pairs).set_index(["bloc", "iso3"])
+    assert table.loc[("CIS", "RUS"), ["essay_year", "first_year", "latest_year", "latest"]].tolist() == [80.0, 2002, 2005, 85.0]
+    assert math.isnan(table.loc[("EAEU", "KAZ"), "essay_year"]) and pd.isna(table.loc[("EAEU", "KAZ"), "latest_year"])
 
 
-def test_fragmentation_and_comparison_headlines():
-    frag = pd.DataFrame({"year": [1995, 2002, 2003], "n_blocs_active": [3, 5, 5], "n_overlapping": [1, 6, 4],
-                         "largest_subregional": [3, 5, 5]})
-    items = {i["key"]: i["value"] for i in I.fragmentation_headlines(frag, {"1995": 1995, "latest": 2003}, 12)}
-    assert items["n_blocs_cis_1995"] == 3 and items["n_overlapping_cis_latest"] == 4
-    assert items["n_blocs_cis_peak"] == 5 and items["n_blocs_cis_peak_first_year"] == 2002
-    medians = pd.DataFrame({"group": ["EU-2004"], "n": [8], "ebrd_average": [3.8], "institutions": [3.4],
-                            "gdp_index_2007": [145.0], "gdp_index_latest": [178.0], "growth_2007_latest_pct_pa": [1.6]})
-    items = {i["key"]: i["value"] for i in I.comparison_headlines(medians, {"EU-2004": ["POL"]}, 2006)}
-    assert items == {"eu2004_median_ebrd_average_comparison_year": 3.8, "eu2004_median_institutions_comparison_year": 3.4,
-                     "eu2004_median_gdp_index_2007": 145.0, "eu2004_median_gdp_index_latest": 178.0,
-                     "eu2004_median_growth_2007_latest_pct_pa": 1.6}
+def test_bloc_weights_stop_at_the_last_gdp_year():
+    membership = pd.DataFrame({"bloc": ["X"] * 3, "iso3": ["AAA"] * 3, "year": [2000, 2001, 2002]})
+    gdp = pd.DataFrame({"iso3": ["AAA", "AAA"], "year": [2000, 2001], "gdp": [1.0, 2.0]})
+    weights, coverage, years = I.bloc_weights(membership, gdp, 2000, 2024)
+    assert years == range(2000, 2002) and weights["year"].tolist() == [2000, 2001] and len(coverage) == 2
 
 
-def test_membership_reform_headlines():
-    paths = pd.DataFrame({"group": ["EurAsEC 2002", "GUAM 2002"], "year": [2000, 2000], "n": [5, 5], "median": [2.6, 2.7],
-                          "mean": [2.5, 2.6]})
-    items = {i["key"]: i["value"] for i in I.membership_reform_headlines(paths, {"EurAsEC 2002": ["RUS"], "GUAM 2002": ["UKR"]},
-                                                                          years=(2000, 2006))}
-    assert items["ebrd_average_2000_median_eurasec_2002"] == 2.6 and items["ebrd_average_2000_median_guam_2002"] == 2.7
-    assert math.isnan(items["ebrd_average_2006_median_guam_2002"])
-
-
-# ---------------------------------------------------------------- figures (smoke: they draw what they are given)
-
-def test_plots_draw_one_bar_per_spell_and_one_line_per_series():
-    blocs = _blocs([("CIS", "AAA", "1991-12-21", ""), ("CACO", "AAA", "2002", "2006"), ("CACO", "BBB", "2002", "2006")])
-    fig = I.plot_timeline(I.timeline_spells(blocs, 2024), 1992, 2024)
-    assert len(fig.axes[0].patches) == 3
-    weights = pd.DataFrame({"bloc": ["CACO"] * 4, "year": [2002, 2002, 2003, 2003], "iso3": ["KAZ", "RUS"] * 2,
-                            "gdp_share_pct": [60.0, 40.0, 50.0, 50.0]})
-    fig = I.plot_core_shares(weights, ["CACO"], ["CACO"], "GDP")
-    assert [len(ax.get_lines()) for ax in fig.axes] == [2, 2]  # one series + the essay line per panel
-    frag = pd.DataFrame({"year": [2000, 2001], "n_blocs_active": [1, 2], "n_in_subregional": [0, 2],
-                         "n_overlapping": [0, 1], "largest_subregional": [0, 2]})
-    assert len(I.plot_fragmentation(frag, 12).axes[0].get_lines()) == 4 + 2
-    paths = pd.DataFrame({"group": ["EAEU", "EAEU"], "year": [1989, 1990], "n": [1, 1], "median": [1.0, 2.0], "mean": [1.0, 2.0]})
-    fig = I.plot_comparison(paths, paths, {"EAEU": ["RUS"]}, 2006)
-    assert fig.axes[0].get_legend() is not None
-
-
-def test_timeline_row_labels_name_the_bloc_in_the_chosen_language():
-    blocs = _blocs([("CU1995", "KAZ", "1995", "2001"), ("EURASEC", "RUS", "2001", "2014")])
-    spells = I.timeline_spells(blocs, 2024)
-    english = [t.get_text() for t in I.plot_timeline(spells, 1992, 2024).axes[0].get_yticklabels()]
-    russian = [t.get_text() for t in I.plot_timeline(spells, 1992, 2024, lang="ru").axes[0].get_yticklabels()]
-    assert sorted(english) == ["Customs Union 1995 · KAZ", "EurAsEC · RUS"]
-    assert sorted(russian) == ["ЕврАзЭС · RUS", "Таможенный союз 1995 · KAZ"]  # ISO3 codes stay
-
-
-def _findings_headlines(gap_members, gap_outsiders, kaz_caco=66.3, kaz_eaeu=9.9):
-    from transition.analysis.integration import findings_text
-
-    numbers = {"largest_subregional_bloc_2002": 5, "kaz_share_caco_2002_pct": kaz_caco, "kaz_share_eaeu_latest_pct": kaz_eaeu,
-               "ebrd_average_2006_median_eurasec_2002": gap_members,
-               "ebrd_average_2006_median_cis_outside_eurasec_2002": gap_outsiders}
-    headlines = {key: {"value": value, "unit": "", "description": ""} for key, value in numbers.items()}
-    return findings_text(headlines, 12, 2024, 2006, "current US$")
-
-
-def test_findings_use_the_ledgers_thresholds():
-    from transition.claims.ledger import C9_REFORM_STEP
-
-    assert "did not track reform" in _findings_headlines(3.04, 2.96)
-    assert "Bloc membership tracked reform" in _findings_headlines(2.96 + C9_REFORM_STEP, 2.96)
-    assert "Kazakhstan was the core of Central Asia only without Russia" in _findings_headlines(3.0, 3.0)
-    assert "only without Russia" not in _findings_headlines(3.0, 3.0, kaz_caco=40.0)
-    assert "proceeded by groups" in _findings_headlines(3.0, 3.0)
+def test_last_member_year_and_cis_countries():
+    membership = pd.DataFrame({"bloc": ["EAEU", "EAEU", "CIS"], "iso3": ["RUS"] * 3, "year": [2015, 2024, 2030]})
+    assert I.last_member_year(membership, "EAEU") == 2024
+    assert len(I.cis_countries()) == 12 and "RUS" in I.cis_countries()

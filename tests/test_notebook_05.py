@@ -6,22 +6,20 @@ import json
 import pandas as pd
 import papermill
 import pytest
-
-from notebook_runner import run_notebook
-from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC
-
 from conftest import requires_mirror
+from notebook_runner import run_notebook
 
 STEM = "05_resources_vs_governance"
-NON_DEFAULT = dict(gdp_source="pwt", base_year=1990, level_years=[2000, 2015], growth_breaks=[1995, 2005, 2015],
-                   resource_start=1996, resource_end=2004, governance_start=1998, governance_end=2008,
-                   resource_measures=["rents", "fuel_exports", "hydrocarbon_production_pc", "hydrocarbon_reserves_pc"],
-                   governance_measures=["control_of_corruption", "government_effectiveness", "rule_of_law"],
-                   index_method="pc1", rich_rents_threshold=15.0, controls=["cis"])
+NON_DEFAULT = {"gdp_source": "pwt", "base_year": 1990, "level_years": [2000, 2015], "growth_breaks": [1995, 2005, 2015],
+                   "resource_start": 1996, "resource_end": 2004, "governance_start": 1998, "governance_end": 2008,
+                   "resource_measures": ["rents", "fuel_exports", "hydrocarbon_production_pc", "hydrocarbon_reserves_pc"],
+                   "governance_measures": ["control_of_corruption", "government_effectiveness", "rule_of_law"],
+                   "index_method": "pc1", "rich_rents_threshold": 15.0, "controls": ["cis"]}
 OUTCOMES = ["gdp_index_2000", "gdp_index_2015", "growth_1995_2005", "growth_2005_2015"]
 
 
 @requires_mirror
+@pytest.mark.notebook
 def test_non_default_run_writes_its_tables(tmp_path):
     out = run_notebook(STEM, tmp_path, **NON_DEFAULT, lang="ru")
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
@@ -64,34 +62,8 @@ def test_non_default_run_writes_its_tables(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-def test_bad_parameters_fail_fast_with_one_line_each():
-    with pytest.raises(ValueError) as caught:
-        SPEC.check(gdp_source="imf", base_year=1985, level_years=[2007, 2000], growth_breaks=[1990],
-                   resource_measures=["gold"], index_method="median", rich_rents_threshold=200,
-                   controls="cis", governance_start=1990, lang="de")
-    message = str(caught.value)
-    assert message.startswith("10 parameter problems in 05_resources_vs_governance:")
-    for fragment in ["gdp_source = 'imf': must be one of 'wdi', 'maddison', 'pwt', 'weo'",
-                     "base_year = 1985: must be an integer from 1989 to 1999",
-                     "level_years = [2007, 2000]: years must be strictly increasing",
-                     "growth_breaks = [1990]: must hold at least 2 years",
-                     "resource_measures = ['gold']: unknown 'gold'",
-                     "index_method = 'median'", "rich_rents_threshold = 200: must be a number from 0.5 to 60",
-                     "controls = 'cis': must be a list", "governance_start = 1990: must be an integer from 1996",
-                     "lang = 'de': must be one of 'en', 'ru' (language of figure texts and table headers)"]:
-        assert fragment in message
-
-
-def test_cross_checks_on_years():
-    with pytest.raises(ValueError, match=r"after the last year of weo GDP data \(2018\)"):
-        SPEC.check(gdp_source="weo", level_years=[2000, 2020], growth_breaks=[1990, 2000])
-    with pytest.raises(ValueError, match="governance_start 2010 is after governance_end 2000"):
-        SPEC.check(governance_start=2010, governance_end=2000)
-    with pytest.raises(ValueError, match="colour: unknown parameter"):
-        SPEC.check(colour="red")
-
-
 @requires_mirror
+@pytest.mark.notebook
 def test_bad_parameter_stops_the_notebook(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:
         run_notebook(STEM, tmp_path, rich_rents_threshold=-5.0, lang="de")

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from transition.analysis import trade
-from transition.chapters.specs import TRADE_STRUCTURE
 
 
 def _values(rows):
@@ -163,13 +162,17 @@ def test_dated_membership_follows_blocs():
                           "joined": ["1991-12-21", "1993", "1991-12-21", "2004-05-01"],
                           "left": [None, "2009-08-18", "2018-05-19", None]})
     members = ["RUS", "GEO", "UKR"]
-    assert trade.cis_members_in((1992, 1995), members, "dated", blocs) == ["RUS", "UKR"]  # GEO from 1993
-    assert trade.cis_members_in((1993, 1995), members, "dated", blocs) == ["RUS", "GEO", "UKR"]
+    assert trade.cis_members_in((1992, 1995), members, "dated", blocs) == ["RUS", "UKR"]
+    # GEO joined in "1993" (year only = 1 July, data.blocs): not a member on 1 January 1993, a member on 1 January 1994
+    assert trade.cis_members_in((1993, 1995), members, "dated", blocs) == ["RUS", "UKR"]
+    assert trade.cis_members_in((1994, 1995), members, "dated", blocs) == ["RUS", "GEO", "UKR"]
     assert trade.cis_members_in((2016, 2019), members, "dated", blocs) == ["RUS", "UKR"]
     assert trade.cis_members_in((2019, 2020), members, "dated", blocs) == ["RUS"]
     assert trade.cis_members_in((2016, 2019), members, "fixed", blocs) == members
     with pytest.raises(ValueError, match="membership"):
         trade.cis_members_in((2016, 2019), members, "sometimes", blocs)
+    with pytest.raises(ValueError, match="needs the bloc table"):
+        trade.cis_members_in((2016, 2019), members, "dated")
 
 
 def test_compare_with_essay_named_and_range():
@@ -232,12 +235,7 @@ def test_import_processing_period_means():
     assert row["imports_manufactures"] == 65.0 and row["exports_manufactures"] == 20.0 and row["n_years"] == 2
 
 
-# --- parameters ---------------------------------------------------------------------------------
-
-DEFAULTS = dict(groups=["CIS", "CEE & Baltics", "SEE"], splice_prefer="newer", min_countries=3, early_year=2000,
-                eci_variable="eci_hs92", cis_members=list(trade.CIS12), membership="fixed",
-                periods=["2000-2003", "2008-2011", "2016-2019"], growth_start=1993, growth_end=2002, output_dir=None)
-
+# --- periods ------------------------------------------------------------------------------------
 
 def test_parse_period():
     assert trade.parse_period("1995-1999") == (1995, 1999)
@@ -246,74 +244,26 @@ def test_parse_period():
             trade.parse_period(bad)
 
 
-def test_default_parameters_pass():
-    TRADE_STRUCTURE.check(**DEFAULTS)
+# --- vintage helpers, coverage and the snapshot's series ---------------------------------------
+
+def test_vintage_overlap_and_disagreements_from_the_panel():
+    tidy = _tidy([("AAA", 2000, "wdi2023_tx_val_fuel_zs_un", 12.0), ("AAA", 2000, "wdi2013_tx_val_fuel_zs_un", 10.0),
+                  ("AAA", 2001, "wdi2023_tx_val_fuel_zs_un", 11.0), ("BBB", 2000, "wdi2013_tx_val_fuel_zs_un", 5.0)])
+    both = trade.vintage_overlap(tidy, "exports_fuel")
+    assert both.values.tolist() == [["AAA", 2000, 12.0, 10.0]]
+    tables = trade.vintage_disagreements(tidy, ["exports_fuel"])
+    assert list(tables) == ["exports_fuel"] and tables["exports_fuel"].set_index("iso3").loc["all", "max_abs_diff"] == 2.0
+    stacked = trade.stack_disagreements(tables)
+    assert stacked.columns[0] == "series" and set(stacked["series"]) == {"exports_fuel"}
 
 
-@pytest.mark.parametrize("change, fragment", [
-    ({"groups": ["CIS", "Africa"]}, "unknown 'Africa'"),
-    ({"groups": ["CIS", "SEE"]}, "must include 'CIS' and 'CEE & Baltics'"),
-    ({"cis_members": ["RUS", "UKR", "XXX"]}, "unknown 'XXX'"),
-    ({"cis_members": ["RUS", "UKR", "BLR"]}, "must include RUS, UKR, KAZ"),
-    ({"periods": ["2000-2003", "1985-1990"]}, "'1985-1990' is outside the data"),
-    ({"periods": ["2003-2000"]}, "outside the data or reversed"),
-    ({"periods": ["2000/2003"]}, "not a period"),
-    ({"periods": "2000-2003"}, "must be a non-empty list of periods"),
-    ({"early_year": 2030}, "must be an integer from 1995 to 2012"),
-    ({"min_countries": 0}, "must be an integer from 1 to 12"),
-    ({"min_countries": 2.5}, "must be an integer"),
-    ({"splice_prefer": "latest"}, "must be one of 'newer', 'older'"),
-    ({"membership": "sometimes"}, "must be one of 'fixed', 'dated'"),
-    ({"growth_start": 2002, "growth_end": 1995}, "growth_start = 2002 must be before growth_end = 1995"),
-    ({"eci_variable": "eci_hs12"}, "must be one of 'eci_hs92', 'eci_sitc'"),
-])
-def test_bad_parameters_fail_with_clear_messages(change, fragment):
-    with pytest.raises(ValueError, match="06_trade_structure") as caught:
-        TRADE_STRUCTURE.check(**{**DEFAULTS, **change})
-    assert fragment in str(caught.value)
+def test_variables_used_and_coverage():
+    used = trade.variables_used()
+    assert "wdi2013_tx_val_fuel_zs_un" in used and "weo_export_volume_growth" in used and "eci_hs92" in used
+    tidy = _tidy([("AAA", 2000, "v", 1.0), ("BBB", 2003, "v", 2.0), ("AAA", 2000, "w", 1.0)])
+    assert trade.variable_coverage(tidy, ["v"]).values.tolist() == [["v", 2000, 2003, 2]]
 
 
-def test_periods_rule_parses_command_line_text():
-    assert TRADE_STRUCTURE.rules["periods"].parse("2000-2003, 2016-2019") == ["2000-2003", "2016-2019"]
-
-
-# --- headlines and findings ---------------------------------------------------------------------
-
-def test_headlines_and_findings_render_from_computed_values():
-    snap_rows = []
-    for series, cis, cee in [("exports_manufactures", 30.0, 80.0), ("exports_fuel_ores", 40.0, 8.0),
-                             ("imports_manufactures", 55.0, 75.0), ("imports_processed", 77.0, 84.0),
-                             ("eci_hs92", 0.2, 1.0), ("exports_pct_gdp", 40.0, 50.0),
-                             ("hightech_pct_manuf_exports", 5.0, 15.0), ("industry_pct_gdp", 30.0, 27.0)]:
-        for when, year in (("early", 2000), ("latest", 2012)):
-            for group, value in (("CIS", cis), ("CEE & Baltics", cee)):
-                snap_rows.append({"series": series, "when": when, "year": year, "group": group, "n_countries": 5,
-                                  "median": value, "q25": value, "q75": value, "weighted": value + 1})
-    snap = pd.DataFrame(snap_rows)
-    shares = pd.DataFrame({"iso3": ["RUS", "UKR", "KAZ", "BLR", "ARM"], "period": "2000-2003",
-                           "share_pct": [70.0, 12.0, 6.0, 10.0, 2.0], "share_pct_computed": [71.0, 11, 6, 10, 2],
-                           "n_missing": 0})
-    processed = pd.DataFrame({"iso3": ["AAA", "BBB"], "period": "2000-2003", "imports_manufactures": [60.0, 40.0],
-                              "imports_food": [10.0, 5.0], "imports_processed": [70.0, 45.0],
-                              "exports_manufactures": [20.0, 50.0], "n_years": 4})
-    growth = pd.DataFrame({"iso3": ["KGZ", "RUS"], **{f"grew_{m}": [False, True] for m in
-                                                      ("usd_direct", "usd_computed_weo", "volume")}})
-    disagreements = {"exports_fuel": pd.DataFrame({"iso3": ["AAA", "all"], "n_overlap": [2, 2], "mean_abs_diff": [1.0, 1.0],
-                                                   "max_abs_diff": [3.0, 3.0], "year_of_max": [2001, 2001]}),
-                     "exports_ores_metals": pd.DataFrame({"iso3": ["AAA", "all"], "n_overlap": [2, 2],
-                                                          "mean_abs_diff": [0.5, 0.5], "max_abs_diff": [1.0, 1.0],
-                                                          "year_of_max": [2002, 2002]})}
-    rows = trade.headlines(snap, shares, None, processed, growth, disagreements, ["2000-2003"], "eci_hs92", (1993, 2002))
-    h = {row["key"]: row["value"] for row in rows}
-    assert len(h) == len(rows)  # keys unique
-    assert h["rus_share_essay_period"] == 70.0 and h["rus_share_essay_period_computed"] == 71.0
-    assert h["other_cis_in_essay_range_essay_period"] == 1 and h["other_cis_largest_essay_period"] == "BLR"
-    assert h["cis_median_manufactures_export_share_early"] == 30.0
-    assert h["cis_weighted_fuel_ores_export_share_early"] == 41.0
-    assert h["cis_count_processed_imports_majority"] == 1
-    assert h["cis_count_manuf_import_share_above_export_share"] == 1
-    assert h["cis_count_exports_grew_volume"] == 1 and h["cis_exports_not_grown_volume"] == "KGZ"
-    assert h["essay_exceptions_not_grown_volume"] == 1
-    assert h["vintage_max_abs_diff_fuel"] == 3.0 and h["eci_latest_year"] == 2012
-    text = trade.findings_text(h, 2000, ["2000-2003"], (1993, 2002))
-    assert text.startswith("## Findings") and "70.0%" in text and "consistent with the first half of C5" in text
+def test_snapshot_series_places_the_eci_classification():
+    series = trade.snapshot_series("eci_sitc")
+    assert series.index("eci_sitc") == series.index("imports_processed") + 1 and series[-1] == "industry_pct_gdp"

@@ -20,7 +20,7 @@ def cagr(start: float, end: float, years: float) -> float:
     """
     if not years > 0 or not (start > 0 and end > 0):
         return float("nan")
-    return 100.0 * ((end / start) ** (1.0 / years) - 1.0)
+    return float(100.0 * ((end / start) ** (1.0 / years) - 1.0))
 
 
 def cagr_between(levels: pd.Series, start: int, end: int) -> float:
