@@ -1,4 +1,4 @@
-"""Reforms-and-growth regressions on small constructed panels with known answers."""
+"""Reforms-and-growth regressions (``transition.analysis.growth``) on small constructed panels with known answers."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,8 +6,10 @@ import pandas as pd
 import pytest
 
 from transition.analysis import growth
-from transition.analysis.growth import Config, Fit, add_lags, carry_forward, design_matrix, fit_model, generic_term, growth_from_levels, growth_rates, initial_conditions, lag, linear_combination, prepare, robust_effects, robustness_statement, robustness_variants, sequencing_terms, war_indicator
-from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC
+from transition.analysis.growth import (Config, Fit, add_lags, carry_forward, coverage, design_matrix, fit_model,
+                                        generic_term, growth_from_levels, growth_rates, initial_conditions, lag,
+                                        linear_combination, main_sample, prepare, reform_sign_shares, robust_effects,
+                                        robustness_variants, sequencing_terms, spec_row, war_indicator)
 
 
 # ---------------------------------------------------------------- lags
@@ -231,6 +233,15 @@ def test_prepare_builds_lags_before_cutting_years():
     assert 1992 not in no_war["year"].tolist() and set(no_war["iso3"]) == {"ARM"}
 
 
+def test_main_sample_and_coverage():
+    panel = _mini_panel().assign(group=lambda f: f["iso3"].map({"ARM": "CIS", "POL": "Central Europe"}))
+    sample = main_sample(panel, Config(reform_lag=2, max_lag=2, first_year=1990, last_year=1994))
+    assert sample["year"].min() == 1991 and sample["reform_ebrd_average_l2"].notna().all()  # 1990 has no 1988 score
+    table = coverage(sample)
+    assert table.loc["CIS", "country_years"] == 4 and table.loc["CIS", "war_years"] == 1
+    assert (table.loc["Central Europe", "first"], table.loc["Central Europe", "last"]) == (1991, 1994)
+
+
 def _robustness_frame(coefs, pvalues, term="reform_ebrd_average_l1", family="main"):
     specs = ["baseline"] + [f"s{i}" for i in range(1, len(coefs))]
     return pd.DataFrame({"spec": specs, "model": [f"robustness/{s}/{family}" for s in specs], "term": term,
@@ -254,8 +265,15 @@ def test_robust_effects_reads_the_right_model_and_strips_lags():
     result = robust_effects(frame).set_index("term")
     assert result.loc["reform_ebrd_average", "verdict"] == "not robust"  # judged on the main model only
     assert generic_term("lib_ahead_l12") == "lib_ahead" and generic_term("war") == "war"
-    text = robustness_statement(robust_effects(frame), 0.05, 0.75)
-    assert "**Not robust**: EBRD average" in text and "75%" in text
+
+
+def test_spec_row_and_reform_sign_shares():
+    frame = pd.concat([_robustness_frame([1.0, -1.0, 2.0, 0.5], [0.01, 0.01, 0.2, 0.04]),
+                       _robustness_frame([3.0, 3.0], [0.01, 0.01], "lib_ahead_l1", "sequencing")])
+    assert spec_row(frame, "s2", "main", "reform_ebrd_average")["coef"] == 2.0
+    assert spec_row(frame, "s3", "sequencing", "lib_ahead") is None  # not estimated there
+    shares = reform_sign_shares(frame, alpha=0.05)  # the main model only: 3 of 4 positive, 2 of them p < 0.05
+    assert shares == {"positive": 0.75, "positive_significant": 0.5}
 
 
 def test_robustness_variants_follow_parameters():
@@ -269,17 +287,6 @@ def test_robustness_variants_follow_parameters():
     assert odd == ["threshold_2.33", "threshold_3.00"]  # snapped to the EBRD grid of thirds
 
 
-def test_regression_table_layout():
-    frame = _fe_panel().rename(columns={"x": "reform_ebrd_average_l1", "z": "war"})
-    fit = fit_model(frame, "y", ["reform_ebrd_average_l1", "war"], "country_year")
-    table = growth.tidy_fit(fit, "fe_main", "test")
-    wide = growth.regression_table(table, {"fe_main": fit})
-    assert wide.index.tolist() == ["EBRD average (t-1)", "War year", "Observations", "Countries", "Fixed effects"]
-    assert wide.loc["EBRD average (t-1)", "fe_main"].startswith("2.00***")
-    assert wide.loc["Fixed effects", "fe_main"] == "country + year"
-    assert list(table.columns) == ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]
-
-
 # ---------------------------------------------------------------- parameters
 
 def _defaults(**changes):
@@ -288,28 +295,10 @@ def _defaults(**changes):
     return {**values, **changes}
 
 
-def test_spec_accepts_defaults():
-    SPEC.check(**_defaults())
-
-
-@pytest.mark.parametrize("changes, fragment", [
-    ({"growth_source": "imf"}, "growth_source = 'imf'"),
-    ({"reform_lag": 7}, "reform_lag = 7: must be an integer from 0 to 3"),
-    ({"reform_lag": 1.5}, "reform_lag = 1.5"),
-    ({"threshold": 5.0}, "threshold = 5.0: must be a number from 1.67 to 4"),
-    ({"last_year": 2015}, "last_year = 2015"),
-    ({"first_year": 1985}, "first_year = 1985"),
-    ({"exclude_iso3": ["XXX"]}, "unknown 'XXX'"),
-    ({"first_year": 2000, "last_year": 2002}, "at least 6 years"),
-    ({"exclude_iso3": ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS"]}, "fewer than 5 CIS"),
-    ({"robust_share": 0.2}, "robust_share = 0.2"),
-])
-def test_spec_rejects_bad_values(changes, fragment):
-    with pytest.raises(ValueError, match="04_reforms_and_growth") as error:
-        SPEC.check(**_defaults(**changes))
-    assert fragment in str(error.value)
-
-
 def test_config_from_parameters():
     config = growth.config_from(**_defaults(exclude_iso3=["MNG"], reform_lag=2))
     assert config.reform_lag == 2 and config.exclude_iso3 == ("MNG",) and "MNG" not in config.iso3
+
+
+def test_config_defaults_are_the_notebook_defaults():
+    assert growth.Config() == growth.config_from(**_defaults())

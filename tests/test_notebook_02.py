@@ -1,4 +1,7 @@
-"""Notebook 02 (output paths): a run with non-default parameters, and bad parameters failing fast."""
+"""Notebook 02 (output paths) in a kernel: a run with non-default parameters, and a bad parameter stopping it.
+
+The parameter spec itself (every bad value, several at once) is tested without a kernel in test_output_paths.py.
+"""
 from __future__ import annotations
 
 import json
@@ -10,14 +13,11 @@ import pytest
 from conftest import requires_mirror
 from notebook_runner import run_notebook
 from transition.analysis.output import TABLE_COLUMNS
-from transition.chapters.specs import OUTPUT_PATHS as SPEC
 
 STEM = "02_output_paths"
-VALID = dict(base_year=1989, gdp_source="wdi", splice_with="maddison", compare_sources=["wdi", "pwt"], horizon=15,
-             grouping="broad", countries=["RUS", "POL"], gap_threshold=3.0, substantial_loss=80.0,
-             disagreement_threshold=10.0, lang="en", output_dir=None)
 
 
+@pytest.mark.notebook
 @requires_mirror
 def test_notebook_runs_with_non_default_parameters(tmp_path):
     chosen = ["RUS", "UKR", "KAZ", "BLR", "UZB", "POL", "HUN", "CZE", "EST", "LVA", "BIH"]
@@ -54,44 +54,7 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-def test_valid_parameters_pass():
-    SPEC.check(**VALID)
-    SPEC.check(**{**VALID, "splice_with": None})
-
-
-@pytest.mark.parametrize("change, fragments", [
-    ({"base_year": 1850}, ["base_year = 1850", "integer from 1985 to 2000"]),
-    ({"base_year": "1989"}, ["base_year = '1989'", "must be an integer"]),
-    ({"gdp_source": "imf"}, ["gdp_source = 'imf'", "'wdi', 'maddison', 'pwt', 'weo'"]),
-    ({"countries": ["RUS", "XXX"]}, ["unknown 'XXX'"]),
-    ({"compare_sources": ["wdi", "bea"]}, ["unknown 'bea'"]),
-    ({"grouping": "region"}, ["grouping = 'region'", "'broad', 'group'"]),
-    ({"gap_threshold": 5.0}, ["gap_threshold = 5.0", "number from 1 to 4.33"]),
-    ({"substantial_loss": 120}, ["substantial_loss = 120", "number from 1 to 100"]),
-    ({"horizon": 40}, ["horizon = 40", "integer from 5 to 25"]),
-    ({"output_dir": 3}, ["output_dir = 3", "text or None"]),
-    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
-    ({"colour": "red"}, ["colour: unknown parameter"]),
-    ({"splice_with": "wdi"}, ["splice_with = 'wdi' is the GDP source itself"]),
-    ({"gdp_source": "pwt", "compare_sources": ["pwt"], "base_year": 2000, "horizon": 25},
-     ["2000-2025 is outside the data", "pwt covers 1960-2019"]),
-    ({"compare_sources": ["weo"], "base_year": 2000, "horizon": 20}, ["weo covers 1980-2018"]),
-])
-def test_bad_parameters_fail_with_a_clear_message(change, fragments):
-    with pytest.raises(ValueError) as caught:
-        SPEC.check(**{**VALID, **change})
-    message = str(caught.value)
-    assert message.startswith("1 parameter problem in 02_output_paths")
-    for fragment in fragments:
-        assert fragment in message
-
-
-def test_several_problems_are_reported_together():
-    with pytest.raises(ValueError, match="3 parameter problems") as caught:
-        SPEC.check(**{**VALID, "base_year": 1850, "gdp_source": "imf", "countries": ["XXX"]})
-    assert len(str(caught.value).splitlines()) == 4
-
-
+@pytest.mark.notebook
 @requires_mirror
 def test_bad_parameter_stops_the_notebook_at_the_validation_cell(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as caught:

@@ -1,4 +1,7 @@
-"""Notebook 04 (reforms and growth): a papermill run with non-default parameters, and bad parameters."""
+"""Notebook 04 (reforms and growth) in a kernel: a papermill run with non-default parameters, and a bad parameter.
+
+The parameter spec itself is tested without a kernel in test_reforms_and_growth.py.
+"""
 from __future__ import annotations
 
 import json
@@ -9,12 +12,11 @@ import pytest
 
 from conftest import requires_mirror
 from notebook_runner import run_notebook
-from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC
-
 STEM = "04_reforms_and_growth"
 COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]
 
 
+@pytest.mark.notebook
 @requires_mirror
 def test_notebook_runs_with_non_default_parameters(tmp_path):
     out = run_notebook(STEM, tmp_path, growth_source="pwt", reform_lag=2, max_lag=2, threshold=2.67,
@@ -52,31 +54,7 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-def _values(**changes):
-    values = dict(growth_source="wdi", reform_lag=1, max_lag=3, threshold=3.0, first_year=1990, last_year=2006,
-                  extended_last_year=2019, exclude_iso3=[], alpha=0.05, robust_share=0.75, lang="en", output_dir=None)
-    return {**values, **changes}
-
-
-@pytest.mark.parametrize("changes, fragments", [
-    ({"growth_source": "gdp"}, ["growth_source = 'gdp'", "'wdi', 'weo', 'pwt'"]),
-    ({"exclude_iso3": ["RUS", "SUN"]}, ["exclude_iso3", "unknown 'SUN'"]),
-    ({"threshold": 0.5, "max_lag": 9}, ["2 parameter problems", "threshold = 0.5", "max_lag = 9"]),
-    ({"last_year": 2010}, ["last_year = 2010", "EBRD data end in 2006"]),
-    ({"extended_last_year": 2030}, ["extended_last_year = 2030", "from 2007 to 2019"]),
-    ({"reform_lag": "1"}, ["reform_lag = '1'", "integer"]),
-    ({"first_year": 2001}, ["first_year = 2001"]),
-    ({"alpha": True}, ["alpha = True"]),
-    ({"colour": "red"}, ["colour: unknown parameter"]),
-    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
-])
-def test_bad_parameters_fail_fast(changes, fragments):
-    with pytest.raises(ValueError) as error:
-        SPEC.check(**_values(**changes))
-    for fragment in fragments:
-        assert fragment in str(error.value)
-
-
+@pytest.mark.notebook
 @requires_mirror
 def test_bad_parameter_stops_the_notebook(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as error:

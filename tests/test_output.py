@@ -8,10 +8,13 @@ import pandas as pd
 import pytest
 
 from transition.analysis import output
-from transition.analysis.output import (TABLE_COLUMNS, annual_growth, association, country_measures, cumulative_loss,
-                               gap_frame, group_headlines, group_paths, group_summary, index_at, measures_table,
-                               path_recovery_year, recovery, skipped_summary, slug, source_disagreement, source_ids,
-                               substantial_loss_counts, trough, war_in_window, years_below_base)
+from transition.analysis.output import (SUBSTANTIAL_LOSS_INDEX, TABLE_COLUMNS, annual_growth, association,
+                                        country_measures, cumulative_loss, gap_associations, gap_frame, gap_samples,
+                                        group_column, group_paths, group_results, group_summary, index_at, loss_count,
+                                        loss_counts_by_source, loss_thresholds, measures_table, path_recovery_year,
+                                        recovery, shallowest, skipped_summary, source_disagreement, splice_counts,
+                                        substantial_loss_counts, trough, troughs_by_source, war_in_window,
+                                        years_below_base)
 
 
 def s(values: dict) -> pd.Series:
@@ -242,7 +245,7 @@ def test_war_in_window_and_gap_frame():
     assert merged.loc["RUS", "former_ussr"] and not merged.loc["POL", "former_ussr"] and merged.loc["RUS", "war"]
 
 
-def test_skipped_summary_and_small_helpers():
+def test_skipped_summary():
     skipped = pd.DataFrame({"source": ["wdi", "pwt", "wdi"], "iso3": ["BIH", "BIH", "RUS"],
                             "status": ["definition_break", "definition_break", "missing_data"],
                             "reason": ["BIH: v measures the present-day country only from 1994 (x)",
@@ -253,16 +256,69 @@ def test_skipped_summary_and_small_helpers():
         {"iso3": "BIH", "sources": "wdi, pwt", "status": "definition_break",
          "reason": "measures the present-day country only from 1994"},
         {"iso3": "RUS", "sources": "wdi", "status": "missing_data", "reason": "data start in 1990"}]
-    assert slug("CEE & Baltics") == "cee_baltics" and slug("South-East Europe") == "south_east_europe"
-    assert source_ids(["wdi", "maddison", "wdi"]) == ["gapminder_wdi", "maddison_2023"]
 
 
-def test_group_headlines_keys():
-    summary = group_summary(_table(), measures=("trough_index",))
-    rows = group_headlines(summary, pd.Series({"CIS": 2006, "CEE & Baltics": None}, dtype="Int64"), 1989)
-    keys = {key: value for key, value, _, _ in rows}
-    assert keys["median_trough_index_cis"] == 60.0 and keys["n_countries_cee_baltics"] == 1
-    assert keys["median_path_recovery_year_cis"] == 2006 and keys["median_path_recovery_year_cee_baltics"] is None
+def test_substantial_loss_index_is_a_fall_of_a_tenth():
+    # Barro & Ursúa (2008): a fall of 10% or more is a macroeconomic disaster; the ledger's C2 rule uses it
+    from transition.claims.ledger import C2_LOSS_INDEX
+
+    assert SUBSTANTIAL_LOSS_INDEX == 90.0 and C2_LOSS_INDEX is SUBSTANTIAL_LOSS_INDEX
+
+
+def test_loss_thresholds_add_the_chosen_one_without_repeats():
+    assert loss_thresholds() == [90.0, 80.0, 70.0, 60.0, 50.0]
+    assert loss_thresholds(75) == [90.0, 80.0, 75.0, 70.0, 60.0, 50.0]
+
+
+def test_loss_counts_by_source_stacks_sources():
+    table = pd.concat([_table(), _table().assign(source="pwt", trough_index=[95.0, 95.0, 95.0, 95.0, np.nan])])
+    counts = loss_counts_by_source(table, ["wdi", "pwt"], 85.0)
+    assert set(counts["source"]) == {"wdi", "pwt"} and 85.0 in set(counts["threshold"])
+    assert loss_count(counts, "wdi", "CIS", 85.0) == 2 and loss_count(counts, "pwt", "CIS", 85.0) == 0
+    assert loss_count(counts, "wdi", "CIS", 12.0) is None  # no such threshold
+
+
+def test_shallowest_and_troughs_by_source():
+    assert shallowest(_table(), "CIS")["iso3"] == "C" and shallowest(_table(), "SEE") is None
+    wide = troughs_by_source(_table(), "CIS")
+    assert wide.index.tolist() == ["A", "B", "C"] and wide.columns.tolist() == ["wdi"]
+    assert troughs_by_source(_table()).index.tolist() == ["A", "B", "C", "D"]  # status ok only
+
+
+def test_splice_counts():
+    table = pd.DataFrame({"source": ["wdi", "wdi", "pwt"], "status": ["ok", "ok", "ok"], "n_spliced_years": [0, 2, 1]})
+    counts = splice_counts(table)
+    assert counts.loc["wdi", "countries_spliced"] == 1 and counts.loc["wdi", "max_years_spliced"] == 2
+
+
+def test_group_column_and_group_results():
+    assert group_column("broad") == "broad_group" and group_column("group") == "group"
+    with pytest.raises(ValueError, match="grouping must be 'broad' or 'group'"):
+        group_column("region")
+    measures = ["years_to_trough", "years_below_base", "cumulative_loss", "index_1995", "index_1999", "index_2000",
+                "index_2002", "index_2007", "index_latest", "growth_1999_2002"]
+    main = _table().assign(group=["CIS", "CIS", "CIS", "Baltic", "Baltic"], **{m: 1.0 for m in measures})
+    indices = pd.DataFrame({"iso3": ["A", "A", "D", "D"], "year": [1989, 1990, 1989, 1990], "index": [100, 80, 100, 101.0]})
+    summary, paths, recovery_year = group_results(main, indices, "broad", 1989)
+    assert summary["group"].tolist() == ["CIS", "CEE & Baltics"] and set(paths["group"]) == {"CIS", "CEE & Baltics"}
+    assert recovery_year["CEE & Baltics"] == 1989 and pd.isna(recovery_year["CIS"])  # D never fell below 100
+
+
+def test_gap_associations_grid():
+    rng = np.random.default_rng(0)
+    gap = pd.DataFrame({"gap_years": [1, 2, 3, 4, 5, 6, np.nan], "gap_points": rng.normal(size=7),
+                        "gap_censored": [False, False, True, False, False, False, False],
+                        "trough_index": [90, 80, 70, 60, 50, 40, 30.0], "cumulative_loss": rng.normal(size=7),
+                        "years_below_base": rng.normal(size=7), "former_ussr": [0, 1, 0, 1, 0, 1, 0.0],
+                        "war": [0, 0, 1, 0, 0, 1, 0.0]})
+    samples = gap_samples(gap)
+    assert samples["all"].sum() == 6 and samples["uncensored"].sum() == 5
+    assoc = gap_associations(gap)
+    assert len(assoc) == 2 * 2 * 3 * 2  # samples x gap measures x loss measures x control sets
+    assert assoc[["sample", "x", "y", "controls"]].iloc[1].tolist() == ["all", "gap_years", "trough_index",
+                                                                        "former_ussr+war"]
+    first = assoc.iloc[0]
+    assert first["n"] == 6 and first["rho"] == pytest.approx(-1.0)
 
 
 # ---------------------------------------------------------------- real data

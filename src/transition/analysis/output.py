@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
+from scipy import stats
 
 from transition.analysis import sequencing
 from transition.data import countries, derived
-from transition.data.vocabulary import DEFAULT_HORIZON
-from transition.paths import DATA_DIR
+from transition.data.vocabulary import DEFAULT_HORIZON, GROUP_ORDER
 
 #: Years whose index level the country table reports (besides the latest year).
 CHECKPOINT_YEARS = (1995, 1999, 2000, 2002, 2007)
@@ -52,6 +53,28 @@ TABLE_COLUMNS = ["iso3", "group", "source", "base_year", "trough_year", "trough_
 EXTRA_COLUMNS = ["broad_group", "status", "recovered", "recovery_uncertain", "years_below_base",
                  "cumulative_loss", "index_2000", "index_2002", "growth_1999_2002", "first_year", "n_missing",
                  "n_spliced_years"]
+
+# ---- thresholds and choices (the notebook's parameters default to these) ----------------------------
+#: C2: a "substantial" loss is a fall of real GDP of 10% or more (trough below 90, base year = 100): the
+#: size of fall Barro & Ursúa (2008, "Macroeconomic Crises since 1870", Brookings Papers on Economic
+#: Activity) call a macroeconomic disaster. The one definition: notebook 02 and the claims ledger use it.
+SUBSTANTIAL_LOSS_INDEX = 90.0
+#: Trough levels at which the substantial-loss counts are also shown (any single cut-off is a judgement).
+LOSS_THRESHOLDS = (90.0, 80.0, 70.0, 60.0, 50.0)
+#: EBRD score at which liberalization / institutions count as reached for the C2 gap (as notebook 01).
+GAP_THRESHOLD = 3.0
+#: Years whose war on the territory counts as a control in the gap regressions.
+WAR_WINDOW = (1989, 1999)
+#: Max-min spread between sources (index points) that counts as a disagreement.
+DISAGREEMENT_THRESHOLD = 10.0
+#: Measures compared across sources.
+DISAGREEMENT_MEASURES = ("trough_index", "index_1999", "index_2007")
+#: The association grid of the gap (C2): gap measures, output measures and control sets.
+GAP_MEASURES = ("gap_years", "gap_points")
+LOSS_MEASURES = ("trough_index", "cumulative_loss", "years_below_base")
+CONTROL_SETS = ((), ("former_ussr", "war"))
+#: Years by which the group summary counts recovered countries.
+RECOVERED_BY = (2002, 2007)
 
 
 # --------------------------------------------------------------------------------------------
@@ -202,10 +225,15 @@ def group_labels(grouping: str = "broad") -> pd.Series:
     raise ValueError(f"grouping must be 'broad' or 'group', not {grouping!r}")
 
 
+def group_column(grouping: str = "broad") -> str:
+    """Column of a measures table holding the groups of ``grouping``: 'broad_group' or 'group'."""
+    if grouping not in ("broad", "group"):
+        raise ValueError(f"grouping must be 'broad' or 'group', not {grouping!r}")
+    return "broad_group" if grouping == "broad" else "group"
+
+
 def group_order(grouping: str = "broad") -> list[str]:
     """Display order of the groups of ``grouping``."""
-    from transition.present.style import GROUP_ORDER
-
     return BROAD_ORDER if grouping == "broad" else list(GROUP_ORDER)
 
 
@@ -290,6 +318,17 @@ def output_paths(tidy: pd.DataFrame, sources, base_year: int = derived.DEFAULT_B
     return table, pd.concat(indices, ignore_index=True), skipped
 
 
+def source_rows(table: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The rows of one source of an :func:`output_paths` table (the main source's measures table)."""
+    return table[table["source"] == source].reset_index(drop=True)
+
+
+def splice_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Per source: countries with years bridged by the donor's growth rates, and the most years bridged."""
+    return table[table["status"] == "ok"].groupby("source")["n_spliced_years"].agg(
+        countries_spliced=lambda s: int((s > 0).sum()), max_years_spliced="max")
+
+
 # --------------------------------------------------------------------------------------------
 # Groups
 # --------------------------------------------------------------------------------------------
@@ -330,7 +369,7 @@ def group_summary(table: pd.DataFrame, group_column: str = "broad_group",
                   measures=("trough_index", "years_to_trough", "years_below_base", "cumulative_loss",
                             "index_1995", "index_1999", "index_2000", "index_2002", "index_2007",
                             "index_latest", "growth_1999_2002"),
-                  recovered_by=(2002, 2007)) -> pd.DataFrame:
+                  recovered_by=RECOVERED_BY) -> pd.DataFrame:
     """Group medians and means of the output measures, and how many countries recovered by given years.
 
     Only rows with status ``ok`` count. Returns one row per group with ``n``, ``median_<m>``,
@@ -356,6 +395,13 @@ def group_summary(table: pd.DataFrame, group_column: str = "broad_group",
     return pd.DataFrame(rows).sort_values("group", key=lambda g: g.map(order), ignore_index=True)
 
 
+def group_results(main: pd.DataFrame, indices: pd.DataFrame, grouping: str, base_year: int):
+    """(summary, paths, path_recovery) of one source's measures and indices, by the groups of ``grouping``."""
+    column = group_column(grouping)
+    paths = group_paths(indices, main.set_index("iso3")[column])
+    return group_summary(main, column), paths, path_recovery_year(paths, base_year)
+
+
 def substantial_loss_counts(table: pd.DataFrame, thresholds, group_column: str = "broad_group") -> pd.DataFrame:
     """Countries whose trough index is below each threshold, by group (status ``ok`` only).
 
@@ -371,12 +417,33 @@ def substantial_loss_counts(table: pd.DataFrame, thresholds, group_column: str =
     return pd.DataFrame(rows)
 
 
+def loss_thresholds(substantial_loss: float = SUBSTANTIAL_LOSS_INDEX, others=LOSS_THRESHOLDS) -> list[float]:
+    """The chosen substantial-loss threshold and the range around it, highest first, no repeats."""
+    return sorted({*map(float, others), float(substantial_loss)}, reverse=True)
+
+
+def loss_counts_by_source(table: pd.DataFrame, sources, substantial_loss: float = SUBSTANTIAL_LOSS_INDEX,
+                          others=LOSS_THRESHOLDS) -> pd.DataFrame:
+    """:func:`substantial_loss_counts` of every source at :func:`loss_thresholds`, stacked with a ``source`` column."""
+    thresholds = loss_thresholds(substantial_loss, others)
+    return pd.concat([substantial_loss_counts(table[table["source"] == source], thresholds).assign(source=source)
+                      for source in sources], ignore_index=True)
+
+
+def troughs_by_source(table: pd.DataFrame, group: str | None = None) -> pd.DataFrame:
+    """Trough index by country (rows) and source (columns), countries with status ``ok`` (of a broad group)."""
+    ok = table[table["status"] == "ok"]
+    if group is not None:
+        ok = ok[ok["broad_group"] == group]
+    return ok.pivot(index="iso3", columns="source", values="trough_index")
+
+
 # --------------------------------------------------------------------------------------------
 # Sources
 # --------------------------------------------------------------------------------------------
 
-def source_disagreement(table: pd.DataFrame, measures=("trough_index", "index_1999", "index_2007"),
-                        threshold: float = 10.0) -> pd.DataFrame:
+def source_disagreement(table: pd.DataFrame, measures=DISAGREEMENT_MEASURES,
+                        threshold: float = DISAGREEMENT_THRESHOLD) -> pd.DataFrame:
     """Per country and measure: the value from each source, the max-min spread and its extremes.
 
     Only rows with status ``ok`` count; a spread needs at least two sources.
@@ -424,7 +491,8 @@ def war_in_window(iso3_codes, first: int, last: int) -> pd.Series:
     return pd.Series({code: bool(countries.war_years(code) & set(range(first, last + 1))) for code in iso3_codes})
 
 
-def gap_frame(table: pd.DataFrame, tidy: pd.DataFrame, threshold: float = 3.0, war_window=(1989, 1999)) -> pd.DataFrame:
+def gap_frame(table: pd.DataFrame, tidy: pd.DataFrame, threshold: float = GAP_THRESHOLD,
+              war_window=WAR_WINDOW) -> pd.DataFrame:
     """Output measures (rows with status ``ok``) merged with the liberalization-institutions gap.
 
     Adds ``former_ussr`` and ``war`` (war on the territory in ``war_window``) as candidate controls.
@@ -439,6 +507,12 @@ def gap_frame(table: pd.DataFrame, tidy: pd.DataFrame, threshold: float = 3.0, w
     return merged.sort_values("iso3", ignore_index=True)
 
 
+def gap_samples(gap: pd.DataFrame) -> dict[str, pd.Series]:
+    """Samples of the gap regressions: ``all`` countries with a gap, ``uncensored`` ones only (row masks)."""
+    has_gap = gap["gap_years"].notna()
+    return {"all": has_gap, "uncensored": has_gap & ~gap["gap_censored"]}
+
+
 def association(frame: pd.DataFrame, x: str, y: str, controls=()) -> dict:
     """Spearman correlation of ``x`` and ``y`` and an OLS slope of ``y`` on ``x`` (+ controls), HC1 SE.
 
@@ -449,9 +523,6 @@ def association(frame: pd.DataFrame, x: str, y: str, controls=()) -> dict:
     dict with n, rho, rho_p (Spearman, two-sided), slope, slope_se (heteroskedasticity-robust,
     HC1), slope_p, r2. NaN where n < 4.
     """
-    import statsmodels.api as sm
-    from scipy import stats
-
     data = frame[[x, y, *controls]].apply(pd.to_numeric, errors="coerce").astype(float).dropna()
     result = {"x": x, "y": y, "controls": "+".join(controls) or "none", "n": len(data),
               "rho": np.nan, "rho_p": np.nan, "slope": np.nan, "slope_se": np.nan, "slope_p": np.nan, "r2": np.nan}
@@ -462,6 +533,17 @@ def association(frame: pd.DataFrame, x: str, y: str, controls=()) -> dict:
     result.update(rho=float(rho), rho_p=float(p), slope=float(fit.params[x]), slope_se=float(fit.bse[x]),
                   slope_p=float(fit.pvalues[x]), r2=float(fit.rsquared))
     return result
+
+
+def gap_associations(gap: pd.DataFrame, xs=GAP_MEASURES, ys=LOSS_MEASURES, control_sets=CONTROL_SETS) -> pd.DataFrame:
+    """:func:`association` for every sample of :func:`gap_samples`, gap measure, loss measure and control set.
+
+    Returns one row per combination (sample, x, y, controls) in that nesting order, with the
+    columns of :func:`association` and ``sample``.
+    """
+    rows = [association(gap[keep], x, y, controls) | {"sample": sample}
+            for sample, keep in gap_samples(gap).items() for x in xs for y in ys for controls in control_sets]
+    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -490,53 +572,6 @@ def skipped_summary(skipped: pd.DataFrame) -> pd.DataFrame:
             .reset_index()[["iso3", "sources", "status", "reason"]].sort_values("iso3", ignore_index=True))
 
 
-def source_ids(sources) -> list[str]:
-    """Registry source ids of GDP sources (for figure source notes): 'wdi' → 'gapminder_wdi'."""
-    from transition.data.loaders import VARIABLES
-
-    return list(dict.fromkeys(VARIABLES[derived.GDP_SOURCES[source]].source for source in sources))
-
-
-def slug(label: str) -> str:
-    """A group label as part of a headline key: 'CEE & Baltics' → 'cee_baltics'."""
-    return "_".join("".join(ch if ch.isalnum() else " " for ch in label.lower()).split())
-
-
-def group_headlines(summary: pd.DataFrame, path_recovery: pd.Series, base_year: int) -> list[tuple]:
-    """(key, value, unit, description) of the group headlines: medians, means, recoveries by group."""
-    unit_index = f"index, {base_year} = 100"
-    specs = [
-        ("n", "n_countries", "countries", "countries with a GDP index"),
-        ("median_trough_index", "median_trough_index", unit_index, "median depth of the transition trough"),
-        ("mean_trough_index", "mean_trough_index", unit_index, "mean depth of the transition trough"),
-        ("median_years_to_trough", "median_years_to_trough", "years", "median years from the base year to the trough"),
-        ("median_years_below_base", "median_years_below_base", "years",
-         "median length of the spell below the base-year level (censored at the latest year if not recovered)"),
-        ("median_cumulative_loss", "median_cumulative_loss", "index-point-years",
-         "median cumulative output loss in the trough window"),
-        *[(f"median_index_{year}", f"median_index_{year}", unit_index, f"median GDP index in {year}")
-          for year in (*CHECKPOINT_YEARS, "latest")],
-        ("median_growth_1999_2002", "median_growth_1999_2002", "% per year",
-         "median average annual real GDP growth 1999-2002 (the essay's time)"),
-        ("n_recovered_by_2002", "n_recovered_by_2002", "countries", "countries back at the base-year level by 2002"),
-        ("share_recovered_by_2002", "share_recovered_by_2002", "share of countries",
-         "share of countries back at the base-year level by 2002"),
-        ("n_recovered_by_2007", "n_recovered_by_2007", "countries", "countries back at the base-year level by 2007"),
-        ("n_recovered", "n_recovered_latest", "countries", "countries back at the base-year level by the latest year"),
-    ]
-    rows = []
-    for _, row in summary.iterrows():
-        group = row["group"]
-        for column, key, unit, description in specs:
-            if column in row.index:
-                rows.append((f"{key}_{slug(group)}", row[column], unit, f"{group}: {description}"))
-        year = path_recovery.get(group)
-        rows.append((f"median_path_recovery_year_{slug(group)}", None if pd.isna(year) else int(year), "year",
-                     f"{group}: first year the group's median index path is back at the base-year level "
-                     "after its lowest point (null = not yet)"))
-    return rows
-
-
 def pick_association(assoc: pd.DataFrame, y: str, controls: str = "none", sample: str = "all",
                      x: str = "gap_years") -> pd.Series:
     """One row of an association table (rows of :func:`association` with a ``sample`` column)."""
@@ -546,153 +581,19 @@ def pick_association(assoc: pd.DataFrame, y: str, controls: str = "none", sample
     return rows.iloc[0]
 
 
-def _count(loss_counts: pd.DataFrame, source: str, group: str, threshold: float):
+def loss_count(loss_counts: pd.DataFrame, source: str, group: str, threshold: float) -> int | None:
+    """Countries of ``group`` whose trough (``source``) is below ``threshold``; None without that row."""
     rows = loss_counts[(loss_counts["source"] == source) & (loss_counts["group"] == group)
                        & (loss_counts["threshold"] == float(threshold))]
     return int(rows["n_below"].iloc[0]) if len(rows) else None
 
 
-def _ok_group(main: pd.DataFrame, group: str) -> pd.DataFrame:
+def ok_group(main: pd.DataFrame, group: str) -> pd.DataFrame:
+    """Rows of a measures table of one broad group with an index (status ``ok``)."""
     return main[(main["broad_group"] == group) & (main["status"] == "ok")]
 
 
-def claim_headlines(main: pd.DataFrame, loss_counts: pd.DataFrame, assoc: pd.DataFrame, gap: pd.DataFrame,
-                    russia_1998: pd.Series, n_disagreements: int, sources, gdp_source: str, base_year: int,
-                    substantial_loss: float, disagreement_threshold: float) -> list[tuple]:
-    """(key, value, unit, description) of the headlines the claims ledger reads for C2 and C3.
-
-    ``main`` is the measures table of the main source, ``loss_counts`` the stacked
-    :func:`substantial_loss_counts` of every source (with a ``source`` column), ``assoc`` the
-    association table (with ``sample``), ``gap`` the :func:`gap_frame`.
-    """
-    unit = f"index, {base_year} = 100"
-    cis, cee = _ok_group(main, "CIS"), _ok_group(main, "CEE & Baltics")
-    shallowest = cis.loc[cis["trough_index"].idxmax()] if len(cis) else None
-    rows = [("substantial_loss_threshold", substantial_loss, unit, "trough below which a loss counts as substantial")]
-    rows += [(f"cis_countries_with_substantial_loss_{source}", _count(loss_counts, source, "CIS", substantial_loss),
-              "countries", f"CIS countries whose trough ({source}) is below the substantial-loss threshold")
-             for source in sources]
-    rows += [
-        ("cis_countries_with_substantial_loss", _count(loss_counts, gdp_source, "CIS", substantial_loss), "countries",
-         f"CIS countries whose trough is below the substantial-loss threshold, main source ({gdp_source})"),
-        ("cis_countries_indexed", len(cis), "countries", "CIS countries with a GDP index (main source)"),
-        ("cee_baltics_countries_with_substantial_loss", _count(loss_counts, gdp_source, "CEE & Baltics", substantial_loss),
-         "countries", "CEE & Baltic countries whose trough is below the substantial-loss threshold (main source)"),
-        ("cee_baltics_countries_indexed", len(cee), "countries", "CEE & Baltic countries with a GDP index (main source)"),
-        ("cis_shallowest_trough_index", None if shallowest is None else shallowest["trough_index"], unit,
-         "shallowest CIS trough, main source" + ("" if shallowest is None else f" ({shallowest['iso3']})")),
-        ("cee_baltics_shallowest_trough_index", cee["trough_index"].max() if len(cee) else None, unit,
-         "shallowest CEE & Baltic trough, main source"),
-    ]
-    for y, name in [("trough_index", "trough"), ("cumulative_loss", "cumulative_loss"), ("years_below_base", "years_below_base")]:
-        row = pick_association(assoc, y)
-        rows += [(f"spearman_gap_vs_{name}_rho", row["rho"], "Spearman rho", f"gap_years vs {y}, countries with a gap"),
-                 (f"spearman_gap_vs_{name}_p", row["rho_p"], "p-value", f"two-sided p of the Spearman rho, gap_years vs {y}"),
-                 (f"spearman_gap_vs_{name}_n", row["n"], "countries", f"countries in the gap_years vs {y} correlation")]
-    for controls, name in [("none", "ols_gap_trough"), ("former_ussr+war", "ols_gap_trough_controlled")]:
-        row = pick_association(assoc, "trough_index", controls)
-        rows += [(f"{name}_slope", row["slope"], "index points per year of gap",
-                  f"OLS slope of trough_index on gap_years (controls: {controls})"),
-                 (f"{name}_se", row["slope_se"], "index points per year of gap", f"HC1-robust SE of that slope (controls: {controls})"),
-                 (f"{name}_p", row["slope_p"], "p-value", f"HC1-robust p of that slope (controls: {controls})")]
-    rows += [
-        ("n_gap_censored", int(gap["gap_censored"].sum()), "countries",
-         "countries whose institutions never reached the threshold by 2006 (gap censored at 2006)"),
-        ("n_no_gap", int(gap["gap_years"].isna().sum()), "countries",
-         "countries whose liberalization never reached the threshold (no gap; left out of the correlation)"),
-        *[(f"russia_1998_index_{source}", value, unit, f"Russia's real GDP index in 1998, {source}")
-          for source, value in russia_1998.items()],
-        ("n_source_disagreements", n_disagreements, "country-measure pairs",
-         f"trough, 1999 or 2007 index differing by more than {disagreement_threshold:g} points between sources"),
-        ("n_countries_indexed", int(main["status"].eq("ok").sum()), "countries", f"countries indexed from {gdp_source}"),
-        ("n_countries_skipped", int((main["status"] != "ok").sum()), "countries",
-         "countries left out (definition break or missing data)"),
-    ]
-    return rows
-
-
-def findings_text(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.DataFrame, loss_counts: pd.DataFrame,
-                  assoc: pd.DataFrame, gap: pd.DataFrame, russia_1998: pd.Series, n_disagreements: int,
-                  skipped_iso3, sources, gdp_source: str, base_year: int, substantial_loss: float,
-                  gap_threshold: float, disagreement_threshold: float) -> str:
-    """The Findings section as Markdown, every number computed (arguments as in :func:`claim_headlines`).
-
-    ``summary`` must be by broad group (CIS, CEE & Baltics, SEE) for the group sentences.
-    """
-    from transition.present.text import format_number
-
-    med = summary.set_index("group")
-
-    def g(group, column):
-        return format_number(med[column].get(group, np.nan) if column in med else np.nan)
-
-    cis, cee = _ok_group(main, "CIS"), _ok_group(main, "CEE & Baltics")
-    shallowest = cis.loc[cis["trough_index"].idxmax()] if len(cis) else None
-    n_cis_loss = _count(loss_counts, gdp_source, "CIS", substantial_loss)
-    by_source = "; ".join(f"{s.upper()} {_count(loss_counts, s, 'CIS', substantial_loss)}" for s in sources)
-    trough, loss, below = (pick_association(assoc, y) for y in ("trough_index", "cumulative_loss", "years_below_base"))
-    ctrl = pick_association(assoc, "trough_index", "former_ussr+war")
-
-    def sig(p):
-        return "not significant at 5%" if not p < 0.05 else "significant at 5%"
-
-    no_gap_rows = gap[gap["gap_years"].isna()]
-    no_gap = ", ".join(f"{row.iso3} {row.trough_index:.1f}" for row in no_gap_rows.itertuples()) or "none"
-    cis_2002, cee_2002 = (med["median_index_2002"].get(k, np.nan) for k in ("CIS", "CEE & Baltics"))
-    cis_growth, cee_growth = (med["median_growth_1999_2002"].get(k, np.nan) for k in ("CIS", "CEE & Baltics"))
-    c3 = ("the CIS median was lower but growing faster: recovering from a deeper fall"
-          if cis_2002 < cee_2002 and cis_growth > cee_growth else
-          "the CIS median was lower and growing more slowly" if cis_2002 < cee_2002 else
-          "the CIS median was not below the Central European & Baltic one")
-    recovered = ", ".join(f"{k} {'not yet' if pd.isna(v) else int(v)}" for k, v in path_recovery.items())
-    n_rec = med["n_recovered_by_2002"] if "n_recovered_by_2002" in med else pd.Series(dtype=float)
-    return f"""
-**Depth and length** (main source {gdp_source.upper()}, {base_year} = 100; {int(main['status'].eq('ok').sum())} countries,
-left out: {', '.join(skipped_iso3) or 'none'}). The median CIS economy fell to {g('CIS', 'median_trough_index')} at its trough,
-{g('CIS', 'median_years_to_trough')} years after {base_year}; the median Central European & Baltic economy to
-{g('CEE & Baltics', 'median_trough_index')} after {g('CEE & Baltics', 'median_years_to_trough')} years (South-East Europe
-{g('SEE', 'median_trough_index')}). The median spell below the {base_year} level lasted {g('CIS', 'median_years_below_base')} years
-in the CIS and {g('CEE & Baltics', 'median_years_below_base')} in CEE & Baltics; median cumulative loss
-{g('CIS', 'median_cumulative_loss')} against {g('CEE & Baltics', 'median_cumulative_loss')} index-point-years.
-
-**C2, losses.** {n_cis_loss} of {len(cis)} CIS countries had a trough below {substantial_loss:g} (CEE & Baltics:
-{_count(loss_counts, gdp_source, 'CEE & Baltics', substantial_loss)} of {len(cee)}). The shallowest CIS trough is
-{'n/a' if shallowest is None else shallowest['iso3']} at {format_number(None if shallowest is None else shallowest['trough_index'])}.
-The count depends on the source ({by_source} CIS countries below {substantial_loss:g}).
-
-**C2, the gap.** Across {trough['n']} countries with a liberalization-institutions gap ({int(gap['gap_censored'].sum())} of them
-censored at 2006; left out because liberalization never reached {gap_threshold:g}, with their troughs: {no_gap}), the gap and the depth of the trough have Spearman
-rho = {trough['rho']:.2f} (p = {trough['rho_p']:.2f}, {sig(trough['rho_p'])}); cumulative loss rho = {loss['rho']:.2f}
-(p = {loss['rho_p']:.2f}); years below base rho = {below['rho']:.2f} (p = {below['rho_p']:.2f}). Controlling for the
-former USSR and war, the OLS slope is {ctrl['slope']:.2f} index points per year of gap (robust p = {ctrl['slope_p']:.2f},
-{sig(ctrl['slope_p'])}).
-
-**C3, output.** In 2002 the median CIS index stood at {g('CIS', 'median_index_2002')} against
-{g('CEE & Baltics', 'median_index_2002')} in CEE & Baltics, with median growth of {g('CIS', 'median_growth_1999_2002')}% and
-{g('CEE & Baltics', 'median_growth_1999_2002')}% a year in 1999-2002: {c3}. By 2002
-{int(n_rec.get('CIS', 0))} CIS and {int(n_rec.get('CEE & Baltics', 0))} CEE & Baltic countries were back at the
-{base_year} level. Group median paths regained it in: {recovered}. Latest medians: CIS {g('CIS', 'median_index_latest')},
-CEE & Baltics {g('CEE & Baltics', 'median_index_latest')}.
-
-**Sources.** {n_disagreements} country-measure pairs differ by more than {disagreement_threshold:g} points between sources;
-Russia in 1998: {', '.join(f"{s.upper()} {v:.1f}" for s, v in russia_1998.items())}.
-""".strip()
-
-
-# --------------------------------------------------------------------------------------------
-# Parameters
-# --------------------------------------------------------------------------------------------
-
-def source_years(source: str) -> tuple[int, int] | None:
-    """(first, last) year of a GDP source's level series in ``data/variables.csv`` (None if unknown)."""
-    path = DATA_DIR / "variables.csv"
-    if not path.is_file():
-        return None
-    variables = pd.read_csv(path).set_index("name")
-    variable = derived.GDP_SOURCES[source]
-    if variable not in variables.index:
-        return None
-    return int(variables.loc[variable, "first_year"]), int(variables.loc[variable, "last_year"])
-
-
-
+def shallowest(main: pd.DataFrame, group: str) -> pd.Series | None:
+    """The row of the shallowest trough in a broad group (status ``ok``), None when the group is empty."""
+    rows = ok_group(main, group)
+    return rows.loc[rows["trough_index"].idxmax()] if len(rows) else None

@@ -27,10 +27,9 @@ SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed
 VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)
 
 # ---- thresholds of the verdict rules (each used in one rule below) ---------------------------------
-#: C2: a "substantial" loss is a fall of real GDP of 10% or more (trough below 90, 1989 = 100): the size
-#: of fall Barro & Ursúa (2008, "Macroeconomic Crises since 1870", Brookings Papers on Economic
-#: Activity) call a macroeconomic disaster. "No CIS country avoided" it: the shallowest CIS trough is below.
-C2_LOSS_INDEX = 90.0
+#: C2: a "substantial" loss is a trough below this (1989 = 100; Barro & Ursúa 2008, defined once in
+#: analysis/output.py, the default of notebook 02). "No CIS country avoided" it: the shallowest CIS trough is below.
+from transition.analysis.output import SUBSTANTIAL_LOSS_INDEX as C2_LOSS_INDEX  # noqa: E402
 #: C1: the scenario is "supported" if at least this share of countries follows it, "contradicted" below the lower share.
 C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
 #: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
