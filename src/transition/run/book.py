@@ -58,6 +58,7 @@ EDITION_LINKS = {"en": '<a href="ru/index.html">Русская версия</a>'
                  "ru": '<a href="../index.html">English edition</a>'}
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 FIGURE_CALL = re.compile(r"\.figure\([^\"']*[\"']([^\"']+)[\"']")  # its first string: the figure's name
+DOC_ROLE = re.compile(r"\{doc\}`([^<`]+?)\s*<([^>`]+)>`")
 FIGURE_LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./)?(?:results/)?figures/([^)/]+)\.png\)")
 
 
@@ -89,11 +90,12 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
     return names
 
 
-def _sphinx(src: Path, out: Path, lang: str, edition_link: str, quiet: bool = True) -> None:
+def _sphinx(src: Path, out: Path, lang: str, edition_link: str, quiet: bool = True,
+            locale_dir: Path = LOCALE_DIR) -> None:
     """Run Sphinx's HTML builder with ``book/conf.py``; raise when it fails."""
     args = ["-b", "html", "-c", str(BOOK_DIR), "-d", str(src / "_doctrees"), "-j", "1",
             "-D", f"language={lang}", "-D", f"compendium_edition_link={edition_link}",
-            "-D", f"compendium_locale_dir={LOCALE_DIR}"]
+            "-D", f"compendium_locale_dir={locale_dir}"]
     if quiet:
         args.append("-q")
     status = build_main([*args, str(src), str(out)])
@@ -102,7 +104,7 @@ def _sphinx(src: Path, out: Path, lang: str, edition_link: str, quiet: bool = Tr
 
 
 def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
-                   quiet: bool = True) -> None:
+                   quiet: bool = True, locale_dir: Path = LOCALE_DIR) -> None:
     """Build one edition into ``out`` (a new folder) from a scratch source folder.
 
     MyST-NB writes the notebooks' images beside Sphinx's output folder (``../jupyter_execute``),
@@ -111,7 +113,7 @@ def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
     with tempfile.TemporaryDirectory(prefix=f"book-{lang}-") as scratch:
         src, html = Path(scratch) / "src", Path(scratch) / "html"
         prepare_sources(notebooks_dir, lang, src)
-        _sphinx(src, html, lang, edition_link, quiet)
+        _sphinx(src, html, lang, edition_link, quiet, locale_dir)
         # Sphinx's build bookkeeping is of no use to a reader.
         (html / ".buildinfo").unlink(missing_ok=True)
         (html / ".buildinfo.bak").unlink(missing_ok=True)
@@ -148,11 +150,12 @@ def _scratch_output(out_dir: Path) -> Path:
 
 
 def build(out_dir: Path | str, lang: str = "en", notebooks_dir: Path | str | None = None,
-          edition_link: str = "", quiet: bool = True) -> Path:
+          edition_link: str = "", quiet: bool = True, locale_dir: Path | str = LOCALE_DIR) -> Path:
     """Build one edition of the book into ``out_dir`` (replaced whole, atomically); return it.
 
     ``notebooks_dir`` defaults to :func:`notebooks_for` ``(lang)``; ``edition_link`` is an HTML
-    link shown at the top of every page (e.g. to the other edition), none by default.
+    link shown at the top of every page (e.g. to the other edition), none by default;
+    ``locale_dir`` holds the translation catalogues (``<lang>/<notebook>.yml``).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r}: expected one of {', '.join(LANGUAGES)}")
@@ -160,7 +163,7 @@ def build(out_dir: Path | str, lang: str = "en", notebooks_dir: Path | str | Non
     notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else notebooks_for(lang)
     building = _scratch_output(out_dir)
     try:
-        _build_edition(notebooks_dir, lang, building / "site", edition_link, quiet)
+        _build_edition(notebooks_dir, lang, building / "site", edition_link, quiet, Path(locale_dir))
         replace_folder(building / "site", out_dir)
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -367,7 +370,7 @@ def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str,
         if cell["cell_type"] == "markdown":
             text = _rewrite(catalogue.get(cell_hash(cell_text(cell)), cell_text(cell)), replacements, figures)
             if first_markdown and download:
-                text = _with_download(text, f"{{download}}`{DOWNLOAD_LABEL[lang]} <{download}>`")
+                text = _with_download(text, f"[{DOWNLOAD_LABEL[lang]}](path:{download})")
             first_markdown = False
             section = _heading(text) or section
             cell["source"] = text
@@ -414,10 +417,19 @@ def _original_name(srcdir: Path, docname: str) -> str:
     return f"{docname}.ipynb"
 
 
+def unlink_missing(text: str, srcdir: Path) -> str:
+    """``{doc}`label <name>``` → ``label`` where the book has no document ``name`` (a partial run)."""
+    def keep(match: re.Match) -> str:
+        label, name = match.group(1), match.group(2)
+        return match.group(0) if any(Path(srcdir).glob(f"{name}.*")) else label
+    return DOC_ROLE.sub(keep, text)
+
+
 def _on_source_read(app, docname: str, source: list[str]) -> None:
-    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
-        return
     config, srcdir = app.config, Path(app.srcdir)
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        source[0] = unlink_missing(source[0], srcdir)
+        return
     lang = config.language or "en"
     name = _original_name(srcdir, docname)
     stem = Path(name).stem

@@ -1,0 +1,209 @@
+"""The reader's edition (transition.run.book): the Sphinx book built from small fixture notebooks.
+
+No kernel is started: the fixture notebooks get hand-made outputs (a table, a figure, findings), as
+an executed notebook has them, and the book is built with ``nb_execution_mode = "off"``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from runner_fixtures import fixture_notebook
+from transition.run import book
+
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+STEMS = ["00_fixture_ledger", "01_fixture", "02_fixture"]
+TRANSLATED_HEADING = "## 1 A table"
+RU_HEADING = "## 1 Таблица значений"
+
+
+def executed(stem: str) -> nbformat.NotebookNode:
+    """A fixture notebook with the outputs an executed one would have (no kernel started)."""
+    nb = fixture_notebook(stem)
+    out = nbformat.v4.new_output
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        source = cell.source
+        if "out.table(" in source:
+            cell.outputs = [out("stream", name="stdout", text="results/table.csv\n"),
+                            out("execute_result", data={"text/html": "<table><tr><th>year</th></tr></table>",
+                                                        "text/plain": "year"}, execution_count=1)]
+        elif "out.figure(" in source:
+            cell.outputs = [out("execute_result", data={"text/plain": "PosixPath('/tmp/x.png')"}, execution_count=2),
+                            out("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})]
+        elif source.startswith("findings("):
+            text = "The total is 3.0 units, as Bruno & Easterly (1998) would count it."
+            if stem.startswith("00_"):
+                text += "\n\n| claim | where |\n|---|---|\n| C1 | [fig](../results/figures/01_fixture_figure.png) |"
+            cell.outputs = [out("execute_result", data={"text/markdown": text, "text/plain": text}, execution_count=3)]
+    if stem.startswith("00_"):
+        nb.cells[0].source = "# The fixture ledger\n\n## Overview\n\nIts claims in `../shared/seed/CLAIMS.md`."
+    return nb
+
+
+@pytest.fixture(scope="module")
+def notebooks(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("notebooks")
+    for stem in STEMS:
+        nbformat.write(executed(stem), folder / f"{stem}.ipynb")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def locale(tmp_path_factory) -> Path:
+    """A Russian catalogue for 01_fixture: one heading translated, one stale entry."""
+    folder = tmp_path_factory.mktemp("locale")
+    entries = [{"sha256": book.cell_hash(TRANSLATED_HEADING), "en": TRANSLATED_HEADING, "ru": RU_HEADING},
+               {"sha256": book.cell_hash("## An old heading"), "en": "## An old heading", "ru": "## Старый"}]
+    (folder / "ru").mkdir()
+    (folder / "ru" / "01_fixture.yml").write_text(yaml.safe_dump({"cells": entries}, allow_unicode=True),
+                                                    encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def english(notebooks, tmp_path_factory) -> Path:
+    return book.build(tmp_path_factory.mktemp("site") / "en", "en", notebooks_dir=notebooks)
+
+
+@pytest.fixture(scope="module")
+def russian(notebooks, locale, tmp_path_factory) -> Path:
+    return book.build(tmp_path_factory.mktemp("site") / "ru", "ru", notebooks_dir=notebooks, locale_dir=locale)
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_index_is_the_ledger_then_claims_then_notebooks(english):
+    index = html(english, "index.html")
+    assert re.search(r"<h1>The fixture ledger", index)
+    nav = index[index.index("bd-docs-nav"):]
+    pages = re.findall(r'class="reference internal" href="([^"]*)">\s*([^<]*?)\s*</a>', nav)
+    assert pages[0] == ("#", "The fixture ledger")  # the root page, first in the table of contents
+    assert [href for href, _ in pages[1:5]] == ["claims.html", "01_fixture.html", "02_fixture.html",
+                                                "references.html"]
+
+
+def test_claims_page_cites_the_essay_and_points_nowhere_outside(english):
+    claims = html(english, "claims.html")
+    assert "C10" in claims and "references.html#" in claims
+    assert "shared/seed" not in claims and "shared/seed" not in html(english, "index.html")
+
+
+def test_search_page_and_index(english):
+    assert (english / "search.html").exists()
+    index = (english / "searchindex.js").read_text(encoding="utf-8")
+    assert "fixture" in index.lower()
+
+
+def test_code_cells_are_collapsed_behind_a_toggle(english):
+    page = html(english, "01_fixture.html")
+    inputs = page.count('class="cell_input')
+    collapsed = len(re.findall(r'<details class="[^"]*hide above-input">\s*<summary', page))
+    assert inputs > 0 and collapsed == inputs
+    assert "<details open" not in page and "Show code" in page
+
+
+def test_each_notebook_page_links_its_ipynb(english, notebooks):
+    for stem in STEMS:
+        page = html(english, "index.html" if stem.startswith("00_") else f"{stem}.html")
+        links = re.findall(rf'href="(_downloads/[^"]+/{stem}\.ipynb)"', page)
+        assert links, stem
+        downloaded = json.loads((english / links[0]).read_text(encoding="utf-8"))
+        assert downloaded == json.loads((notebooks / f"{stem}.ipynb").read_text(encoding="utf-8"))
+
+
+def test_figures_are_numbered_and_captioned_and_bare_values_dropped(english):
+    page = html(english, "01_fixture.html")
+    assert re.search(r'<figcaption>\s*<p><span class="caption-number">Fig\. \d+ </span>.*A figure', page, re.S)
+    assert "PosixPath" not in page
+    # The ledger's link to a figure file points at the figure in its notebook's page.
+    assert re.search(r'href="01_fixture.html#fig-01-fixture-figure"', html(english, "index.html"))
+
+
+def test_citations_link_the_bibliography(english):
+    assert re.search(r'href="references.html#id\d+"[^>]*>Bruno and Easterly', html(english, "01_fixture.html"))
+    references = html(english, "references.html")
+    assert "Inflation crises and long-run growth" in references and "Staehr" in references
+
+
+def test_no_external_scripts_fonts_or_styles(english, russian):
+    for site in (english, russian):
+        for page in site.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+                for url in re.findall(r'(?:src|href)="([^"]*)"', tag):
+                    assert not re.match(r"(https?:)?//", url), f"{page.name}: {tag}"
+        for sheet in site.rglob("*.css"):
+            assert not re.search(r"(url\(|@import)\s*['\"]?(https?:)?//", sheet.read_text(encoding="utf-8")), sheet
+
+
+def test_russian_edition(russian):
+    index = html(russian, "index.html")
+    assert re.search(r'<html[^>]*\blang="ru"', index)
+    assert "Поиск" in index  # Sphinx's own Russian labels
+    assert "Тезисы эссе" in html(russian, "claims.html")
+    page = html(russian, "01_fixture.html")
+    assert "Таблица значений" in page and "A figure" in page  # translated cell; untranslated one kept
+    assert "Скачать этот блокнот" in page and "Показать код" in page
+
+
+def test_catalogue_status_lists_missing_and_stale(notebooks, locale):
+    status = {s.stem: s for s in book.catalogue_status(notebooks, "ru", locale)}
+    fixture = status["01_fixture"]
+    assert fixture.translated == 1 and fixture.cells == 6
+    assert "## 2 A cell that fails on request" in fixture.missing
+    assert fixture.stale == [book.cell_hash("## An old heading")]
+    assert status["02_fixture"].translated == 0 and status["02_fixture"].stale == []
+
+
+def test_update_catalogue_adds_stubs_and_keeps_translations(notebooks, locale, tmp_path):
+    catalogue = tmp_path / "locale"
+    (catalogue / "ru").mkdir(parents=True)
+    (catalogue / "ru" / "01_fixture.yml").write_bytes((locale / "ru" / "01_fixture.yml").read_bytes())
+    book.update_catalogue(notebooks / "01_fixture.ipynb", "ru", catalogue)
+    entries = yaml.safe_load((catalogue / "ru" / "01_fixture.yml").read_text(encoding="utf-8"))["cells"]
+    assert len(entries) == 7 and entries[-1]["stale"] is True
+    assert book.load_catalogue("01_fixture", "ru", catalogue) == {
+        book.cell_hash(TRANSLATED_HEADING): RU_HEADING, book.cell_hash("## An old heading"): "## Старый"}
+    assert sum(1 for entry in entries if entry["ru"] == "") == 5
+
+
+def test_prepare_notebook_leaves_the_notebook_alone():
+    nb = json.loads(nbformat.writes(executed("01_fixture")))
+    before = json.dumps(nb, sort_keys=True)
+    prepared = book.prepare_notebook(nb, "01_fixture", "en", download="_notebooks/01_fixture.ipynb")
+    assert json.dumps(nb, sort_keys=True) == before
+    code = [c for c in prepared["cells"] if c["cell_type"] == "code"]
+    assert all("hide-input" in c["metadata"]["tags"] for c in code)
+    assert "](path:_notebooks/01_fixture.ipynb)" in prepared["cells"][0]["source"]
+
+
+def test_replacing_the_site_while_another_build_replaces_it(tmp_path):
+    """Two builds swapping their result in at once: the folder is always one whole build."""
+    out = tmp_path / "site"
+
+    def swap(tag: str) -> None:
+        for i in range(20):
+            built = tmp_path / f"built-{tag}-{i}"
+            built.mkdir()
+            (built / "index.html").write_text(tag)
+            (built / "search.html").write_text(tag)
+            book.replace_folder(built, out)
+
+    threads = [threading.Thread(target=swap, args=(tag,)) for tag in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "search.html"]
+    assert (out / "index.html").read_text() == (out / "search.html").read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old")]
