@@ -98,8 +98,40 @@ def test_c9_latest_judges_only_what_can_be_measured():
 
 def test_untestable_claims_say_why():
     result = ledger.build_ledger(_h({}))
-    c7 = result.set_index("claim_id").loc["C7"]
-    assert c7["verdict_asof_essay"] == UNTESTABLE and "bilateral" in c7["evidence"]
+    c10 = result.set_index("claim_id").loc["C10"]
+    assert c10["verdict_asof_essay"] == UNTESTABLE and "recommendation" in c10["evidence"]
+
+
+def _c4(fall, share):
+    return _h({"08_trade_partners": {"cis_median_fall_to_2002_pp": fall, "cis_median_share_fsu_2002_pct": share,
+                                     "cis_count_fell_to_2002": 9, "cis_count": 12}})
+
+
+@pytest.mark.parametrize("fall, share, expected", [
+    (15.9, 41.1, SUPPORTED),      # fell by more than 10 points and still a fifth of trade
+    (5.0, 41.1, MIXED),           # no break: the share hardly fell
+    (45.0, 10.0, MIXED),          # ties broke and were not rebuilt
+    (5.0, 10.0, CONTRADICTED),
+])
+def test_c4_fall_and_remaining_share(fall, share, expected):
+    assert ledger.judge_c4(_c4(fall, share), "essay").verdict == expected
+
+
+def _c7(first_essay, judged_essay, first_recent, judged_recent, tariff_2004, tariff_latest):
+    return _h({"08_trade_partners": {
+        "kaz_years_russia_first_to_2002": first_essay, "kaz_years_judged_to_2002": judged_essay,
+        "kaz_years_russia_first_recent": first_recent, "kaz_years_judged_recent": judged_recent,
+        "kaz_tariff_applied_2004": tariff_2004, "kaz_tariff_applied_latest": tariff_latest}})
+
+
+def test_c7_partner_part_alone_as_of_the_essay_and_both_parts_latest():
+    h = _c7(9, 9, 1, 3, 1.91, 2.90)
+    essay = ledger.judge_c7(h, "essay")
+    assert essay.verdict == SUPPORTED and any("not testable" in e for e in essay.evidence)
+    assert ledger.judge_c7(h, "latest").verdict == CONTRADICTED       # China first in 2 of 3; tariff higher than 2004
+    assert ledger.judge_c7(_c7(9, 9, 2, 3, 1.91, 2.90), "latest").verdict == MIXED
+    assert ledger.judge_c7(_c7(9, 9, 3, 3, 4.0, 2.0), "latest").verdict == SUPPORTED
+    assert ledger.judge_c7(_c7(5, 9, 3, 3, 4.0, 2.0), "essay").verdict == CONTRADICTED   # first in 5 of 9 < 2/3
 
 
 def test_the_real_ledger_has_ten_claims_and_no_missing_numbers():

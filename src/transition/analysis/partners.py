@@ -178,12 +178,24 @@ def partner_ranking(table: pd.DataFrame, flags: pd.DataFrame, country: str = KAZ
     return ranking.fillna({"has_recorded_zero": False, "has_break": False})
 
 
-def years_main_partner_first(ranking: pd.DataFrame, last_year: int, skip_flagged: bool = True) -> tuple[int, int]:
-    """(years the main partner ranks first, years with data) up to ``last_year``; flagged years left out."""
-    rows = ranking[ranking["year"] <= last_year]
+def _unflagged(ranking: pd.DataFrame) -> pd.DataFrame:
+    return ranking[~(ranking["has_recorded_zero"].astype(bool) | ranking["has_break"].astype(bool))]
+
+
+def years_main_partner_first(ranking: pd.DataFrame, last_year: int, skip_flagged: bool = True,
+                             first_year: int | None = None) -> tuple[int, int]:
+    """(years the main partner ranks first, years counted) from ``first_year`` to ``last_year``;
+    years with a recorded zero or a break are left out unless ``skip_flagged`` is False."""
+    rows = ranking[(ranking["year"] <= last_year) & (ranking["year"] >= (first_year or ranking["year"].min()))]
     if skip_flagged:
-        rows = rows[~(rows["has_recorded_zero"].astype(bool) | rows["has_break"].astype(bool))]
-    return int((rows["main_rank"] == 1).sum()), int(len(rows))
+        rows = _unflagged(rows)
+    return int((rows["main_rank"] == 1).sum()), len(rows)
+
+
+def last_unflagged_years(ranking: pd.DataFrame, n: int, last_year: int | None = None) -> list[int]:
+    """The last ``n`` years (up to ``last_year``) without a recorded zero or a break, in order."""
+    rows = _unflagged(ranking if last_year is None else ranking[ranking["year"] <= last_year])
+    return sorted(int(year) for year in rows["year"])[-n:]
 
 
 def tariff_series(tidy: pd.DataFrame, country: str = KAZAKHSTAN, first_year: int = TARIFF_FIRST_YEAR,

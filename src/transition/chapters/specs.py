@@ -267,10 +267,39 @@ INTEGRATION = ParameterSpec("07_integration", {
 }, cross_checks=[_post_soviet_bloc])
 
 
+# ---- 08 trade partners -------------------------------------------------------------------------------
+#: The years of the Correlates of War trade flows of the former Soviet republics.
+COW_FIRST_YEAR, COW_LAST_YEAR = 1992, 2014
+
+
+def _trade_partner_checks(values: dict) -> str | None:
+    problems = []
+    if values.get("first_year", COW_FIRST_YEAR) >= values.get("last_year", COW_LAST_YEAR):
+        problems.append(f"first_year = {values.get('first_year')} must be before last_year = {values.get('last_year')}")
+    if "KAZ" not in values.get("countries", ["KAZ"]):
+        problems.append("countries must include 'KAZ': section 3 ranks Kazakhstan's partners (claim C7)")
+    if len(set(values.get("former_republics", v.FORMER_USSR))) < 2:
+        problems.append("former_republics needs at least two countries to have trade among them")
+    return "; ".join(problems) or None
+
+
+TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
+    "countries": ListOf(v.FORMER_USSR, "former Soviet republics whose partners and shares are computed"),
+    "first_year": Integer(COW_FIRST_YEAR, v.ESSAY_YEAR - 1, "first year of the partner shares (COW flows start in 1992); "
+                                                           "the window must reach back before the essay's time, 2002"),
+    "last_year": Integer(v.ESSAY_YEAR, COW_LAST_YEAR, "last year of the partner shares: from the essay's time (2002) "
+                                                      "to 2014, the last year of the COW flows"),
+    "former_republics": ListOf(v.FORMER_USSR, "the partners counted as 'former republics' in the intra-FSU share"),
+    "drop_break_years": Choice([False, True], "leave out the customs-union break years (2010-11) of Russia, "
+                                              "Belarus and Kazakhstan instead of flagging them"),
+    "lang": LANG,
+    "output_dir": OUTPUT_DIR,
+}, cross_checks=[_trade_partner_checks])
+
 #: Notebook stem → its spec.
 SPECS: dict[str, ParameterSpec] = {spec.notebook: spec for spec in (
     CLAIMS_LEDGER, REFORM_SEQUENCING, OUTPUT_PATHS, STABILIZATION, REFORMS_AND_GROWTH, RESOURCES_VS_GOVERNANCE,
-    TRADE_STRUCTURE, INTEGRATION)}
+    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS)}
 
 
 def register(spec: ParameterSpec) -> ParameterSpec:

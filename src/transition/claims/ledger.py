@@ -56,6 +56,17 @@ C8_MIN_BLOCS, CIS_COUNT = 3, 12
 #: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
 C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
 
+#: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
+#: fell by at least this many percentage points (from its first complete year of COW data); relations were
+#: "rebuilt" as interstate trade, not abandoned, when that median share still is at least C4_MAJOR_SHARE (%).
+C4_FALL_PP, C4_MAJOR_SHARE = 10.0, 20.0
+#: C7: Russia is Kazakhstan's main partner when it ranks first by total trade in at least this share of the
+#: years judged (years with a recorded zero or a customs-union break left out): through 2002 as of the
+#: essay, the last C7_RECENT_YEARS such years with the latest data.
+C7_FIRST_SHARE, C7_RECENT_YEARS = 2 / 3, 3
+#: C7: Kazakhstan "lowered tariffs" when its latest applied weighted-mean tariff is at least this many
+#: percentage points below the first year of data (2004); before 2004 there are none (not testable).
+C7_TARIFF_CUT_PP = 0.5
 
 @dataclass
 class Judgement:
@@ -175,6 +186,50 @@ def judge_untestable(reason: str) -> callable:
     return rule
 
 
+def judge_c4(h: Headlines, as_of: str) -> Judgement:
+    nb = "08_trade_partners"
+    when = "2002" if as_of == "essay" else "latest"
+    fall, end = h.get(nb, f"cis_median_fall_to_{when}_pp"), h.get(nb, f"cis_median_share_fsu_{when}_pct")
+    fell, n = h.get(nb, f"cis_count_fell_to_{when}"), h.get(nb, "cis_count")
+    year = "2002" if as_of == "essay" else _i(h.get(nb, "shares_latest_year"))
+    return Judgement(_both(fall >= C4_FALL_PP, end >= C4_MAJOR_SHARE), [
+        f"median CIS share of trade with the other former republics: {_f(h.get(nb, 'cis_median_share_fsu_start_pct'))}% "
+        f"in the first complete year ({_i(h.get(nb, 'cis_first_complete_year_min'))}-{_i(h.get(nb, 'cis_first_complete_year_max'))}), "
+        f"{_f(end)}% in {year}; median fall {_f(fall)} percentage points, lower in {_i(fell)} of {_i(n)} CIS countries",
+        f"Russia's median share of a CIS country's trade {_f(h.get(nb, f'cis_median_share_russia_{when}_pct'))}%, "
+        f"the EU's {_f(h.get(nb, f'cis_median_share_eu_{when}_pct'))}%, China's {_f(h.get(nb, f'cis_median_share_china_{when}_pct'))}%; "
+        f"Baltic median share with the former republics {_f(h.get(nb, f'baltic_median_share_fsu_{when}_pct'))}%, "
+        f"with the EU {_f(h.get(nb, f'baltic_median_share_eu_{when}_pct'))}%",
+        "COW flows start in 1992, after the union's own ties had already loosened, and most flows among the "
+        "former republics are recorded as 0 in 1992-93 (treated as missing); 'market principles' cannot be seen in trade flows",
+    ])
+
+
+def judge_c7(h: Headlines, as_of: str) -> Judgement:
+    nb = "08_trade_partners"
+    window = "to_2002" if as_of == "essay" else "recent"
+    first, years = h.get(nb, f"kaz_years_russia_first_{window}"), h.get(nb, f"kaz_years_judged_{window}")
+    main = years > 0 and first / years >= C7_FIRST_SHARE - 1e-9
+    when = "2002" if as_of == "essay" else "latest"
+    evidence = [f"Russia ranks first in Kazakhstan's total trade in {_i(first)} of {_i(years)} years "
+                f"({_i(h.get(nb, f'kaz_first_year_judged_{window}'))}-{_i(h.get(nb, f'kaz_last_year_judged_{window}'))}); "
+                f"in {'2002' if as_of == 'essay' else _i(h.get(nb, 'kaz_latest_year'))} Russia's share is "
+                f"{_f(h.get(nb, f'kaz_russia_share_{when}_pct'))}% (rank {_i(h.get(nb, f'kaz_russia_rank_{when}'))}), "
+                f"China's {_f(h.get(nb, f'kaz_china_share_{when}_pct'))}%, the EU's {_f(h.get(nb, f'kaz_eu_share_{when}_pct'))}%"]
+    if as_of == "essay":  # the tariff part cannot be tested: the verdict rests on the partner part
+        evidence.append("no tariff data for Kazakhstan before 2004: the tariff part is not testable, the verdict rests on the partner part")
+        return Judgement(SUPPORTED if main else CONTRADICTED, evidence)
+    first_tariff, latest = h.get(nb, "kaz_tariff_applied_2004"), h.get(nb, "kaz_tariff_applied_latest")
+    lowered = latest <= first_tariff - C7_TARIFF_CUT_PP
+    evidence.append(f"applied weighted-mean tariff {_f(first_tariff, 2)}% in 2004, {_f(h.get(nb, 'kaz_tariff_applied_2010'), 2)}% "
+                    f"in 2010 (customs union), {_f(h.get(nb, 'kaz_tariff_applied_2015'), 2)}% in 2015 (WTO), {_f(latest, 2)}% in "
+                    f"{_i(h.get(nb, 'kaz_tariff_latest_year'))}; MFN {_f(h.get(nb, 'kaz_tariff_mfn_2004'), 2)}%, "
+                    f"{_f(h.get(nb, 'kaz_tariff_mfn_2010'), 2)}%, {_f(h.get(nb, 'kaz_tariff_mfn_2015'), 2)}%, "
+                    f"{_f(h.get(nb, 'kaz_tariff_mfn_latest'), 2)}%")
+    evidence.append("the 1990s tariff cuts the essay describes are before the data; whether tariffs changed 'to trade more with Russia' is not observable")
+    return Judgement(_both(main, lowered), evidence)
+
+
 def judge_c5(h: Headlines, as_of: str) -> Judgement:
     nb = "06_trade_structure"
     when = "early" if as_of == "essay" else "latest"
@@ -280,8 +335,7 @@ CLAIMS = {
            judge_c3, ["02_output_paths", "05_resources_vs_governance"], ["02_output_paths_by_group.png", "05_r2_decomposition.png"]),
     "C4": ("The old union ties broke and relations among the republics were rebuilt on market principles as interstate relations.",
            "Старые союзные связи разорваны; отношения между республиками перестроены на рыночной основе как межгосударственные.",
-           judge_untestable("needs trade among the former republics by partner, which no source in the mirror provides"),
-           [], []),
+           judge_c4, ["08_trade_partners"], ["08_intra_fsu_share.png"]),
     "C5": ("CIS exports rest on extractive industries and low-processed goods; imports are mainly highly processed goods.",
            "Экспорт СНГ опирается на добывающие отрасли и товары низкой степени переработки; импорт — в основном товары высокой переработки.",
            judge_c5, ["06_trade_structure"], ["06_trade_structure_by_group.png"]),
@@ -290,7 +344,7 @@ CLAIMS = {
            judge_c6, ["06_trade_structure"], ["06_cis_export_shares.png"]),
     "C7": ("Russia is Kazakhstan's main trading partner; Kazakhstan lowered import tariffs to trade more with Russia.",
            "Россия — главный торговый партнёр Казахстана; Казахстан снизил импортные пошлины ради торговли с Россией.",
-           judge_untestable("needs bilateral trade and tariff data, which no source in the mirror provides"), [], []),
+           judge_c7, ["08_trade_partners"], ["08_kazakhstan_partners.png", "08_kazakhstan_tariffs.png"]),
     "C8": ("Integration no longer covers the post-Soviet space as a whole; it proceeds by regions and groups.",
            "Интеграция уже не охватывает всё постсоветское пространство, а идёт по регионам и группам.",
            judge_c8, ["07_integration"], ["07_bloc_timeline.png", "07_fragmentation.png"]),
@@ -328,6 +382,8 @@ def thresholds_markdown(lang: str = "en") -> str:
         f"C3: a group has emerged from the crisis at a median index of {RECOVERED_INDEX:g}; governance explains more when its Shapley share of R² exceeds that of resources",
         f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
         f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
+        f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
+        f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
         "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",

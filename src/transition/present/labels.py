@@ -381,6 +381,49 @@ CATALOGUE: dict[str, str] = {
         "Из десяти тезисов эссе на момент его написания данные подтверждают {0}, неоднозначны {1}, опровергают {2}, а {3} не проверяются на этих данных. По последним данным — соответственно {4}, {5}, {6} и {7}.",
     "The verdict changes for:": "Оценка меняется для:", "no claim": "ни одного тезиса",
     "fig": "рис.",
+    # ---- 08 trade partners (chapters/trade_partners.py) and claims C4, C7 of the ledger ----
+    "Trade among the former Soviet republics: each country's share of its total trade":
+        "Торговля между бывшими советскими республиками: доля каждой страны в её общей торговле",
+    "share of trade with the other former republics, %": "доля торговли с другими бывшими республиками, %",
+    "customs-union break (RUS, BLR, KAZ)": "разрыв из-за таможенного союза (RUS, BLR, KAZ)",
+    "essay ({0})": "эссе ({0})", "median": "медиана",
+    "Kazakhstan's trade partners (exports + imports)": "Торговые партнёры Казахстана (экспорт + импорт)",
+    "By partner group": "По группам партнёров", "The {0} largest partners (ISO3)": "{0} крупнейших партнёров (ISO3)",
+    "share of Kazakhstan's total trade, %": "доля в общей торговле Казахстана, %",
+    "Russia": "Россия", "China": "Китай", "EU (members of each year)": "ЕС (члены в каждом году)",
+    "other former republics": "другие бывшие республики", "rest of the world": "остальной мир",
+    "Kazakhstan's import tariffs (no data before {0})": "Импортные тарифы Казахстана (данных до {0} г. нет)",
+    "weighted-mean tariff, all products, %": "средневзвешенный тариф, все товары, %",
+    "applied": "применяемый", "most-favoured-nation": "режим наибольшего благоприятствования",
+    "customs union": "таможенный союз",
+    "partner": "партнёр", "exports": "экспорт", "imports": "импорт", "total": "всего", "share": "доля", "rank": "место",
+    "share_fsu": "доля бывших республик", "share_russia": "доля России", "share_eu": "доля ЕС",
+    "share_china": "доля Китая", "share_rest": "доля остального мира", "n_countries": "число стран",
+    "start_year": "первый полный год", "start_pct": "доля в первый год, %", "essay_pct": "доля в 2002 г., %",
+    "end_year": "последний год", "end_pct": "доля в последний год, %", "fall_to_essay_pp": "падение к 2002 г., п.п.",
+    "fall_to_end_pp": "падение к последнему году, п.п.", "pp_per_year_to_essay": "п.п. в год до 2002 г.",
+    "half_fall_year": "год половины падения", "top_partner": "главный партнёр", "top_share": "доля главного партнёра",
+    "main_share": "доля России", "main_rank": "место России", "n_ranked": "партнёров в рейтинге",
+    "has_recorded_zero": "нулевой поток (пропуск)", "has_break": "разрыв (таможенный союз)",
+    "wdi_tariff_applied_wm": "применяемый тариф, %", "wdi_tariff_mfn_wm": "тариф РНБ, %",
+    "median CIS share of trade with the other former republics: {0}% in the first complete year ({1}-{2}), {3}% in {4}; median fall {5} percentage points, lower in {6} of {7} CIS countries":
+        "медианная доля торговли стран СНГ с другими бывшими республиками: {0}% в первый полный год ({1}–{2}), {3}% в {4} г.; медианное падение {5} п.п., доля ниже у {6} из {7} стран СНГ",
+    "Russia's median share of a CIS country's trade {0}%, the EU's {1}%, China's {2}%; Baltic median share with the former republics {3}%, with the EU {4}%":
+        "медианная доля России в торговле страны СНГ {0}%, ЕС {1}%, Китая {2}%; медианная доля стран Балтии с бывшими республиками {3}%, с ЕС {4}%",
+    "COW flows start in {0}, after the union's own ties had already loosened, and most flows among the former republics are recorded as {1} in {2}-{3} (treated as missing); 'market principles' cannot be seen in trade flows":
+        "потоки COW начинаются в {0} г., когда союзные связи уже ослабли, а большинство потоков между бывшими республиками в {2}–{3} гг. записаны как {1} (считаются пропусками); «рыночные принципы» в торговых потоках не видны",
+    "Russia ranks first in Kazakhstan's total trade in {0} of {1} years ({2}-{3}); in {4} Russia's share is {5}% (rank {6}), China's {7}%, the EU's {8}%":
+        "Россия — первый партнёр Казахстана по общему товарообороту в {0} из {1} лет ({2}–{3}); в {4} г. доля России {5}% (место {6}), Китая {7}%, ЕС {8}%",
+    "no tariff data for Kazakhstan before {0}: the tariff part is not testable, the verdict rests on the partner part":
+        "данных о тарифах Казахстана до {0} г. нет: часть о тарифах не проверяется, оценка опирается на часть о партнёрах",
+    "applied weighted-mean tariff {0}% in {1}, {2}% in {3} (customs union), {4}% in {5} (WTO), {6}% in {7}; MFN {8}%, {9}%, {10}%, {11}%":
+        "применяемый средневзвешенный тариф {0}% в {1} г., {2}% в {3} г. (таможенный союз), {4}% в {5} г. (ВТО), {6}% в {7} г.; РНБ {8}%, {9}%, {10}%, {11}%",
+    "the 1990s tariff cuts the essay describes are before the data; whether tariffs changed 'to trade more with Russia' is not observable":
+        "снижение тарифов в 1990-е годы, о котором пишет эссе, предшествует данным; менялись ли тарифы «ради торговли с Россией», не наблюдаемо",
+    "C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {0} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {1}%":
+        "C4: связи разорваны, если медианная доля торговли стран СНГ с другими бывшими республиками упала не менее чем на {0} п.п.; отношения перестроены, а не утрачены, если эта медианная доля всё ещё не ниже {1}%",
+    "C7: Russia is the main partner when it ranks first in at least {0}% of the years judged (through {1}; the last {2} years with the latest data); tariffs were lowered when the latest applied tariff is at least {3} points below {4}; a part the data cannot test leaves the verdict to the other part":
+        "C7: Россия — главный партнёр, если она на первом месте не менее чем в {0}% учтённых лет (по {1} г.; по последним данным — в последние {2} года); тарифы снижены, если последний применяемый тариф ниже уровня {4} г. не менее чем на {3} п.п.; часть, которую данные не проверяют, оставляет оценку другой части",
     # ---- rendered site (src/transition/site.py) ----
     "The post-communist transition: reform sequencing and outcomes": "Посткоммунистическая трансформация: последовательность реформ и их результаты",
     "A research compendium comparing how the CIS economies and the Central/Eastern European and Baltic economies sequenced their reforms, and what followed. Each notebook is the executed default run; re-run any of them with other parameters with":
