@@ -342,17 +342,17 @@ def _models_bullets(fits: dict[str, Fit], table: pd.DataFrame, config: Config) -
         return _effect(_term(table, model, term), a, digits)
 
     return [
-        f"- **Main model** (country and year fixed effects, {main.nobs} country-years, {main.n_countries} countries, "
-        f"{main.first_year}-{main.last_year}, growth: {config.growth_source}): effect of one EBRD point in year t-{L} on "
-        f"annual growth, in percentage points: {effect('fe_main', f'reform_ebrd_average_l{L}')}. "
-        f"Pooled OLS with year effects and initial conditions: {effect('pooled_initial', f'reform_ebrd_average_l{L}')}.",
-        f"- **Short run vs cumulative**: in the distributed-lag model the contemporaneous effect is "
-        f"{effect('fe_distributed_lag', 'reform_ebrd_average_l0')}; the sum of lags 0-{K} is "
-        f"{effect('fe_distributed_lag', f'cumulative_reform_ebrd_average_l0_{K}')}.",
-        f"- **Controls**: log(1 + inflation) {effect('fe_main', 'log_inflation')}; war year "
-        f"{effect('fe_main', 'war')}. Initial conditions (pooled): log GDP per capita 1989 "
-        f"{effect('pooled_initial', 'log_gdppc_1989')}; years under planning "
-        f"{effect('pooled_initial', 'years_planning', 3)}.",
+        (f"- **Main model** (country and year fixed effects, {main.nobs} country-years, {main.n_countries} countries, "
+         f"{main.first_year}-{main.last_year}, growth: {config.growth_source}): effect of one EBRD point in year t-{L} on "
+         f"annual growth, in percentage points: {effect('fe_main', f'reform_ebrd_average_l{L}')}. "
+         f"Pooled OLS with year effects and initial conditions: {effect('pooled_initial', f'reform_ebrd_average_l{L}')}."),
+        (f"- **Short run vs cumulative**: in the distributed-lag model the contemporaneous effect is "
+         f"{effect('fe_distributed_lag', 'reform_ebrd_average_l0')}; the sum of lags 0-{K} is "
+         f"{effect('fe_distributed_lag', f'cumulative_reform_ebrd_average_l0_{K}')}."),
+        (f"- **Controls**: log(1 + inflation) {effect('fe_main', 'log_inflation')}; war year "
+         f"{effect('fe_main', 'war')}. Initial conditions (pooled): log GDP per capita 1989 "
+         f"{effect('pooled_initial', 'log_gdppc_1989')}; years under planning "
+         f"{effect('pooled_initial', 'years_planning', 3)}."),
     ]
 
 
@@ -382,15 +382,15 @@ def _subsample_bullets(values: dict, robustness: pd.DataFrame, a: float) -> list
     nan = float("nan")
     carried = spec_row(robustness, "carried_forward", "main", "reform_ebrd_average")
     return [
-        f"- **CIS only vs the rest**: EBRD average {values.get('cis_only_reform_coef', nan):+.2f} "
-        f"(p = {values.get('cis_only_reform_pvalue', nan):.3f}) in the CIS vs "
-        f"{values.get('non_cis_reform_coef', nan):+.2f} (p = {values.get('non_cis_reform_pvalue', nan):.3f}) "
-        f"elsewhere; liberalization-ahead dummy {values.get('cis_only_lib_ahead_coef', nan):+.2f} "
-        f"(p = {values.get('cis_only_lib_ahead_pvalue', nan):.3f}) in the CIS.",
-        f"- **Later years** (EBRD scores end in 2006; carried forward, flagged): adding the later years to the FE "
-        f"model gives {_effect(carried, a)} ({carried['sample']}); the later years alone, "
-        f"across countries (pooled, year effects): "
-        f"{_effect(spec_row(robustness, 'later_years_pooled', 'main', 'reform_ebrd_average'), a)}.",
+        (f"- **CIS only vs the rest**: EBRD average {values.get('cis_only_reform_coef', nan):+.2f} "
+         f"(p = {values.get('cis_only_reform_pvalue', nan):.3f}) in the CIS vs "
+         f"{values.get('non_cis_reform_coef', nan):+.2f} (p = {values.get('non_cis_reform_pvalue', nan):.3f}) "
+         f"elsewhere; liberalization-ahead dummy {values.get('cis_only_lib_ahead_coef', nan):+.2f} "
+         f"(p = {values.get('cis_only_lib_ahead_pvalue', nan):.3f}) in the CIS."),
+        (f"- **Later years** (EBRD scores end in 2006; carried forward, flagged): adding the later years to the FE "
+         f"model gives {_effect(carried, a)} ({carried['sample']}); the later years alone, "
+         f"across countries (pooled, year effects): "
+         f"{_effect(spec_row(robustness, 'later_years_pooled', 'main', 'reform_ebrd_average'), a)}."),
     ]
 
 

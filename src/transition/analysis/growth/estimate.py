@@ -124,7 +124,7 @@ def fit_model(frame: pd.DataFrame, outcome: str, terms: list[str], effects: str 
     if lag_for_flag is not None and f"carried_l{lag_for_flag}" in frame.columns:
         flags = frame.loc[complete.index, f"carried_l{lag_for_flag}"]
         n_carried = int((flags == 1).sum())
-    return Fit(params=params, cov=cov, nobs=int(len(y)), n_countries=int(groups.nunique()),
+    return Fit(params=params, cov=cov, nobs=len(y), n_countries=int(groups.nunique()),
                first_year=int(min(years)), last_year=int(max(years)), effects=effects,
                terms=[t for t in terms if t not in dropped], n_carried=n_carried, dropped=dropped)
 

@@ -260,7 +260,7 @@ def prepare(panel: pd.DataFrame, reform_lag: int = REFORM_LAG, max_lag: int = MA
     k = 0 .. max(max_lag, reform_lag); ``carried_l<k>`` flags lagged scores that were carried forward.
     """
     frame = sequencing_terms(panel, threshold)
-    lags = range(0, max(max_lag, reform_lag) + 1)
+    lags = range(max(max_lag, reform_lag) + 1)
     frame = add_lags(frame, REFORM_VARIABLES + SEQUENCING_TERMS, lags)
     frame = frame.assign(**{f"carried_l{k}": lag(frame, "scores_carried_forward", k) for k in lags})
     keep = frame["year"].between(first_year, last_year) & frame["growth"].notna()
