@@ -6,11 +6,10 @@ import json
 import pandas as pd
 import papermill
 import pytest
-
 from notebook_runner import run_notebook
-from transition.data import derived
+
 from transition.analysis.stabilization import COLUMNS
-from transition.chapters.specs import STABILIZATION as SPEC
+from transition.data import derived
 
 STEM = "03_stabilization"
 REQUIRED = ["iso3", "group", "peak_inflation", "peak_year", "inflation_measure", "stabilization_year",
@@ -26,11 +25,13 @@ def non_default_run(tmp_path_factory, real_panel):
     return out, real_panel
 
 
+@pytest.mark.notebook
 def test_the_russian_run_leaves_no_text_untranslated(non_default_run):
     out, _ = non_default_run
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
 
 
+@pytest.mark.notebook
 def test_country_table(non_default_run):
     out, tidy = non_default_run
     table = pd.read_csv(out / "stabilization.csv")
@@ -53,6 +54,7 @@ def test_country_table(non_default_run):
     assert table.loc[table["broad_group"] == "CIS", "growth_first_year"].min() >= 1992
 
 
+@pytest.mark.notebook
 def test_event_study_and_headlines(non_default_run):
     out, _ = non_default_run
     events = pd.read_csv(out / "stabilization_event_study.csv")
@@ -73,43 +75,7 @@ def test_event_study_and_headlines(non_default_run):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-def _defaults(**changes):
-    values = dict(inflation_threshold=40.0, sustained_years=2, peak_start_year=1989, peak_end_year=2000,
-                  growth_source="wdi", growth_run_length=2, event_window_before=3, event_window_after=5,
-                  ebrd_threshold=3.0, liberalization_index_year=1992,
-                  groups=["CIS", "CEE & Baltics", "SEE", "Mongolia"], lang="en", output_dir=None)
-    return {**values, **changes}
-
-
-def test_defaults_are_valid():
-    SPEC.check(**_defaults())
-
-
-@pytest.mark.parametrize("changes, fragments", [
-    ({"inflation_threshold": 0}, ["inflation_threshold = 0", "number from 5 to 1000"]),
-    ({"inflation_threshold": "40"}, ["inflation_threshold = '40'"]),
-    ({"sustained_years": 2.5}, ["sustained_years = 2.5", "integer from 1 to 5"]),
-    ({"groups": ["CIS", "Balkans"]}, ["unknown 'Balkans'", "CEE & Baltics"]),
-    ({"growth_source": "pwt"}, ["growth_source = 'pwt'", "'wdi', 'weo'"]),
-    ({"ebrd_threshold": 5.0}, ["ebrd_threshold = 5.0", "number from 1 to 4.33"]),
-    ({"liberalization_index_year": 2015}, ["liberalization_index_year = 2015", "integer from 1989 to 2006"]),
-    ({"peak_start_year": 1995, "peak_end_year": 1993}, ["peak_start_year = 1995 must be before peak_end_year = 1993"]),
-    ({"output_dir": 3}, ["output_dir = 3"]),
-    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'", "language of figure texts and table headers"]),
-])
-def test_bad_parameters_fail_with_a_clear_message(changes, fragments):
-    with pytest.raises(ValueError) as error:
-        SPEC.check(**_defaults(**changes))
-    for fragment in fragments:
-        assert fragment in str(error.value)
-
-
-def test_every_problem_is_listed_at_once():
-    with pytest.raises(ValueError, match="2 parameter problems in 03_stabilization") as error:
-        SPEC.check(**_defaults(sustained_years=0, event_window_after=20))
-    assert "sustained_years = 0" in str(error.value) and "event_window_after = 20" in str(error.value)
-
-
+@pytest.mark.notebook
 def test_notebook_fails_fast_on_a_bad_parameter(tmp_path, real_panel):
     with pytest.raises(papermill.PapermillExecutionError) as error:
         run_notebook(STEM, tmp_path, inflation_threshold=-5.0, lang="de")

@@ -1,44 +1,27 @@
-"""Reform timing primitives on constructed series with known answers."""
+"""Timing, order and summaries of notebook 01 (analysis.sequencing) on constructed panels with known answers.
+
+The shared primitives (first year reaching, stabilization year, relation) are tested in test_timing.py;
+the figures, headline rows and findings in test_chapter_reform_sequencing.py.
+"""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from timing_fixtures import I, L, P, S, sequencing_panel, tidy_frame
 
-from transition.analysis.sequencing import analyse, censored_median, first_sustained_year_below, first_year_reaching, follows_order, group_summary, liberalization_institutions_gap, order_frequencies, order_label, order_string, pairwise_precedence, plot_order_frequencies, reform_timing, relation, select_countries, sensitivity, stabilization_year
-from transition.chapters.specs import REFORM_SEQUENCING as SPEC
-
-
-def test_first_year_reaching_uses_published_rounding():
-    scores = pd.Series([1.0, 2.333, 2.667, 3.0], index=[1990, 1991, 1992, 1993])
-    assert first_year_reaching(scores, 2.67) == 1992
-    assert first_year_reaching(scores, 3.0) == 1993
-    assert first_year_reaching(scores, 4.0) is None
-
-
-def test_first_year_reaching_skips_missing_years():
-    assert first_year_reaching(pd.Series([1.0, None, 3.5], index=[1990, 1991, 1992]), 3.0) == 1992
-
-
-@pytest.mark.parametrize("values, expected", [
-    ({1990: 5, 1991: 900, 1992: 300, 1993: 35, 1994: 30}, (1993, "stabilized")),
-    ({1990: 5, 1991: 900, 1992: 30, 1993: 45, 1994: 20, 1995: 10}, (1994, "stabilized")),  # one low year is not enough
-    ({1990: 10, 1991: 20, 1992: 15}, (1990, "never_high")),
-    ({1990: 100, 1991: 80, 1992: 50}, (None, "not_stabilized")),
-    ({1990: 100, 1991: 10, 1993: 10, 1994: 10}, (1993, "stabilized")),  # 1992 missing breaks the run
-    ({}, (None, "no_data")),
-])
-def test_first_sustained_year_below(values, expected):
-    series = pd.Series(values, dtype=float)
-    assert first_sustained_year_below(series, 40.0, 2) == expected
-
-
-def test_run_length_is_a_parameter():
-    series = pd.Series({1990: 100.0, 1991: 10.0, 1992: 10.0, 1993: 50.0, 1994: 10.0, 1995: 10.0, 1996: 10.0})
-    assert first_sustained_year_below(series, 40.0, 3) == (1994, "stabilized")
-
-
-def _tidy(rows):
-    return pd.DataFrame(rows, columns=["iso3", "year", "variable", "value"]).assign(source="test")
+from transition.analysis.sequencing import (
+    analyse,
+    censored_median,
+    compare_groups,
+    follows_order,
+    liberalization_institutions_gap,
+    order_frequencies,
+    order_string,
+    order_summary,
+    pairwise_precedence,
+    reform_timing,
+    sensitivity,
+)
 
 
 def test_gap_between_liberalization_and_institutions():
@@ -47,7 +30,7 @@ def test_gap_between_liberalization_and_institutions():
         rows += [("AAA", year, "reform_liberalization", lib), ("AAA", year, "reform_institutions", inst)]
     for year in (1992, 1993):  # BBB never builds institutions by the last year: gap censored
         rows += [("BBB", year, "reform_liberalization", 3.0), ("BBB", year, "reform_institutions", 1.0)]
-    gap = liberalization_institutions_gap(_tidy(rows), threshold=3.0, last_year=1994).set_index("iso3")
+    gap = liberalization_institutions_gap(tidy_frame(rows), threshold=3.0, last_year=1994).set_index("iso3")
     assert gap.loc["AAA", ["lib_year", "inst_year", "gap_years"]].tolist() == [1992, 1994, 2]
     assert gap.loc["AAA", "gap_points"] == 2.0 and not gap.loc["AAA", "gap_censored"]
     assert gap.loc["BBB", "gap_years"] == 2 and gap.loc["BBB", "gap_censored"]
@@ -57,61 +40,14 @@ def test_gap_between_liberalization_and_institutions():
 # --- timing, order and summaries of notebook 01 (constructed panel with known answers) ----------
 
 
-L, S, I, P = "liberalization", "stabilization", "institutions", "privatization"
-
-
-def _constructed_panel():
-    """Four countries whose answers are known by construction (years 1989-1999).
-
-    RUS: L 1992, P 1993, S 1995 (relapse 1997, durable 1998), I never        -> "L>P>S (not reached: I)"
-    POL: L 1990, S 1992 = I 1992, P 1994                                         -> "L>S=I>P"
-    ALB: inflation never high, L 1992, I 1995 = P 1995                            -> "L>I=P (S: never high)"
-    UKR: inflation never below 40, L 1994 only                                     -> "L (not reached: S, I, P)"
-    """
-    years = range(1989, 2000)
-    def step(year_reached, high=3.0, low=1.0):
-        return {y: (high if year_reached is not None and y >= year_reached else low) for y in years}
-    areas = {
-        "RUS": (step(1992, 3.34), step(None, low=2.0), step(1993)),
-        "POL": (step(1990, 3.34), step(1992), step(1994)),
-        "ALB": (step(1992), step(1995), step(1995)),
-        "UKR": (step(1994), step(None), step(None)),
-    }
-    cpi = {
-        "RUS": {1992: 1500, 1993: 800, 1994: 300, 1995: 30, 1996: 20, 1997: 60, 1998: 10, 1999: 10},
-        "POL": {1989: 250, 1990: 500, 1991: 70, 1992: 30, 1993: 30, 1994: 20},
-        "ALB": {1990: 10, 1991: 20, 1992: 30, 1993: 10},
-        "UKR": {y: 100 for y in range(1992, 2000)},
-    }
-    deflator = {"RUS": {1990: 10, 1991: 100}, "ALB": {1985: 90}}  # ALB's 1985 lies before the window
-    rows = []
-    for code, (lib, inst, priv) in areas.items():
-        for variable, values in (("reform_liberalization", lib), ("reform_institutions", inst),
-                                 ("reform_privatization", priv)):
-            rows += [(code, year, variable, value) for year, value in values.items()]
-        rows += [(code, year, "weo_cpi_inflation", float(v)) for year, v in cpi[code].items()]
-        rows += [(code, year, "wdi_deflator_inflation", float(v)) for year, v in deflator.get(code, {}).items()]
-    return _tidy(rows)
-
-
 @pytest.fixture(scope="module")
 def constructed():
-    return _constructed_panel()
+    return sequencing_panel()
 
 
 def _years(timing, code):
     rows = timing[timing["iso3"] == code].set_index("area")["year_reached"]
     return {area: (None if pd.isna(year) else int(year)) for area, year in rows.items()}
-
-
-def test_stabilization_rules():
-    series = pd.Series({1992: 900.0, 1993: 30.0, 1994: 20.0, 1995: 80.0, 1996: 10.0, 1997: 10.0})
-    assert stabilization_year(series, 40.0, 2) == (1993, "stabilized")
-    assert stabilization_year(series, 40.0, 2, rule="durable") == (1996, "stabilized")
-    never_below = pd.Series({1992: 900.0, 1993: 300.0, 1994: 45.0})
-    assert stabilization_year(never_below, 40.0, 2, rule="durable") == (None, "not_stabilized")
-    with pytest.raises(ValueError, match="rule must be"):
-        stabilization_year(series, 40.0, 2, rule="sometimes")
 
 
 def test_reform_timing_known_years(constructed):
@@ -143,14 +79,6 @@ def test_reform_timing_parameters_take_effect(constructed):
         reform_timing(constructed, ["RUS"], never_high="later")
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    (1992, 1995, "before"), (1995, 1992, "after"), (1992, 1992, "tie"),
-    (1992, None, "before"), (None, 1992, "after"), (None, None, "undetermined"), (float("nan"), 1992, "after"),
-])
-def test_relation(a, b, expected):
-    assert relation(a, b) == expected
-
-
 def test_order_string_shows_ties_missing_and_left_out_areas():
     assert order_string({L: 1990, S: 1992, I: 1992, P: 1994}) == "L>S=I>P"
     assert order_string({L: 1992, S: 1992, I: 1992, P: 1992}) == "L=S=I=P"
@@ -171,7 +99,7 @@ def test_follows_order_ties_and_partial_sequences():
 
 
 def test_reform_order_table(constructed):
-    timing, order = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
+    _, order = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
     order = order.set_index("iso3")
     assert order.loc["RUS", "order"] == "L>P>S (not reached: I)"
     assert order.loc["POL", "order"] == "L>S=I>P" and order.loc["POL", "follows_essay_order"]
@@ -205,24 +133,6 @@ def test_order_frequencies_sorted_with_all_group():
     assert table[(table["group"] == "All") & (table["order"] == "S>L")]["n_countries"].item() == 1
 
 
-def test_order_label_translates_the_notes_and_keeps_the_letters():
-    assert order_label("L>S>P (not reached: I) (S: never high)") == "L>S>P (not reached: I) (S: never high)"
-    assert order_label("L>S>P (not reached: I) (S: never high)", "ru") == "L>S>P (не достигнуто: I) (S: инфляция не была высокой)"
-    assert order_label("S (not reached: L, I, P)", "ru") == "S (не достигнуто: L, I, P)"
-    assert order_label("L>S=I>P", "ru") == "L>S=I>P"
-
-
-def test_order_frequency_bars_are_labelled_in_the_chosen_language():
-    order = pd.DataFrame({"iso3": ["A", "B", "C"], "group": ["CIS", "CIS", "SEE"],
-                          "order": ["L>S (not reached: I, P)", "L>S (not reached: I, P)", "S>L>I>P"]})
-    english = plot_order_frequencies(order)
-    russian = plot_order_frequencies(order, lang="ru")
-    russian.canvas.draw()
-    assert [t.get_text() for t in russian.axes[0].get_yticklabels()] == ["S>L>I>P", "L>S (не достигнуто: I, P)"]
-    widths = [[bar.get_width() for bar in fig.axes[0].patches] for fig in (english, russian)]
-    assert widths[0] == widths[1] == [0, 2, 1, 0]  # CIS bars, then SEE bars stacked on them
-
-
 def test_censored_median():
     assert censored_median([1992, 1994, None]) == 1994.0
     assert censored_median([1992, 1994]) == 1993.0
@@ -230,9 +140,9 @@ def test_censored_median():
     assert censored_median([]) is None
 
 
-def test_group_summary(constructed):
+def test_order_summary(constructed):
     timing, order = analyse(constructed, ["RUS", "POL", "ALB", "UKR"], last_year=1999)
-    summary = group_summary(timing, order).set_index("group")
+    summary = order_summary(timing, order).set_index("group")
     assert summary.loc["All", "n_countries"] == 4 and summary.loc["All", "n_follow_essay_order"] == 2
     assert summary.loc["CIS", "n_follow_essay_order"] == 0 and summary.loc["CIS", "n_consistent_so_far"] == 1
     assert summary.loc["CIS", "median_liberalization_year"] == 1993.0
@@ -252,43 +162,13 @@ def test_sensitivity_reports_each_variation(constructed):
     assert everyone.loc["main run", "n_privatization_before_institutions"] == 1
 
 
-def test_select_countries_and_spec():
-    assert len(select_countries()) == 29 and select_countries(["Mongolia"]) == ["MNG"]
-    assert "RUS" not in select_countries(["CIS"], exclude=["RUS"])
-    SPEC.check(ebrd_threshold=3.0, inflation_threshold=40.0, sustained_years=2, last_year=2006, ties="weak",
-               never_high="exclude", stabilization_rule="first_run", groups=["CIS"], exclude_countries=[],
-               output_dir=None)
-    with pytest.raises(ValueError, match="no country left"):
-        SPEC.check(groups=["Mongolia"], exclude_countries=["MNG"])
-
-
 def test_compare_groups_known_values():
-    from transition.analysis.sequencing import compare_groups
-
     order = pd.DataFrame({"group": ["CIS"] * 3 + ["CEE & Baltics"] * 3 + ["SEE"],
                           "gap": [3.0, 4.0, 5.0, 0.0, 1.0, 2.0, 9.0]})
     result = compare_groups(order, "gap")
     assert (result["n_a"], result["n_b"], result["median_a"], result["median_b"], result["u"]) == (3, 3, 4.0, 1.0, 9.0)
     assert result["p_value"] == pytest.approx(0.1)  # exact: 2 of the 20 splits are as extreme
     assert compare_groups(order, "gap", "CIS", "Mongolia")["p_value"] is None
-
-
-def test_headline_rows_and_formatting(constructed):
-    from transition.analysis.sequencing import format_year, headline_rows, slug
-
-    base = {"iso3": ["RUS", "POL", "ALB", "UKR"], "last_year": 1999}
-    timing, order = analyse(constructed, **base)
-    robust = sensitivity(constructed, base, {"EBRD 3.33": {"ebrd_threshold": 3.33}})
-    rows = headline_rows(timing, order, robust, {"p_value": 0.5}, 3.0, 40.0, 1999, "weak")
-    values = {key: value for key, value, _, _ in rows}
-    assert len(values) == len(rows)  # keys are unique
-    assert values["n_follow_essay_order_all"] == 2 and values["share_follow_essay_order_cis"] == 0.0
-    assert values["never_high_inflation_countries"] == "ALB" and values["stabilization_relapsed_countries"] == "RUS"
-    assert values["n_privatization_before_institutions"] == 1 and values["n_pair_lib_stab_before"] == 3
-    assert values["n_follow_essay_order_ebrd_3_33"] == 0  # POL has no institutions at 3.33
-    assert isinstance(values["n_institutions_not_reached_cis"], int) and values["n_institutions_not_reached_cis"] == 2
-    assert slug("inflation 20%, 3 years") == "inflation_20_3_years"
-    assert (format_year(1995.0), format_year(1995.5), format_year(None)) == ("1995", "1995.5", "not reached")
 
 
 def test_sensitivity_counts_non_vacuous_consistency(constructed):

@@ -1,17 +1,16 @@
-"""Inflation peaks, stabilization, growth resumption and the event study on constructed series."""
+"""Inflation peaks, growth resumption, the country table and the event study of notebook 03 (analysis.stabilization).
+
+The stabilization year, relapses and the order of the two steps are the shared definitions of
+analysis.timing (test_timing.py); figures, headline rows and findings are in test_chapter_stabilization.py.
+"""
 from __future__ import annotations
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from timing_fixtures import stabilization_panel
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from transition.data import derived  # noqa: E402
-from transition.analysis import stabilization as st  # noqa: E402
-from transition.present.style import GROUP_COLORS  # noqa: E402
+from transition.analysis import stabilization as st
 
 
 def _rates(values: dict, deflator_years=()) -> pd.DataFrame:
@@ -31,40 +30,6 @@ def test_peak_level_year_measure_and_years_high():
 def test_peak_without_data_in_the_window():
     peak = st.inflation_peak(_rates({1980: 50.0}), 1989, 2000, 40.0)
     assert np.isnan(peak["peak_inflation"]) and peak["peak_year"] is None and peak["years_high_inflation"] == 0
-
-
-# --- stabilization ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("values, expected", [
-    ({1989: 20, 1990: 600, 1991: 70, 1992: 45, 1993: 35, 1994: 30}, (1993, "stabilized")),
-    ({1989: 10, 1990: 30, 1991: 35}, (None, "never_high")),            # no burst: no year
-    ({1989: 100, 1990: 900, 1991: 300, 1992: 80}, (None, "not_stabilized")),  # never below the threshold
-    ({1989: 100, 1990: 10, 1992: 10, 1993: 10}, (1992, "stabilized")),  # missing 1991 breaks the run
-    ({1989: 100, 1990: 10, 1992: 10}, (None, "not_stabilized")),         # ... and no full run after the gap
-    ({}, (None, "no_data")),
-])
-def test_stabilization_year(values, expected):
-    assert st.stabilization_year(pd.Series(values, dtype=float), 40.0, 2, 1989) == expected
-
-
-def test_stabilization_ignores_an_episode_before_the_start_year():
-    # Poland-like: high inflation in 1982, low in 1983-85, the transition burst from 1989
-    series = pd.Series({1982: 100.0, 1983: 20.0, 1984: 15.0, 1989: 250.0, 1990: 580.0, 1991: 70.0,
-                        1992: 39.0, 1993: 35.0})
-    assert st.stabilization_year(series, 40.0, 2, 1989) == (1992, "stabilized")
-    assert st.stabilization_year(series, 40.0, 2, 1980) == (1983, "stabilized")
-
-
-def test_stabilization_threshold_and_run_length_matter():
-    series = pd.Series({1990: 500.0, 1991: 80.0, 1992: 60.0, 1993: 30.0, 1994: 20.0, 1995: 10.0})
-    assert st.stabilization_year(series, 100.0, 2, 1990) == (1991, "stabilized")
-    assert st.stabilization_year(series, 40.0, 3, 1990) == (1993, "stabilized")
-
-
-@pytest.mark.parametrize("after, expected", [(1993, 1997), (1997, None), (None, None)])
-def test_relapse_year(after, expected):
-    series = pd.Series({1992: 200.0, 1993: 30.0, 1994: 20.0, 1995: 35.0, 1996: np.nan, 1997: 150.0})
-    assert st.relapse_year(series, 40.0, after) == expected
 
 
 # --- growth resumption -----------------------------------------------------------------------
@@ -89,51 +54,10 @@ def test_growth_resumption_starts_at_start_year():
     assert st.growth_resumption(series, 1989) == (1991, "resumed")
 
 
-# --- order of reforms ------------------------------------------------------------------------
-
-@pytest.mark.parametrize("lib, stab, status, expected", [
-    (1992, 1995, "stabilized", "liberalization_first"),
-    (1995, 1995, "stabilized", "same_year"),
-    (1997, 1995, "stabilized", "stabilization_first"),
-    (pd.NA, 1995, "stabilized", "not_liberalized"),
-    (1992, None, "never_high", "no_inflation_crisis"),
-    (1992, None, "not_stabilized", "not_stabilized"),
-    (None, None, "no_data", "no_data"),
-])
-def test_reform_order(lib, stab, status, expected):
-    assert st.reform_order(lib, stab, status) == expected
-    assert expected in st.ORDER_LABELS
-
-
 # --- the country table on a constructed panel --------------------------------------------------
 
-def _tidy() -> pd.DataFrame:
-    rows = []
-    # POL: CPI throughout; burst 1990, below 40 from 1992; recession 1990-91, growth from 1992
-    for year, cpi, growth in [(1989, 250, -1), (1990, 580, -9), (1991, 70, -7), (1992, 39, 2), (1993, 35, 4),
-                              (1994, 30, 5), (1995, 28, 6)]:
-        rows += [("POL", year, "weo_cpi_inflation", cpi), ("POL", year, "wdi_gdp_growth", growth)]
-    # RUS: no CPI before 1993 (deflator fallback for the peak); stabilizes 1997; growth resumes 1999
-    for year, deflator in [(1991, 130), (1992, 1500), (1993, 900)]:
-        rows.append(("RUS", year, "wdi_deflator_inflation", deflator))
-    for year, cpi in [(1993, 875), (1994, 300), (1995, 200), (1996, 48), (1997, 15), (1998, 28), (1999, 86), (2000, 21)]:
-        rows.append(("RUS", year, "weo_cpi_inflation", cpi))
-    for year, growth in [(1990, -2), (1991, -5), (1992, -14), (1993, -9), (1994, -13), (1995, -4), (1996, -4),
-                         (1997, 1), (1998, -5), (1999, 6), (2000, 10)]:
-        rows.append(("RUS", year, "wdi_gdp_growth", growth))
-        rows.append(("RUS", year, "weo_real_gdp_growth", growth if year >= 1996 else np.nan))
-    # HUN: inflation never reaches 40
-    for year, cpi, growth in [(1989, 17, -2), (1990, 29, -7), (1991, 34, -12), (1992, 23, -3), (1993, 22, 1), (1994, 19, 3)]:
-        rows += [("HUN", year, "weo_cpi_inflation", cpi), ("HUN", year, "wdi_gdp_growth", growth)]
-    # liberalization: POL 1990, RUS 1992, HUN 1990
-    for code, scores in {"POL": {1989: 1.66, 1990: 3.34}, "RUS": {1991: 1.0, 1992: 3.34}, "HUN": {1989: 2.34, 1990: 3.5}}.items():
-        rows += [(code, year, "reform_liberalization", score) for year, score in scores.items()]
-    frame = pd.DataFrame(rows, columns=["iso3", "year", "variable", "value"]).dropna()
-    return frame.assign(value=frame["value"].astype(float), source="test")
-
-
 def test_stabilization_table_known_answers():
-    table = st.stabilization_table(_tidy(), iso3=["POL", "RUS", "HUN"]).set_index("iso3")
+    table = st.stabilization_table(stabilization_panel(), iso3=["POL", "RUS", "HUN"]).set_index("iso3")
     assert list(table.reset_index().columns) == st.COLUMNS
     assert list(table.index) == ["HUN", "POL", "RUS"]
     pol, rus, hun = table.loc["POL"], table.loc["RUS"], table.loc["HUN"]
@@ -147,7 +71,7 @@ def test_stabilization_table_known_answers():
 
 
 def test_growth_source_and_parameters_take_effect():
-    tidy = _tidy()
+    tidy = stabilization_panel()
     weo = st.stabilization_table(tidy, growth_source="weo", iso3=["RUS"]).iloc[0]
     assert (weo["growth_resumption_year"], weo["growth_first_year"]) == (1999, 1996)
     strict = st.stabilization_table(tidy, threshold=20.0, sustained_years=1, iso3=["RUS"]).iloc[0]
@@ -157,12 +81,12 @@ def test_growth_source_and_parameters_take_effect():
 
 
 def test_liberalization_timing_and_order():
-    tidy = _tidy()
+    tidy = stabilization_panel()
     timing = st.liberalization_timing(tidy, threshold=3.0, index_year=1990, iso3=["POL", "RUS", "HUN"]).set_index("iso3")
     assert timing["liberalization_year"].tolist() == [1990, 1990, 1992]
     assert timing.loc["POL", "liberalization_index"] == 3.34 and np.isnan(timing.loc["RUS", "liberalization_index"])
     assert pd.isna(st.liberalization_timing(tidy, threshold=4.0, iso3=["POL"]).loc[0, "liberalization_year"])
-    table = st.add_reform_order(st.stabilization_table(tidy, iso3=["POL", "RUS", "HUN"]), timing.reset_index())
+    table = st.add_step_order(st.stabilization_table(tidy, iso3=["POL", "RUS", "HUN"]), timing.reset_index())
     assert dict(zip(table["iso3"], table["order"])) == {"HUN": "no_inflation_crisis", "POL": "liberalization_first",
                                                          "RUS": "liberalization_first"}
     counts = st.order_counts(table)
@@ -170,12 +94,6 @@ def test_liberalization_timing_and_order():
     assert all_rows.loc["liberalization_first", "n_countries"] == 2
     assert all_rows["share_of_group"].sum() == pytest.approx(1.0)
     assert counts["broad_group"].iloc[0] == "CIS" and counts["broad_group"].iloc[-1] == "All"
-
-
-def test_study_countries_by_broad_group():
-    assert st.study_countries(["Mongolia"]) == ["MNG"]
-    baltic_ce = st.study_countries(["CEE & Baltics"])
-    assert set(baltic_ce) == {"EST", "LVA", "LTU", "POL", "HUN", "CZE", "SVK", "SVN"}
 
 
 # --- event study -----------------------------------------------------------------------------
@@ -229,58 +147,11 @@ def test_spearman():
     assert st.spearman(pd.Series([1, 2, 3], dtype="Int64"), pd.Series([3.0, 1.0, 2.0]))["n"] == 3
 
 
-def test_group_medians():
-    table = pd.DataFrame({"broad_group": ["SEE", "CIS", "CIS", "CIS"], "lag_years": [1.0, 0.0, 2.0, np.nan]})
-    medians = st.group_medians(table, ["lag_years"])
-    assert medians["broad_group"].tolist() == ["CIS", "SEE"]
-    assert medians["lag_years"].tolist() == [1.0, 1.0] and medians["n_lag_years"].tolist() == [2, 1]
-
-
-def test_headline_numbers():
-    tidy = _tidy()
-    table = st.add_reform_order(st.stabilization_table(tidy, iso3=["POL", "RUS", "HUN"]),
-                                st.liberalization_timing(tidy, iso3=["POL", "RUS", "HUN"]))
-    events = st.event_panel(derived.series(tidy, "wdi_gdp_growth"), table.set_index("iso3")["stabilization_year"])
-    group = table.set_index("iso3")["broad_group"]
-    correlations = {"liberalization_vs_peak": st.spearman(table["liberalization_index"], table["peak_inflation"])}
-    rows = st.headline_numbers(table, st.event_summary(events, group), st.window_means(events, group), correlations,
-                               ["CIS", "CEE & Baltics"], 40.0, 1992)
-    h = {row["key"]: row["value"] for row in rows}
-    assert all(set(row) == {"key", "value", "unit", "description"} for row in rows)
-    assert h["n_countries"] == 3 and h["n_never_high"] == 1 and h["n_stabilized"] == 2
-    assert h["n_peaks_measured_by_deflator"] == 1 and h["n_relapsed"] == 1
-    assert h["median_stabilization_year_cis"] == 1997 and h["median_lag_years_cis"] == 2
-    assert h["n_liberalized_before_stabilized_cee_baltics"] == 1 and h["n_order_compared_cee_baltics"] == 1
-    assert h["share_liberalized_before_stabilized_all"] == 1.0
-    assert h["mean_growth_event_t0_cis"] == 1.0 and h["mean_growth_event_t2_cis"] == 6.0  # RUS 1997, 1999
-    assert h["mean_growth_event_t0_cee_baltics"] == 2.0  # POL 1992
-    assert h["mean_growth_before_stabilization_cis"] == pytest.approx((-13 - 4 - 4) / 3)
-    assert h["spearman_liberalization_vs_peak_n"] == 1 and np.isnan(h["spearman_liberalization_vs_peak_rho"])
-    assert not any(key.endswith("_see") for key in h)
-
-
-# --- figures -----------------------------------------------------------------------------------
-
-def test_figures_draw_what_they_are_given():
-    table = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"], "broad_group": ["CIS", "SEE", "CIS"],
-                          "peak_inflation": [1000.0, 50.0, np.nan], "peak_year": [1992, 1993, pd.NA],
-                          "inflation_measure": ["cpi", "gdp_deflator", None], "liberalization_index": [2.0, 3.0, 3.0]})
-    fig = st.plot_peaks(table, 40.0, GROUP_COLORS, (1989, 2000))
-    bars = fig.axes[0].patches
-    assert len(bars) == 2 and [b.get_hatch() for b in bars] == [None, "///"]
-    assert fig.axes[0].get_yscale() == "log"
-    summary = pd.DataFrame({"group": ["CIS"] * 3, "event_time": [-1, 0, 1], "mean_growth": [-5.0, 1.0, 3.0],
-                            "median_growth": [-4.0, 1.0, 2.0], "n_countries": [3, 4, 4]})
-    fig2 = st.plot_event_study(summary, GROUP_COLORS, "wdi_gdp_growth")
-    assert len(fig2.axes[0].get_lines()) == 4  # mean, median, two reference lines
-    assert "3-4 countries" in fig2.axes[0].get_legend().get_texts()[0].get_text()
-    fig3 = st.plot_liberalization_vs_peak(table, GROUP_COLORS, 1992, {"rho": -1.0, "p": 0.5, "n": 2})
-    assert len(fig3.axes[0].collections) == 2 and "n = 2" in fig3.axes[0].get_title()
-    plt.close("all")
-
-
-def test_overlapping_labels_are_merged():
-    data = pd.DataFrame({"iso3": ["KAZ", "AZE", "UZB", "RUS"], "x": [1.835, 1.835, 1.835, 3.3],
-                         "y": [1662.0, 1664.0, 1568.0, 1490.0]})
-    labels = st._label_clusters(data, "x", "y")
-    assert sorted(label for _, _, label in labels) == ["AZE/KAZ/UZB", "RUS"]
+def test_correlations_of_early_liberalization_with_the_burst():
+    table = pd.DataFrame({"liberalization_index": [1.0, 2.0, 3.0, 4.0], "liberalization_year": [1995, 1993, 1992, 1990],
+                          "peak_inflation": [4000.0, 900.0, 300.0, 50.0], "years_high_inflation": [6, 4, 3, 1]})
+    result = st.correlations(table)
+    assert list(result) == ["liberalization_vs_peak", "liberalization_year_vs_peak", "liberalization_vs_years_high"]
+    assert result["liberalization_vs_peak"]["rho"] == pytest.approx(-1.0)
+    assert result["liberalization_year_vs_peak"]["rho"] == pytest.approx(1.0)
+    assert result["liberalization_vs_years_high"]["n"] == 4

@@ -1,16 +1,18 @@
-"""Timing of reforms: when each reform area first reaches an advanced level, and in which order.
+"""Timing and order of the four reform areas (notebook ``01_reform_sequencing``, claims C1 and C2).
 
-The primitives here (first year at or above a threshold; first year of sustained low inflation)
-are shared by the sequencing, output and stabilization notebooks; defining them once keeps
-"reached" and "stabilized" meaning the same thing everywhere.
+Pure computation: tables in, tables out. When each area is first reached (:func:`reform_timing`,
+on the shared primitives of :mod:`transition.analysis.timing`), each country's order of the areas
+and whether it follows the essay's scenario (:func:`reform_order`), the pairwise links
+(:func:`pairwise_precedence`), the liberalization-institutions gap
+(:func:`liberalization_institutions_gap`, also used by notebook 02), the per-group counts and
+medians (:func:`order_summary`) and the robustness runs (:func:`sensitivity`).
+
+Figures, headline rows and the findings text are in :mod:`transition.chapters.reform_sequencing`.
 
 Examples
 --------
->>> import pandas as pd
->>> first_year_reaching(pd.Series([1.0, 2.7, 3.0, 2.7], index=[1990, 1991, 1992, 1993]), 3.0)
-1992
->>> first_sustained_year_below(pd.Series([20.0, 900.0, 300.0, 35.0, 30.0], index=range(1990, 1995)), 40.0, 2)
-(1993, 'stabilized')
+>>> order_string({"liberalization": 1990, "stabilization": 1992, "institutions": 1992, "privatization": 1994})
+'L>S=I>P'
 """
 from __future__ import annotations
 
@@ -19,7 +21,21 @@ import math
 
 import numpy as np
 import pandas as pd
+from scipy.stats import mannwhitneyu
 
+from transition.analysis.groups import ALL, group_rank, with_all
+from transition.analysis.timing import (  # noqa: F401 (first_sustained_year_below: shared primitive, re-exported)
+    EBRD_THRESHOLD,
+    FIRST_YEAR,
+    INFLATION_THRESHOLD,
+    SUSTAINED_YEARS,
+    first_sustained_year_below,
+    first_year_reaching,
+    is_missing,
+    relapse_year,
+    relation,
+    stabilization_year,
+)
 from transition.data import countries, derived
 from transition.data.vocabulary import EBRD_LAST_YEAR
 
@@ -32,48 +48,22 @@ AREA_VARIABLES = {
 #: The essay's scenario (claim C1).
 ESSAY_ORDER = ("liberalization", "stabilization", "institutions", "privatization")
 
-
-def first_year_reaching(values: pd.Series, threshold: float) -> int | None:
-    """First year (index) with a value >= ``threshold``; None if never.
-
-    Scores are compared after rounding to two decimals, because the EBRD publishes 2.33 / 2.67
-    for 2- / 3- (a threshold of 2.67 must be met by a score of 2.67).
-    """
-    values = values.dropna().sort_index()
-    reached = values[values.round(2) >= round(threshold, 2)]
-    return int(reached.index[0]) if len(reached) else None
-
-
-def first_sustained_year_below(inflation: pd.Series, threshold: float, run_length: int = 2) -> tuple[int | None, str]:
-    """First year of ``run_length`` consecutive years with inflation below ``threshold``.
-
-    Only runs after the first year at or above the threshold count: stabilization ends an
-    inflation burst. Consecutive means consecutive calendar years with data (a missing year
-    breaks a run).
-
-    Returns
-    -------
-    (year, status): status is ``"stabilized"``, ``"never_high"`` (never at or above the threshold
-    in the data; year = first year of data), ``"not_stabilized"`` (year None) or ``"no_data"``.
-    """
-    inflation = inflation.dropna().sort_index()
-    if inflation.empty:
-        return None, "no_data"
-    high = inflation[inflation >= threshold]
-    if high.empty:
-        return int(inflation.index[0]), "never_high"
-    after = inflation.loc[high.index[0]:]
-    years = after.index.tolist()
-    for position, year in enumerate(years):
-        window = years[position:position + run_length]
-        if (len(window) == run_length and window[-1] - window[0] == run_length - 1
-                and (after.loc[window] < threshold).all()):
-            return int(year), "stabilized"
-    return None, "not_stabilized"
+#: One letter per area, for order strings such as "L>S=P>I".
+AREA_CODES = {"liberalization": "L", "stabilization": "S", "institutions": "I", "privatization": "P"}
+#: The broad groups the essay compares (countries.BROAD_GROUP), in display order.
+BROAD_GROUPS = countries.BROAD_ORDER
+#: Last year of the EBRD scores, the default end of the window.
+LAST_EBRD_YEAR = EBRD_LAST_YEAR
+#: How two areas reached in the same year count (:func:`follows_order`).
+TIES = "weak"
+#: What a never-high stabilization becomes (:func:`reform_timing`).
+NEVER_HIGH = "exclude"
+#: The stabilization rule of the main run (:func:`transition.analysis.timing.stabilization_year`).
+STABILIZATION_RULE = "first_run"
 
 
-def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = 3.0,
-                                    last_year: int = 2006) -> pd.DataFrame:
+def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = EBRD_THRESHOLD,
+                                    last_year: int = LAST_EBRD_YEAR) -> pd.DataFrame:
     """Gap between liberalization and institution-building, by country (claim C2).
 
     For each country: the year the liberalization index first reaches ``threshold``, the year the
@@ -104,66 +94,6 @@ def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = 3.0,
     return frame.astype({"lib_year": "Int64", "inst_year": "Int64", "gap_years": "Int64", "gap_points": "float64"})
 
 
-# ---------------------------------------------------------------------------------------------
-# Notebook 01_reform_sequencing (claims C1, C2): timing of the four areas, their order, the gap.
-# ---------------------------------------------------------------------------------------------
-
-#: One letter per area, for order strings such as "L>S=P>I".
-AREA_CODES = {"liberalization": "L", "stabilization": "S", "institutions": "I", "privatization": "P"}
-#: The broad groups the essay compares (countries.BROAD_GROUP), in display order.
-BROAD_GROUPS = countries.BROAD_ORDER
-#: First year of the study window: the EBRD scores start in 1989, and so does the search for
-#: an inflation burst (earlier inflation is not part of the transition).
-FIRST_YEAR = 1989
-LAST_EBRD_YEAR = EBRD_LAST_YEAR
-
-
-
-
-
-def select_countries(groups=BROAD_GROUPS, exclude=()) -> list[str]:
-    """ISO3 codes of the study countries in ``groups`` (broad groups), minus ``exclude``, sorted."""
-    broad = countries.group_of().map(countries.BROAD_GROUP)
-    return sorted(iso3 for iso3, group in broad.items() if group in groups and iso3 not in set(exclude))
-
-
-def stabilization_year(inflation: pd.Series, threshold: float, run_length: int = 2,
-                       rule: str = "first_run") -> tuple[int | None, str]:
-    """Year of stabilization under ``rule`` (same statuses as :func:`first_sustained_year_below`).
-
-    ``"first_run"`` is :func:`first_sustained_year_below`: the first ``run_length`` consecutive
-    years below ``threshold`` after the first high-inflation year, even if inflation flares up
-    again later. ``"durable"`` looks only after the *last* year at or above the threshold in the
-    series, so a relapse (Russia 1998-99, Romania 1997) moves stabilization to after it.
-
-    Parameters
-    ----------
-    inflation : Series indexed by year
-        Inflation in % per year; pass it already cut to the years to look at.
-    threshold : float
-    run_length : int
-    rule : {"first_run", "durable"}
-
-    Returns
-    -------
-    (year, status)
-
-    Examples
-    --------
-    >>> s = pd.Series([900.0, 30.0, 20.0, 80.0, 10.0, 10.0], index=range(1992, 1998))
-    >>> stabilization_year(s, 40.0, 2), stabilization_year(s, 40.0, 2, rule="durable")
-    ((1993, 'stabilized'), (1996, 'stabilized'))
-    """
-    if rule not in ("first_run", "durable"):
-        raise ValueError(f"rule must be 'first_run' or 'durable', not {rule!r}")
-    year, status = first_sustained_year_below(inflation, threshold, run_length)
-    if rule == "first_run" or status != "stabilized":
-        return year, status
-    clean = inflation.dropna().sort_index()
-    last_high = clean[clean >= threshold].index[-1]
-    return first_sustained_year_below(clean.loc[last_high:], threshold, run_length)
-
-
 def _deflator_years(measures: pd.Series) -> str:
     """'CPI' or 'CPI; GDP deflator in 1991-1992' (years where CPI was missing)."""
     years = sorted(int(year) for year, measure in measures.items() if measure == "gdp_deflator")
@@ -177,14 +107,39 @@ def _deflator_years(measures: pd.Series) -> str:
     return "CPI; GDP deflator in " + ", ".join(spans)
 
 
-def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = 3.0,
-                  inflation_threshold: float = 40.0, sustained_years: int = 2, last_year: int = LAST_EBRD_YEAR,
-                  stabilization_rule: str = "first_run", never_high: str = "exclude") -> pd.DataFrame:
+def _stabilization_row(own: pd.DataFrame, inflation_threshold: float, sustained_years: int,
+                       stabilization_rule: str, never_high: str) -> dict:
+    """The stabilization fields of one country's timing row (``own``: its inflation in the window)."""
+    year, status = stabilization_year(own["inflation"], inflation_threshold, sustained_years, stabilization_rule)
+    first = int(own.index.min()) if len(own) else None
+    if status == "never_high" and never_high == "first_year":
+        year = int(own["inflation"].dropna().index.min())
+    relapsed = relapse_year(own["inflation"], inflation_threshold, year if status == "stabilized" else None)
+    return {"area": "stabilization", "year_reached": year, "threshold": inflation_threshold,
+            "measure": f"inflation below {inflation_threshold:g}% for {sustained_years} years "
+                       f"({stabilization_rule}); " + _deflator_years(own["measure"]),
+            "status": status, "first_data_year": first, "relapsed": relapsed is not None}
+
+
+def _area_row(tidy: pd.DataFrame, code: str, area: str, ebrd_threshold: float, last_year: int) -> dict:
+    """The fields of one country's timing row for an EBRD area."""
+    values = derived.series(tidy, AREA_VARIABLES[area], code).loc[:last_year]
+    year = first_year_reaching(values, ebrd_threshold)
+    return {"area": area, "year_reached": year, "threshold": ebrd_threshold, "measure": AREA_VARIABLES[area],
+            "status": "reached" if year is not None else "not_reached",
+            "first_data_year": int(values.dropna().index.min()) if values.notna().any() else None,
+            "relapsed": False}
+
+
+def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = EBRD_THRESHOLD,
+                  inflation_threshold: float = INFLATION_THRESHOLD, sustained_years: int = SUSTAINED_YEARS,
+                  last_year: int = LAST_EBRD_YEAR, stabilization_rule: str = STABILIZATION_RULE,
+                  never_high: str = NEVER_HIGH) -> pd.DataFrame:
     """First year each of the four reform areas reaches an advanced level, by country.
 
     Liberalization, institutions and privatization: the first year the area's EBRD index
-    (:data:`AREA_VARIABLES`) is at or above ``ebrd_threshold`` (:func:`first_year_reaching`).
-    Stabilization: :func:`stabilization_year` on ``derived.inflation`` (CPI, GDP deflator where
+    (:data:`AREA_VARIABLES`) is at or above ``ebrd_threshold`` (``timing.first_year_reaching``).
+    Stabilization: ``timing.stabilization_year`` on ``derived.inflation`` (CPI, GDP deflator where
     CPI is missing). Only years ``FIRST_YEAR``-``last_year`` are used: an area reached later is
     "not reached" as of ``last_year``.
 
@@ -219,53 +174,13 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
     rows = []
     for code in sorted(codes):
         base = {"iso3": code, "group": countries.BROAD_GROUP[subgroup[code]], "subgroup": subgroup[code]}
+        own = rates.loc[code] if code in rates.index.get_level_values("iso3") else rates.iloc[:0].droplevel(0)
         for area in ESSAY_ORDER:
-            if area == "stabilization":
-                own = rates.loc[code] if code in rates.index.get_level_values("iso3") else rates.iloc[:0].droplevel(0)
-                year, status = stabilization_year(own["inflation"], inflation_threshold, sustained_years,
-                                                  stabilization_rule)
-                first = int(own.index.min()) if len(own) else None
-                if status == "never_high" and never_high == "exclude":
-                    year = None
-                relapsed = bool(status == "stabilized" and (own["inflation"].loc[year + 1:] >= inflation_threshold).any())
-                rows.append({**base, "area": area, "year_reached": year, "threshold": inflation_threshold,
-                             "measure": f"inflation below {inflation_threshold:g}% for {sustained_years} years "
-                                        f"({stabilization_rule}); " + _deflator_years(own["measure"]),
-                             "status": status, "first_data_year": first, "relapsed": relapsed})
-                continue
-            values = derived.series(tidy, AREA_VARIABLES[area], code).loc[:last_year]
-            year = first_year_reaching(values, ebrd_threshold)
-            rows.append({**base, "area": area, "year_reached": year, "threshold": ebrd_threshold,
-                         "measure": AREA_VARIABLES[area], "status": "reached" if year is not None else "not_reached",
-                         "first_data_year": int(values.dropna().index.min()) if values.notna().any() else None,
-                         "relapsed": False})
+            row = (_stabilization_row(own, inflation_threshold, sustained_years, stabilization_rule, never_high)
+                   if area == "stabilization" else _area_row(tidy, code, area, ebrd_threshold, last_year))
+            rows.append({**base, **row})
     frame = pd.DataFrame(rows)
     return frame.astype({"year_reached": "Int64", "first_data_year": "Int64", "threshold": "float64"})
-
-
-def relation(year_a, year_b) -> str:
-    """How area A stands to area B: "before", "tie", "after" or "undetermined".
-
-    ``None`` means not reached (as of the last year). A reached area comes before an area not
-    reached; two areas not reached are undetermined.
-
-    Examples
-    --------
-    >>> relation(1992, 1995), relation(1992, 1992), relation(None, 1995), relation(None, None)
-    ('before', 'tie', 'after', 'undetermined')
-    """
-    a_missing, b_missing = _missing(year_a), _missing(year_b)
-    if a_missing and b_missing:
-        return "undetermined"
-    if b_missing or (not a_missing and year_a < year_b):
-        return "before"
-    if a_missing or year_b < year_a:
-        return "after"
-    return "tie"
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
 def order_string(years: dict, excluded=()) -> str:
@@ -281,14 +196,14 @@ def order_string(years: dict, excluded=()) -> str:
     'L=P>S (not reached: I)'
     """
     reached = sorted(((year, ESSAY_ORDER.index(area), area) for area, year in years.items()
-                      if area not in excluded and not _missing(year)))
+                      if area not in excluded and not is_missing(year)))
     parts, previous = [], None
     for year, _, area in reached:
         parts.append(("=" if year == previous else ">") + AREA_CODES[area])
         previous = year
     text = "".join(parts).lstrip(">=")
     missing = [AREA_CODES[area] for area in ESSAY_ORDER
-               if area in years and area not in excluded and _missing(years[area])]
+               if area in years and area not in excluded and is_missing(years[area])]
     if missing:
         text = (text + " " if text else "") + f"(not reached: {', '.join(missing)})"
     for area in excluded:
@@ -296,7 +211,7 @@ def order_string(years: dict, excluded=()) -> str:
     return text
 
 
-def follows_order(years: dict, order=ESSAY_ORDER, ties: str = "weak", excluded=()) -> tuple[bool, bool]:
+def follows_order(years: dict, order=ESSAY_ORDER, ties: str = TIES, excluded=()) -> tuple[bool, bool]:
     """Whether the areas' years follow ``order``: (complete and in order, consistent so far).
 
     *Complete and in order*: every area (except ``excluded``) reached, each in a later year than
@@ -318,7 +233,7 @@ def follows_order(years: dict, order=ESSAY_ORDER, ties: str = "weak", excluded=(
     allowed = {"before", "tie"} if ties == "weak" else {"before"}
     consistent = all(relation(years.get(a), years.get(b)) in allowed | {"undetermined"}
                      for a, b in itertools.combinations(chain, 2))
-    complete = all(not _missing(years.get(area)) for area in chain)
+    complete = all(not is_missing(years.get(area)) for area in chain)
     return complete and consistent, consistent
 
 
@@ -332,7 +247,7 @@ def _years_by_country(timing: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
     return out
 
 
-def reform_order(timing: pd.DataFrame, gap: pd.DataFrame, ties: str = "weak") -> pd.DataFrame:
+def reform_order(timing: pd.DataFrame, gap: pd.DataFrame, ties: str = TIES) -> pd.DataFrame:
     """Each country's order of the four areas and whether it follows the essay's (claim C1).
 
     Parameters
@@ -357,8 +272,8 @@ def reform_order(timing: pd.DataFrame, gap: pd.DataFrame, ties: str = "weak") ->
             "iso3": code, "group": info.loc[code, "group"], "subgroup": info.loc[code, "subgroup"],
             "order": order_string(years, excluded), "follows_essay_order": complete,
             "consistent_so_far": consistent,
-            "n_areas_reached": sum(not _missing(year) for area, year in years.items() if area not in excluded),
-            "areas_not_reached": ",".join(AREA_CODES[a] for a in ESSAY_ORDER if a not in excluded and _missing(years[a])),
+            "n_areas_reached": sum(not is_missing(year) for area, year in years.items() if area not in excluded),
+            "areas_not_reached": ",".join(AREA_CODES[a] for a in ESSAY_ORDER if a not in excluded and is_missing(years[a])),
             "areas_left_out": ",".join(AREA_CODES[a] for a in excluded),
             "lib_inst_gap_years": gap["gap_years"].get(code, pd.NA),
             "lib_inst_gap_censored": bool(gap["gap_censored"].get(code, False)),
@@ -386,13 +301,12 @@ def pairwise_precedence(timing: pd.DataFrame) -> pd.DataFrame:
             rows.append({"pair": f"{AREA_CODES[a]}→{AREA_CODES[b]}", "area_a": a, "area_b": b,
                          "group": groups[code], "relation": kind})
     long = pd.DataFrame(rows)
-    long = pd.concat([long, long.assign(group="All")])
+    long = with_all(long)
     table = (long.groupby(["pair", "area_a", "area_b", "group"])["relation"].value_counts().unstack(fill_value=0)
              .reindex(columns=["before", "tie", "after", "undetermined", "left_out"], fill_value=0).reset_index())
     table.columns.name = None
     pair_rank = {f"{AREA_CODES[a]}→{AREA_CODES[b]}": i for i, (a, b) in enumerate(itertools.combinations(ESSAY_ORDER, 2))}
-    group_rank = {g: i for i, g in enumerate([*BROAD_GROUPS, "All"])}
-    return table.sort_values(["pair", "group"], key=lambda s: s.map(pair_rank if s.name == "pair" else group_rank)
+    return table.sort_values(["pair", "group"], key=lambda s: s.map(pair_rank) if s.name == "pair" else group_rank(s)
                              ).reset_index(drop=True)
 
 
@@ -403,13 +317,12 @@ def order_frequencies(order: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame: order, group, n_countries, countries (ISO3, comma-separated); group "All" included.
     """
-    both = pd.concat([order, order.assign(group="All")])
+    both = with_all(order)
     table = (both.groupby(["order", "group"])["iso3"].agg(n_countries="size", countries=lambda s: ",".join(sorted(s)))
              .reset_index())
-    total = table[table["group"] == "All"].set_index("order")["n_countries"]
+    total = table[table["group"] == ALL].set_index("order")["n_countries"]
     table["_total"] = table["order"].map(total)
-    group_rank = {g: i for i, g in enumerate([*BROAD_GROUPS, "All"])}
-    table["_group"] = table["group"].map(group_rank)
+    table["_group"] = group_rank(table["group"])
     return (table.sort_values(["_total", "order", "_group"], ascending=[False, True, True])
             .drop(columns=["_total", "_group"]).reset_index(drop=True))
 
@@ -424,14 +337,19 @@ def censored_median(years) -> float | None:
     >>> censored_median([1992, 1994, None]), censored_median([1992, None, None]), censored_median([])
     (1994.0, None, None)
     """
-    values = [math.inf if _missing(value) else float(value) for value in years]
+    values = [math.inf if is_missing(value) else float(value) for value in years]
     if not values:
         return None
     middle = float(np.median(values))
     return middle if math.isfinite(middle) else None
 
 
-def group_summary(timing: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
+def _present_groups(order: pd.DataFrame) -> list[str]:
+    """The broad groups present in ``order``, in display order, then "All"."""
+    return [*[g for g in BROAD_GROUPS if g in set(order["group"])], ALL]
+
+
+def order_summary(timing: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
     """One row per broad group (and "All"): counts and medians the claims C1 and C2 rest on.
 
     Medians of years count a not-reached area as later than ``last_year``
@@ -445,8 +363,8 @@ def group_summary(timing: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
     median_lib_inst_gap_years, n_lib_inst_gap_censored, median_lib_inst_gap_points.
     """
     rows = []
-    for group in [*[g for g in BROAD_GROUPS if g in set(order["group"])], "All"]:
-        sub = order if group == "All" else order[order["group"] == group]
+    for group in _present_groups(order):
+        sub = order if group == ALL else order[order["group"] == group]
         times = timing[timing["iso3"].isin(sub["iso3"])]
         row = {"group": group, "n_countries": len(sub), "n_follow_essay_order": int(sub["follows_essay_order"].sum()),
                "share_follow_essay_order": float(sub["follows_essay_order"].mean()),
@@ -465,16 +383,17 @@ def group_summary(timing: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def analyse(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = 3.0,
-            inflation_threshold: float = 40.0, sustained_years: int = 2, last_year: int = LAST_EBRD_YEAR,
-            stabilization_rule: str = "first_run", never_high: str = "exclude",
-            ties: str = "weak") -> tuple[pd.DataFrame, pd.DataFrame]:
+def analyse(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = EBRD_THRESHOLD,
+            inflation_threshold: float = INFLATION_THRESHOLD, sustained_years: int = SUSTAINED_YEARS,
+            last_year: int = LAST_EBRD_YEAR, stabilization_rule: str = STABILIZATION_RULE,
+            never_high: str = NEVER_HIGH, ties: str = TIES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Timing and order in one call: ``(reform_timing(...), reform_order(...))`` for ``iso3``."""
     timing = reform_timing(tidy, iso3, ebrd_threshold, inflation_threshold, sustained_years, last_year,
                            stabilization_rule, never_high)
     gap = liberalization_institutions_gap(tidy, ebrd_threshold, last_year)
     gap = gap[gap["iso3"].isin(timing["iso3"])]
     return timing, reform_order(timing, gap, ties)
+
 
 
 #: The robustness variations of the notebook (label → changed arguments of :func:`analyse`).
@@ -488,15 +407,6 @@ ROBUSTNESS_VARIATIONS = {
     "EBRD 3.33": {"ebrd_threshold": 3.33},
     "inflation 20%, 3 years": {"inflation_threshold": 20.0, "sustained_years": 3},
 }
-#: Group name → headline key suffix.
-GROUP_SLUGS = {**countries.GROUP_SLUGS, "All": "all"}
-
-
-def slug(label: str) -> str:
-    """Headline-key form of a label: ``"EBRD 2.33"`` → ``"ebrd_2_33"``."""
-    import re
-
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
 
 def sensitivity(tidy: pd.DataFrame, base: dict, variations: dict[str, dict]) -> pd.DataFrame:
@@ -524,8 +434,8 @@ def sensitivity(tidy: pd.DataFrame, base: dict, variations: dict[str, dict]) -> 
         precedence = pairwise_precedence(timing)
         ip = precedence[precedence["pair"] == "I→P"].set_index("group")
         inst = timing[timing["area"] == "institutions"].merge(order[["iso3"]], on="iso3")
-        for group in [*[g for g in BROAD_GROUPS if g in set(order["group"])], "All"]:
-            sub = order if group == "All" else order[order["group"] == group]
+        for group in _present_groups(order):
+            sub = order if group == ALL else order[order["group"] == group]
             rows.append({"variation": label,
                          "changed": ", ".join(f"{k}={v}" for k, v in changes.items()) or "-",
                          "group": group, "n_countries": len(sub),
@@ -539,143 +449,6 @@ def sensitivity(tidy: pd.DataFrame, base: dict, variations: dict[str, dict]) -> 
     return pd.DataFrame(rows)
 
 
-# --- figures --------------------------------------------------------------------------------------
-
-#: Marker and colour of each area in the timeline (x offsets keep areas reached in one year apart).
-AREA_MARKERS = {"liberalization": ("o", "#000000", -0.3), "stabilization": ("s", "#e74c3c", -0.1),
-                "institutions": ("^", "#f39c12", 0.1), "privatization": ("D", "#8e44ad", 0.3)}
-RELATION_COLORS = {"before": "#27ae60", "tie": "#95a5a6", "after": "#c0392b", "undetermined": "#ecf0f1",
-                   "left_out": "#ffffff"}
-
-
-def country_rows(timing: pd.DataFrame) -> list[str]:
-    """Countries in display order: by broad group, then liberalization year (not reached last), ISO3."""
-    lib = timing[timing["area"] == "liberalization"].copy()
-    lib["_group"] = lib["group"].map({g: i for i, g in enumerate(BROAD_GROUPS)})
-    lib["_year"] = lib["year_reached"].astype("float64").fillna(9999)
-    return lib.sort_values(["_group", "_year", "iso3"])["iso3"].tolist()
-
-
-def plot_reform_progress(ebrd_average: pd.DataFrame, timing: pd.DataFrame, first_year: int = FIRST_YEAR,
-                         last_year: int = LAST_EBRD_YEAR):
-    """Heatmap of the EBRD average by country and year, with a marker where each area is reached.
-
-    Parameters
-    ----------
-    ebrd_average : DataFrame
-        Wide: index iso3, columns years, values the EBRD average transition indicator.
-    timing : DataFrame from :func:`reform_timing`
-    first_year, last_year : int
-
-    Returns
-    -------
-    matplotlib Figure
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    from transition.present.style import GROUP_COLORS
-
-    rows = country_rows(timing)
-    years = list(range(first_year, last_year + 1))
-    grid = ebrd_average.reindex(index=rows, columns=years)
-    fig, ax = plt.subplots(figsize=(11, 0.32 * len(rows) + 2.2))
-    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="YlGnBu", vmin=1, vmax=4.33,
-                      extent=(first_year - 0.5, last_year + 0.5, len(rows) - 0.5, -0.5), interpolation="nearest")
-    position = {code: i for i, code in enumerate(rows)}
-    for area, (marker, colour, offset) in AREA_MARKERS.items():
-        reached = timing[(timing["area"] == area) & timing["year_reached"].notna()]
-        ax.scatter(reached["year_reached"].astype(float) + offset, reached["iso3"].map(position), marker=marker,
-                   s=30, color=colour, edgecolors="white", linewidths=0.6, zorder=3)
-    groups = timing.drop_duplicates("iso3").set_index("iso3")["group"].reindex(rows)
-    for i, (previous, current) in enumerate(zip(groups.iloc[:-1], groups.iloc[1:])):
-        if previous != current:
-            ax.axhline(i + 0.5, color="black", linewidth=1.2)
-    ax.set_yticks(range(len(rows)), rows)
-    for label, code in zip(ax.get_yticklabels(), rows):
-        label.set_color(GROUP_COLORS.get(groups[code], "black"))
-    ax.set_xticks(years[::2] if len(years) > 10 else years)
-    ax.set_xlabel("year")
-    ax.set_ylabel("country (ISO3), by group; label colour = group")
-    ax.set_title("Reform progress 1989-%d: EBRD average (shading) and the year each area is first reached" % last_year)
-    colorbar = fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
-    colorbar.set_label("EBRD average transition indicator (1-4.33)")
-    handles = [Line2D([], [], marker=m, color=c, linestyle="", markeredgecolor="white", markersize=7,
-                      label=f"{area} reached") for area, (m, c, _) in AREA_MARKERS.items()]
-    handles += [Line2D([], [], color=GROUP_COLORS[g], linewidth=6, label=g) for g in BROAD_GROUPS if g in set(groups)]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4, fontsize=8, frameon=False)
-    return fig
-
-
-def order_label(order: str, lang: str = "en") -> str:
-    """An order string of :func:`order_string` for a figure in ``lang``: the area letters stay, the notes
-    "not reached" and "never high" are translated (``labels.translate``).
-
-    >>> order_label("L>S>P (not reached: I) (S: never high)", "ru")
-    'L>S>P (не достигнуто: I) (S: инфляция не была высокой)'
-    """
-    from transition.present.labels import translate
-
-    if lang == "en":
-        return order
-    return (order.replace("(not reached: ", f"({translate('not reached', lang)}: ")
-            .replace(": never high)", f": {translate('never high', lang)})"))
-
-
-def plot_order_frequencies(order: pd.DataFrame, lang: str = "en"):
-    """Horizontal bars: number of countries with each order string, stacked by broad group.
-
-    ``lang`` translates the notes inside the order strings (:func:`order_label`); every other text is
-    translated by ``Outputs.figure``.
-    """
-    import matplotlib.pyplot as plt
-
-    from transition.present.style import GROUP_COLORS
-
-    counts = order.pivot_table(index="order", columns="group", values="iso3", aggfunc="size", fill_value=0)
-    counts = counts.reindex(columns=[g for g in BROAD_GROUPS if g in counts.columns])
-    counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]
-    fig, ax = plt.subplots(figsize=(9, 0.32 * len(counts) + 1.8))
-    left = pd.Series(0, index=counts.index)
-    names = [order_label(text, lang) for text in counts.index]
-    for group in counts.columns:
-        ax.barh(names, counts[group].to_numpy(), left=left.to_numpy(), color=GROUP_COLORS[group], label=group)
-        left = left + counts[group]
-    ax.set_xlabel("number of countries")
-    ax.set_ylabel("order of the areas (L liberalization, S stabilization, I institutions, P privatization)")
-    ax.set_title("Observed order of the four reform areas; the essay's order is L>S>I>P")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(title="group", loc="lower right")
-    return fig
-
-
-def plot_pairwise(precedence: pd.DataFrame):
-    """One panel per group: for each pair of areas, countries where the essay's first area came first."""
-    import matplotlib.pyplot as plt
-
-    groups = [g for g in [*BROAD_GROUPS, "All"] if g in set(precedence["group"]) and g != "Mongolia"]
-    kinds = list(RELATION_COLORS)
-    labels = {"before": "in the essay's order", "tie": "same year", "after": "reverse order",
-              "undetermined": "neither reached", "left_out": "S left out (never high)"}
-    fig, axes = plt.subplots(1, len(groups), figsize=(3.2 * len(groups) + 1.5, 3.6), sharey=True, squeeze=False)
-    for ax, group in zip(axes[0], groups):
-        sub = precedence[precedence["group"] == group].set_index("pair").iloc[::-1]
-        left = pd.Series(0, index=sub.index)
-        for kind in kinds:
-            ax.barh(sub.index, sub[kind], left=left, color=RELATION_COLORS[kind], edgecolor="0.6", linewidth=0.5,
-                    label=labels[kind])
-            left = left + sub[kind]
-        ax.set_title(f"{group} ({int(left.iloc[0])} countries)")
-        ax.set_xlabel("number of countries")
-        ax.xaxis.get_major_locator().set_params(integer=True)
-    axes[0][0].set_ylabel("pair of areas (essay: first → second)")
-    handles, names = axes[0][0].get_legend_handles_labels()
-    fig.suptitle("Which links of the essay's chain L → S → I → P hold, pair by pair")
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    fig.legend(handles, names, loc="lower center", ncol=5, fontsize=8, frameon=False, bbox_to_anchor=(0.5, 0.04))
-    return fig
-
-
 def compare_groups(order: pd.DataFrame, column: str, group_a: str = "CIS",
                    group_b: str = "CEE & Baltics") -> dict:
     """Two-sided Mann-Whitney U test of ``column`` between two broad groups (small samples: exact).
@@ -685,8 +458,6 @@ def compare_groups(order: pd.DataFrame, column: str, group_a: str = "CIS",
     dict with n_a, n_b, median_a, median_b, u (statistic for ``group_a``), p_value (None when a
     group has no values).
     """
-    from scipy.stats import mannwhitneyu
-
     a = order.loc[order["group"] == group_a, column].dropna().astype(float)
     b = order.loc[order["group"] == group_b, column].dropna().astype(float)
     result = {"n_a": len(a), "n_b": len(b), "median_a": float(a.median()) if len(a) else None,
@@ -695,88 +466,3 @@ def compare_groups(order: pd.DataFrame, column: str, group_a: str = "CIS",
         test = mannwhitneyu(a, b, alternative="two-sided")
         result.update(u=float(test.statistic), p_value=float(test.pvalue))
     return result
-
-
-def headline_rows(timing: pd.DataFrame, order: pd.DataFrame, robust: pd.DataFrame, gap_test: dict,
-                  ebrd_threshold: float, inflation_threshold: float, last_year: int, ties: str) -> list[tuple]:
-    """The notebook's headline numbers as (key, value, unit, description) tuples.
-
-    Per group (:data:`GROUP_SLUGS`): counts following / consistent with the essay's order, median
-    years and not-reached counts per area, the liberalization-institutions gap; overall: the most
-    common order, pairwise links, stabilization special cases, the CIS vs CEE & Baltics gap test
-    and, for every variation in ``robust``, the counts following / consistent.
-    """
-    rows = [("n_countries", len(order), "countries", "countries analysed")]
-    for group, row in group_summary(timing, order).set_index("group").iterrows():
-        s, name = GROUP_SLUGS[group], ("all countries" if group == "All" else group)
-        rows += [
-            (f"n_follow_essay_order_{s}", int(row["n_follow_essay_order"]), "countries",
-             f"{name}: all four areas reached by {last_year} in the essay's order L>S>I>P (ties {ties})"),
-            (f"share_follow_essay_order_{s}", float(row["share_follow_essay_order"]), "share of countries",
-             f"{name}: share following the essay's order"),
-            (f"n_consistent_so_far_{s}", int(row["n_consistent_so_far"]), "countries",
-             f"{name}: no pair of areas contradicts the essay's order by {last_year}"),
-        ]
-        for area in ESSAY_ORDER:
-            median = row[f"median_{area}_year"]
-            rows += [(f"median_{area}_year_{s}", None if pd.isna(median) else float(median), "year",
-                      f"{name}: median year {area} reached (not reached = later than {last_year})"),
-                     (f"n_{area}_not_reached_{s}", int(row[f"n_{area}_not_reached"]), "countries",
-                      f"{name}: {area} not reached by {last_year}")]
-        rows += [
-            (f"median_lib_inst_gap_years_{s}", row["median_lib_inst_gap_years"], "years",
-             f"{name}: median years from liberalization to institutions reaching {ebrd_threshold:g} "
-             "(censored gaps at their lower bound)"),
-            (f"n_lib_inst_gap_censored_{s}", int(row["n_lib_inst_gap_censored"]), "countries",
-             f"{name}: liberalized but institutions not reached by {last_year}"),
-            (f"median_lib_inst_gap_points_{s}", row["median_lib_inst_gap_points"], "EBRD index points",
-             f"{name}: median liberalization minus institutions index in the liberalization year"),
-        ]
-    everyone = order_frequencies(order).query("group == 'All'")
-    rows += [("most_common_order", everyone["order"].iloc[0], "order string",
-              "most common order of the areas (L, S, I, P; > earlier year, = same year)"),
-             ("most_common_order_n", int(everyone["n_countries"].iloc[0]), "countries", "countries with the most common order"),
-             ("n_distinct_orders", len(everyone), "orders", "distinct orders observed")]
-    pairs = pairwise_precedence(timing).query("group == 'All'").set_index("pair")
-    for pair, name in [("L→S", "lib_stab"), ("S→I", "stab_inst"), ("I→P", "inst_priv"), ("L→P", "lib_priv")]:
-        for kind in ["before", "tie", "after"]:
-            rows.append((f"n_pair_{name}_{kind}", int(pairs.loc[pair, kind]), "countries",
-                         f"{pair}: the pair's first area reached {kind} the second ('before' includes the second "
-                         f"not reached by {last_year}, 'after' the first not reached)"))
-    rows.append(("n_privatization_before_institutions", int(pairs.loc["I→P", "after"]), "countries",
-                 f"privatization reached before institutions (or institutions not reached by {last_year})"))
-    lib = timing[timing["area"] == "liberalization"]
-    rows.append(("liberalization_not_reached_countries", ", ".join(lib.loc[lib["year_reached"].isna(), "iso3"]) or "none",
-                 "ISO3 list", f"countries whose liberalization index never reached {ebrd_threshold:g} by {last_year}"))
-    stab = timing[timing["area"] == "stabilization"]
-    never = stab.loc[stab["status"] == "never_high", "iso3"]
-    relapsed = stab.loc[stab["relapsed"], "iso3"]
-    rows += [("n_never_high_inflation", len(never), "countries", f"inflation never at or above {inflation_threshold:g}% in the data"),
-             ("never_high_inflation_countries", ", ".join(never) or "none", "ISO3 list",
-              "countries whose inflation never reached the threshold"),
-             ("n_stabilization_relapsed", len(relapsed), "countries", "inflation back at or above the threshold after stabilizing"),
-             ("stabilization_relapsed_countries", ", ".join(relapsed) or "none", "ISO3 list",
-              "countries that relapsed after stabilizing"),
-             ("gap_points_cis_vs_cee_baltics_p_value", gap_test["p_value"], "p-value",
-              "two-sided Mann-Whitney test, liberalization-institutions gap in index points, CIS vs CEE & Baltics")]
-    main = robust[(robust["group"] == "All") & (robust["variation"] == "main run")]
-    if len(main):
-        rows.append(("n_consistent_two_areas_all", int(main["n_consistent_two_areas"].iloc[0]), "countries",
-                     "consistent so far with the essay's order, with at least two areas reached"))
-    for row in robust[(robust["group"] == "All") & (robust["variation"] != "main run")].itertuples():
-        rows += [(f"n_follow_essay_order_{slug(row.variation)}", int(row.n_follow_essay_order), "countries",
-                  f"follow the essay's order, variation: {row.variation} ({row.changed})"),
-                 (f"n_consistent_so_far_{slug(row.variation)}", int(row.n_consistent_so_far), "countries",
-                  f"consistent so far with the essay's order, variation: {row.variation} ({row.changed})"),
-                 (f"n_consistent_two_areas_{slug(row.variation)}", int(row.n_consistent_two_areas), "countries",
-                  f"consistent so far with at least two areas reached, variation: {row.variation} ({row.changed})"),
-                 (f"n_institutions_not_reached_{slug(row.variation)}", int(row.n_institutions_not_reached), "countries",
-                  f"institutions not reached, variation: {row.variation} ({row.changed})")]
-    return rows
-
-
-def format_year(value) -> str:
-    """A (median) year for prose: '1995', '1995.5', or 'not reached' when missing."""
-    if _missing(value):
-        return "not reached"
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"

@@ -1,0 +1,93 @@
+"""Country groups: which economies a notebook studies, and statistics by group.
+
+A small API that any analysis module may import (pure: tables in, tables out):
+
+- :func:`select_countries` — the study's economies in some broad groups, minus some;
+- :func:`group_rank` — the position of each group in the display order (for sorting);
+- :func:`with_all` — a table with every row repeated under the group ``"All"``;
+- :func:`group_summary` — median, interquartile range and count of one value by group;
+- :func:`group_medians` — medians of several columns by group, with their counts.
+
+Groups not in the display order sort after those that are.
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"group": ["SEE", "CIS", "CIS", "CIS"], "lag": [1.0, 0.0, 2.0, 4.0]})
+>>> group_summary(frame, "lag", order=BROAD_ORDER)[["group", "median", "q25", "q75", "n"]].values.tolist()
+[['CIS', 2.0, 1.0, 3.0, 3], ['SEE', 1.0, 1.0, 1.0, 1]]
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from transition.data import countries
+from transition.data.vocabulary import BROAD_ORDER
+
+#: The label of the group of all countries.
+ALL = "All"
+#: Broad groups (countries.BROAD_GROUP) in display order.
+BROAD_GROUPS = BROAD_ORDER
+
+
+def select_countries(groups: Sequence[str] = BROAD_GROUPS, exclude: Sequence[str] = ()) -> list[str]:
+    """ISO3 codes of the study countries in ``groups`` (broad groups), minus ``exclude``, sorted."""
+    broad = countries.group_of().map(countries.BROAD_GROUP)
+    return sorted(iso3 for iso3, group in broad.items() if group in groups and iso3 not in set(exclude))
+
+
+def group_rank(groups: pd.Series, order: Sequence[str] = (*BROAD_GROUPS, ALL)) -> pd.Series:
+    """Position of each group name in ``order``; names not in it get ``len(order)`` (sorted last)."""
+    rank = {name: i for i, name in enumerate(order)}
+    return groups.map(rank).fillna(len(rank))
+
+
+def with_all(frame: pd.DataFrame, column: str = "group") -> pd.DataFrame:
+    """``frame`` followed by a copy of every row with ``column`` set to :data:`ALL`."""
+    return pd.concat([frame, frame.assign(**{column: ALL})])
+
+
+def group_summary(frame: pd.DataFrame, value: str, group_column: str = "group", by: Sequence[str] = (),
+                  order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Median, quartiles and number of countries of ``value`` by group (and by the ``by`` columns).
+
+    Rows with a missing value or group are left out.
+
+    Parameters
+    ----------
+    frame : DataFrame
+    value : str
+        The column summarised.
+    group_column : str
+    by : sequence of str
+        Further grouping columns (e.g. ``["year"]`` for a median path).
+    order : sequence of str, optional
+        Display order of the groups (:func:`group_rank`); None sorts them by name.
+
+    Returns
+    -------
+    DataFrame: group_column, *by, median, q25, q75, n.
+    """
+    keys = [group_column, *by]
+    data = frame.dropna(subset=[group_column, value])
+    stats = data.groupby(keys)[value].agg(median="median", q25=lambda x: x.quantile(0.25),
+                                          q75=lambda x: x.quantile(0.75), n="count").reset_index()
+    if order is None:
+        return stats.sort_values(keys, ignore_index=True)
+    return (stats.assign(_rank=group_rank(stats[group_column], order)).sort_values(["_rank", *keys])
+            .drop(columns="_rank").reset_index(drop=True))
+
+
+def group_medians(frame: pd.DataFrame, columns: list[str], group_column: str = "broad_group",
+                  order: Sequence[str] = BROAD_GROUPS) -> pd.DataFrame:
+    """Median of ``columns`` by group, with the number of non-missing values of each ('n_<column>').
+
+    Groups in ``order`` first (:func:`group_rank`).
+    """
+    grouped = frame.groupby(group_column)
+    medians = grouped[columns].median()
+    counts = grouped[columns].count().add_prefix("n_")
+    result = pd.concat([medians, counts], axis=1).reset_index()
+    return result.sort_values(group_column, key=lambda c: group_rank(c, order)).reset_index(drop=True)

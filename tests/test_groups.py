@@ -1,0 +1,52 @@
+"""Country selection and statistics by group (analysis.groups)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from transition.analysis.groups import (
+    ALL,
+    group_medians,
+    group_rank,
+    group_summary,
+    select_countries,
+    with_all,
+)
+
+
+def test_select_countries():
+    assert len(select_countries()) == 29 and select_countries(["Mongolia"]) == ["MNG"]
+    assert "RUS" not in select_countries(["CIS"], exclude=["RUS"])
+    assert set(select_countries(["CEE & Baltics"])) == {"EST", "LVA", "LTU", "POL", "HUN", "CZE", "SVK", "SVN"}
+    assert select_countries(["CIS"]) == sorted(select_countries(["CIS"]))
+
+
+def test_group_rank_puts_unknown_groups_last():
+    ranks = group_rank(pd.Series(["All", "SEE", "CIS", "Elsewhere"]))
+    assert ranks.tolist() == [4, 2, 0, 5]
+    assert group_rank(pd.Series(["All"]), ["CIS"]).tolist() == [1]
+
+
+def test_with_all_repeats_every_row():
+    frame = pd.DataFrame({"iso3": ["A", "B"], "broad_group": ["CIS", "SEE"]})
+    both = with_all(frame, "broad_group")
+    assert both["broad_group"].tolist() == ["CIS", "SEE", ALL, ALL] and both["iso3"].tolist() == ["A", "B", "A", "B"]
+
+
+def test_group_summary_median_quartiles_and_count():
+    frame = pd.DataFrame({"group": ["SEE", "CIS", "CIS", "CIS", "CIS", None],
+                          "year": [1990, 1990, 1990, 1990, 1991, 1990], "value": [1.0, 0.0, 2.0, 4.0, 7.0, 9.0]})
+    table = group_summary(frame, "value", order=["CIS", "SEE"]).set_index("group")
+    assert table.loc["CIS", ["median", "q25", "q75", "n"]].tolist() == [3.0, 1.5, 4.75, 4]
+    assert table.index.tolist() == ["CIS", "SEE"]
+    by_year = group_summary(frame, "value", by=["year"])
+    assert by_year[["group", "year", "n"]].values.tolist() == [["CIS", 1990, 3], ["CIS", 1991, 1], ["SEE", 1990, 1]]
+    reversed_order = group_summary(frame, "value", order=["SEE", "CIS"])
+    assert reversed_order["group"].tolist() == ["SEE", "CIS"]
+
+
+def test_group_medians():
+    table = pd.DataFrame({"broad_group": ["SEE", "CIS", "CIS", "CIS"], "lag_years": [1.0, 0.0, 2.0, np.nan]})
+    medians = group_medians(table, ["lag_years"])
+    assert medians["broad_group"].tolist() == ["CIS", "SEE"]
+    assert medians["lag_years"].tolist() == [1.0, 1.0] and medians["n_lag_years"].tolist() == [2, 1]
