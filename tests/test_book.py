@@ -65,6 +65,8 @@ def locale(tmp_path_factory) -> Path:
     (folder / "ru").mkdir()
     (folder / "ru" / "01_fixture.yml").write_text(yaml.safe_dump({"cells": entries}, allow_unicode=True),
                                                     encoding="utf-8")
+    headings = {"headings": {"A figure": "Рисунок", "Overview": "Обзор", "A heading no notebook has": "Нет"}}
+    (folder / "ru" / book.HEADINGS_FILE).write_text(yaml.safe_dump(headings, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -152,7 +154,9 @@ def test_russian_edition(russian):
     assert "Поиск" in index  # Sphinx's own Russian labels
     assert "Тезисы эссе" in html(russian, "claims.html")
     page = html(russian, "01_fixture.html")
-    assert "Таблица значений" in page and "A figure" in page  # translated cell; untranslated one kept
+    assert "Таблица значений" in page and "A cell that fails on request" in page  # translated; kept
+    # A cell without its own translation gets its headings from the shared catalogue: so do captions.
+    assert re.search(r"<h2>3 Рисунок", page) and re.search(r'caption-text">Рисунок<', page)
     assert "Скачать этот блокнот" in page and "Показать код" in page
 
 
@@ -207,3 +211,11 @@ def test_replacing_the_site_while_another_build_replaces_it(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "search.html"]
     assert (out / "index.html").read_text() == (out / "search.html").read_text()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old")]
+
+
+def test_headings_status_lists_missing_and_unused(notebooks, locale):
+    missing, unused = book.headings_status(notebooks, "ru", locale)
+    assert "A figure" not in missing and "Overview" not in missing
+    assert "A table" in missing  # 01_fixture's cell has its own translation, 02_fixture's has not
+    assert "Headline numbers" in missing and "The fixture ledger" in missing
+    assert unused == ["A heading no notebook has"]

@@ -22,6 +22,7 @@ keyed by the sha256 of the English source of the cell, so a changed English cell
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
 import fcntl
 import hashlib
@@ -56,6 +57,8 @@ DOWNLOAD_LABEL = {"en": "Download this notebook (.ipynb)", "ru": "Скачать
 EDITION_DIRS = {"en": "", "ru": "ru"}
 EDITION_LINKS = {"en": '<a href="ru/index.html">Русская версия</a>',
                  "ru": '<a href="../index.html">English edition</a>'}
+HEADINGS_FILE = "headings.yml"
+HEADING = re.compile(r"^(#{1,6}\s+)(\d+(?:\.\d+)*\s+)?(.*?)\s*$")
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 FIGURE_CALL = re.compile(r"\.figure\([^\"']*[\"']([^\"']+)[\"']")  # its first string: the figure's name
 DOC_ROLE = re.compile(r"\{doc\}`([^<`]+?)\s*<([^>`]+)>`")
@@ -114,9 +117,11 @@ def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
         src, html = Path(scratch) / "src", Path(scratch) / "html"
         prepare_sources(notebooks_dir, lang, src)
         _sphinx(src, html, lang, edition_link, quiet, locale_dir)
-        # Sphinx's build bookkeeping is of no use to a reader.
+        # Sphinx's build bookkeeping (and its empty _sources/: no source is copied) is of no use to a reader.
         (html / ".buildinfo").unlink(missing_ok=True)
         (html / ".buildinfo.bak").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (html / "_sources").rmdir()
         shutil.move(html, out)
 
 
@@ -247,6 +252,49 @@ def catalogue_status(notebooks_dir: Path | str = NOTEBOOKS_DIR, lang: str = "ru"
     return statuses
 
 
+def load_headings(lang: str, locale_dir: Path = LOCALE_DIR) -> dict[str, str]:
+    """The shared catalogue of headings, ``{English heading: translation}`` (section numbers left out).
+
+    It translates the headings of a cell that has no translation of its own, so the table of
+    contents, the section titles and the figure captions are translated before the prose is.
+    """
+    path = Path(locale_dir) / lang / HEADINGS_FILE
+    if not path.exists():
+        return {}
+    return {k: v for k, v in ((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("headings") or {}).items() if v}
+
+
+def heading_texts(text: str) -> list[str]:
+    """The headings of a Markdown text, without the #s and the section number."""
+    return [m.group(3) for m in map(HEADING.match, text.splitlines()) if m]
+
+
+def translate_headings(text: str, headings: dict[str, str]) -> str:
+    """``text`` with each heading the catalogue ``headings`` has replaced by its translation."""
+    def line(source: str) -> str:
+        match = HEADING.match(source)
+        if not match or match.group(3) not in headings:
+            return source
+        return f"{match.group(1)}{match.group(2) or ''}{headings[match.group(3)]}"
+    return "\n".join(line(source) for source in text.split("\n"))
+
+
+def headings_status(notebooks_dir: Path | str = NOTEBOOKS_DIR, lang: str = "ru",
+                    locale_dir: Path = LOCALE_DIR) -> tuple[list[str], list[str]]:
+    """Headings with no translation (in cells with no translation of their own), and unused entries."""
+    wanted, used = [], set()
+    for path in sorted(Path(notebooks_dir).glob(NOTEBOOK_GLOB)):
+        catalogue = load_catalogue(path.stem, lang, locale_dir)
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = cell_text(cell)
+            if cell["cell_type"] == "markdown":
+                used.update(heading_texts(text))
+                if cell_hash(text) not in catalogue:
+                    wanted += [h for h in heading_texts(text) if h not in wanted]
+    headings = load_headings(lang, locale_dir)
+    return [h for h in wanted if h not in headings], sorted(set(headings) - used)
+
+
 class _LiteralDumper(yaml.SafeDumper):
     """YAML with multi-line strings as literal blocks (readable, diff-friendly catalogues)."""
 
@@ -353,10 +401,12 @@ def link_figures(text: str, known: set[str]) -> str:
 
 def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str, str] | None = None,
                      replacements: list[tuple[str, str]] = (), download: str | None = None,
-                     toctree: list[str] | None = None, figures: set[str] = frozenset()) -> dict:
+                     toctree: list[str] | None = None, figures: set[str] = frozenset(),
+                     headings: dict[str, str] | None = None) -> dict:
     """The notebook as the book shows it (a new dict; ``nb`` is left alone).
 
-    Markdown cells: translated from ``catalogue`` where it has them, then ``replacements``
+    Markdown cells: translated from ``catalogue`` where it has them (else their headings from
+    ``headings``, see :func:`translate_headings`), then ``replacements``
     (literal text → MyST, e.g. a citation role) applied; ``download`` is the path of the notebook
     file for the download link; ``toctree`` (root page only) the documents of the hidden table of
     contents; ``figures`` the saved figures of the book, which links to their files now point at.
@@ -368,7 +418,9 @@ def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str,
     section, number, first_markdown = None, 0, True
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
-            text = _rewrite(catalogue.get(cell_hash(cell_text(cell)), cell_text(cell)), replacements, figures)
+            source = cell_text(cell)
+            text = catalogue.get(cell_hash(source)) or translate_headings(source, headings or {})
+            text = _rewrite(text, replacements, figures)
             if first_markdown and download:
                 text = _with_download(text, f"[{DOWNLOAD_LABEL[lang]}](path:{download})")
             first_markdown = False
@@ -433,13 +485,15 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
     lang = config.language or "en"
     name = _original_name(srcdir, docname)
     stem = Path(name).stem
-    catalogue = {} if lang == "en" else load_catalogue(stem, lang, Path(config.compendium_locale_dir))
+    locale_dir = Path(config.compendium_locale_dir)
+    catalogue = {} if lang == "en" else load_catalogue(stem, lang, locale_dir)
+    headings = {} if lang == "en" else load_headings(lang, locale_dir)
     has_original = (srcdir / ORIGINALS / name).exists()
     nb = prepare_notebook(json.loads(source[0]), stem, lang, catalogue,
                           replacements=config.compendium_replacements.get(lang, []),
                           download=f"{ORIGINALS}/{name}" if has_original else None,
                           toctree=toc_entries(srcdir) if docname == config.root_doc else None,
-                          figures=book_figures(srcdir))
+                          figures=book_figures(srcdir), headings=headings)
     source[0] = json.dumps(nb)
 
 
@@ -450,6 +504,8 @@ def _on_config_inited(app, config) -> None:
     prompts = config.compendium_code_prompts.get(lang)
     if prompts:
         config.nb_code_prompt_show, config.nb_code_prompt_hide = prompts
+    if lang != "en":
+        config.smartquotes = False  # Sphinx's Russian quotes turn an English apostrophe into „“
     if config.compendium_edition_link:
         config.html_theme_options = {**config.html_theme_options,
                                      "announcement": config.compendium_edition_link}
@@ -464,3 +520,44 @@ def setup(app):
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# --------------------------------------------------------------------------------------------------
+# python -m transition.run.book status|update|build
+
+
+def print_status(notebooks_dir: Path | str, lang: str = "ru", locale_dir: Path = LOCALE_DIR) -> int:
+    """Print the translation status of each notebook; return the number of cells and headings to do."""
+    todo = 0
+    for status in catalogue_status(notebooks_dir, lang, locale_dir):
+        print(f"{status.stem}: {status.translated}/{status.cells} Markdown cells translated, "
+              f"{len(status.stale)} stale entries")
+        todo += len(status.missing)
+    missing, unused = headings_status(notebooks_dir, lang, locale_dir)
+    print(f"headings: {len(missing)} without a translation" + "".join(f"\n  {h}" for h in missing))
+    print(f"headings: {len(unused)} unused entries" + "".join(f"\n  {h}" for h in unused))
+    return todo + len(missing)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m transition.run.book", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["status", "update", "build"])
+    parser.add_argument("--lang", default="ru")
+    parser.add_argument("--notebooks", type=Path, default=None,
+                        help="status/update: the notebooks (default: the language's run folder)")
+    parser.add_argument("--ru-dir", type=Path, default=RU_RUN_DIR, help="build: the Russian run's notebooks")
+    parser.add_argument("--out", type=Path, default=SITE_DIR, help="build: the site folder")
+    args = parser.parse_args(argv)
+    notebooks_dir = args.notebooks or notebooks_for(args.lang)
+    if args.command == "status":
+        print_status(notebooks_dir, args.lang)
+    elif args.command == "update":
+        for path in sorted(Path(notebooks_dir).glob(NOTEBOOK_GLOB)):
+            print(update_catalogue(path, args.lang))
+    else:
+        print(build_site(args.out, ru_dir=args.ru_dir, quiet=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
