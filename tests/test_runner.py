@@ -359,26 +359,46 @@ def _kernels_started_under(folder: Path) -> list[int]:
     return found
 
 
-@pytest.mark.notebook
-def test_an_interrupted_run_replaces_nothing_and_leaves_no_kernel(tmp_path):
-    notebooks_dir = write_fixtures(tmp_path / "notebooks", stems=("98_fixture",), sleep=120)
+def _start_run(tmp_path: Path, sleep: float):
+    """``transition run`` of a fixture notebook that sleeps in a cell, in its own process group; returns
+    the process, the notebooks folder and the results folder (holding one good table) once the
+    kernel is in the sleeping cell (Outputs() has created its folders in the staging area)."""
+    notebooks_dir = write_fixtures(tmp_path / "notebooks", stems=("98_fixture",), sleep=sleep)
     results = tmp_path / "results"
     results.mkdir()
     (results / "98_fixture_table.csv").write_text("good table\n")
-    committed = (notebooks_dir / "98_fixture.ipynb").read_bytes()
     env = {**os.environ, "TRANSITION_NOTEBOOKS_DIR": str(notebooks_dir), "TRANSITION_RESULTS_DIR": str(results),
            "TRANSITION_RUNS_DIR": str(tmp_path / "runs")}
     process = subprocess.Popen([sys.executable, "-m", "transition", "run", "--no-progress"], env=env,
                                cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
-    try:
-        deadline = time.monotonic() + 90
-        # Outputs() has created its folders in the staging area: the kernel is in the sleeping cell.
-        while not list((tmp_path / "runs").glob(".staging/*/*/out/figures")):
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the notebook never started"
-            time.sleep(0.2)
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "runs").glob(".staging/*/*/out/figures")):
+        if process.poll() is not None or time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None
+            pytest.fail(f"the notebook never started: {process.communicate()}")
+        time.sleep(0.2)
+    time.sleep(0.5)
+    return process, notebooks_dir, results
+
+
+def _gone(pids: list[int], seconds: float) -> list[int]:
+    import psutil
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+        if not alive:
+            return []
         time.sleep(0.5)
+    return alive
+
+
+@pytest.mark.notebook
+def test_an_interrupted_run_replaces_nothing_and_leaves_no_kernel(tmp_path):
+    process, notebooks_dir, results = _start_run(tmp_path, sleep=120)
+    committed = (notebooks_dir / "98_fixture.ipynb").read_bytes()
+    try:
         os.killpg(process.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
         stdout, stderr = process.communicate(timeout=60)
     finally:
@@ -393,6 +413,54 @@ def test_an_interrupted_run_replaces_nothing_and_leaves_no_kernel(tmp_path):
     while _kernels_started_under(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert _kernels_started_under(tmp_path) == []
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["INT", "TERM", "KILL"])
+def test_stopping_the_parent_alone_stops_its_workers_and_promotes_nothing(tmp_path, how):
+    """The parent alone gets the signal (not its process group): its workers and kernels stop too,
+    and even after the sleeping cell would have ended nothing is moved into place."""
+    import psutil
+
+    sleep = 6
+    process, notebooks_dir, results = _start_run(tmp_path, sleep=sleep)
+    committed = (notebooks_dir / "98_fixture.ipynb").read_bytes()
+    children = [child.pid for child in psutil.Process(process.pid).children(recursive=True)]
+    try:
+        os.kill(process.pid, how)
+        stdout, stderr = process.communicate(timeout=60)
+        left = _gone(children, 30)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # the whole group is gone, as it should be
+            pass
+    assert left == [], f"still running after the parent stopped: {left}"
+    if how != signal.SIGKILL:  # SIGTERM stops a run as Ctrl-C does
+        assert process.returncode == 130 and "interrupted" in stderr, (stdout, stderr)
+    time.sleep(sleep)  # the cell would have ended by now
+    assert (notebooks_dir / "98_fixture.ipynb").read_bytes() == committed
+    assert _snapshot(results) == {"98_fixture_table.csv": b"good table\n"}
+    execute.remove_stale_staging(tmp_path / "runs" / ".staging")  # what the next run does first
+    assert not any(p.is_file() for p in (tmp_path / "runs").glob(".staging/**/*"))
+
+
+@pytest.fixture
+def busy_machine():
+    """Four processes spinning on the CPU (a machine at a load of about 4 above its own)."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(4)]
+    yield
+    for spinner in spinners:
+        spinner.kill()
+        spinner.wait()
+
+
+@pytest.mark.notebook
+def test_the_default_run_completes_on_a_busy_machine(project, busy_machine):
+    """Issue 12: on a loaded machine a kernel's start-up may take long; the run must still complete."""
+    report = execute.run(list(discovery.discover(project).values()), {}, None, 2, project, progress=False)
+    assert report.ok, [r.message for r in report.results]
+    assert sorted(p.name for p in project.results.glob("*.csv")) == ["97_alpha_table.csv", "98_fixture_table.csv"]
 
 
 def test_summary_table_names_the_failing_cell():

@@ -130,6 +130,19 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _interrupt_on_sigterm():
+    """SIGTERM stops a run as Ctrl-C does (workers stopped, nothing promoted); the previous handler,
+    or None outside the main thread (where signal handlers cannot be set)."""
+    try:
+        return signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:
+        return None
+
+
 def _collect(pool, jobs, pending, later, bars, progress_queue, on_result) -> dict[int, JobResult]:
     results: dict[int, JobResult] = {}
     while pending or later:
@@ -178,6 +191,7 @@ def execute(jobs: list[Job], workers: int = 1, progress: bool | None = None,
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker.init_worker,
                                initargs=(progress_queue,))
     bars = None
+    stop_on_term = _interrupt_on_sigterm()
     try:
         pending = {pool.submit(worker.execute_job, jobs[i]): i for i in first}
         bars = _Bars(len(jobs), workers, progress)
@@ -186,6 +200,8 @@ def execute(jobs: list[Job], workers: int = 1, progress: bool | None = None,
         _stop_workers(pool)
         raise
     finally:
+        if stop_on_term is not None:
+            signal.signal(signal.SIGTERM, stop_on_term)
         if bars is not None:
             bars.close()
         pool.shutdown(wait=True, cancel_futures=True)

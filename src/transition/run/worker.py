@@ -40,6 +40,8 @@ KERNEL_START_ATTEMPTS = 2
 #: backend the calling shell exports for scripts (MPLBACKEND=Agg).
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 ENGINE = "transition"
+#: Exit status of a worker that was stopped (as a shell reports Ctrl-C).
+EXIT_STOPPED = 130
 
 _progress_queue = None
 _current_label: str | None = None
@@ -82,6 +84,8 @@ papermill_engines.register(ENGINE, ProgressEngine)
 def _stop(signum, frame) -> None:
     global _aborted
     _aborted = True
+    if _current_label is None:  # idle between jobs: nothing to clean up
+        os._exit(EXIT_STOPPED)
     raise Aborted(f"signal {signum}")
 
 
@@ -273,5 +277,9 @@ def execute_job(job: Job) -> JobResult:
                 return JobResult(job.label, job.stem, "error", round(time.perf_counter() - started, 2),
                                  message=f"{type(error).__name__}: {last_line(error) or repr(error)}"
                                          f"{staging.kernel_says()}")
+    except Aborted:
+        if _parent_pid is not None:  # a pool worker: its kernel is shut down and its staging folder gone;
+            os._exit(EXIT_STOPPED)  # never wait for more work on the pool's pipes (they outlive a dead parent)
+        raise
     finally:
         _current_label = None
