@@ -3,6 +3,7 @@ real results/ checked against data/published_figures.csv within each row's state
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -17,7 +18,7 @@ from transition.claims.published import (
     resolve_selector,
     write_comparison,
 )
-from transition.paths import RESULTS_DIR
+from transition.paths import PROJECT_ROOT, RESULTS_DIR
 
 
 @pytest.fixture
@@ -138,6 +139,15 @@ def test_registry_is_complete(registry):
     assert (registry["tolerance"] >= 0).all()
     outside = registry[registry["expected_outside"]]
     assert (outside["outside_reason"].str.strip() != "").all()
+
+
+def test_every_citation_key_is_in_the_bibliography(registry):
+    bibliography = PROJECT_ROOT / "book" / "references.bib"
+    if not bibliography.exists():
+        pytest.skip("book/references.bib not present")
+    keys = set(re.findall(r"^@\w+\{([^,]+),", bibliography.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    cited = {key for keys_ in registry["bibkey"] for key in keys_.split(";") if key}
+    assert cited and cited <= keys, sorted(cited - keys)
 
 
 def test_every_published_figure_resolves_and_only_the_explained_ones_differ(registry):

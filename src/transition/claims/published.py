@@ -41,7 +41,7 @@ REQUIRED_COLUMNS = ("id", "measure", "country_or_group", "period", "published_va
 #: Columns of the comparison table, in order.
 COMPARISON_COLUMNS = ("id", "measure", "country_or_group", "period", "unit", "published", "compendium",
                       "difference", "tolerance", "within_tolerance", "expected_outside", "as_expected",
-                      "note", "citation", "locator", "selector")
+                      "note", "citation", "bibkey", "locator", "selector")
 
 
 #: Spellings accepted in the ``expected_outside`` column.
@@ -169,7 +169,8 @@ def compare_published(results_dir: Path | str = RESULTS_DIR, figures: pd.DataFra
                      "compendium": compendium, "difference": difference, "tolerance": float(row["tolerance"]),
                      "within_tolerance": within, "expected_outside": bool(row["expected_outside"]),
                      "as_expected": within != bool(row["expected_outside"]), "note": _note(row),
-                     "citation": row["citation"], "locator": row["locator"], "selector": row["compendium_selector"]})
+                     "citation": row["citation"], "bibkey": row.get("bibkey", ""), "locator": row["locator"],
+                     "selector": row["compendium_selector"]})
     return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
 
 
