@@ -40,6 +40,8 @@ import statsmodels.api as sm
 from scipy import stats
 
 from transition.analysis import sequencing
+from transition.analysis.groups import group_rank
+from transition.analysis.groups import group_summary as group_stats
 from transition.data import countries, derived
 from transition.data.vocabulary import DEFAULT_HORIZON, GROUP_ORDER
 
@@ -347,10 +349,7 @@ def group_paths(indices: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     -------
     DataFrame with group, year, median, q25, q75, n.
     """
-    frame = indices.assign(group=indices["iso3"].map(labels)).dropna(subset=["group", "index"])
-    stats = frame.groupby(["group", "year"])["index"].agg(
-        median="median", q25=lambda x: x.quantile(0.25), q75=lambda x: x.quantile(0.75), n="count")
-    return stats.reset_index().sort_values(["group", "year"], ignore_index=True)
+    return group_stats(indices.assign(group=indices["iso3"].map(labels)), "index", "group", by=["year"])
 
 
 def path_recovery_year(paths: pd.DataFrame, base_year: int, level: float = 100.0) -> pd.Series:
@@ -391,8 +390,8 @@ def group_summary(table: pd.DataFrame, group_column: str = "broad_group",
             row[f"share_recovered_by_{year}"] = count / len(one)
         row["n_recovered"] = int(one["recovered"].fillna(False).sum())
         rows.append(row)
-    order = {label: i for i, label in enumerate(dict.fromkeys([*BROAD_ORDER, *group_order("group")]))}
-    return pd.DataFrame(rows).sort_values("group", key=lambda g: g.map(order), ignore_index=True)
+    order = list(dict.fromkeys([*BROAD_ORDER, *GROUP_ORDER]))
+    return pd.DataFrame(rows).sort_values("group", key=lambda g: group_rank(g, order), ignore_index=True)
 
 
 def group_results(main: pd.DataFrame, indices: pd.DataFrame, grouping: str, base_year: int):
