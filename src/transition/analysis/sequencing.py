@@ -60,6 +60,8 @@ TIES = "weak"
 NEVER_HIGH = "exclude"
 #: The stabilization rule of the main run (:func:`transition.analysis.timing.stabilization_year`).
 STABILIZATION_RULE = "first_run"
+#: The two broad groups whose liberalization-institutions gaps are compared (claim C2).
+GAP_TEST_GROUPS = ("CIS", "CEE & Baltics")
 
 
 def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = EBRD_THRESHOLD,
@@ -449,8 +451,8 @@ def sensitivity(tidy: pd.DataFrame, base: dict, variations: dict[str, dict]) -> 
     return pd.DataFrame(rows)
 
 
-def compare_groups(order: pd.DataFrame, column: str, group_a: str = "CIS",
-                   group_b: str = "CEE & Baltics") -> dict:
+def compare_groups(order: pd.DataFrame, column: str, group_a: str = GAP_TEST_GROUPS[0],
+                   group_b: str = GAP_TEST_GROUPS[1]) -> dict:
     """Two-sided Mann-Whitney U test of ``column`` between two broad groups (small samples: exact).
 
     Returns
