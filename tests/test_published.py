@@ -123,6 +123,10 @@ def test_write_comparison_writes_into_the_results_folder(results, tmp_path):
     assert not list(results.glob("*.tmp"))
     written = pd.read_csv(path)
     assert written.loc[0, "id"] == "lag" and bool(written.loc[0, "within_tolerance"])
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    assert write_comparison(results, registry, output_dir=staging) == staging / "published_comparison.csv"
+    assert pd.read_csv(staging / "published_comparison.csv").equals(written)
 
 
 # ---- the real registry against the real results ---------------------------------------------------------------

@@ -174,9 +174,12 @@ def compare_published(results_dir: Path | str = RESULTS_DIR, figures: pd.DataFra
     return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
 
 
-def write_comparison(results_dir: Path | str = RESULTS_DIR, figures_path: Path | str = PUBLISHED_FIGURES) -> Path:
-    """Write ``<results_dir>/published_comparison.csv`` and return its path.
+def write_comparison(results_dir: Path | str = RESULTS_DIR, figures_path: Path | str = PUBLISHED_FIGURES,
+                     output_dir: Path | str | None = None) -> Path:
+    """Write ``published_comparison.csv`` and return its path.
 
+    The compendium's numbers are read from ``results_dir``; the table goes to ``output_dir``
+    (default: ``results_dir``; a notebook run by the runner passes its staging ``output_dir``).
     Numbers are rounded to 6 decimals so that the file changes only when a number does. The file is
     written beside the target and moved into place, so no partial file carries the final name.
     """
@@ -184,7 +187,7 @@ def write_comparison(results_dir: Path | str = RESULTS_DIR, figures_path: Path |
     table = compare_published(results_dir, load_published(figures_path))
     for column in ("compendium", "difference"):
         table[column] = table[column].round(6)
-    target = results_dir / COMPARISON_NAME
+    target = Path(output_dir if output_dir is not None else results_dir) / COMPARISON_NAME
     temporary = target.with_suffix(".csv.tmp")
     table.to_csv(temporary, index=False, lineterminator="\n")
     temporary.replace(target)
