@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from transition.analysis import trade
+from transition.data.vocabulary import parse_period
 
 
 def _values(rows):
@@ -238,10 +239,10 @@ def test_import_processing_period_means():
 # --- periods ------------------------------------------------------------------------------------
 
 def test_parse_period():
-    assert trade.parse_period("1995-1999") == (1995, 1999)
+    assert parse_period("1995-1999") == (1995, 1999)
     for bad in ("1995", "1995–1999", 1995, "95-99"):
         with pytest.raises(ValueError, match="YYYY-YYYY"):
-            trade.parse_period(bad)
+            parse_period(bad)
 
 
 # --- vintage helpers, coverage and the snapshot's series ---------------------------------------

@@ -35,18 +35,12 @@ import pandas as pd
 
 from transition.data import countries
 from transition.data.blocs import members_on
-from transition.data.vocabulary import (  # noqa: F401
-    CIS12,
+from transition.data.vocabulary import (
     ESSAY_NO_GROWTH,
     ESSAY_OTHER_RANGE,
     ESSAY_SHARES,
-    USD_FIRST_YEAR,
-    USD_LAST_YEAR,
     parse_period,
 )
-
-#: The groups of the comparison (countries.BROAD_GROUP): CIS, Central Europe & Baltics, South-East Europe.
-GROUP_CHOICES = countries.BROAD_ORDER
 
 #: Vintages of WDI in the panel, newest first; a series name → (vintage label, panel variable).
 VINTAGES = {

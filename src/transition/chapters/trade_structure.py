@@ -9,16 +9,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from transition.analysis.trade import (
-    ESSAY_NO_GROWTH,
-    ESSAY_OTHER_RANGE,
-    ESSAY_SHARES,
-    VINTAGES,
-    compare_with_essay,
-    vintage_overlap,
-)
+from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_overlap
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data import countries
+from transition.data.vocabulary import ESSAY_NO_GROWTH, ESSAY_OTHER_RANGE, ESSAY_SHARES
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number as f
 

@@ -1,0 +1,125 @@
+"""Resources or governance? A cross-section of transition outcomes (claim C3).
+
+The essay (claim C3 of ``../shared/seed/CLAIMS.md``) says that in the early 1990s many expected the
+resource-rich CIS states to prosper and resource-poor Eastern Europe to sink, that the reverse
+happened, and that governance ("correct and honest macro- and micro-management") made the
+difference. This package builds what the notebook ``05_resources_vs_governance`` needs to test it (the
+cross-section in :mod:`.cross_section`, the models in :mod:`.models`; both re-exported here):
+
+- **outcomes** by country: the real GDP index in chosen years (base year = 100) and compound mean
+  annual growth over chosen windows (:func:`outcomes`);
+- **resource dependence**: natural-resource rents (% of GDP), fuel and ores & metals shares of
+  merchandise exports, oil and gas production and proved reserves per person, each averaged over a
+  period (:func:`resource_measures`);
+- **governance**: WGI control of corruption, government effectiveness and rule of law and the
+  Freedom House ratings (flipped so that higher = freer), averaged over a period
+  (:func:`governance_measures`);
+- a **composite index** of each family (:func:`composite_index`: mean of z-scores, or weights from
+  the first principal component);
+- **cross-section regressions** with HC3 robust standard errors and standardized coefficients
+  (:func:`fit_ols`), and a **Shapley decomposition** of R² (:func:`shapley_r2`);
+- the essay's comparison of **resource-rich CIS vs resource-poor Central Europe and the Baltics**
+  (:func:`group_comparison`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> data = pd.DataFrame({"y": [3.0, 1.0, 2.0, 0.0], "a": [1.0, 1.0, -1.0, -1.0], "b": [1.0, -1.0, 1.0, -1.0]})
+>>> shapley_r2(data, "y", ["a", "b"]).round(2).to_dict()
+{'a': 0.2, 'b': 0.8}
+"""
+from __future__ import annotations
+
+from transition.analysis.resources.cross_section import (
+    BASE_YEAR,
+    GDP_SOURCE,
+    GOVERNANCE_INDEX,
+    GOVERNANCE_PERIOD,
+    GROWTH_BREAKS,
+    INDEX_METHOD,
+    LEVEL_YEARS,
+    MIN_COMPONENTS,
+    OTHER,
+    OTHER_CIS,
+    POOR_CEE,
+    RESOURCE_INDEX,
+    RESOURCE_PERIOD,
+    RICH_CIS,
+    RICH_RENTS_THRESHOLD,
+    combine_vintages,
+    composite_index,
+    cross_section,
+    governance_measures,
+    index_weights,
+    log_income,
+    outcome_end_year,
+    outcome_name,
+    outcome_start_year,
+    outcomes,
+    per_capita_total,
+    period_mean,
+    population,
+    resource_groups,
+    resource_measures,
+    zscores,
+)
+from transition.analysis.resources.models import (
+    MIN_OBSERVATIONS,
+    MODELS,
+    fit_ols,
+    group_comparison,
+    leave_one_out,
+    measure_correlations,
+    model_terms,
+    outcome_sample,
+    r_squared,
+    run_models,
+    shapley_r2,
+    verdicts,
+)
+
+__all__ = [
+    "BASE_YEAR",
+    "GDP_SOURCE",
+    "GOVERNANCE_INDEX",
+    "GOVERNANCE_PERIOD",
+    "GROWTH_BREAKS",
+    "INDEX_METHOD",
+    "LEVEL_YEARS",
+    "MIN_COMPONENTS",
+    "MIN_OBSERVATIONS",
+    "MODELS",
+    "OTHER",
+    "OTHER_CIS",
+    "POOR_CEE",
+    "RESOURCE_INDEX",
+    "RESOURCE_PERIOD",
+    "RICH_CIS",
+    "RICH_RENTS_THRESHOLD",
+    "combine_vintages",
+    "composite_index",
+    "cross_section",
+    "fit_ols",
+    "governance_measures",
+    "group_comparison",
+    "index_weights",
+    "leave_one_out",
+    "log_income",
+    "measure_correlations",
+    "model_terms",
+    "outcome_end_year",
+    "outcome_name",
+    "outcome_sample",
+    "outcome_start_year",
+    "outcomes",
+    "per_capita_total",
+    "period_mean",
+    "population",
+    "r_squared",
+    "resource_groups",
+    "resource_measures",
+    "run_models",
+    "shapley_r2",
+    "verdicts",
+    "zscores",
+]
