@@ -24,12 +24,11 @@ import pandas as pd
 from scipy.stats import mannwhitneyu
 
 from transition.analysis.groups import ALL, group_rank, with_all
-from transition.analysis.timing import (  # noqa: F401 (first_sustained_year_below: shared primitive, re-exported)
+from transition.analysis.timing import (
     EBRD_THRESHOLD,
     FIRST_YEAR,
     INFLATION_THRESHOLD,
     SUSTAINED_YEARS,
-    first_sustained_year_below,
     first_year_reaching,
     is_missing,
     relapse_year,
