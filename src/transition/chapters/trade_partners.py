@@ -24,12 +24,13 @@ from transition.claims.ledger import (
     C7_TARIFF_CUT_PP,
 )
 from transition.data import blocs, trade_dyads
+from transition.data.sources import load_registry
 from transition.data.vocabulary import ESSAY_YEAR, group_of_iso3
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
-#: Sources of the figures (registry ids).
-TRADE_SOURCES = ["cow_trade_v4"]
+#: Sources of the figures: the dyadic file's citation (the source id alone would cite the state totals) and a registry id.
+TRADE_SOURCES = [load_registry()["cow_trade_v4/cow_trade_ndy.rda"].citation]
 TARIFF_SOURCES = ["wdi_tariffs"]
 #: Kazakhstan's partner groups in the figure: column of the shares table → label and colour.
 KAZ_SERIES = {"share_russia": ("Russia", "#c0392b"), "share_other_fsu": ("other former republics", "#e59866"),
@@ -166,7 +167,7 @@ def plot_kazakhstan_partners(shares: pd.DataFrame, table: pd.DataFrame, flags: p
     recorded zero (its total lacks Russia) are left out of both panels, as they are of the shares table."""
     kaz = shares[shares["iso3"] == partners.KAZAKHSTAN].assign(
         share_other_fsu=lambda f: f["share_fsu"] - f["share_russia"])
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4.8), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5.4), sharey=True)
     for column, (label, color) in KAZ_SERIES.items():
         axes[0].plot(kaz["year"], 100 * kaz[column], color=color, linewidth=2, label=label)
     incomplete = flags.loc[(flags["iso3"] == partners.KAZAKHSTAN) & flags["has_recorded_zero"], "year"]
@@ -180,7 +181,7 @@ def plot_kazakhstan_partners(shares: pd.DataFrame, table: pd.DataFrame, flags: p
         ax.set_xlabel("year")
         ax.grid(alpha=0.3)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(fontsize=8, frameon=False, loc="upper right", ncol=2)
+        ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
     axes[0].set_ylabel("share of Kazakhstan's total trade, %")
     axes[0].set_title("By partner group")
     axes[1].set_title(f"The {top} largest partners (ISO3)")
