@@ -35,7 +35,7 @@ suppress_warnings = ["mystnb.unknown_mime_type", "myst.header", "misc.highlighti
 numfig = True
 bibtex_bibfiles = [str(BOOK / "references.bib")]
 bibtex_reference_style = "author_year"
-bibtex_default_style = "plain"
+bibtex_default_style = "alpha"  # labels unique across the three lists of the references page
 
 # --- HTML: the book theme, everything local ----------------------------------------------------
 html_theme = "sphinx_book_theme"

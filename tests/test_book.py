@@ -135,6 +135,9 @@ def test_citations_link_the_bibliography(english):
     assert re.search(r'href="references.html#id\d+"[^>]*>Bruno and Easterly', html(english, "01_fixture.html"))
     references = html(english, "references.html")
     assert "Inflation crises and long-run growth" in references and "Staehr" in references
+    # Every entry of the one BibTeX file is listed (the essay, the literature, the data sources).
+    entries = len(re.findall(r"^@\w+\{", (book.BOOK_DIR / "references.bib").read_text(encoding="utf-8"), re.M))
+    assert references.count('role="doc-biblioentry"') == entries
 
 
 def test_no_external_scripts_fonts_or_styles(english, russian):
