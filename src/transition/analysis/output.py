@@ -56,7 +56,7 @@ EXTRA_COLUMNS = ["broad_group", "status", "recovered", "recovery_uncertain", "ye
                  "cumulative_loss", "index_2000", "index_2002", "growth_1999_2002", "first_year", "n_missing",
                  "n_spliced_years"]
 
-# ---- thresholds and choices (the notebook's parameters default to these) ----------------------------
+# ---- thresholds and choices (the notebook's parameters default to these) ----------------------
 #: C2: a "substantial" loss is a fall of real GDP of 10% or more (trough below 90, base year = 100): the
 #: size of fall Barro & Ursúa (2008, "Macroeconomic Crises since 1870", Brookings Papers on Economic
 #: Activity) call a macroeconomic disaster. The one definition: notebook 02 and the claims ledger use it.
@@ -77,11 +77,14 @@ LOSS_MEASURES = ("trough_index", "cumulative_loss", "years_below_base")
 CONTROL_SETS = ((), ("former_ussr", "war"))
 #: Years by which the group summary counts recovered countries.
 RECOVERED_BY = (2002, 2007)
+#: The base-year level of the index: below it output is lost; back at it output has recovered.
+BASE_LEVEL = 100.0
+#: Measures the group summary gives medians and means of.
+GROUP_MEASURES = ("trough_index", "years_to_trough", "years_below_base", "cumulative_loss", "index_1995",
+                  "index_1999", "index_2000", "index_2002", "index_2007", "index_latest", "growth_1999_2002")
 
 
-# --------------------------------------------------------------------------------------------
-# One country
-# --------------------------------------------------------------------------------------------
+# ---- One country ---------------------------------------------------------------------------------
 
 def trough(index: pd.Series, base_year: int, horizon: int = DEFAULT_HORIZON) -> tuple[int | None, float]:
     """Year and level of the lowest index value from ``base_year`` to ``base_year + horizon``.
@@ -101,7 +104,7 @@ def trough(index: pd.Series, base_year: int, horizon: int = DEFAULT_HORIZON) -> 
     return year, float(window[year])
 
 
-def recovery(index: pd.Series, trough_year: int | None, level: float = 100.0) -> tuple[int | None, bool]:
+def recovery(index: pd.Series, trough_year: int | None, level: float = BASE_LEVEL) -> tuple[int | None, bool]:
     """First year with data, at or after ``trough_year``, with index >= ``level``.
 
     Returns
@@ -128,7 +131,7 @@ def recovery(index: pd.Series, trough_year: int | None, level: float = 100.0) ->
 
 
 def years_below_base(index: pd.Series, trough_year: int | None, recovery_year: int | None,
-                     level: float = 100.0) -> int | None:
+                     level: float = BASE_LEVEL) -> int | None:
     """Length (calendar years) of the spell below ``level`` that contains the trough.
 
     From the year after the last year at or above ``level`` before the trough (the first year
@@ -154,7 +157,7 @@ def years_below_base(index: pd.Series, trough_year: int | None, recovery_year: i
 
 
 def cumulative_loss(index: pd.Series, base_year: int, horizon: int = DEFAULT_HORIZON,
-                    level: float = 100.0) -> float:
+                    level: float = BASE_LEVEL) -> float:
     """Sum over the calendar years of the trough window of max(0, level - index).
 
     Missing years between two years with data are linearly interpolated; years outside the
@@ -213,9 +216,7 @@ def country_measures(index: pd.Series, base_year: int, horizon: int = DEFAULT_HO
     return measures
 
 
-# --------------------------------------------------------------------------------------------
-# All countries, all sources
-# --------------------------------------------------------------------------------------------
+# ---- All countries, all sources ------------------------------------------------------------------
 
 def group_labels(grouping: str = "broad") -> pd.Series:
     """ISO3 → group label: ``"broad"`` (CIS, CEE & Baltics, SEE, Mongolia) or ``"group"`` (five groups)."""
@@ -331,9 +332,7 @@ def splice_counts(table: pd.DataFrame) -> pd.DataFrame:
         countries_spliced=lambda s: int((s > 0).sum()), max_years_spliced="max")
 
 
-# --------------------------------------------------------------------------------------------
-# Groups
-# --------------------------------------------------------------------------------------------
+# ---- Groups --------------------------------------------------------------------------------------
 
 def group_paths(indices: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     """Median and interquartile range of the index by group and year (unweighted, countries with data).
@@ -352,7 +351,7 @@ def group_paths(indices: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     return group_stats(indices.assign(group=indices["iso3"].map(labels)), "index", "group", by=["year"])
 
 
-def path_recovery_year(paths: pd.DataFrame, base_year: int, level: float = 100.0) -> pd.Series:
+def path_recovery_year(paths: pd.DataFrame, base_year: int, level: float = BASE_LEVEL) -> pd.Series:
     """Per group: first year after the median path's lowest point at which the median is >= ``level``."""
     result = {}
     for group, one in paths.groupby("group"):
@@ -364,10 +363,7 @@ def path_recovery_year(paths: pd.DataFrame, base_year: int, level: float = 100.0
     return pd.Series(result, name="median_path_recovery_year", dtype="Int64")
 
 
-def group_summary(table: pd.DataFrame, group_column: str = "broad_group",
-                  measures=("trough_index", "years_to_trough", "years_below_base", "cumulative_loss",
-                            "index_1995", "index_1999", "index_2000", "index_2002", "index_2007",
-                            "index_latest", "growth_1999_2002"),
+def group_summary(table: pd.DataFrame, group_column: str = "broad_group", measures=GROUP_MEASURES,
                   recovered_by=RECOVERED_BY) -> pd.DataFrame:
     """Group medians and means of the output measures, and how many countries recovered by given years.
 
@@ -437,9 +433,7 @@ def troughs_by_source(table: pd.DataFrame, group: str | None = None) -> pd.DataF
     return ok.pivot(index="iso3", columns="source", values="trough_index")
 
 
-# --------------------------------------------------------------------------------------------
-# Sources
-# --------------------------------------------------------------------------------------------
+# ---- Sources -------------------------------------------------------------------------------------
 
 def source_disagreement(table: pd.DataFrame, measures=DISAGREEMENT_MEASURES,
                         threshold: float = DISAGREEMENT_THRESHOLD) -> pd.DataFrame:
@@ -481,9 +475,7 @@ def index_at(indices: pd.DataFrame, iso3: str, year: int) -> pd.Series:
     return rows.set_index("source")["index"].reindex(indices["source"].unique()).sort_index()
 
 
-# --------------------------------------------------------------------------------------------
-# The liberalization-institutions gap (C2)
-# --------------------------------------------------------------------------------------------
+# ---- The liberalization-institutions gap (C2) ----------------------------------------------------
 
 def war_in_window(iso3_codes, first: int, last: int) -> pd.Series:
     """ISO3 → True when ``countries.csv`` records war on the country's territory in [first, last]."""
@@ -545,9 +537,7 @@ def gap_associations(gap: pd.DataFrame, xs=GAP_MEASURES, ys=LOSS_MEASURES, contr
     return pd.DataFrame(rows)
 
 
-# --------------------------------------------------------------------------------------------
-# Reporting helpers
-# --------------------------------------------------------------------------------------------
+# ---- Reporting helpers ---------------------------------------------------------------------------
 
 def annual_growth(table: pd.DataFrame, first: int, last: int) -> pd.Series:
     """Average annual growth (%) of the index between two checkpoint years, per row of ``table``."""

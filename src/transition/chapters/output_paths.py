@@ -18,6 +18,7 @@ import pandas as pd
 
 from transition.analysis.output import CHECKPOINT_YEARS, loss_count, ok_group, pick_association, shallowest
 from transition.chapters.specs import OUTPUT_PATHS as SPEC  # noqa: F401 (the notebook's parameter spec)
+from transition.claims.ledger import ALPHA  # the significance level of the C2 rule
 from transition.data import derived
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR
@@ -257,7 +258,7 @@ def claim_headlines(main: pd.DataFrame, loss_counts: pd.DataFrame, assoc: pd.Dat
 # --------------------------------------------------------------------------------------------
 
 def _significance(p: float) -> str:
-    return "not significant at 5%" if not p < 0.05 else "significant at 5%"
+    return f"not significant at {ALPHA:.0%}" if not p < ALPHA else f"significant at {ALPHA:.0%}"
 
 
 def _depth_paragraph(med: pd.DataFrame, main: pd.DataFrame, skipped_iso3, gdp_source: str, base_year: int) -> str:

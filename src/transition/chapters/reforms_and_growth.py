@@ -40,6 +40,8 @@ TERM_LABELS = {
     "log_gdppc_1989": "log GDP per capita 1989",
     "years_planning": "Years under central planning",
 }
+#: Shares of country-years with liberalization ahead that differ by less than this count as "about as common".
+SIMILAR_SHARES = 0.10
 #: Columns of the sequencing rows shown in the notebook.
 SEQUENCING_COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs"]
 
@@ -361,8 +363,8 @@ def _sequencing_bullet(table: pd.DataFrame, gaps: pd.DataFrame, config: Config) 
     by_group = gaps.set_index("broad_group")
     lib_ahead, priv_ahead = (_term(table, "fe_sequencing_ahead", f"{t}_l{L}") for t in ("lib_ahead", "priv_ahead"))
     difference = by_group.loc["CIS", "share_lib_ahead"] - by_group.loc["CEE & Baltics", "share_lib_ahead"]
-    pattern = ("liberalization ahead of institutions was about as common in both groups (shares within 10 points)"
-               if abs(difference) < 0.10 else "it was more common in the CIS" if difference > 0
+    pattern = (f"liberalization ahead of institutions was about as common in both groups (shares within "
+               f"{100 * SIMILAR_SHARES:g} points)" if abs(difference) < SIMILAR_SHARES else "it was more common in the CIS" if difference > 0
                else "it was less common in the CIS")
     staehr = ("consistent with" if priv_ahead["coef"] < 0 and priv_ahead["pvalue"] < a else "does not reproduce")
     return (

@@ -25,6 +25,10 @@ VERDICTS = (ROBUST, SAME_SIGN, NOT_ROBUST)
 #: Terms the robustness rule judges, and the model each is read from.
 KEY_TERMS = [("main", "reform_ebrd_average"), ("main", "log_inflation"), ("main", "war"),
              ("sequencing", "lib_ahead"), ("sequencing", "priv_ahead")]
+#: Reform lags of the robustness specifications (the baseline's own lag is the baseline).
+ROBUSTNESS_LAGS = (1, 2, 3)
+#: The EBRD scale (1 to 4+ = 4.33): thresholds one step (a third) either side stay above its floor, within its top.
+EBRD_FLOOR, EBRD_TOP = 1.0, 4.33
 #: Columns of the robustness table.
 ROBUSTNESS_COLUMNS = ["spec", "spec_label", "kind", "model", "term", "coef", "se", "pvalue", "nobs", "n_countries",
                       "sample"]
@@ -53,12 +57,12 @@ def robustness_variants(config: Config) -> list[Variant]:
     years the data actually cover (e.g. WDI growth ends in 2013).
     """
     variants = [Variant("baseline", "baseline", "baseline")]
-    for k in (1, 2, 3):
+    for k in ROBUSTNESS_LAGS:
         if k != config.reform_lag:
             variants.append(Variant(f"lag_{k}", f"reform lag {k}", "lag", (("reform_lag", k),)))
     for step in (-1, 1):  # one step of the EBRD scale (thirds), snapped to the grid: 2.67 -> 2.33 and 3.00
         value = round(round(config.threshold * 3 + step) / 3, 2)
-        if 1.0 < value <= 4.33:
+        if EBRD_FLOOR < value <= EBRD_TOP:
             variants.append(Variant(f"threshold_{value:.2f}", f"threshold {value:.2f}", "threshold",
                                     (("threshold", value),), models=("sequencing",)))
     variants += [Variant("cis_only", "CIS only", "countries", (("subset", "cis"),)),
