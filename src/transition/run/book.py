@@ -127,8 +127,13 @@ def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
 
 @contextlib.contextmanager
 def _lock(out_dir: Path):
-    """An exclusive lock beside ``out_dir`` (held while the old site is swapped for the new)."""
-    lock_path = out_dir.parent / f".{out_dir.name}.lock"
+    """An exclusive lock on ``out_dir`` (held while the old site is swapped for the new).
+
+    The lock file lives in the system's temporary folder, named after the output folder's path,
+    so that nothing is left in the project.
+    """
+    digest = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"transition-book-{digest}.lock"
     with open(lock_path, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
