@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from transition.chapters import specs
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "data"
 
@@ -44,3 +46,13 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath))
         if path.suffix == ".ipynb" or any(path.match(pattern) for pattern in KERNEL_TEST_FILES):
             item.add_marker(pytest.mark.notebook)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fixture_specs_stay_in_their_module():
+    """Fixture notebooks register their specs (runner_fixtures.register_spec); forget them after the
+    module, so that other modules see the project's specs only."""
+    saved = dict(specs.SPECS)
+    yield
+    specs.SPECS.clear()
+    specs.SPECS.update(saved)
