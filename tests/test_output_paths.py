@@ -110,6 +110,11 @@ def study():
                                               gap_points=[1.0, 0.7, np.nan, 0.3, 0.3],
                                               gap_censored=[True, False, False, False, False],
                                               former_ussr=[1.0, 1.0, 1.0, 0.0, 1.0], war=[1.0, 1.0, 0.0, 0.0, 0.0])
+    others = pd.DataFrame({"iso3": ["KAZ", "HUN"], "broad_group": ["CIS", "CEE & Baltics"], "status": "ok",
+                           "trough_index": [60.6, 85.0], "gap_years": [3.0, 0.5], "gap_points": [0.7, 0.3],
+                           "gap_censored": False, "former_ussr": [1.0, 0.0], "war": 0.0,
+                           "cumulative_loss": [300.0, 60.0], "years_below_base": [15.0, 5.0]})
+    gap = pd.concat([gap, others], ignore_index=True)  # six countries with a gap: the OLS with controls has df left
     return {"main": main, "table": table, "gap": gap, "assoc": output.gap_associations(gap),
             "loss_counts": output.loss_counts_by_source(table, ["wdi", "pwt"], 90.0),
             "summary": output.group_summary(main, "broad_group"),
@@ -160,7 +165,7 @@ def test_findings_text_states_the_computed_numbers(study):
     assert text.startswith("**Depth and length** (main source WDI, 1989 = 100; 5 countries,\nleft out: BIH).")
     assert "**C2, losses.** 3 of 3 CIS countries had a trough below 90 (CEE & Baltics:\n2 of 2)." in text
     assert "The shallowest CIS trough is\nUZB at 86.0." in text and "(WDI 3; PWT 3 CIS countries below 90)" in text
-    assert "with their troughs: UZB 86.0)" in text and "Across 4 countries" in text
+    assert "with their troughs: UZB 86.0)" in text and "Across 6 countries" in text
     assert "the CIS median was lower and growing more slowly" in text  # 20 vs 45 in 2002, growth 20 vs 45
     assert text.endswith("**Sources.** 3 country-measure pairs differ by more than 10 points between sources;\n"
                          "Russia in 1998: PWT 56.0, WDI 55.7.")
