@@ -225,12 +225,12 @@ def test_headings_status_lists_missing_and_unused(notebooks, locale):
 
 
 def test_committed_catalogues_are_well_formed():
-    """Each entry of book/locale/: its key is the sha256 of the English text it stores, and it has a
-    translation or is marked stale; the headings catalogue maps text to text."""
+    """Each entry of book/locale/: its key is the sha256 of the English text it stores; the headings
+    catalogue maps text to text."""
     for path in sorted((book.LOCALE_DIR / "ru").glob("[0-9][0-9]_*.yml")):
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))["cells"]
         for entry in entries:
             assert entry["sha256"] == book.cell_hash(entry["en"]), (path.name, entry["en"][:60])
-            assert entry.get("ru") or entry.get("stale"), (path.name, entry["en"][:60])
+            assert isinstance(entry.get("ru", ""), str)  # empty: a stub still to translate
     headings = book.load_headings("ru")
     assert headings and all(isinstance(v, str) and v for v in headings.values())
