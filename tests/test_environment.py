@@ -16,7 +16,7 @@ def _normalise(name: str) -> str:
 def _pyproject_packages() -> set[str]:
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
     names = project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]
-    return {_normalise(re.split(r"[<>=!\[ ;]", name)[0]) for name in names}
+    return {_normalise(re.split(r"[<>=!\[ ;]", name)[0]) for name in names} - {project["name"]}  # extras of itself
 
 
 def _conda_packages() -> dict[str, str]:
