@@ -8,8 +8,9 @@ local files of the output folder.
 How a build goes: the notebooks are copied into a temporary source folder (the claims ledger
 ``00_*`` becomes the root page ``index``; the untouched notebooks go to ``_notebooks/`` for the
 download links), with the edition's pages from ``book/pages/<lang>/``; Sphinx runs with the
-configuration ``book/conf.py`` into a temporary output folder, which then takes the place of the
-output folder in one rename under a lock, so two builds at once never leave a broken site.
+configuration ``book/conf.py`` into a temporary folder beside the output folder, which then takes
+its place by two renames under a lock (:func:`replace_folder`): two builds at once never leave a
+broken or mixed site, the last one to finish wins.
 
 This module is also the Sphinx extension (``setup``) that prepares each notebook as it is read,
 without editing the notebook files: every code cell gets MyST-NB's ``hide-input`` tag (code
