@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,10 @@ HEADING = re.compile(r"^(#{1,6}\s+)(\d+(?:\.\d+)*\s+)?(.*?)\s*$")
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
 FIGURE_CALL = re.compile(r"\.figure\([^\"']*[\"']([^\"']+)[\"']")  # its first string: the figure's name
 DOC_ROLE = re.compile(r"\{doc\}`([^<`]+?)\s*<([^>`]+)>`")
+EMBED_TAG = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>")
+EMBED_URL = re.compile(r'(?:src|href)="([^"]*)"')
+REMOTE = re.compile(r"(https?:)?//")
+REMOTE_CSS = re.compile(r"(?:url\(|@import)\s*['\"]?(?:https?:)?//[^)'\";]*")
 FIGURE_LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./)?(?:results/)?figures/([^)/]+)\.png\)")
 
 
@@ -123,7 +128,22 @@ def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
         (html / ".buildinfo.bak").unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             (html / "_sources").rmdir()
+        remote = external_resources(html)
+        if remote:
+            warnings.warn(f"the {lang} book fetches from the network: " + "; ".join(remote[:5]), stacklevel=2)
         shutil.move(html, out)
+
+
+def external_resources(site: Path) -> list[str]:
+    """``page: URL`` of every script, style sheet, font or image a built site would fetch from the
+    network (none expected; e.g. Sphinx's MathJax from a CDN, were a page to show a formula)."""
+    found = []
+    for page in sorted(Path(site).rglob("*.html")):
+        for tag in EMBED_TAG.findall(page.read_text(encoding="utf-8")):
+            found += [f"{page.relative_to(site)}: {url}" for url in EMBED_URL.findall(tag) if REMOTE.match(url)]
+    for sheet in sorted(Path(site).rglob("*.css")):
+        found += [f"{sheet.relative_to(site)}: {m.group(0)}" for m in REMOTE_CSS.finditer(sheet.read_text(encoding="utf-8"))]
+    return found
 
 
 @contextlib.contextmanager
