@@ -100,7 +100,12 @@ def _workers(jobs: int, count: int) -> tuple[int, str]:
     return workers, note
 
 
-@click.group(cls=_Group)
+EXIT_CODES = ("Exit codes: 0 success; 1 a notebook failed; 2 a usage or parameter problem (nothing ran); "
+              "3 raw data unavailable or not matching the registry; 4 an unexpected error (--debug shows the "
+              "traceback); 130 interrupted (nothing replaced by a partial result).")
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES)
 @click.option("--debug", is_flag=True, envvar="TRANSITION_DEBUG",
               help="Show the traceback of a failure (expected failures otherwise print a few lines).")
 @click.option("--notebooks-dir", type=click.Path(file_okay=False, path_type=Path), envvar="TRANSITION_NOTEBOOKS_DIR",
