@@ -69,9 +69,11 @@ def _tidy(rows):
 
 
 def test_growth_rates_from_rates_and_levels():
-    tidy = _tidy([("ARM", 1990, "wdi_gdp_growth", -5.0), ("ARM", 1991, "wdi_gdp_growth", 3.0),
-                  ("ARM", 1990, "pwt_rgdpna", 200.0), ("ARM", 1991, "pwt_rgdpna", 150.0)])
-    assert growth_rates(tidy, "wdi")["growth"].tolist() == [-5.0, 3.0]
+    tidy = _tidy([("ARM", 1990, "gapminder_gdp_growth", -5.0), ("ARM", 1991, "gapminder_gdp_growth", 3.0),
+                  ("ARM", 1990, "pwt_rgdpna", 200.0), ("ARM", 1991, "pwt_rgdpna", 150.0),
+                  ("ARM", 1990, "wdi_gdp_constant_usd", 100.0), ("ARM", 1991, "wdi_gdp_constant_usd", 110.0)])
+    assert growth_rates(tidy, "gapminder")["growth"].tolist() == [-5.0, 3.0]
+    assert growth_rates(tidy, "wdi")["growth"].round(6).tolist() == [10.0]  # the change of WDI's level
     pwt = growth_rates(tidy, "pwt")
     assert pwt["year"].tolist() == [1991] and pwt["growth"].iloc[0] == pytest.approx(-25.0)
     with pytest.raises(ValueError, match="growth source"):

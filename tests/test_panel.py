@@ -43,9 +43,11 @@ def test_gdp_index_matches_the_documented_russian_collapse(real_panel):
     assert wide.loc[("RUS", 1998), "gdp_index_wdi"] == pytest.approx(56, abs=1.5)
 
 
-def test_inflation_flags_the_deflator_fallback_for_ex_soviet_early_years(real_panel):
+def test_inflation_flags_the_second_cpi_and_the_deflator_fallback_for_ex_soviet_early_years(real_panel):
     wide = panel.to_wide(real_panel).set_index(["iso3", "year"])
-    assert wide.loc[("RUS", 1992), "inflation_is_deflator"] == 1
+    assert wide.loc[("RUS", 1992), "inflation_is_hko"] == 1  # no WEO CPI; the World Bank database has it
+    assert wide.loc[("RUS", 1992), "inflation"] == wide.loc[("RUS", 1992), "hko_cpi_inflation"]
+    assert wide.loc[("UKR", 1992), "inflation_is_deflator"] == 1  # the database's 2.2 is a screened placeholder
     assert wide.loc[("RUS", 1995), "inflation_is_deflator"] == 0
     assert wide.loc[("RUS", 1995), "inflation"] == wide.loc[("RUS", 1995), "weo_cpi_inflation"]
 

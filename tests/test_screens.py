@@ -69,7 +69,7 @@ def test_turkmenistan_wdi_1990_is_flagged_in_the_real_data(real_panel):
     levels = (real_panel[real_panel["variable"].isin(vocabulary.GDP_SOURCES.values())]
               .assign(source=lambda f: f["variable"].map({v: k for k, v in vocabulary.GDP_SOURCES.items()}))
               .rename(columns={"value": "level"}))
-    witnesses = (real_panel[real_panel["variable"].isin(["wdi_gdp_growth", "weo_real_gdp_growth"])]
+    witnesses = (real_panel[real_panel["variable"].isin(["gapminder_gdp_growth", "weo_real_gdp_growth"])]
                  .rename(columns={"value": "growth"}))
     flags = screens.level_breaks(levels, witnesses)
     tkm = flags[(flags["iso3"] == "TKM") & (flags["source"] == "wdi")]

@@ -77,7 +77,7 @@ def test_growth_source_and_parameters_take_effect():
     strict = st.stabilization_table(tidy, threshold=20.0, sustained_years=1, iso3=["RUS"]).iloc[0]
     assert strict["stabilization_year"] == 1997 and strict["relapse_year"] == 1998
     with pytest.raises(ValueError, match="growth_source"):
-        st.stabilization_table(tidy, growth_source="pwt")
+        st.stabilization_table(tidy, growth_source="imf")
 
 
 def test_liberalization_timing_and_order():

@@ -48,6 +48,16 @@ def sequencing_panel() -> pd.DataFrame:
     return tidy_frame(rows)
 
 
+def levels_from_growth(code: str, growth: dict, variable: str = "wdi_gdp_constant_usd") -> list[tuple]:
+    """Constant-price GDP levels (100 the year before the first growth rate) whose changes are ``growth``."""
+    years = sorted(growth)
+    level, rows = 100.0, [(code, years[0] - 1, variable, 100.0)]
+    for year in years:
+        level *= 1 + growth[year] / 100
+        rows.append((code, year, variable, level))
+    return rows
+
+
 def stabilization_panel() -> pd.DataFrame:
     """Three countries with known bursts, stabilization and growth resumption.
 
@@ -55,20 +65,24 @@ def stabilization_panel() -> pd.DataFrame:
     RUS: no CPI before 1993 (deflator peak 1992); stabilizes 1997, relapses 1999; growth resumes 1999.
     HUN: inflation never reaches 40. Liberalization: POL 1990, RUS 1992, HUN 1990.
     """
-    rows = []
+    rows, pol_growth, rus_growth, hun_growth = [], {}, {}, {}
     for year, cpi, growth in [(1989, 250, -1), (1990, 580, -9), (1991, 70, -7), (1992, 39, 2), (1993, 35, 4),
                               (1994, 30, 5), (1995, 28, 6)]:
-        rows += [("POL", year, "weo_cpi_inflation", cpi), ("POL", year, "wdi_gdp_growth", growth)]
+        rows += [("POL", year, "weo_cpi_inflation", cpi)]
+        pol_growth[year] = growth
     for year, deflator in [(1991, 130), (1992, 1500), (1993, 900)]:
         rows.append(("RUS", year, "wdi_deflator_inflation", deflator))
     for year, cpi in [(1993, 875), (1994, 300), (1995, 200), (1996, 48), (1997, 15), (1998, 28), (1999, 86), (2000, 21)]:
         rows.append(("RUS", year, "weo_cpi_inflation", cpi))
     for year, growth in [(1990, -2), (1991, -5), (1992, -14), (1993, -9), (1994, -13), (1995, -4), (1996, -4),
                          (1997, 1), (1998, -5), (1999, 6), (2000, 10)]:
-        rows.append(("RUS", year, "wdi_gdp_growth", growth))
+        rus_growth[year] = growth
         rows.append(("RUS", year, "weo_real_gdp_growth", growth if year >= 1996 else np.nan))
     for year, cpi, growth in [(1989, 17, -2), (1990, 29, -7), (1991, 34, -12), (1992, 23, -3), (1993, 22, 1), (1994, 19, 3)]:
-        rows += [("HUN", year, "weo_cpi_inflation", cpi), ("HUN", year, "wdi_gdp_growth", growth)]
+        rows += [("HUN", year, "weo_cpi_inflation", cpi)]
+        hun_growth[year] = growth
+    for code, growth in (("POL", pol_growth), ("RUS", rus_growth), ("HUN", hun_growth)):
+        rows += levels_from_growth(code, growth)
     for code, scores in {"POL": {1989: 1.66, 1990: 3.34}, "RUS": {1991: 1.0, 1992: 3.34}, "HUN": {1989: 2.34, 1990: 3.5}}.items():
         rows += [(code, year, "reform_liberalization", score) for year, score in scores.items()]
     frame = pd.DataFrame(rows, columns=["iso3", "year", "variable", "value"]).dropna()

@@ -40,12 +40,11 @@ from transition.analysis.timing import (
     step_order,
 )
 from transition.data import countries, derived
-from transition.data.vocabulary import EBRD_LAST_YEAR, PUBLISHED_GROWTH
+from transition.data.vocabulary import EBRD_LAST_YEAR, GROWTH_SOURCES
 
 #: Growth source → panel variable of published real GDP growth.
-GROWTH_VARIABLES = PUBLISHED_GROWTH
 #: Real GDP growth used by default: WDI covers the ex-USSR from 1989.
-GROWTH_SOURCE = "wdi"
+GROWTH_SOURCE = derived.DEFAULT_GROWTH_SOURCE
 #: Last year of the window of the inflation peak; the transition recession must start by then.
 PEAK_END_YEAR = 2000
 #: Consecutive years of positive growth that count as growth resumed.
@@ -138,6 +137,11 @@ def _first_year(values: pd.Series) -> int | None:
 
 # --- all countries -------------------------------------------------------------------------------
 
+def growth_series(tidy: pd.DataFrame, source: str = GROWTH_SOURCE) -> pd.Series:
+    """Real GDP growth (% per year) from ``source``, as a Series indexed by (iso3, year)."""
+    return derived.growth_rates(tidy, source).set_index(["iso3", "year"])["growth"].sort_index()
+
+
 def stabilization_table(tidy: pd.DataFrame, threshold: float = INFLATION_THRESHOLD,
                         sustained_years: int = SUSTAINED_YEARS, peak_start_year: int = FIRST_YEAR,
                         peak_end_year: int = PEAK_END_YEAR, growth_source: str = GROWTH_SOURCE,
@@ -154,7 +158,7 @@ def stabilization_table(tidy: pd.DataFrame, threshold: float = INFLATION_THRESHO
     peak_start_year, peak_end_year : int
         Window of the peak; the stabilization and growth searches start in ``peak_start_year``
         and run to the end of the data.
-    growth_source : {"wdi", "weo"}
+    growth_source : a key of ``GROWTH_SOURCES`` (``derived.growth_rates``)
     growth_run_length : int
         See :func:`growth_resumption`.
     iso3 : list of str, optional
@@ -167,10 +171,10 @@ def stabilization_table(tidy: pd.DataFrame, threshold: float = INFLATION_THRESHO
     whose end is ``growth_resumption_year`` must start by ``peak_end_year``. ``inflation_first_year``
     and ``growth_first_year`` show where the data begin after the burst (Bosnia, Serbia, Montenegro).
     """
-    if growth_source not in GROWTH_VARIABLES:
-        raise ValueError(f"growth_source must be one of {sorted(GROWTH_VARIABLES)}, not {growth_source!r}")
+    if growth_source not in GROWTH_SOURCES:
+        raise ValueError(f"growth_source must be one of {sorted(GROWTH_SOURCES)}, not {growth_source!r}")
     rates = derived.inflation(tidy)
-    growth = derived.series(tidy, GROWTH_VARIABLES[growth_source])
+    growth = growth_series(tidy, growth_source)
     group = countries.group_of()
     rows = []
     for code in sorted(iso3 or countries.study_iso3()):

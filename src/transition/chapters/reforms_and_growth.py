@@ -22,7 +22,7 @@ from transition.present.style import GROUP_COLORS
 
 #: Registry source id of each growth source (for figure source notes).
 GROWTH_SOURCE_IDS = {"wdi": "gapminder_wdi", "weo": "imf_weo_2019_04", "pwt": "pwt_10_01",
-                     "maddison": "maddison_2023", "wdi_levels": "gapminder_wdi"}
+                     "maddison": "maddison_2023", "gapminder": "gapminder_wdi"}
 #: Registry source ids of the EBRD indicators and of the inflation data (WEO CPI).
 EBRD_SOURCE, INFLATION_SOURCE = "ebrd_transition_indicators", "imf_weo_2019_04"
 #: Readable names of the regressors, for tables and figures.

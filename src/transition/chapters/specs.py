@@ -114,8 +114,9 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "peak_start_year": Integer(1987, 1995, "first year of the window for the inflation peak and of the "
                                            "stabilization and growth-resumption searches"),
     "peak_end_year": Integer(1992, 2010, "last year of the window for the inflation peak"),
-    "growth_source": Choice(list(v.PUBLISHED_GROWTH), "real GDP growth: WDI (from 1989 for all) or WEO "
-                                                        "(ex-USSR from 1992-93 only)"),
+    "growth_source": Choice(list(v.GROWTH_SOURCES), "real GDP growth: change of WDI constant-price GDP (from 1989 "
+                                                      "for all), WEO (ex-USSR from 1992-93), PWT, Maddison, or "
+                                                      "Gapminder's own rate"),
     "growth_run_length": Integer(1, 5, "consecutive years of positive growth that count as growth resumed"),
     "event_window_before": Integer(1, 6, "years before stabilization in the event study"),
     "event_window_after": Integer(1, 10, "years after stabilization in the event study"),
@@ -150,8 +151,8 @@ def _check_countries(values: dict) -> str | None:
 
 
 REFORMS_AND_GROWTH = ParameterSpec("04_reforms_and_growth", {
-    "growth_source": Choice(list(v.GROWTH_SOURCES), "annual real GDP growth: published WDI or WEO rates, "
-                            "or computed from PWT rgdpna, Maddison GDP or WDI constant-US$ levels"),
+    "growth_source": Choice(list(v.GROWTH_SOURCES), "annual real GDP growth: the change of WDI constant-US$ GDP, "
+                            "PWT rgdpna or Maddison GDP, or the published WEO or Gapminder rates"),
     "reform_lag": Integer(0, 3, "years between a reform score and the growth it explains"),
     "max_lag": Integer(1, 5, "longest lag K of the distributed-lag model (lags 0..K)"),
     "threshold": Number(1.67, 4.0, "EBRD score at which an area counts as advanced (sequencing dummies)"),

@@ -11,12 +11,11 @@ Examples
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from transition.data import countries, screens
 from transition.data.loaders import VARIABLES
-from transition.data.vocabulary import DEFAULT_BASE_YEAR, GDP_SOURCES  # noqa: F401 (re-exported)
+from transition.data.vocabulary import DEFAULT_BASE_YEAR, GDP_SOURCES, GROWTH_SOURCES  # noqa: F401 (re-exported)
 
 #: Reform areas from EBRD transition indicators: each is the mean of its indicators.
 REFORM_AREAS = {
@@ -112,7 +111,7 @@ def index_one(levels: pd.Series, base_year: int, donor: pd.Series | None = None)
 
 
 #: Published growth rates that witness a GDP level change (see :func:`transition.data.screens.level_breaks`).
-GROWTH_WITNESSES = ("wdi_gdp_growth", "weo_real_gdp_growth")
+GROWTH_WITNESSES = ("gapminder_gdp_growth", "weo_real_gdp_growth")
 
 
 def gdp_levels(tidy: pd.DataFrame) -> pd.DataFrame:
@@ -137,9 +136,15 @@ def repaired_levels(tidy: pd.DataFrame, source: str, flags: pd.DataFrame | None 
     return screens.repair_level_breaks(levels, flags[flags["source"] == source]).drop(columns="source")
 
 
+def _by_country(values: pd.Series) -> dict[str, pd.Series]:
+    """A (iso3, year)-indexed Series split into one year-indexed Series per country."""
+    return {code: part.droplevel("iso3").sort_index() for code, part in values.groupby(level="iso3")}
+
+
 def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_BASE_YEAR,
               splice_with: str | None = "maddison", iso3: list[str] | None = None,
-              errors: str = "raise", repair_breaks: bool = False) -> pd.DataFrame:
+              errors: str = "raise", repair_breaks: bool = True,
+              level_breaks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Real GDP index (``base_year`` = 100) by country from one source, spliced where documented.
 
     Where the source starts after the base year (e.g. WDI for most ex-Soviet states starts in
@@ -163,6 +168,8 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     repair_breaks : bool
         Index the source's levels after the level-break screen's repair (:func:`repaired_levels`);
         the flags applied are in ``result.attrs["level_breaks"]`` (records of the screen's table).
+    level_breaks : DataFrame, optional
+        The screen's flags when already computed (:func:`gdp_level_breaks`), to skip recomputing them.
 
     Returns
     -------
@@ -174,8 +181,12 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     variable = GDP_SOURCES[source]
     donor_variable = GDP_SOURCES[splice_with] if splice_with and splice_with != source else None
-    flags = gdp_level_breaks(tidy) if repair_breaks else screens.level_breaks(tidy.iloc[:0].assign(source="", level=0.0))
-    own_levels = repaired_levels(tidy, source, flags).set_index(["iso3", "year"])["level"] if repair_breaks else None
+    flags = (gdp_level_breaks(tidy) if level_breaks is None else level_breaks) if repair_breaks \
+        else pd.DataFrame(columns=screens.FLAG_COLUMNS)
+    own = (repaired_levels(tidy, source, flags).set_index(["iso3", "year"])["level"] if repair_breaks
+           else series(tidy, variable))
+    own_by_country = _by_country(own)
+    donor_by_country = _by_country(series(tidy, donor_variable)) if donor_variable is not None else {}
     frames, skipped, kinds = [], {}, {}
     for code in iso3 or countries.study_iso3():
         try:
@@ -183,10 +194,8 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
             donor = None
             if donor_variable is not None:
                 _break_check(code, donor_variable, base_year)
-                donor = series(tidy, donor_variable, code)
-            levels = (own_levels.xs(code, level="iso3") if own_levels is not None and code in own_levels.index.get_level_values(0)
-                      else series(tidy, variable, code))
-            indexed = index_one(levels, base_year, donor)
+                donor = donor_by_country.get(code, pd.Series(dtype=float))
+            indexed = index_one(own_by_country.get(code, pd.Series(dtype=float)), base_year, donor)
         except (DefinitionBreakError, MissingDataError) as error:
             if errors == "raise":
                 raise type(error)(f"{code} ({variable}): {error}") from None
@@ -204,8 +213,57 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     return result
 
 
-#: CPI inflation sources in order of preference; the GDP deflator stands in where all are missing.
-CPI_SOURCES = ("weo_cpi_inflation",)
+#: Default real GDP growth: the change of WDI's constant-price GDP (a key of ``GROWTH_SOURCES``).
+DEFAULT_GROWTH_SOURCE = "wdi"
+
+
+def growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
+    """Annual growth (%) from a level series: 100 * (L_t / L_{t-1} - 1), missing across gaps.
+
+    ``levels`` has columns iso3, year, value. Returns iso3, year, growth (NaN where the previous
+    year is missing or its level is not positive).
+
+    Examples
+    --------
+    >>> levels = pd.DataFrame({"iso3": "A", "year": [1990, 1991, 1993], "value": [100.0, 90.0, 99.0]})
+    >>> growth_from_levels(levels)["growth"].round(1).tolist()
+    [nan, -10.0, nan]
+    """
+    previous = levels[["iso3", "year", "value"]].assign(year=levels["year"] + 1)
+    merged = levels[["iso3", "year"]].merge(previous, on=["iso3", "year"], how="left")
+    before = pd.Series(merged["value"].to_numpy(), index=levels.index)
+    ratio = levels["value"] / before.where(before > 0)
+    return levels[["iso3", "year"]].assign(growth=100 * (ratio - 1)).reset_index(drop=True)
+
+
+def growth_rates(tidy: pd.DataFrame, source: str = DEFAULT_GROWTH_SOURCE) -> pd.DataFrame:
+    """Annual real GDP growth (%) by country-year from one source of :data:`GROWTH_SOURCES`.
+
+    Published rates (``weo``: IMF WEO April 2019, observed years to 2018; ``gapminder``: Gapminder's
+    own rate, to 2013) are taken as they are; level sources (``wdi``, ``pwt``, ``maddison``) are
+    turned into growth with :func:`growth_from_levels`. The panel drops years before a change of
+    country definition (BIH, SRB, MNE), so growth never spans a break.
+
+    Returns
+    -------
+    DataFrame with columns iso3, year, growth.
+    """
+    if source not in GROWTH_SOURCES:
+        raise ValueError(f"growth source must be one of {sorted(GROWTH_SOURCES)}, not {source!r}")
+    variable, kind = GROWTH_SOURCES[source]
+    rows = tidy.loc[tidy["variable"] == variable, ["iso3", "year", "value"]].dropna()
+    rows = rows.astype({"year": "int64"}).sort_values(["iso3", "year"]).reset_index(drop=True)
+    if kind == "rate":
+        return rows.rename(columns={"value": "growth"})
+    return growth_from_levels(rows).dropna(subset=["growth"]).reset_index(drop=True)
+
+
+#: CPI inflation sources in order of preference, each with the name of its measure: WEO's CPI, then
+#: the World Bank's Global Inflation Database (Ha, Kose & Ohnsorge), which has CPI where WEO has none
+#: (Czechoslovakia's successors in 1991, most of the ex-USSR in 1990-92); the GDP deflator stands in
+#: where both are missing.
+CPI_SOURCES = ("weo_cpi_inflation", "hko_cpi_inflation")
+CPI_MEASURES = {"weo_cpi_inflation": "cpi", "hko_cpi_inflation": "cpi_hko", "gdp_deflator": "gdp_deflator"}
 
 
 def screened_cpi(tidy: pd.DataFrame, variable: str) -> tuple[pd.Series, pd.DataFrame]:
@@ -220,13 +278,14 @@ def screened_cpi(tidy: pd.DataFrame, variable: str) -> tuple[pd.Series, pd.DataF
 def inflation(tidy: pd.DataFrame, cpi_sources: tuple[str, ...] = CPI_SOURCES) -> pd.DataFrame:
     """Annual inflation: the first CPI source with a screened value, else the WDI GDP deflator, flagged.
 
-    CPI is missing for the ex-Soviet states in 1990-92 in WEO (and some later years); a second CPI
-    source fills what it can, and the GDP deflator stands in for the rest; ``measure`` says which.
+    CPI is missing for the ex-Soviet states in 1990-92 in WEO (and some later years); the second CPI
+    source fills what it can after the placeholder screen, and the GDP deflator stands in for the
+    rest; ``measure`` says which.
 
     Returns
     -------
-    DataFrame with columns iso3, year, inflation (% per year), measure (the CPI variable's name, or
-    "gdp_deflator"). ``result.attrs["screened_out"]`` holds the CPI values the screen dropped (records).
+    DataFrame with columns iso3, year, inflation (% per year), measure (:data:`CPI_MEASURES`: "cpi",
+    "cpi_hko" or "gdp_deflator"). ``result.attrs["screened_out"]`` holds the CPI values the screen dropped (records).
     """
     columns, flags = {}, []
     for variable in cpi_sources:
@@ -237,8 +296,7 @@ def inflation(tidy: pd.DataFrame, cpi_sources: tuple[str, ...] = CPI_SOURCES) ->
     chosen = both.notna().idxmax(axis=1).where(both.notna().any(axis=1))
     values = both.bfill(axis=1).iloc[:, 0]
     result = pd.DataFrame({"inflation": values, "measure": chosen}, index=both.index).dropna(subset=["inflation"])
-    if cpi_sources == ("weo_cpi_inflation",):  # the measure names of the single-CPI rule: cpi / gdp_deflator
-        result["measure"] = result["measure"].replace({"weo_cpi_inflation": "cpi"})
+    result["measure"] = result["measure"].map(CPI_MEASURES)
     result = result.sort_index().reset_index()
     result.attrs["screened_out"] = pd.concat(flags, ignore_index=True).to_dict("records")
     return result
@@ -251,14 +309,16 @@ def default_series(tidy: pd.DataFrame) -> pd.DataFrame:
     Maddison, countries with a definition break left out; inflation with its fallback flag.
     """
     parts = [reform_indices(tidy)]
+    breaks = gdp_level_breaks(tidy)
     for source in GDP_SOURCES:
         indexed = gdp_index(tidy, source=source, splice_with=None if source == "maddison" else "maddison",
-                            errors="skip")
+                            errors="skip", level_breaks=breaks)
         parts.append(indexed.assign(variable=f"gdp_index_{source}", value=indexed["index"]))
         parts.append(indexed.assign(variable=f"gdp_index_{source}_spliced", value=indexed["spliced"].astype(float)))
     rates = inflation(tidy)
     parts.append(rates.assign(variable="inflation", value=rates["inflation"]))
     parts.append(rates.assign(variable="inflation_is_deflator", value=(rates["measure"] == "gdp_deflator").astype(float)))
+    parts.append(rates.assign(variable="inflation_is_hko", value=(rates["measure"] == "cpi_hko").astype(float)))
     columns = ["iso3", "year", "variable", "value"]
     return pd.concat([part[columns] for part in parts], ignore_index=True).assign(source="derived")
 
@@ -270,10 +330,13 @@ DERIVED_VARIABLES = {
     "reform_ebrd_average": ("EBRD score 1-4.33", "EBRD average of the eight country-level transition indicators"),
     **{f"gdp_index_{source}": ("index, 1989 = 100", f"Real GDP index from {variable}, 1989 = 100"
                                 + ("" if source == "maddison" else "; years before the source starts bridged with Maddison growth (flagged)")
-                                + "; countries with a definition break after 1989 (BIH, SRB, MNE) left out")
+                                + "; countries with a definition break after 1989 (BIH, SRB, MNE) left out"
+                                + "; lone level breaks repaired (data/screens.py; results/gdp_level_breaks.csv)")
        for source, variable in GDP_SOURCES.items()},
     **{f"gdp_index_{source}_spliced": ("1 = spliced, 0 = own data", f"Flag: gdp_index_{source} value bridged with Maddison growth rates")
        for source in GDP_SOURCES},
-    "inflation": ("% per year", "Annual inflation: WEO CPI (average); WDI GDP-deflator inflation where CPI is missing"),
+    "inflation": ("% per year", "Annual inflation: WEO CPI (average); else the World Bank Global Inflation Database CPI "
+                                "without screened placeholders; WDI GDP-deflator inflation where both are missing"),
     "inflation_is_deflator": ("1 = GDP deflator, 0 = CPI", "Flag: inflation measured by the GDP deflator (CPI missing)"),
+    "inflation_is_hko": ("1 = World Bank database CPI, 0 = other", "Flag: inflation from the World Bank Global Inflation Database (no WEO CPI)"),
 }

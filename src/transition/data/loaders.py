@@ -135,9 +135,9 @@ GAPMINDER_SOURCE = "gapminder_wdi"
 GAPMINDER_LAST_YEAR = 2024  # population "with projections" runs to 2100: keep observed years only
 GAPMINDER_CODES = _declare(GAPMINDER_SOURCE, [
     ("wdi_gdp_constant_usd", "total_gdp_us_inflation_adjusted", "constant 2015 US$", "GDP, constant 2015 US$ (WDI NY.GDP.MKTP.KD)"),
-    ("wdi_gdp_growth", "gdp_total_yearly_growth", "% change", "GDP growth, annual (Gapminder from WDI NY.GDP.MKTP.KD.ZG)"),
+    ("gapminder_gdp_growth", "gdp_total_yearly_growth", "% change", "GDP growth, annual: Gapminder's own rate, based on its PPP GDP per capita (concept gdp_total_yearly_growth; not WDI NY.GDP.MKTP.KD.ZG)"),
     ("wdi_gdppc_constant_usd", "gdppercapita_us_inflation_adjusted", "constant 2015 US$ per person", "GDP per capita, constant 2015 US$ (WDI NY.GDP.PCAP.KD)"),
-    ("wdi_gdppc_growth", "gdp_per_capita_yearly_growth", "% change", "GDP per capita growth, annual (Gapminder from WDI)"),
+    ("gapminder_gdppc_growth", "gdp_per_capita_yearly_growth", "% change", "GDP per capita growth, annual: Gapminder's own rate, based on its PPP GDP per capita (concept gdp_per_capita_yearly_growth)"),
     ("wdi_gdppc_ppp", "alternative_gdp_per_capita_ppp_wb", "constant international $ per person (PPP)", "GDP per capita, PPP (WDI NY.GDP.PCAP.PP.KD)"),
     ("wdi_deflator_inflation", "inflation_annual_percent", "% change", "Inflation, GDP deflator (WDI NY.GDP.DEFL.KD.ZG; not CPI)"),
     ("wdi_exports_pct_gdp", "exports_percent_of_gdp", "% of GDP", "Exports of goods and services (WDI NE.EXP.GNFS.ZS)"),

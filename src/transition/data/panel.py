@@ -48,7 +48,7 @@ RANGES = {
     r"wdi_(industry|agriculture|services)_pct_gdp": (0.0, 100.0),
     r"wdi_investment_pct_gdp": (-10.0, 100.0),  # inventories can turn gross capital formation negative
     r"inflation|weo_cpi_inflation|weo_cpi_inflation_eop|wdi_deflator_inflation": (-50.0, 100_000.0),
-    r"weo_real_gdp_growth|wdi_gdp_growth|wdi_gdppc_growth": (-70.0, 150.0),
+    r"weo_real_gdp_growth|gapminder_gdp_growth|gapminder_gdppc_growth": (-70.0, 150.0),
     r"gdp_index_(wdi|maddison|pwt|weo)": (1.0, 2000.0),
     r"mad_.*|pwt_(rgdp.*|pop|emp|ck)|wdi_gdp.*_usd|wdi_gdppc_ppp|weo_(real_gdp|real_gdppc|gdppc_ppp|gdp_usd|gdppc_usd|population)|gm_population": (0.0, None),
 }

@@ -70,23 +70,26 @@ def level_breaks(levels: pd.DataFrame, witnesses: pd.DataFrame | None = None,
     ``reference`` the others' median change, ``difference`` their gap in percentage points.
     """
     changes = level_changes(levels).dropna(subset=["change"])
-    rates = (witnesses.dropna(subset=["growth"]).groupby(["iso3", "year"])["growth"].apply(list).to_dict()
-             if witnesses is not None else {})
-    rows = []
-    for (iso3, year), same_year in changes.groupby(["iso3", "year"]):
-        for _, row in same_year.iterrows():
-            others = same_year.loc[same_year["source"] != row["source"], "change"]
-            if others.empty or others.max() - others.min() > tolerance:
-                continue
-            reference = float(others.median())
-            witnessed = [abs(row["change"] - rate) > tolerance for rate in rates.get((iso3, year), [])]
-            if abs(row["change"] - reference) > tolerance and all(witnessed):
-                rows.append({"iso3": iso3, "source": row["source"], "year": int(year), "value": row["change"],
-                             "reference": reference, "difference": row["change"] - reference,
-                             "rule": f"lone level change > {tolerance:g} points from the other sources and the "
-                                     "published growth rates",
-                             "action": "chain the other sources' median change across this year"})
-    return pd.DataFrame(rows, columns=FLAG_COLUMNS).sort_values(["iso3", "source", "year"]).reset_index(drop=True)
+    # The other sources of each row: leave-one-out median and spread, from each country-year's values.
+    others = changes[["iso3", "year", "source", "change"]].merge(
+        changes[["iso3", "year", "source", "change"]], on=["iso3", "year"], suffixes=("", "_other"))
+    others = others[others["source"] != others["source_other"]]
+    stats = others.groupby(["iso3", "year", "source"])["change_other"].agg(["median", "min", "max"]).reset_index()
+    frame = changes.merge(stats, on=["iso3", "year", "source"])
+    frame = frame[(frame["max"] - frame["min"] <= tolerance) & ((frame["change"] - frame["median"]).abs() > tolerance)]
+    if witnesses is not None and not frame.empty:
+        rates = witnesses.dropna(subset=["growth"])[["iso3", "year", "growth"]]
+        near = frame.merge(rates, on=["iso3", "year"])
+        near = near[(near["change"] - near["growth"]).abs() <= tolerance][["iso3", "year", "source"]].drop_duplicates()
+        cleared = frame.set_index(["iso3", "year", "source"]).index.isin(near.set_index(["iso3", "year", "source"]).index)
+        frame = frame[~cleared]
+    flags = pd.DataFrame({"iso3": frame["iso3"], "source": frame["source"], "year": frame["year"].astype(int),
+                          "value": frame["change"], "reference": frame["median"],
+                          "difference": frame["change"] - frame["median"],
+                          "rule": f"lone level change > {tolerance:g} points from the other sources and the "
+                                  "published growth rates",
+                          "action": "chain the other sources' median change across this year"})
+    return flags[FLAG_COLUMNS].sort_values(["iso3", "source", "year"]).reset_index(drop=True)
 
 
 def repair_level_breaks(levels: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:

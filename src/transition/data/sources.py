@@ -24,6 +24,7 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
@@ -64,10 +65,16 @@ class SourceFile:
 
 
 def load_registry(path: Path = REGISTRY_PATH) -> dict[str, SourceFile]:
-    """Read the registry: file id → :class:`SourceFile`."""
+    """Read the registry: file id → :class:`SourceFile` (parsed once per version of the file)."""
+    stat = Path(path).stat()
+    return dict(_parse_registry(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _parse_registry(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, SourceFile], ...]:
     with open(path, "rb") as handle:
         entries = tomllib.load(handle)["file"]
-    return {entry["id"]: SourceFile(**entry) for entry in entries}
+    return tuple((entry["id"], SourceFile(**entry)) for entry in entries)
 
 
 def files_of(source: str, registry: dict[str, SourceFile] | None = None) -> list[SourceFile]:

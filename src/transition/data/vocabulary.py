@@ -66,16 +66,17 @@ GDP_SOURCES = {"wdi": "wdi_gdp_constant_usd", "maddison": "mad_gdp", "pwt": "pwt
 DEFAULT_BASE_YEAR = 1989
 #: Years after the base year in which the transition trough is sought (1989-2004: not 2009).
 DEFAULT_HORIZON = 15
-#: Annual real GDP growth: id → (panel variable, "rate" = published % growth, "level" = from levels).
+#: Annual real GDP growth: id → (panel variable, "rate" = published % growth, "level" = the change of a
+#: constant-price level). "wdi" is the change of WDI's constant-US$ GDP (NY.GDP.MKTP.KD), the series
+#: behind WDI's own growth rate; "gapminder" is Gapminder's growth rate, based on its PPP GDP per
+#: capita (its concept file says so) — not WDI's NY.GDP.MKTP.KD.ZG, although it was long labelled so.
 GROWTH_SOURCES = {
-    "wdi": ("wdi_gdp_growth", "rate"),
+    "wdi": ("wdi_gdp_constant_usd", "level"),
     "weo": ("weo_real_gdp_growth", "rate"),
     "pwt": ("pwt_rgdpna", "level"),
     "maddison": ("mad_gdp", "level"),
-    "wdi_levels": ("wdi_gdp_constant_usd", "level"),
+    "gapminder": ("gapminder_gdp_growth", "rate"),
 }
-#: Published real GDP growth rates (notebook 03's choice).
-PUBLISHED_GROWTH = {"wdi": "wdi_gdp_growth", "weo": "weo_real_gdp_growth"}
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ CATALOGUE: dict[str, str] = {
     "first_year": "первый год", "last_year": "последний год", "threshold {0}": "порог {0}",
     "iso3": "iso3",  # the ISO3 code column keeps its name (the CSV column and the text refer to it)
     "wdi": "WDI", "weo": "WEO", "pwt": "PWT", "maddison": "Maddison", "MADDISON": "Maddison",
-    "wdi_levels": "WDI (уровни)",
+    "gapminder": "Gapminder",
     # 01 reform sequencing
     "All ({0} countries)": "Все (стран: {0})", "CIS ({0} countries)": "СНГ (стран: {0})",
     "CEE & Baltics ({0} countries)": "ЦВЕ и Балтия (стран: {0})", "SEE ({0} countries)": "ЮВЕ (стран: {0})",
@@ -118,8 +118,11 @@ CATALOGUE: dict[str, str] = {
         "Рост реального ВВП вокруг года стабилизации по группам стран",
     "years since stabilization (t = {0}: first year of sustained low inflation)":
         "лет после стабилизации (t = {0} — первый год устойчиво низкой инфляции)",
-    "real GDP growth, % per year (wdi_gdp_growth)": "рост реального ВВП, % в год (wdi_gdp_growth)",
-    "real GDP growth, % per year (weo_real_gdp_growth)": "рост реального ВВП, % в год (weo_real_gdp_growth)",
+    "real GDP growth, % per year (wdi)": "рост реального ВВП, % в год (wdi)",
+    "real GDP growth, % per year (weo)": "рост реального ВВП, % в год (weo)",
+    "real GDP growth, % per year (pwt)": "рост реального ВВП, % в год (pwt)",
+    "real GDP growth, % per year (maddison)": "рост реального ВВП, % в год (maddison)",
+    "real GDP growth, % per year (gapminder)": "рост реального ВВП, % в год (gapminder)",
     "CIS: mean ({0} countries per point)": "СНГ: среднее (стран на точку: {0})",
     "CIS: mean ({0}-{1} countries per point)": "СНГ: среднее (стран на точку: {0}–{1})",
     "CEE & Baltics: mean ({0} countries per point)": "ЦВЕ и Балтия: среднее (стран на точку: {0})",
@@ -182,7 +185,7 @@ CATALOGUE: dict[str, str] = {
     # 04: robustness specifications and table columns
     "baseline": "базовая", "reform lag {0}": "лаг реформ {0}", "CIS only": "только СНГ",
     "non-CIS (rest)": "не СНГ (остальные)", "growth: wdi": "рост: WDI", "growth: weo": "рост: WEO",
-    "growth: pwt": "рост: PWT", "growth: maddison": "рост: Maddison", "growth: wdi_levels": "рост: WDI (уровни)",
+    "growth: pwt": "рост: PWT", "growth: maddison": "рост: Maddison", "growth: gapminder": "рост: Gapminder",
     "war years excluded": "без лет войны", "pooled OLS, year effects": "объединённый МНК, эффекты года",
     "{0}-{1}, scores carried forward": "{0}–{1}, оценки ЕБРР продлены",
     "{0}-{1}, scores carried forward (pooled)": "{0}–{1}, оценки ЕБРР продлены (объединённый МНК)",

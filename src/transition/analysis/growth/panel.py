@@ -23,7 +23,9 @@ import numpy as np
 import pandas as pd
 
 from transition.data import countries, derived
-from transition.data.vocabulary import EBRD_LAST_YEAR, GROWTH_SOURCES
+from transition.data.derived import DEFAULT_GROWTH_SOURCE as GROWTH_SOURCE
+from transition.data.derived import growth_from_levels, growth_rates  # noqa: F401 (re-exported)
+from transition.data.vocabulary import EBRD_LAST_YEAR
 
 #: Reform variables used as regressors (EBRD scores 1-4.33).
 REFORM_VARIABLES = ["reform_ebrd_average", "reform_liberalization", "reform_privatization",
@@ -36,8 +38,6 @@ INITIAL_YEAR = 1989
 FIRST_YEAR = 1990
 #: Last year to which the 2006 EBRD scores are carried forward in the robustness sample.
 EXTENDED_LAST_YEAR = 2019
-#: Default growth source (a key of ``GROWTH_SOURCES``): WDI published rates.
-GROWTH_SOURCE = "wdi"
 #: EBRD score at which an area counts as advanced (3: substantial progress on the EBRD scale).
 THRESHOLD = 3.0
 #: Years between a reform score and the growth it explains, and the longest lag of the distributed lag.
@@ -84,47 +84,6 @@ def add_lags(frame: pd.DataFrame, columns: list[str], lags) -> pd.DataFrame:
     """Add ``<column>_l<k>`` for every column and every k in ``lags`` (see :func:`lag`)."""
     new = {f"{column}_l{k}": lag(frame, column, int(k)) for column in columns for k in lags}
     return frame.assign(**new)
-
-
-def growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
-    """Annual growth (%) from a level series: 100 * (L_t / L_{t-1} - 1), missing across gaps.
-
-    Parameters
-    ----------
-    levels : DataFrame with columns iso3, year, value
-
-    Returns
-    -------
-    DataFrame with columns iso3, year, growth (NaN where the previous year is missing or not positive).
-    """
-    previous = lag(levels, "value", 1)
-    ratio = levels["value"] / previous.where(previous > 0)
-    return levels[["iso3", "year"]].assign(growth=100 * (ratio - 1)).reset_index(drop=True)
-
-
-def growth_rates(tidy: pd.DataFrame, source: str = GROWTH_SOURCE) -> pd.DataFrame:
-    """Annual real GDP growth (%) by country-year from one source.
-
-    Published rates (``wdi``: WDI NY.GDP.MKTP.KD.ZG via Gapminder, ends 2013; ``weo``: IMF WEO
-    April 2019, observed years to 2018) are taken as they are; level sources (``pwt``,
-    ``maddison``, ``wdi_levels``) are turned into growth with :func:`growth_from_levels`. The
-    panel already drops years before a change of country definition (BIH, SRB, MNE), so growth
-    never spans a break.
-
-    Returns
-    -------
-    DataFrame with columns iso3, year, growth.
-    """
-    if source not in GROWTH_SOURCES:
-        raise ValueError(f"growth source must be one of {sorted(GROWTH_SOURCES)}, not {source!r}")
-    variable, kind = GROWTH_SOURCES[source]
-    rows = tidy.loc[tidy["variable"] == variable, ["iso3", "year", "value"]].dropna()
-    rows = rows.astype({"year": "int64"}).sort_values(["iso3", "year"]).reset_index(drop=True)
-    if kind == "rate":
-        result = rows.rename(columns={"value": "growth"})
-    else:
-        result = growth_from_levels(rows).dropna(subset=["growth"])
-    return result.reset_index(drop=True)
 
 
 def carry_forward(frame: pd.DataFrame, columns: list[str], last_observed: int = EBRD_LAST_YEAR,
