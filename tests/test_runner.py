@@ -26,7 +26,7 @@ from runner_fixtures import (
 
 from transition.chapters.parameters import Choice, Integer, ListOf, Number, Text
 from transition.paths import STAGING_ENV
-from transition.run import discovery, execute, jobs, problems, records, resolve, worker
+from transition.run import discovery, execute, jobs, problems, records, resolve, sweep, worker
 from transition.run.discovery import Layout
 from transition.run.problems import ParameterProblems
 
@@ -612,3 +612,16 @@ def test_a_stopped_worker_moves_nothing_into_place(project, monkeypatch):
         worker.execute_job(job)
     assert not (project.runs / "stopped").exists()
     assert not any(p.is_file() for p in (project.runs / ".staging").rglob("*"))
+
+
+def test_a_headline_typo_is_refused_before_any_variant_runs(project):
+    notebook = discovery.discover(project)["98_fixture"]
+    project.results.mkdir()
+    (project.results / "98_fixture.json").write_text('{"total": {"value": 3.0}, "n_countries": {"value": 2}}')
+    sweep.check_headlines(notebook, ["total", "per=total/n_countries"], project)
+    with pytest.raises(ParameterProblems) as problems:
+        sweep.sweep(notebook, {"scale": [1.0, 2.0]}, headlines=["totl", "per=total/n_country"], layout=project)
+    assert problems.value.lines == [
+        "--headline totl: unknown headline totl of 98_fixture; known: n_countries, total",
+        "--headline per=total/n_country: unknown headline n_country of 98_fixture; known: n_countries, total"]
+    assert not project.runs.exists()  # nothing ran

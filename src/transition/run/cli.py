@@ -253,11 +253,11 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
 
 def _announce_sweep(nb: Notebook, count: int, workers: int, note: str, layout: Layout) -> None:
     click.echo(f"sweeping {nb.stem}: {count} variant(s), {workers} at a time{note}", err=True)
-    seconds = records.read_timings(layout.runs).get(nb.stem)
-    if count > LARGE_SWEEP and seconds:
-        minutes = seconds * count / workers / 60
-        click.echo(f"note: {count} variants of about {seconds:.0f} s each: roughly {minutes:.0f} min "
-                   "(Ctrl-C stops it; nothing is replaced by a partial result)", err=True)
+    if count > LARGE_SWEEP:
+        seconds = records.read_timings(layout.runs).get(nb.stem)
+        estimate = f" of about {seconds:.0f} s each: roughly {seconds * count / workers / 60:.0f} min" if seconds else ""
+        click.echo(f"note: a large sweep, {count} variants{estimate} (Ctrl-C stops it; nothing is replaced "
+                   "by a partial result)", err=True)
 
 
 @main.command()

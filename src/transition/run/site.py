@@ -27,9 +27,9 @@ from nbconvert import HTMLExporter
 
 from transition.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
 from transition.present.labels import translate
+from transition.run.discovery import NOTEBOOK_GLOB
 
 SITE_DIR = PROJECT_ROOT / "site"
-NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 TITLE = "The post-communist transition: reform sequencing and outcomes"
 MAX_THUMBNAILS = 4
 INTRO = ("A research compendium comparing how the CIS economies and the Central/Eastern European and Baltic "
