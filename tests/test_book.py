@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-
 from runner_fixtures import fixture_notebook
+
 from transition.run import book
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
@@ -125,7 +125,7 @@ def test_each_notebook_page_links_its_ipynb(english, notebooks):
 
 def test_figures_are_numbered_and_captioned_and_bare_values_dropped(english):
     page = html(english, "01_fixture.html")
-    assert re.search(r'<figcaption>\s*<p><span class="caption-number">Fig\. \d+ </span>.*A figure', page, re.S)
+    assert re.search(r'<figcaption>\s*<p><span class="caption-number">Fig\. \d+ </span>.*A figure', page, re.DOTALL)
     assert "PosixPath" not in page
     # The ledger's link to a figure file points at the figure in its notebook's page.
     assert re.search(r'href="01_fixture.html#fig-01-fixture-figure"', html(english, "index.html"))
@@ -136,7 +136,7 @@ def test_citations_link_the_bibliography(english):
     references = html(english, "references.html")
     assert "Inflation crises and long-run growth" in references and "Staehr" in references
     # Every entry of the one BibTeX file is listed (the essay, the literature, the data sources).
-    entries = len(re.findall(r"^@\w+\{", (book.BOOK_DIR / "references.bib").read_text(encoding="utf-8"), re.M))
+    entries = len(re.findall(r"^@\w+\{", (book.BOOK_DIR / "references.bib").read_text(encoding="utf-8"), re.MULTILINE))
     assert references.count('role="doc-biblioentry"') == entries
 
 
