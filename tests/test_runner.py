@@ -571,6 +571,7 @@ def _fake_papermill(monkeypatch, outcomes: list):
             raise RuntimeError("Kernel died")
         if isinstance(outcome, BaseException):
             raise outcome
+        calls[-1]["environment"] = dict(os.environ)
         nbformat.write(nbformat.v4.new_notebook(metadata={"papermill": {"input_path": "x"}}), output_path)
         (Path(os.environ[STAGING_ENV]) / "table.csv").write_text("a\n1\n")
 
@@ -625,3 +626,17 @@ def test_a_headline_typo_is_refused_before_any_variant_runs(project):
         "--headline totl: unknown headline totl of 98_fixture; known: n_countries, total",
         "--headline per=total/n_country: unknown headline n_country of 98_fixture; known: n_countries, total"]
     assert not project.runs.exists()  # nothing ran
+
+
+def test_relative_data_folders_reach_the_kernel_as_the_caller_meant_them(project, monkeypatch, tmp_path):
+    """The kernel works in notebooks/: a relative TRANSITION_DATA_MIRROR is made absolute against the
+    caller's directory first (and put back as it was afterwards)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TRANSITION_DATA_MIRROR", "mirror")
+    monkeypatch.setenv("TRANSITION_DATA_CACHE", "")
+    [job] = jobs.plan([discovery.discover(project)["98_fixture"]], {}, "env", project)
+    calls = _fake_papermill(monkeypatch, ["ok"])
+    assert worker.execute_job(job).ok
+    assert calls[0]["environment"]["TRANSITION_DATA_MIRROR"] == str(tmp_path / "mirror")
+    assert calls[0]["environment"]["TRANSITION_DATA_CACHE"] == ""
+    assert os.environ["TRANSITION_DATA_MIRROR"] == "mirror"

@@ -40,6 +40,9 @@ KERNEL_START_ATTEMPTS = 2
 #: backend the calling shell exports for scripts (MPLBACKEND=Agg).
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 ENGINE = "transition"
+#: Folders named in the environment that the kernel (working in ``notebooks/``) must read as the
+#: caller meant them: a relative path is made absolute against the caller's directory.
+CALLER_RELATIVE_ENV = ("TRANSITION_DATA_MIRROR", "TRANSITION_DATA_CACHE")
 #: Exit status of a worker that was stopped (as a shell reports Ctrl-C).
 EXIT_STOPPED = 130
 
@@ -174,9 +177,12 @@ class _Staging:
     def __enter__(self) -> _Staging:
         (self.root / "ipython").mkdir(parents=True)
         self.out.mkdir()
-        self.saved_env = {key: os.environ.get(key) for key in ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND")}
+        keys = ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND", *CALLER_RELATIVE_ENV)
+        self.saved_env = {key: os.environ.get(key) for key in keys}
         os.environ.update({"IPYTHONDIR": str(self.root / "ipython"), STAGING_ENV: str(self.out),
                            "MPLBACKEND": KERNEL_MPLBACKEND})
+        os.environ.update({key: os.path.abspath(os.environ[key]) for key in CALLER_RELATIVE_ENV
+                           if os.environ.get(key)})
         self.saved_stderr = os.dup(2)
         log_fd = os.open(self.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(log_fd, 2)
