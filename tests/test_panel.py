@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pandera.errors
@@ -109,3 +110,74 @@ def test_committed_variable_dictionary_is_current(real_panel):
     assert committed["first_year"].tolist() == fresh["first_year"].astype(int).tolist()
     assert committed["last_year"].tolist() == fresh["last_year"].astype(int).tolist()
     assert set(fresh["name"]) == set(real_panel["variable"])  # every declared variable has data
+
+
+@pytest.fixture
+def cached_panel(real_panel, monkeypatch, tmp_path):
+    """A panel cache in a temporary folder; ``builds`` counts rebuilds (the build returns the real panel)."""
+    monkeypatch.setattr(panel, "PROCESSED_DIR", tmp_path)
+    monkeypatch.setattr(panel, "PANEL_PATH", tmp_path / "panel.parquet")
+    monkeypatch.setattr(panel, "FINGERPRINT_PATH", tmp_path / "panel.fingerprint.json")
+    builds = []
+    monkeypatch.setattr(panel, "build", lambda: builds.append(1) or real_panel)
+    panel.load()
+    assert len(builds) == 1
+    return tmp_path, builds
+
+
+def test_a_flipped_byte_in_the_cached_panel_is_detected_and_rebuilt(cached_panel, real_panel):
+    folder, builds = cached_panel
+    path = folder / "panel.parquet"
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the mtime says nothing changed
+    reloaded = panel.load()
+    assert len(builds) == 2
+    pd.testing.assert_frame_equal(reloaded, real_panel)
+    assert json.loads((folder / "panel.fingerprint.json").read_text())["panel_sha256"] == panel.file_sha256(path)
+
+
+def test_a_truncated_cached_panel_is_rebuilt_not_an_arrow_error(cached_panel, real_panel):
+    folder, builds = cached_panel
+    path = folder / "panel.parquet"
+    path.write_bytes(path.read_bytes()[:1000])
+    pd.testing.assert_frame_equal(panel.load(), real_panel)
+    assert len(builds) == 2
+
+
+def test_a_truncated_panel_with_a_matching_hash_still_rebuilds(cached_panel, real_panel):
+    # even if the recorded hash agrees (both damaged together), an unreadable file is rebuilt
+    folder, builds = cached_panel
+    path = folder / "panel.parquet"
+    path.write_bytes(path.read_bytes()[:1000])
+    record = json.loads((folder / "panel.fingerprint.json").read_text())
+    record["panel_sha256"] = panel.file_sha256(path)
+    (folder / "panel.fingerprint.json").write_text(json.dumps(record))
+    pd.testing.assert_frame_equal(panel.load(), real_panel)
+    assert len(builds) == 2
+
+
+@pytest.mark.parametrize("content", ["", "{", "[]", "null", '{"fingerprint": 3}'])
+def test_an_empty_or_corrupt_fingerprint_file_triggers_a_rebuild(cached_panel, content):
+    folder, builds = cached_panel
+    (folder / "panel.fingerprint.json").write_text(content)
+    panel.load()
+    assert len(builds) == 2
+    panel.load(rebuild=True)  # `transition data --rebuild` works too
+    assert len(builds) == 3
+    panel.load()
+    assert len(builds) == 3  # and the cache is good again
+
+
+def test_the_fingerprint_covers_the_data_code_and_the_project_tables():
+    names = {path.name for path in panel._inputs()}
+    assert {"panel.py", "derived.py", "loaders.py", "sources.py", "countries.py"} <= names
+    assert {"countries.csv", "definition_breaks.csv", "country_name_overrides.csv", "sources.toml"} <= names
+    assert "variables.csv" not in names  # written from the panel, not read by it
+
+
+def test_no_temporary_files_are_left_beside_the_cache(cached_panel):
+    folder, _ = cached_panel
+    assert sorted(p.name for p in folder.iterdir()) == ["panel.fingerprint.json", "panel.parquet"]

@@ -3,7 +3,14 @@
 ``load()`` returns the tidy table (iso3, year, variable, value, source); ``load(wide=True)`` one
 row per country-year. The panel is built from the raw files (each hash-verified), validated, and
 cached as parquet under ``data/processed/``; it is rebuilt automatically when a raw file, the
-registry, the project metadata or the building code changes.
+registry, the project's data tables (``data/*.csv``) or the building code (``transition/data/*.py``)
+changes.
+
+**Cache integrity.** ``panel.fingerprint.json`` records what the panel was built from *and* the
+SHA-256 of ``panel.parquet`` itself. On load, the parquet file's hash is checked; a file that does
+not match (a flipped bit, a truncated copy), cannot be read, or a fingerprint file that is empty or
+not JSON, leads to a rebuild, never to a crash or to silently wrong data. Both files are written
+atomically (a temporary file, then ``os.replace``), the panel first.
 
 Examples
 --------
@@ -28,9 +35,8 @@ from transition.paths import DATA_DIR, PROCESSED_DIR
 PANEL_PATH = PROCESSED_DIR / "panel.parquet"
 FINGERPRINT_PATH = PROCESSED_DIR / "panel.fingerprint.json"
 VARIABLES_CSV = DATA_DIR / "variables.csv"
-_CODE_FILES = ["sources.py", "countries.py", "loaders.py", "derived.py", "panel.py"]
-_METADATA_FILES = [REGISTRY_PATH, DATA_DIR / "countries.csv", DATA_DIR / "definition_breaks.csv",
-                   DATA_DIR / "country_name_overrides.csv"]
+#: Project data tables the panel does not depend on: the variable dictionary is written from it.
+_NOT_INPUTS = ("variables.csv",)
 
 #: Plausible ranges by variable-name pattern (regular expressions, full match).
 RANGES = {
@@ -104,18 +110,75 @@ def to_wide(tidy: pd.DataFrame) -> pd.DataFrame:
     return wide.rename_axis(columns=None).reset_index()
 
 
+def _inputs() -> list[Path]:
+    """The files the cached panel depends on besides the raw files: the building code (every module
+    of ``transition/data/``), the registry and the project's data tables (``data/*.csv``)."""
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    tables = sorted(path for path in DATA_DIR.glob("*.csv") if path.name not in _NOT_INPUTS)
+    return [*code, REGISTRY_PATH, *tables]
+
+
 def current_fingerprint() -> str:
-    """What the cached panel depends on: raw files, registry, metadata and building code."""
-    code_dir = Path(__file__).parent
+    """What the cached panel depends on: raw files, registry, data tables and building code."""
     digest = hashlib.sha256()
-    for path in [*(code_dir / name for name in _CODE_FILES), *_METADATA_FILES]:
-        digest.update(path.read_bytes())
+    for path in _inputs():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(fingerprint(list(load_registry())).encode())
     return digest.hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _recorded() -> dict:
+    """The fingerprint file's record; empty when it is missing, empty, or not a JSON object."""
+    try:
+        record = json.loads(FINGERPRINT_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _read_cached(expected: str) -> pd.DataFrame | None:
+    """The cached panel when its fingerprint is current and its bytes are the ones recorded, else None
+    (any read error included: the caller rebuilds)."""
+    record = _recorded()
+    if record.get("fingerprint") != expected or not record.get("panel_sha256"):
+        return None
+    try:
+        if file_sha256(PANEL_PATH) != record["panel_sha256"]:
+            return None
+        return pd.read_parquet(PANEL_PATH)
+    except Exception:  # OSError, ArrowInvalid, …: a damaged cache is rebuilt
+        return None
+
+
+def _write_atomically(path: Path, write) -> None:
+    """``write(temporary)``, then ``os.replace`` onto ``path`` (a per-process name: parallel runs don't collide)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _store(tidy: pd.DataFrame, expected: str) -> None:
+    PROCESSED_DIR.mkdir(parents=True, exist_ok=True)
+    _write_atomically(PANEL_PATH, lambda path: tidy.to_parquet(path, index=False))
+    record = json.dumps({"fingerprint": expected, "panel_sha256": file_sha256(PANEL_PATH)}, indent=1) + "\n"
+    # after the panel: never ahead of it
+    _write_atomically(FINGERPRINT_PATH, lambda path: path.write_text(record, encoding="utf-8"))
+
+
 def load(wide: bool = False, rebuild: bool = False) -> pd.DataFrame:
-    """The panel, from the parquet cache when it is current, else rebuilt and cached.
+    """The panel, from the parquet cache when it is current and intact, else rebuilt and cached.
 
     Parameters
     ----------
@@ -125,16 +188,10 @@ def load(wide: bool = False, rebuild: bool = False) -> pd.DataFrame:
         Rebuild even when the cache is current.
     """
     expected = current_fingerprint()
-    cached = FINGERPRINT_PATH.is_file() and json.loads(FINGERPRINT_PATH.read_text()).get("fingerprint") == expected
-    if cached and not rebuild and PANEL_PATH.is_file():
-        tidy = pd.read_parquet(PANEL_PATH)
-    else:
+    tidy = None if rebuild else _read_cached(expected)
+    if tidy is None:
         tidy = build()
-        PROCESSED_DIR.mkdir(parents=True, exist_ok=True)
-        temporary = PANEL_PATH.with_suffix(f".parquet.{os.getpid()}.tmp")  # parallel runs don't collide
-        tidy.to_parquet(temporary, index=False)
-        temporary.replace(PANEL_PATH)  # never leave a half-written panel under the final name
-        FINGERPRINT_PATH.write_text(json.dumps({"fingerprint": expected}))  # after the panel: never ahead of it
+        _store(tidy, expected)
     return to_wide(tidy) if wide else tidy
 
 
