@@ -100,3 +100,33 @@ def test_real_file_georgia_counts_in_the_cis_from_1994_on_1_january():
     assert "GEO" in B.members_on(blocs, "CIS", datetime.date(1994, 1, 1))
     assert "GEO" not in B.members_on(blocs, "CIS", datetime.date(2010, 1, 1))        # left 18 Aug 2009
     assert bool(blocs.set_index(["bloc", "iso3"]).loc[("CIS", "GEO"), "year_only"])
+
+
+def test_real_file_bloc_facts_of_issue_10():
+    blocs = B.load_blocs()
+    # Azerbaijan: its parliament refused ratification in Oct 1992; a member from its accession of 24 Sep 1993
+    assert "AZE" not in B.members_on(blocs, "CIS", datetime.date(1993, 1, 1))
+    assert "AZE" in B.members_on(blocs, "CIS", datetime.date(1993, 9, 24))
+    # the 2003 Yalta agreement on a Single Economic Space: four signatories, in force 20 May 2004
+    assert B.bloc_dates(blocs, "SES2003") == (pd.Timestamp(2003, 9, 19), pd.Timestamp(2004, 5, 20))
+    assert B.members_on(blocs, "SES2003", datetime.date(2005, 1, 1)) == ["BLR", "KAZ", "RUS", "UKR"]
+    # the 2011 CIS free-trade-area treaty: signed 18 Oct 2011, in force 20 Sep 2012 for the first three
+    assert B.bloc_dates(blocs, "CISFTA") == (pd.Timestamp(2011, 10, 18), pd.Timestamp(2012, 9, 20))
+    assert B.members_on(blocs, "CISFTA", datetime.date(2012, 10, 1)) == ["BLR", "RUS", "UKR"]
+    m = B.membership_by_year(blocs, [2013, 2016])
+    assert B.members(m, "CISFTA", 2013) == ["ARM", "BLR", "KAZ", "MDA", "RUS", "UKR"]
+    assert B.members(m, "CISFTA", 2016) == ["ARM", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UKR", "UZB"]
+    new_rows = blocs[blocs["bloc"].isin(["SES2003", "SES2012", "CISFTA"]) | (blocs["iso3"] == "AZE")]
+    assert (new_rows["source"].str.len() > 20).all() and (new_rows["note"].str.len() > 20).all()
+
+
+def test_bloc_dates_and_eu_milestones():
+    rows = pd.DataFrame({"bloc": ["X", "X"], "iso3": ["AAA", "BBB"], "joined": ["2001-05-30", "2000"], "left": ["", ""],
+                         "signed": ["", "1999-01-02"]})
+    assert B.bloc_dates(rows, "X") == (pd.Timestamp(1999, 1, 2), pd.Timestamp(2000, 7, 1))
+    assert B.bloc_dates(rows.drop(columns="signed"), "X")[0] is None
+    with pytest.raises(ValueError, match="not in the bloc table"):
+        B.bloc_dates(rows, "Y")
+    eu = B.load_eu_milestones()
+    assert set(eu["kind"]) == {"agreement", "working"} and eu.groupby("step").size().eq(2).all()
+    assert (eu["source"].str.len() > 20).all()

@@ -12,7 +12,7 @@ import pytest
 from transition.analysis.integration import timeline_spells
 from transition.chapters import integration as C
 from transition.chapters.integration import SPEC
-from transition.claims.ledger import C9_REFORM_STEP
+from transition.claims.ledger import C9_REFORM_STEP, C10_LONG_YEARS, C10_SHORT_YEARS
 
 
 def _blocs(rows):
@@ -153,3 +153,32 @@ def test_bad_parameters_fail_with_clear_messages(changes, fragments):
 def test_several_problems_are_reported_together():
     with pytest.raises(ValueError, match="3 parameter problems in 07_integration"):
         SPEC.check(**{**GOOD, "gdp_measure": "x", "first_year": 1900, "comparison_year": 2020})
+
+
+# ---------------------------------------------------------------- C10: agreement to working union
+
+def _steps(years, completed, side="Eurasian"):
+    n = len(years)
+    return pd.DataFrame({"side": [side] * n, "step": [f"S{i}" for i in range(n)], "agreement": [f"A{i}" for i in range(n)],
+                         "signed": pd.to_datetime(["2000-01-01"] * n), "union": [f"U{i}" for i in range(n)],
+                         "working": pd.to_datetime(["2010-01-01" if c else None for c in completed]),
+                         "completed": completed, "years": years})
+
+
+def test_union_step_headlines_and_table():
+    rows = {r["key"]: r["value"] for r in C.union_step_headlines(_steps([3.0], [False]), _steps([15.0, 8.0, 14.0], [True] * 3),
+                                                                 _steps([11.0, 7.0], [True, True], side="EU"))}
+    assert rows["eurasian_union_median_years_2002"] == 3.0 and rows["eurasian_union_completed_2002"] == 0
+    assert rows["eurasian_union_longest_open_years_2002"] == 3.0
+    assert rows["eurasian_union_median_years_latest"] == 14.0 and rows["eurasian_union_steps_latest"] == 3
+    assert math.isnan(rows["eurasian_union_longest_open_years_latest"])
+    assert rows["years_a0_to_u0"] == 15.0 and rows["eu_years_S1"] == 7.0 and rows["eu_step_median_years"] == 9.0
+    table = C.steps_table(_steps([15.04], [True]), _steps([6.96], [False], side="EU"))
+    assert table["years"].tolist() == [15.0, 7.0] and table["signed"].tolist() == ["2000-01-01"] * 2
+    assert table["working"].tolist()[0] == "2010-01-01" and pd.isna(table["working"].tolist()[1])
+
+
+def test_c10_findings_sentence_uses_the_ledgers_thresholds():
+    assert "it took long" in C._long_text(C10_LONG_YEARS)
+    assert "did not take long" in C._long_text(C10_SHORT_YEARS - 0.1)
+    assert "neither long nor short" in C._long_text((C10_LONG_YEARS + C10_SHORT_YEARS) / 2)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from transition.analysis import integration as I
-from transition.data.blocs import load_blocs, membership_by_year
+from transition.data.blocs import load_blocs, load_eu_milestones, membership_by_year
 from transition.data.vocabulary import GDP_MEASURES
 
 
@@ -183,3 +183,58 @@ def test_last_member_year_and_cis_countries():
     membership = pd.DataFrame({"bloc": ["EAEU", "EAEU", "CIS"], "iso3": ["RUS"] * 3, "year": [2015, 2024, 2030]})
     assert I.last_member_year(membership, "EAEU") == 2024
     assert len(I.cis_countries()) == 12 and "RUS" in I.cis_countries()
+
+
+# ---------------------------------------------------------------- C10: agreement to working union
+
+def _dated_blocs():
+    return pd.DataFrame({
+        "bloc": ["A", "A", "U", "U", "B", "V"],
+        "iso3": ["AAA", "BBB", "AAA", "BBB", "AAA", "AAA"],
+        "joined": ["1996-01-01", "1997", "2010-01-01", "2011", "2001-01-01", "2021-01-01"],
+        "left": ["2010-01-01", "", "", "", "", ""],
+        "signed": ["1995-01-01", "1996-06-01", "", "", "2000-01-01", ""],
+    })
+
+
+def test_eurasian_steps_known_answer_and_censoring():
+    steps = I.eurasian_steps(_dated_blocs(), steps=(("A", "U"), ("B", "V")))
+    assert steps["step"].tolist() == ["A → U", "B → V"] and steps["completed"].all()
+    assert steps["years"].tolist() == pytest.approx([5479 / 365.25, 7671 / 365.25])   # 1995-01-01 → 2010-01-01 (15 y)
+    as_2005 = I.eurasian_steps(_dated_blocs(), steps=(("A", "U"), ("B", "V")), as_of="2005-01-01")
+    assert not as_2005["completed"].any() and as_2005["working"].isna().all()
+    assert as_2005["years"].tolist() == pytest.approx([3653 / 365.25, 1827 / 365.25])  # years waited by then
+    assert I.eurasian_steps(_dated_blocs(), steps=(("A", "U"), ("B", "V")), as_of="1999-12-31")["step"].tolist() == ["A → U"]
+
+
+def test_eurasian_steps_need_a_signature():
+    with pytest.raises(ValueError, match="no signature date"):
+        I.eurasian_steps(_dated_blocs(), steps=(("U", "V"),))
+
+
+def test_eu_steps_and_duration_summary():
+    milestones = pd.DataFrame({"step": ["x", "x", "y", "y"], "kind": ["agreement", "working", "agreement", "working"],
+                               "event": ["signed X", "X works", "signed Y", "Y works"],
+                               "date": pd.to_datetime(["1957-03-25", "1968-07-01", "1992-02-07", "1999-01-01"])})
+    steps = I.eu_steps(milestones)
+    assert steps["side"].eq("EU").all() and steps["agreement"].tolist() == ["signed X", "signed Y"]
+    assert steps["years"].round(2).tolist() == [11.27, 6.9]
+    summary = I.duration_summary(steps)
+    assert summary["n_steps"] == 2 and summary["n_completed"] == 2 and math.isnan(summary["longest_open_years"])
+    assert summary["median_years"] == pytest.approx((11.268993839835728 + 6.899383983572895) / 2)
+    early = I.duration_summary(I.eu_steps(milestones, as_of="1960-03-25"))
+    assert early == {"n_steps": 1, "n_completed": 0, "median_years": pytest.approx(1096 / 365.25),
+                     "median_completed_years": pytest.approx(float("nan"), nan_ok=True),
+                     "longest_open_years": pytest.approx(1096 / 365.25)}
+    with pytest.raises(ValueError, match="exactly one"):
+        I.eu_steps(milestones.iloc[:3])
+
+
+def test_union_steps_on_the_real_files():
+    steps = I.eurasian_steps(load_blocs())
+    assert steps.set_index("step")["years"].round(1).to_dict() == {"CU1995 → CU2010": 15.0, "EURASEC → EAEU": 14.2,
+                                                                   "SES2003 → SES2012": 8.3}
+    as_of_2002 = I.duration_summary(I.eurasian_steps(load_blocs(), as_of="2002-12-31"))
+    assert as_of_2002["n_steps"] == 2 and as_of_2002["n_completed"] == 0
+    eu = I.eu_steps(load_eu_milestones())
+    assert eu["working"].dt.year.tolist() == [1968, 1993, 1999] and eu["signed"].dt.year.tolist() == [1957, 1986, 1992]

@@ -25,7 +25,7 @@ import pandas as pd
 
 from transition.analysis.rates import cagr
 from transition.data import countries
-from transition.data.blocs import members, parse_blocs
+from transition.data.blocs import bloc_dates, members, parse_blocs
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import (
     DEFAULT_GDP_MEASURE,
@@ -40,6 +40,12 @@ PRE_CRISIS_YEAR = 2007
 KAZAKHSTAN_BLOCS = ("CAEC", "CACO", "EURASEC", "CU2010", "EAEU")
 #: The (bloc, core) pairs compared across GDP measures.
 MEASURE_PAIRS = (("CIS", "RUS"), ("EURASEC", "RUS"), ("EAEU", "RUS"), ("CACO", "KAZ"), ("EAEU", "KAZ"))
+#: C10: each Eurasian agreement and the working union that carried it out (bloc ids of ``data/blocs.csv``):
+#: the 1995 Customs Union agreements → the Customs Union of 2010; the EurAsEC treaty (2000) → the EAEU (2015);
+#: the Yalta Single Economic Space agreement (2003) → the three-country Single Economic Space (2012).
+EURASIAN_STEPS = (("CU1995", "CU2010"), ("EURASEC", "EAEU"), ("SES2003", "SES2012"))
+#: Days per year of the C10 durations.
+DAYS_PER_YEAR = 365.25
 #: Reform variables of the C10 comparison: panel variable → column of :func:`outcome_table`.
 REFORM_COLUMNS = {"reform_ebrd_average": "ebrd_average", "reform_liberalization": "liberalization",
                   "reform_privatization": "privatization", "reform_institutions": "institutions"}
@@ -344,3 +350,93 @@ def bloc_weights(membership: pd.DataFrame, gdp: pd.DataFrame, first_year: int,
 def last_member_year(membership: pd.DataFrame, bloc: str) -> int:
     """The last year of ``membership`` in which ``bloc`` has members."""
     return int(membership.loc[membership["bloc"] == bloc, "year"].max())
+
+
+# ---------------------------------------------------------------- C10: how long from agreement to working union
+
+def _years(start: pd.Timestamp, end: pd.Timestamp) -> float:
+    return (end - start).days / DAYS_PER_YEAR
+
+
+def _step_row(side: str, step: str, agreement: str, signed: pd.Timestamp, union: str,
+              working: pd.Timestamp, as_of: pd.Timestamp | None) -> dict:
+    done = as_of is None or working <= as_of
+    end = working if done else as_of
+    return {"side": side, "step": step, "agreement": agreement, "signed": signed, "union": union,
+            "working": working if done else pd.NaT, "completed": done, "years": _years(signed, end)}
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    columns = ["side", "step", "agreement", "signed", "union", "working", "completed", "years"]
+    return pd.DataFrame(rows, columns=columns).astype({"completed": bool, "years": float})
+
+
+def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None) -> pd.DataFrame:
+    """Years from each Eurasian agreement's signature to the first day its union worked (claim C10).
+
+    Parameters
+    ----------
+    blocs : DataFrame
+        The bloc table (raw or parsed) with a ``signed`` column.
+    steps : iterable of (agreement bloc, union bloc)
+        The agreement's date is the bloc's first signature; the union's the first entry into force.
+    as_of : date-like, optional
+        Observe only up to this day: agreements signed later are dropped; a union not yet working is
+        ``completed = False`` and ``years`` is the time waited so far (a lower bound).
+
+    Returns
+    -------
+    DataFrame with side ("Eurasian"), step, agreement, signed, union, working, completed, years.
+    """
+    as_of = None if as_of is None else pd.Timestamp(as_of)
+    rows = []
+    for agreement, union in steps:
+        signed, _ = bloc_dates(blocs, agreement)
+        _, working = bloc_dates(blocs, union)
+        if signed is None:
+            raise ValueError(f"bloc {agreement!r} has no signature date (column 'signed')")
+        if as_of is None or signed <= as_of:
+            rows.append(_step_row("Eurasian", f"{agreement} → {union}", agreement, signed, union, working, as_of))
+    return _frame(rows)
+
+
+def eu_steps(milestones: pd.DataFrame, as_of=None) -> pd.DataFrame:
+    """Years from each EU agreement to the stage it set up working, from ``data/eu_milestones.csv``.
+
+    ``milestones`` has one ``agreement`` and one ``working`` row per ``step`` (columns step, kind,
+    event, date). ``as_of`` as in :func:`eurasian_steps`. Same columns as :func:`eurasian_steps`
+    (side "EU"; agreement and union are the events).
+    """
+    as_of = None if as_of is None else pd.Timestamp(as_of)
+    rows = []
+    for step, group in milestones.groupby("step", sort=False):
+        by_kind = group.set_index("kind")
+        if set(by_kind.index) != {"agreement", "working"}:
+            raise ValueError(f"EU step {step!r} needs exactly one 'agreement' and one 'working' row")
+        signed, working = pd.Timestamp(by_kind.loc["agreement", "date"]), pd.Timestamp(by_kind.loc["working", "date"])
+        if as_of is None or signed <= as_of:
+            rows.append(_step_row("EU", step, by_kind.loc["agreement", "event"], signed,
+                                  by_kind.loc["working", "event"], working, as_of))
+    return _frame(rows)
+
+
+def duration_summary(steps: pd.DataFrame) -> dict:
+    """Median years over the steps (a union not yet working counts with its time waited, a lower bound).
+
+    Returns
+    -------
+    dict with n_steps, n_completed, median_years (all steps; a lower bound when some are open),
+    median_completed_years (completed steps only; nan if none), longest_open_years (nan if none open).
+
+    Examples
+    --------
+    >>> steps = pd.DataFrame({"completed": [True, True, False], "years": [15.0, 8.0, 3.0]})
+    >>> duration_summary(steps)["median_years"], duration_summary(steps)["longest_open_years"]
+    (8.0, 3.0)
+    """
+    done, open_ = steps[steps["completed"]], steps[~steps["completed"]]
+    nan = float("nan")
+    return {"n_steps": len(steps), "n_completed": len(done),
+            "median_years": float(steps["years"].median()) if len(steps) else nan,
+            "median_completed_years": float(done["years"].median()) if len(done) else nan,
+            "longest_open_years": float(open_["years"].max()) if len(open_) else nan}

@@ -15,9 +15,9 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from transition.analysis.integration import PRE_CRISIS_YEAR, share
+from transition.analysis.integration import PRE_CRISIS_YEAR, duration_summary, share
 from transition.chapters.specs import INTEGRATION as SPEC  # noqa: F401 (the notebook's spec)
-from transition.claims.ledger import C9_CORE_SHARE, C9_REFORM_STEP
+from transition.claims.ledger import C9_CORE_SHARE, C9_REFORM_STEP, C10_LONG_YEARS, C10_SHORT_YEARS
 from transition.data.blocs import members
 from transition.data.vocabulary import EBRD_LAST_YEAR, ESSAY_YEAR, GDP_MEASURES
 from transition.present.labels import translate
@@ -27,10 +27,13 @@ from transition.present.text import format_number
 #: Short display names.
 BLOC_LABELS = {"CIS": "CIS", "CAEC": "CAEC (Central Asian Union)", "CU1995": "Customs Union 1995",
                "GUAM": "GUAM", "UNION_STATE": "Union State", "EURASEC": "EurAsEC", "CACO": "CACO",
-               "CU2010": "Customs Union 2010", "EAEU": "EAEU", "EU": "EU", "WTO": "WTO"}
+               "CU2010": "Customs Union 2010", "EAEU": "EAEU", "EU": "EU", "WTO": "WTO",
+               "SES2003": "Single Economic Space 2003", "SES2012": "Single Economic Space 2012",
+               "CISFTA": "CIS free trade area"}
 BLOC_COLORS = {"CIS": "#641e16", "CAEC": "#e67e22", "CU1995": "#a569bd", "GUAM": "#2e86c1",
                "UNION_STATE": "#34495e", "EURASEC": "#e74c3c", "CACO": "#b7950b", "CU2010": "#16a085",
-               "EAEU": "#c2185b", "EU": "#1e8449", "WTO": "#7f8c8d"}
+               "EAEU": "#c2185b", "EU": "#1e8449", "WTO": "#7f8c8d", "SES2003": "#5dade2", "SES2012": "#0e6655",
+               "CISFTA": "#d4ac0d"}
 GROUP_STYLE = {"EAEU": (GROUP_COLORS["CIS"], "-"), "CIS outside EAEU": ("#e59866", "--"),
                "EU-2004": (GROUP_COLORS["CEE & Baltics"], "-"), "EU-2007": (GROUP_COLORS["SEE"], "-"),
                "EU-2013": (GROUP_COLORS["Mongolia"], "-")}
@@ -174,6 +177,43 @@ def run_headlines(comparison_year: int, outcomes: pd.DataFrame, weight_years: ra
         _headline("gdp_weights_bloc_years_with_missing", int((coverage["n_missing"] > 0).sum()), "bloc-years",
                   "bloc-years of the weights with at least one member lacking GDP data"),
     ]
+
+
+def union_step_headlines(essay_steps: pd.DataFrame, latest_steps: pd.DataFrame, eu_steps: pd.DataFrame) -> list[dict]:
+    """Headlines of C10's testable part: years from each agreement to a working union, as of the essay and now.
+
+    ``*_steps`` are tables of :func:`~transition.analysis.integration.eurasian_steps` (observed to the end of
+    the essay's year and of the run's last year) and :func:`~transition.analysis.integration.eu_steps`.
+    """
+    items = []
+    for when, steps in ((str(ESSAY_YEAR), essay_steps), ("latest", latest_steps)):
+        summary, seen = duration_summary(steps), "by the end of " + (str(ESSAY_YEAR) if when != "latest" else "the run")
+        items += [
+            _headline(f"eurasian_union_median_years_{when}", summary["median_years"], "years",
+                      f"median years from a Eurasian agreement to a working union, {seen} (open steps: years waited)"),
+            _headline(f"eurasian_union_steps_{when}", summary["n_steps"], "agreements", f"Eurasian agreements signed {seen}"),
+            _headline(f"eurasian_union_completed_{when}", summary["n_completed"], "agreements",
+                      f"Eurasian agreements that became a working union {seen}"),
+            _headline(f"eurasian_union_longest_open_years_{when}", summary["longest_open_years"], "years",
+                      f"longest wait of an agreement not yet working {seen}"),
+        ]
+    for row in latest_steps.itertuples():
+        items.append(_headline(f"years_{row.agreement.lower()}_to_{row.union.lower()}", row.years, "years",
+                               f"years from the {row.agreement} agreement ({row.signed:%d %b %Y}) to the {row.union} "
+                               f"({'working ' + format(row.working, '%d %b %Y') if row.completed else 'not yet working'})"))
+    for row in eu_steps.itertuples():
+        items.append(_headline(f"eu_years_{row.step}", row.years, "years",
+                               f"EU: {row.agreement} ({row.signed:%d %b %Y}) to: {row.union} ({row.working:%d %b %Y})"))
+    items.append(_headline("eu_step_median_years", duration_summary(eu_steps)["median_years"], "years",
+                           "median years from an EU agreement to the stage it set up working"))
+    return items
+
+
+def steps_table(eurasian: pd.DataFrame, eu: pd.DataFrame) -> pd.DataFrame:
+    """The Eurasian and EU steps in one table for display and CSV (dates as ISO text, years to 0.1)."""
+    both = pd.concat([eurasian, eu], ignore_index=True)
+    return both.assign(signed=both["signed"].dt.strftime("%Y-%m-%d"), working=both["working"].dt.strftime("%Y-%m-%d"),
+                       years=both["years"].round(1))
 
 
 def fragmentation_years(last_year: int) -> dict[str, int]:
@@ -333,9 +373,26 @@ EU entrants (market institutions {f('eaeu_median_institutions_comparison_year', 
 {f('eaeu_median_gdp_index_2007')} vs {f('eu2004_median_gdp_index_2007')} in 2007 and {f('eaeu_median_gdp_index_latest')} vs
 {f('eu2004_median_gdp_index_latest')} in {y('gdp_index_latest_year')} (median growth since 2007
 {f('eaeu_median_growth_2007_latest_pct_pa')}% vs {f('eu2004_median_growth_2007_latest_pct_pa')}% a year). The essay's C10
-is a recommendation to study the EU; the data test only the comparison behind it.
+is a recommendation to study the EU, which the data cannot test; its premise, that building a Eurasian union takes
+long, they can. From signature to a working union took {f('years_cu1995_to_cu2010')} years for the 1995 Customs Union
+agreements (Customs Union of 2010), {f('years_eurasec_to_eaeu')} for the EurAsEC treaty (EAEU, 2015) and
+{f('years_ses2003_to_ses2012')} for the Yalta Single Economic Space agreement (the three-country space of 2012): a median of
+{f('eurasian_union_median_years_latest')} years, against {f('eu_step_median_years')} for the EU's steps (Treaty of Rome to
+customs union {f('eu_years_customs_union')}, Single European Act to single market {f('eu_years_single_market')}, Maastricht to
+euro {f('eu_years_euro')}). {_long_text(v('eurasian_union_median_years_latest'))} At the essay's time
+{f('eurasian_union_completed_2002', 0)} of {f('eurasian_union_steps_2002', 0)} agreements had produced a working union (the
+longest wait then {f('eurasian_union_longest_open_years_2002')} years), too early to tell.
 
 *Limits:* memberships are legal status (the CIS and GUAM were often inactive); the bloc file lists study countries only,
 so EU and WTO weights are not computed; shares are over members with GDP data
 ({f('gdp_weights_bloc_years_with_missing', 0)} bloc-years miss a member, listed in `07_bloc_weights_coverage.csv`).
 """
+
+
+def _long_text(median: float) -> str:
+    """The C10 judgement sentence with the ledger's thresholds (C10_LONG_YEARS, C10_SHORT_YEARS)."""
+    if median >= C10_LONG_YEARS:
+        return f"By the ledger's rule (at least {C10_LONG_YEARS:g} years) it took long."
+    if median < C10_SHORT_YEARS:
+        return f"By the ledger's rule (under {C10_SHORT_YEARS:g} years) it did not take long."
+    return f"By the ledger's rule the time is between {C10_SHORT_YEARS:g} and {C10_LONG_YEARS:g} years: neither long nor short."

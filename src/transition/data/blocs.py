@@ -1,6 +1,7 @@
 """The one reader of ``data/blocs.csv``: dated memberships of the regional blocs.
 
-The file has one row per membership spell (bloc, iso3, joined, left, sources). Dates are ISO
+The file has one row per membership spell (bloc, iso3, joined, left, sources, and ``signed``, the
+signature date of the founding or accession instrument where documented). Dates are ISO
 dates (``YYYY-MM-DD``) or bare years (``YYYY``, a date known to the year only); an empty ``left``
 is a membership that continues.
 
@@ -35,6 +36,7 @@ import pandas as pd
 from transition.paths import DATA_DIR
 
 BLOCS_CSV = DATA_DIR / "blocs.csv"
+EU_MILESTONES_CSV = DATA_DIR / "eu_milestones.csv"
 #: The day (month, day) a bare year stands for: mid-year.
 BARE_YEAR_DAY = (7, 1)
 #: The day (month, day) on which :func:`membership_by_year` reads each year's membership.
@@ -76,6 +78,12 @@ def load_blocs(path=BLOCS_CSV) -> pd.DataFrame:
     return parse_blocs(pd.read_csv(path, dtype=str, keep_default_na=False))
 
 
+def load_eu_milestones(path=EU_MILESTONES_CSV) -> pd.DataFrame:
+    """``data/eu_milestones.csv``: the EU's integration steps (step, kind, event, date, source, note), dates parsed."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return table.assign(date=pd.to_datetime(table["date"], format="%Y-%m-%d"))
+
+
 def parse_blocs(blocs: pd.DataFrame) -> pd.DataFrame:
     """Add ``joined_date``, ``left_date`` (Timestamp or NaT) and ``year_only`` (either date a bare year).
 
@@ -91,7 +99,29 @@ def parse_blocs(blocs: pd.DataFrame) -> pd.DataFrame:
                          + ", ".join(blocs.loc[blocs["joined_date"].isna(), ["bloc", "iso3"]].agg(" ".join, axis=1)))
     blocs["year_only"] = [bool(_YEAR_ONLY.match(_text(j))) or bool(_YEAR_ONLY.match(_text(l)))
                           for j, l in zip(blocs["joined"], blocs["left"])]
+    if "signed" in blocs:  # signature of the founding or accession instrument, where documented
+        blocs["signed_date"] = pd.to_datetime([parse_bloc_date(v) for v in blocs["signed"]])
     return blocs
+
+
+def bloc_dates(blocs: pd.DataFrame, bloc: str) -> tuple[pd.Timestamp | None, pd.Timestamp]:
+    """(first signature, first entry into force) of ``bloc``: the earliest ``signed`` and ``joined`` dates.
+
+    The signature is None when no row of the bloc documents one. ValueError for an unknown bloc.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"bloc": ["X", "X"], "iso3": ["AAA", "BBB"], "joined": ["2001-05-30", "2006"],
+    ...                      "left": ["", ""], "signed": ["2000-10-10", ""]})
+    >>> bloc_dates(rows, "X")
+    (Timestamp('2000-10-10 00:00:00'), Timestamp('2001-05-30 00:00:00'))
+    """
+    blocs = parse_blocs(blocs)
+    rows = blocs[blocs["bloc"] == bloc]
+    if rows.empty:
+        raise ValueError(f"bloc {bloc!r} is not in the bloc table")
+    signed = rows["signed_date"].min() if "signed_date" in rows else pd.NaT
+    return (None if pd.isna(signed) else signed), rows["joined_date"].min()
 
 
 def _member_mask(blocs: pd.DataFrame, day: pd.Timestamp) -> pd.Series:

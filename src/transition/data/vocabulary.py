@@ -133,10 +133,14 @@ RESOURCE_CONTROLS = {"initial_income": "log Maddison GDP per capita in the outco
 
 # ---- blocs ---------------------------------------------------------------------------------------
 #: Blocs among the former Soviet republics, in order of foundation (all members are in the study).
-POST_SOVIET_BLOCS = ("CIS", "CAEC", "CU1995", "GUAM", "UNION_STATE", "EURASEC", "CACO", "CU2010", "EAEU")
+POST_SOVIET_BLOCS = ("CIS", "CAEC", "CU1995", "GUAM", "UNION_STATE", "EURASEC", "CACO", "SES2003", "CU2010",
+                     "CISFTA", "EAEU")
+#: Stages of a post-Soviet union dated for claim C10 but not counted as separate blocs (same members, same
+#: commission): the Single Economic Space of Belarus, Kazakhstan and Russia (2012-14, within the Customs Union).
+UNION_STAGES = ("SES2012",)
 #: Blocs listed for comparison only: most of their members are outside the study.
 COMPARISON_BLOCS = ("EU", "WTO")
-BLOC_IDS = POST_SOVIET_BLOCS + COMPARISON_BLOCS
+BLOC_IDS = POST_SOVIET_BLOCS + UNION_STAGES + COMPARISON_BLOCS
 
 # ---- periods written as text ---------------------------------------------------------------------
 _PERIOD = re.compile(r"^(\d{4})-(\d{4})$")

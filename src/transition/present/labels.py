@@ -268,6 +268,20 @@ CATALOGUE: dict[str, str] = {
     "CAEC (Central Asian Union)": "ЦАЭС (Центральноазиатский союз)", "UNION_STATE": "Союзное государство",
     "Union State": "Союзное государство", "CU1995": "Таможенный союз 1995", "CU2010": "Таможенный союз 2010",
     "Customs Union {0}": "Таможенный союз {0}", "EU": "ЕС", "WTO": "ВТО",
+    "Single Economic Space {0}": "Единое экономическое пространство {0}", "SES2003": "ЕЭП 2003", "SES2012": "ЕЭП 2012",
+    "CIS free trade area": "Зона свободной торговли СНГ", "CISFTA": "ЗСТ СНГ",
+    "median years from a Eurasian agreement to a working union: {0} ({1} of {2} agreements working by {3})":
+        "медиана лет от евразийского соглашения до действующего союза: {0} (действуют {1} из {2} соглашений к {3} г.)",
+    "median years from a Eurasian agreement to a working union: {0} ({1} of {2} agreements working by now)":
+        "медиана лет от евразийского соглашения до действующего союза: {0} (действуют {1} из {2} соглашений на сегодня)",
+    "agreements not yet working count with the years waited so far (longest {0})":
+        "ещё не действующие соглашения учтены с уже прошедшим сроком (наибольший {0})",
+    "the EU's steps (Treaty of Rome to customs union, Single European Act to single market, Maastricht to euro): median {0} years":
+        "шаги ЕС (Римский договор — таможенный союз, Единый европейский акт — единый рынок, Маастрихт — евро): медиана {0} лет",
+    "the recommendation (study the EU's experience) is not a statement of fact: not testable":
+        "рекомендация (изучать опыт ЕС) — не утверждение о фактах: не проверяется",
+    "C10: building a union takes long when the median agreement needs at least {0} years to work (open agreements count with the years waited); contradicted below {1} years; the recommendation is not testable":
+        "C10: создание союза занимает много времени, если медианному соглашению нужно не менее {0} лет, чтобы заработать (ещё не действующие учтены с прошедшим сроком); опровергается, если менее {1} лет; рекомендация не проверяется",
     # 07: figures
     "Membership of the post-communist economies in regional blocs, by country":
         "Членство посткоммунистических экономик в региональных блоках по странам",
