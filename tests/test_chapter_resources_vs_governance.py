@@ -6,6 +6,7 @@ import matplotlib
 matplotlib.use("Agg")
 import pytest
 from test_resources import _cross
+from test_resources_robustness import _group_cross, _model_cross
 
 from transition.analysis import resources as r
 from transition.chapters import resources_vs_governance as C
@@ -61,6 +62,40 @@ def test_headlines_and_findings_are_computed():
     text = C.findings_text(verdict, groups, cross, 1989, 10.0, 1996)
     assert "1 of 2 outcomes" in text and "C00, C01, C02, C03" in text
     assert "As of the essay" in text and "measured from 1996" in text
+
+
+def test_per_capita_labels_and_units():
+    assert C.outcome_label("gdppc_index_2022", 1989) == "Real GDP per capita 2022 (1989 = 100)"
+    assert C.outcome_label("gdppc_growth_1990_2000") == "Mean growth of GDP per capita 1990–2000 (% per year)"
+    assert C.outcome_unit("gdppc_index_2022", 1989) == "index, 1989 = 100"
+    assert C.outcome_unit("gdppc_growth_1990_2000", 1989) == "% per year"
+
+
+def _robustness():
+    cross = _model_cross()
+    outcomes = ["gdp_index_2000", "growth_2000_2019"]
+    intervals = r.group_intervals(_group_cross().rename(columns={"y": "gdp_index_2000"}), ["gdp_index_2000"], 10.0, draws=200)
+    shares = r.shapley_share_intervals(cross, outcomes, draws=200)
+    models, shapley = r.run_models(cross, outcomes)
+    verdict = r.verdicts(models, shapley)
+    return intervals, shares, verdict
+
+
+def test_robustness_rows_and_text():
+    intervals, shares, verdict = _robustness()
+    rows = {row["key"]: row for row in C.robustness_rows(intervals, shares, verdict, verdict, 1989, 200, 0.9)}
+    assert rows["median_gdp_index_2000_resource_poor_cee"]["value"] == 11.0
+    assert rows["median_gdp_index_2000_resource_poor_ee_with_see"]["value"] == 10.0
+    assert rows["difference_gdp_index_2000_rich_cis_vs_poor_cee"]["value"] == -9.0
+    assert rows["median_gdp_index_2000_resource_rich_cis_low"]["value"] <= 2.0 <= rows["median_gdp_index_2000_resource_rich_cis_high"]["value"]
+    assert rows["shapley_share_governance_gdp_index_2000_low"]["value"] > 0.5
+    assert rows["early_governance_explains_more_gdp_index_2000"]["value"] == 1
+    assert rows["bootstrap_draws"]["value"] == 200 and rows["bootstrap_level"]["value"] == 0.9
+    assert all(set(row) == {"key", "value", "unit", "description"} for row in rows.values())
+    shown = C.interval_display(intervals)
+    assert shown.loc[("gdp_index_2000", False), "difference"].startswith("-9")
+    text = C.robustness_text(intervals, shares, verdict, verdict, 1989, (1991, 1993), 0.9)
+    assert "90% bootstrap" in text and "Freedom House 1991–1993" in text and "1 of 2 outcomes" in text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,14 +1,20 @@
 """Country selection and statistics by group (analysis.groups)."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
+import pytest
 
 from transition.analysis.groups import (
     ALL,
+    group_median_intervals,
     group_medians,
     group_rank,
     group_summary,
+    median_difference_interval,
+    median_interval,
     select_countries,
     with_all,
 )
@@ -50,3 +56,38 @@ def test_group_medians():
     medians = group_medians(table, ["lag_years"])
     assert medians["broad_group"].tolist() == ["CIS", "SEE"]
     assert medians["lag_years"].tolist() == [1.0, 1.0] and medians["n_lag_years"].tolist() == [2, 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Bootstrap intervals of group medians
+
+
+def test_median_interval_known_answers():
+    assert median_interval([5.0, 5.0, 5.0]) == (5.0, 5.0)  # no spread, no interval
+    assert median_interval([7.0]) == (7.0, 7.0)
+    # two values: a resample's median is 0, 5 or 10 with chances 1/4, 1/2, 1/4 → the 90% interval is [0, 10]
+    assert median_interval([0.0, 10.0]) == (0.0, 10.0)
+    assert median_interval([0.0, 10.0], level=0.4) == (5.0, 5.0)
+    assert all(math.isnan(v) for v in median_interval([np.nan]))
+
+
+def test_median_interval_is_reproducible_and_covers_the_median():
+    values = np.random.default_rng(2).normal(50, 10, 2500)
+    low, high = median_interval(values, seed=7)
+    assert (low, high) == median_interval(values, seed=7) and (low, high) != median_interval(values, seed=8)
+    assert low < np.median(values) < high
+    # the large-sample standard error of a normal median is 1.2533 sigma / sqrt(n): the 90% half-width is ~0.41
+    assert (high - low) / 2 == pytest.approx(1.645 * 1.2533 * 10 / 50, rel=0.15)
+    with pytest.raises(ValueError, match="level"):
+        median_interval(values, level=90)
+
+
+def test_median_difference_interval_and_group_intervals():
+    assert median_difference_interval([1.0, 1.0], [4.0, 4.0, 4.0]) == (-3.0, -3.0)
+    low, high = median_difference_interval([0.0, 10.0], [0.0])
+    assert (low, high) == (0.0, 10.0)
+    frame = pd.DataFrame({"group": ["A", "A", "B", "B", "B", None], "v": [1.0, 1.0, 2.0, 4.0, np.nan, 9.0]})
+    table = group_median_intervals(frame, "v")
+    assert table.to_dict("records") == [
+        {"group": "A", "median": 1.0, "low": 1.0, "high": 1.0, "n": 2},
+        {"group": "B", "median": 3.0, "low": 2.0, "high": 4.0, "n": 2}]

@@ -53,23 +53,41 @@ def test_c2_needs_losses_everywhere_and_the_mechanism(shallowest, rho, p, coef, 
     assert ledger.judge_c2(_c2(shallowest, rho, p, coef, p_seq), "essay").verdict == expected
 
 
-def _c3(cis_2002, cee_2002, cis_latest, cee_latest, gov_essay, gov_latest):
-    return _h({
-        "02_output_paths": {"median_index_2002_cis": cis_2002, "median_index_2002_cee_baltics": cee_2002,
-                            "median_index_latest_cis": cis_latest, "median_index_latest_cee_baltics": cee_latest},
-        "05_resources_vs_governance": {
-            "governance_explains_more_gdp_index_2000": gov_essay, "governance_explains_more_growth_1990_2000": gov_essay,
-            "governance_explains_more_gdp_index_2019": 1 - gov_latest, "governance_explains_more_gdp_index_2024": gov_latest,
-            "governance_explains_more_growth_2000_2019": gov_latest,
-            **{f"shapley_share_governance_{o}": 0.5 for o in ("gdp_index_2000", "growth_1990_2000", "gdp_index_2024", "growth_2000_2019")}}})
+def _c3(rich_essay, poor_essay, rich_latest, poor_latest, gov_essay, gov_latest):
+    levels = {"gdp_index_2000": (rich_essay, poor_essay), "gdp_index_2007": (300, 100), "gdp_index_2024": (rich_latest, poor_latest)}
+    n05 = {key: value for o, (rich, poor) in levels.items()
+           for key, value in ((f"median_{o}_resource_rich_cis", rich), (f"median_{o}_resource_poor_cee", poor))}
+    n05.update({"governance_explains_more_gdp_index_2000": gov_essay, "governance_explains_more_growth_1990_2000": gov_essay,
+                "governance_explains_more_gdp_index_2007": 1 - gov_latest,  # after the essay, not the latest: ignored
+                "governance_explains_more_gdp_index_2024": gov_latest,
+                "governance_explains_more_growth_2000_2019": 1 - gov_latest,  # a different question: ignored
+                "bootstrap_level": 0.9, "bootstrap_draws": 2000,
+                "median_gdp_index_2000_resource_rich_cis_low": rich_essay - 10, "median_gdp_index_2000_resource_rich_cis_high": rich_essay + 10})
+    return _h({"02_output_paths": {"median_index_2002_cis": 70, "median_index_2002_cee_baltics": 110,
+                                   "median_index_latest_cis": 200, "median_index_latest_cee_baltics": 180},
+               "05_resources_vs_governance": n05})
 
 
-def test_c3_essay_and_latest_and_the_latest_year_key_is_found():
+def test_c3_essay_gap_then_whether_it_persists_with_the_latest_data():
     h = _c3(70, 110, 200, 180, 1, 0)
-    assert ledger.judge_c3(h, "essay").verdict == SUPPORTED
-    assert ledger.judge_c3(h, "latest").verdict == CONTRADICTED  # CIS above, resources explain more
+    assert ledger.judge_c3(h, "essay").verdict == SUPPORTED  # judged on 2000, the last level year by 2002
+    assert ledger.judge_c3(h, "latest").verdict == CONTRADICTED  # rich CIS now above, resources explain more
     assert ledger.judge_c3(_c3(70, 95, 150, 180, 0, 1), "essay").verdict == CONTRADICTED  # CEE not back at 100 either
-    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 1), "latest").verdict == SUPPORTED
+    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 1), "latest").verdict == SUPPORTED  # the gap persists
+    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 0), "latest").verdict == MIXED
+    assert "does not persist" in ledger.judge_c3(h, "latest").evidence[0]
+
+
+def test_c3_cites_bootstrap_intervals_and_the_ledger_writes_them():
+    h = _c3(70, 110, 200, 180, 1, 0)
+    essay = ledger.judge_c3(h, "essay")
+    assert len(essay.intervals) == 3  # the medians, then governance's share for the level and the growth outcome
+    assert "90% bootstrap intervals (2000 resamples of countries)" in essay.intervals[0]
+    assert "resource-rich CIS [60.0, 80.0]" in essay.intervals[0]
+    table = ledger.build_ledger(h)
+    assert {"intervals_asof_essay", "intervals_latest"} <= set(table.columns)
+    assert table.set_index("claim_id").loc["C3", "intervals_asof_essay"].startswith("90% bootstrap")
+    assert table.set_index("claim_id").loc["C1", "intervals_latest"] == ""  # rules without intervals leave it empty
 
 
 def test_missing_headlines_are_recorded_not_hidden():

@@ -6,7 +6,9 @@ A small API that any analysis module may import (pure: tables in, tables out):
 - :func:`group_rank` — the position of each group in the display order (for sorting);
 - :func:`with_all` — a table with every row repeated under the group ``"All"``;
 - :func:`group_summary` — median, interquartile range and count of one value by group;
-- :func:`group_medians` — medians of several columns by group, with their counts.
+- :func:`group_medians` — medians of several columns by group, with their counts;
+- :func:`median_interval`, :func:`median_difference_interval` — bootstrap intervals of a group's
+  median and of the difference of two groups' medians (countries resampled within each group).
 
 Groups not in the display order sort after those that are.
 
@@ -19,8 +21,10 @@ Examples
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from transition.data import countries
@@ -30,6 +34,8 @@ from transition.data.vocabulary import BROAD_ORDER
 ALL = "All"
 #: Broad groups (countries.BROAD_GROUP) in display order.
 BROAD_GROUPS = BROAD_ORDER
+#: Bootstrap intervals: number of resamples, coverage of the (percentile) interval and the fixed seed.
+BOOTSTRAP_DRAWS, INTERVAL_LEVEL, BOOTSTRAP_SEED = 2000, 0.9, 2002
 
 
 def select_countries(groups: Sequence[str] = BROAD_GROUPS, exclude: Sequence[str] = ()) -> list[str]:
@@ -91,3 +97,62 @@ def group_medians(frame: pd.DataFrame, columns: list[str], group_column: str = "
     counts = grouped[columns].count().add_prefix("n_")
     result = pd.concat([medians, counts], axis=1).reset_index()
     return result.sort_values(group_column, key=lambda c: group_rank(c, order)).reset_index(drop=True)
+
+
+def bootstrap_medians(values, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> np.ndarray:
+    """Medians of ``draws`` resamples (with replacement, same size) of the non-missing ``values``.
+
+    All NaN when there are no values. The resamples depend only on ``seed`` and the number of values.
+    """
+    data = pd.Series(values, dtype=float).dropna().to_numpy()
+    if len(data) == 0:
+        return np.full(draws, np.nan)
+    picks = np.random.default_rng(seed).integers(0, len(data), size=(draws, len(data)))
+    return np.median(data[picks], axis=1)
+
+
+def percentile_interval(estimates, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
+    """The central ``level`` interval of bootstrap ``estimates`` (percentile method; NaNs ignored)."""
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, not {level!r}")
+    estimates = np.asarray(estimates, dtype=float)
+    if np.isnan(estimates).all():
+        return math.nan, math.nan
+    tail = (1 - level) / 2 * 100
+    low, high = np.nanpercentile(estimates, [tail, 100 - tail])
+    return float(low), float(high)
+
+
+def median_interval(values, level: float = INTERVAL_LEVEL, draws: int = BOOTSTRAP_DRAWS,
+                    seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """Bootstrap percentile interval of the median of one group's ``values`` (countries resampled).
+
+    Examples
+    --------
+    >>> median_interval([5.0, 5.0, 5.0])
+    (5.0, 5.0)
+    """
+    return percentile_interval(bootstrap_medians(values, draws, seed), level)
+
+
+def median_difference_interval(first, second, level: float = INTERVAL_LEVEL, draws: int = BOOTSTRAP_DRAWS,
+                               seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """Bootstrap interval of median(``first``) − median(``second``), each group resampled on its own."""
+    difference = bootstrap_medians(first, draws, seed) - bootstrap_medians(second, draws, seed + 1)
+    return percentile_interval(difference, level)
+
+
+def group_median_intervals(frame: pd.DataFrame, value: str, group_column: str = "group",
+                           level: float = INTERVAL_LEVEL, draws: int = BOOTSTRAP_DRAWS,
+                           seed: int = BOOTSTRAP_SEED) -> pd.DataFrame:
+    """Median of ``value`` by group with its bootstrap interval (:func:`median_interval`).
+
+    Returns
+    -------
+    DataFrame: group_column, median, low, high, n (groups sorted by name).
+    """
+    rows = []
+    for group, values in frame.dropna(subset=[group_column, value]).groupby(group_column)[value]:
+        low, high = median_interval(values, level, draws, seed)
+        rows.append({group_column: group, "median": values.median(), "low": low, "high": high, "n": len(values)})
+    return pd.DataFrame(rows, columns=[group_column, "median", "low", "high", "n"])

@@ -16,6 +16,7 @@ from transition.analysis.resources import (
     GOVERNANCE_PERIOD,
     OTHER_CIS,
     POOR_CEE,
+    POOR_EE_SEE,
     RESOURCE_INDEX,
     RICH_CIS,
     outcome_end_year,
@@ -40,16 +41,18 @@ def figure_sources(gdp_source: str) -> list[str]:
 
 
 def outcome_label(name: str, base_year: int | None = None) -> str:
-    """A readable label with unit for an outcome name."""
+    """A readable label with unit for an outcome name (``gdppc_*``: Maddison GDP per capita)."""
     parts = name.split("_")
-    if name.startswith("gdp_index_"):
-        return f"Real GDP {parts[-1]} ({base_year} = 100)" if base_year else f"Real GDP {parts[-1]} (index)"
-    return f"Mean growth {parts[1]}–{parts[2]} (% per year)"
+    what = "Real GDP per capita" if name.startswith("gdppc_") else "Real GDP"
+    if "index_" in name:
+        return f"{what} {parts[-1]} ({base_year} = 100)" if base_year else f"{what} {parts[-1]} (index)"
+    of = " of GDP per capita" if name.startswith("gdppc_") else ""
+    return f"Mean growth{of} {parts[-2]}–{parts[-1]} (% per year)"
 
 
 def outcome_unit(name: str, base_year: int) -> str:
     """The unit of an outcome: ``index, <base year> = 100`` or ``% per year``."""
-    return f"index, {base_year} = 100" if name.startswith("gdp_index_") else "% per year"
+    return f"index, {base_year} = 100" if "index_" in name else "% per year"
 
 
 def outcome_columns(cross: pd.DataFrame) -> list[str]:
@@ -190,22 +193,29 @@ def _verdict_rows(outcome: str, row) -> list[dict]:
     return rows
 
 
-def _group_rows(row, base_year: int) -> list[dict]:
+#: Headline-key slugs of the resource-poor Eastern European group, without / with South-East Europe.
+POOR_SLUGS = {False: ("resource_poor_cee", "rich_cis_vs_poor_cee"),
+              True: ("resource_poor_ee_with_see", "rich_cis_vs_poor_ee_with_see")}
+
+
+def _group_rows(row, base_year: int, with_see: bool = False) -> list[dict]:
     outcome = row["outcome"]
     unit = outcome_unit(outcome, base_year)
+    (poor, versus), poor_name = POOR_SLUGS[with_see], POOR_EE_SEE if with_see else POOR_CEE
     return [
         _row(f"median_{outcome}_resource_rich_cis", row["median_rich_cis"], unit, f"Median {outcome}, {RICH_CIS}"),
         _row(f"median_{outcome}_other_cis", row["median_other_cis"], unit, f"Median {outcome}, {OTHER_CIS}"),
-        _row(f"median_{outcome}_resource_poor_cee", row["median_poor_cee"], unit, f"Median {outcome}, {POOR_CEE}"),
-        _row(f"mannwhitney_p_{outcome}_rich_cis_vs_poor_cee", row["mannwhitney_p"], "p-value",
-             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {POOR_CEE}, {outcome}"),
+        _row(f"median_{outcome}_{poor}", row["median_poor_cee"], unit, f"Median {outcome}, {poor_name}"),
+        _row(f"mannwhitney_p_{outcome}_{versus}", row["mannwhitney_p"], "p-value",
+             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {poor_name}, {outcome}"),
     ]
 
 
-def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame, base_year: int) -> list[dict]:
+def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFrame, base_year: int,
+                  with_see: bool = False) -> list[dict]:
     """Headline numbers as dicts (key, value, unit, description) for :meth:`Outputs.headline`."""
     rows = [item for outcome, row in verdict.iterrows() for item in _verdict_rows(outcome, row)]
-    rows += [item for _, row in groups.iterrows() for item in _group_rows(row, base_year)]
+    rows += [item for _, row in groups.iterrows() for item in _group_rows(row, base_year, with_see)]
     rich = sorted(cross.loc[cross["resource_group"] == RICH_CIS, "iso3"])
     return rows + [
         _row("n_outcomes", len(verdict), "outcomes", "Outcomes modelled"),
@@ -262,4 +272,108 @@ def findings_text(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFra
                  f"{verdict['nobs'].min()}–{verdict['nobs'].max()} countries the data separate the two "
                  f"explanations only weakly. Governance is measured from {governance_start} on, after the "
                  "early-1990s collapse, and may partly reflect it; these are associations, not causal effects.")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------------
+# Robustness: groups with and without South-East Europe, per capita, early governance, bootstrap
+
+
+def _span_rows(key: str, low, high, unit: str, description: str) -> list[dict]:
+    """The two ends of a bootstrap interval as headline rows ``<key>_low`` and ``<key>_high``."""
+    return [_row(f"{key}_{end}", value, unit, f"Bootstrap interval, {end} end: {description}")
+            for end, value in (("low", low), ("high", high))]
+
+
+def _interval_rows(row, base_year: int) -> list[dict]:
+    outcome, unit = row["outcome"], outcome_unit(row["outcome"], base_year)
+    poor, versus = POOR_SLUGS[bool(row["with_see"])]
+    name, rich = row["poor_group"], f"median_{outcome}_resource_rich_cis"
+    rows = [] if row["with_see"] else [
+        _row(rich, row["median_rich_cis"], unit, f"Median {outcome}, {RICH_CIS}"),
+        *_span_rows(rich, row["rich_low"], row["rich_high"], unit, f"median {outcome}, {RICH_CIS}")]
+    return rows + [
+        _row(f"median_{outcome}_{poor}", row["median_poor"], unit, f"Median {outcome}, {name}"),
+        *_span_rows(f"median_{outcome}_{poor}", row["poor_low"], row["poor_high"], unit, f"median {outcome}, {name}"),
+        _row(f"difference_{outcome}_{versus}", row["difference"], unit, f"Median {outcome}: {RICH_CIS} minus {name}"),
+        *_span_rows(f"difference_{outcome}_{versus}", row["difference_low"], row["difference_high"], unit,
+                    f"difference of medians, {outcome}, {RICH_CIS} minus {name}"),
+        _row(f"mannwhitney_p_{outcome}_{versus}", row["mannwhitney_p"], "p-value",
+             f"Two-sided Mann-Whitney test, {RICH_CIS} vs {name}, {outcome}"),
+    ]
+
+
+def _share_rows(row) -> list[dict]:
+    outcome = row["outcome"]
+    return [
+        *_span_rows(f"shapley_share_governance_{outcome}", row["low"], row["high"], "share of R²",
+                    f"governance's Shapley share of R² (joint model), {outcome}"),
+        _row(f"bootstrap_share_governance_more_{outcome}", row["share_draws_governance_more"], "share of resamples",
+             f"Resamples in which governance's Shapley share exceeds resources', {outcome}"),
+    ]
+
+
+def _early_rows(outcome: str, row) -> list[dict]:
+    return [
+        _row(f"shapley_share_early_governance_{outcome}", row["shapley_governance"] / row["r2_joint"], "share of R²",
+             f"Early governance index's (Freedom House before the WGI) Shapley share of R², {outcome}"),
+        _row(f"early_governance_explains_more_{outcome}", int(row["governance_explains_more"]), "1 = yes",
+             f"Early governance's Shapley R² share exceeds resources' (joint model), {outcome}"),
+        _row(f"nobs_early_governance_{outcome}", int(row["nobs"]), "countries",
+             f"Common sample of the models with the early governance index, {outcome}"),
+    ]
+
+
+def robustness_rows(intervals: pd.DataFrame, shares: pd.DataFrame, early: pd.DataFrame, per_capita: pd.DataFrame,
+                    base_year: int, draws: int, level: float) -> list[dict]:
+    """Headline rows of the robustness checks: group medians with and without South-East Europe with
+    bootstrap intervals (``intervals`` from :func:`group_intervals`, per-capita outcomes included),
+    bootstrap intervals of governance's Shapley share, the early-governance and per-capita verdicts."""
+    rows = [item for _, row in intervals.iterrows() for item in _interval_rows(row, base_year)]
+    rows += [item for _, row in shares.iterrows() for item in _share_rows(row)]
+    rows += [item for outcome, row in early.iterrows() for item in _early_rows(outcome, row)]
+    rows += [item for outcome, row in per_capita.iterrows() for item in _verdict_rows(outcome, row)]
+    return rows + [_row("bootstrap_draws", int(draws), "resamples", "Bootstrap resamples of every interval"),
+                   _row("bootstrap_level", float(level), "coverage", "Coverage of every bootstrap (percentile) interval")]
+
+
+def interval_display(intervals: pd.DataFrame) -> pd.DataFrame:
+    """The group comparison with intervals, one row per outcome and definition, rounded for display."""
+    shown = intervals.assign(**{
+        "rich CIS": intervals.apply(lambda r: f"{fmt(r.median_rich_cis)} [{fmt(r.rich_low)}, {fmt(r.rich_high)}]", axis=1),
+        "poor Eastern Europe": intervals.apply(lambda r: f"{fmt(r.median_poor)} [{fmt(r.poor_low)}, {fmt(r.poor_high)}]", axis=1),
+        "difference": intervals.apply(lambda r: f"{fmt(r.difference)} [{fmt(r.difference_low)}, {fmt(r.difference_high)}]", axis=1)})
+    return shown.set_index(["outcome", "with_see"])[["rich CIS", "poor Eastern Europe", "difference", "n_rich_cis", "n_poor"]]
+
+
+def _interval(value, low, high, digits: int = 1) -> str:
+    return f"{fmt(value, digits)} [{fmt(low, digits)}, {fmt(high, digits)}]"
+
+
+def robustness_text(intervals: pd.DataFrame, shares: pd.DataFrame, early: pd.DataFrame, per_capita: pd.DataFrame,
+                    base_year: int, early_period, level: float) -> str:
+    """The Findings bullets of the robustness checks, every number from the computed tables."""
+    def label(name):
+        return outcome_label(name, base_year)
+
+    lines = [(f"- **Intervals ({level:.0%} bootstrap, countries resampled within groups).** Medians, resource-rich "
+              "CIS vs resource-poor Eastern Europe without / with South-East Europe; difference of medians:")]
+    for outcome, rows in intervals.groupby("outcome", sort=False):
+        without, with_see = rows[~rows["with_see"]].iloc[0], rows[rows["with_see"]].iloc[0]
+        lines.append(f"    - {label(outcome)}: {_interval(without.median_rich_cis, without.rich_low, without.rich_high)} vs "
+                     f"{_interval(without.median_poor, without.poor_low, without.poor_high)} / "
+                     f"{_interval(with_see.median_poor, with_see.poor_low, with_see.poor_high)}; difference "
+                     f"{_interval(without.difference, without.difference_low, without.difference_high)} / "
+                     f"{_interval(with_see.difference, with_see.difference_low, with_see.difference_high)}")
+    lines.append("- **Governance's Shapley share of R² (joint model), with its bootstrap interval and the share of "
+                 "resamples in which governance explains more:** " + "; ".join(
+                     f"{label(r.outcome)} {_interval(r.share_governance, r.low, r.high, 2)}, "
+                     f"{fmt(100 * r.share_draws_governance_more, 0)}%" for r in shares.itertuples()) + ".")
+    lines.append(f"- **Governance dated before the collapse** (Freedom House {early_period[0]}–{early_period[1]}, "
+                 "z-score, in place of the index measured from 1996 on): governance explains more in "
+                 f"{int(early['governance_explains_more'].sum())} of {len(early)} outcomes (Shapley share: " + "; ".join(
+                     f"{label(o)} {fmt(r.shapley_governance / r.r2_joint, 2)}, n = {r.nobs}" for o, r in early.iterrows()) + ").")
+    lines.append("- **Per capita** (Maddison GDP per capita): governance explains more in "
+                 f"{int(per_capita['governance_explains_more'].sum())} of {len(per_capita)} outcomes (Shapley share: " + "; ".join(
+                     f"{label(o)} {fmt(r.shapley_governance / r.r2_joint, 2)}" for o, r in per_capita.iterrows()) + ").")
     return "\n".join(lines)

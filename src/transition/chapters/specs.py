@@ -187,7 +187,7 @@ def _check_levels_after_base(values: dict) -> str | None:
 
 
 def _check_periods(values: dict) -> str | None:
-    for name in ("resource", "governance"):
+    for name in ("resource", "governance", "early_governance"):
         start, end = values.get(f"{name}_start"), values.get(f"{name}_end")
         if start is not None and end is not None and start > end:
             return f"{name}_start {start} is after {name}_end {end}"
@@ -208,6 +208,11 @@ RESOURCES_VS_GOVERNANCE = ParameterSpec("05_resources_vs_governance", {
     "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
     "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
     "controls": ListOf(list(v.RESOURCE_CONTROLS), "extra regressors of the fullest model", allow_empty=True),
+    "eastern_europe_with_see": Choice([False, True], "resource-poor Eastern Europe includes South-East Europe"),
+    "early_governance_start": Integer(1990, 1995, "first year of the governance measure dated before the WGI"),
+    "early_governance_end": Integer(1990, 1995, "last year of the governance measure dated before the WGI"),
+    "bootstrap_draws": Integer(200, 20000, "bootstrap resamples of every interval"),
+    "bootstrap_seed": Integer(0, 2**31 - 1, "seed of the bootstrap resamples"),
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_check_years_in_source, _check_levels_after_base, _check_periods])

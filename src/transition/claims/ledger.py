@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +36,15 @@ C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
 ALPHA = 0.05
 #: C3: a group "emerged from the crisis" when its median real GDP index is back at this level (1989 = 100).
 RECOVERED_INDEX = 100.0
+#: C3 compares notebook 05's groups: resource-rich CIS vs resource-poor Central Europe & Baltics (the
+#: variant with South-East Europe and the per-capita outcomes are shown beside). As of the essay the gap
+#: holds when the rich group's median real GDP index (the last level year up to C3_ESSAY_YEAR) is below
+#: RECOVERED_INDEX and the poor group's at or above it; with the latest data the question is whether that
+#: gap persists: the rich group's median is still below the poor group's in the latest level year.
+#: Governance explains the gap when its Shapley share of R² exceeds that of resources for the level
+#: outcome (and, as of the essay, for growth over the window ending by then).
+from transition.analysis.resources import EARLY_GOVERNANCE_PERIOD as C3_EARLY_GOVERNANCE  # noqa: E402
+from transition.data.vocabulary import ESSAY_YEAR as C3_ESSAY_YEAR  # noqa: E402
 #: C5: CIS exports rest on raw materials when the median CIS country's manufactures share of merchandise
 #: exports is below this and its fuel + ores & metals share is at least this many times the CEE one.
 C5_MANUFACTURES_BELOW, C5_RAW_RATIO = 50.0, 2.0
@@ -55,13 +64,6 @@ C8_MIN_BLOCS, CIS_COUNT = 3, 12
 #: C9: a core "dominates" a bloc with at least this share of bloc GDP (%); bloc membership "tracks reform"
 #: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
 C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
-#: C10: building a union "takes long" when the median Eurasian agreement needs at least this many years to
-#: become a working union: a decade, the order of the EEC Treaty's own 12-year transitional period for its
-#: customs union (Art. 8; completed in 11.3 years from signature); "contradicted" below C10_SHORT_YEARS, under
-#: the EU's quickest steps (about 7 years: Single European Act → single market, Maastricht → euro).
-C10_LONG_YEARS, C10_SHORT_YEARS = 10.0, 5.0
-#: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
-from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
 
 #: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
 #: fell by at least this many percentage points (from its first complete year of COW data); relations were
@@ -81,6 +83,8 @@ class Judgement:
 
     verdict: str
     evidence: list[str]
+    #: Intervals (bootstrap or analytical) of the numbers the evidence cites, one sentence each.
+    intervals: list[str] = field(default_factory=list)
 
 
 class Headlines:
@@ -167,24 +171,75 @@ def judge_c2(h: Headlines, as_of: str) -> Judgement:
     ])
 
 
+def _c3_outcomes(h: Headlines, as_of: str) -> tuple[str, str | None, str]:
+    """C3's level outcome, growth window (as of the essay only) and per-capita level, from 05's headline keys."""
+    keys = h.by_notebook.get("05_resources_vs_governance", {})
+
+    def last(pattern: str, default: str) -> str:
+        found = [(int(m.group(2)), m.group(1)) for key in keys if (m := re.fullmatch(pattern, key))
+                 and (as_of != "essay" or int(m.group(2)) <= C3_ESSAY_YEAR)]
+        return max(found)[1] if found else default
+
+    level = last(r"median_(gdp_index_(\d{4}))_resource_rich_cis", "gdp_index_latest")
+    per_capita = last(r"median_(gdppc_index_(\d{4}))_resource_rich_cis", "gdppc_index_latest")
+    growth = last(r"governance_explains_more_(growth_\d{4}_(\d{4}))", "growth_essay") if as_of == "essay" else None
+    return level, growth, per_capita
+
+
+def _c3_share(h: Headlines, outcome: str, per_capita: str) -> str:
+    n05 = "05_resources_vs_governance"
+    pc = per_capita if outcome.startswith("gdp_index_") else f"gdppc_{outcome}"
+    return (f"governance's Shapley share of R² against resources, {outcome.replace('_', ' ')}: "
+            f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)} (index measured from 1996, after the collapse); "
+            f"{_f(h.get(n05, f'shapley_share_early_governance_{outcome}'), 2)} with Freedom House "
+            f"{C3_EARLY_GOVERNANCE[0]}-{C3_EARLY_GOVERNANCE[1]}, measured before it; "
+            f"{_f(h.get(n05, f'shapley_share_governance_{pc}'), 2)} per capita")
+
+
+def _c3_intervals(h: Headlines, level: str, outcomes: list[str]) -> list[str]:
+    n05 = "05_resources_vs_governance"
+    coverage, draws = 100 * h.get(n05, "bootstrap_level"), h.get(n05, "bootstrap_draws")
+
+    def span(key: str, digits: int = 1) -> str:
+        return f"[{_f(h.get(n05, f'{key}_low'), digits)}, {_f(h.get(n05, f'{key}_high'), digits)}]"
+
+    return [
+        (f"{_f(coverage, 0)}% bootstrap intervals ({_i(draws)} resamples of countries), median real GDP index in "
+         f"{level.removeprefix('gdp_index_')}: resource-rich CIS {span(f'median_{level}_resource_rich_cis')}, "
+         f"resource-poor Central Europe & Baltics {span(f'median_{level}_resource_poor_cee')}, difference "
+         f"{span(f'difference_{level}_rich_cis_vs_poor_cee')}"),
+        *(f"{_f(coverage, 0)}% bootstrap interval of governance's Shapley share, {o.replace('_', ' ')}: "
+          f"{span(f'shapley_share_governance_{o}', 2)}; governance explains more in "
+          f"{_f(100 * h.get(n05, f'bootstrap_share_governance_more_{o}'), 0)}% of resamples" for o in outcomes),
+    ]
+
+
+C3_PERSISTS = "the gap the essay saw persists: the resource-rich CIS median is still below resource-poor Central Europe & Baltics'"
+C3_CLOSED = "the gap the essay saw does not persist: the resource-rich CIS median is no longer below resource-poor Central Europe & Baltics'"
+
+
 def judge_c3(h: Headlines, as_of: str) -> Judgement:
     n02, n05 = "02_output_paths", "05_resources_vs_governance"
+    level, growth, per_capita = _c3_outcomes(h, as_of)
+    rich, poor = h.get(n05, f"median_{level}_resource_rich_cis"), h.get(n05, f"median_{level}_resource_poor_cee")
+    gap = rich < RECOVERED_INDEX <= poor if as_of == "essay" else rich < poor
+    outcomes = [level, growth] if as_of == "essay" else [level]
+    governance = all(h.get(n05, f"governance_explains_more_{o}") == 1 for o in outcomes)
     year = "2002" if as_of == "essay" else "latest"
     cis, cee = h.get(n02, f"median_index_{year}_cis"), h.get(n02, f"median_index_{year}_cee_baltics")
-    contrast = cis < RECOVERED_INDEX <= cee if as_of == "essay" else cis < cee
-    if as_of == "essay":
-        outcomes = ["gdp_index_2000", "growth_1990_2000"]
-    else:
-        level = h.latest_key(n05, r"governance_explains_more_gdp_index_(\d{4})")
-        outcomes = [level.removeprefix("governance_explains_more_") if level else "gdp_index_latest", "growth_2000_2019"]
-    governance = [h.get(n05, f"governance_explains_more_{o}") for o in outcomes]
-    shares = [h.get(n05, f"shapley_share_governance_{o}") for o in outcomes]
-    return Judgement(_both(contrast, all(g == 1 for g in governance)), [
-        f"median real GDP index in {'2002' if as_of == 'essay' else 'the latest year'}: CIS {_f(cis)}, "
-        f"Central Europe & Baltics {_f(cee)} (1989 = 100)",
-        "governance's share of explained variance (Shapley) against resources: "
-        + "; ".join(f"{o.replace('_', ' ')} {_f(s, 2)}" for o, s in zip(outcomes, shares)),
-    ])
+    evidence = [
+        (f"median real GDP index in {level.removeprefix('gdp_index_')} (1989 = 100): resource-rich CIS {_f(rich)}, "
+         f"resource-poor Central Europe & Baltics {_f(poor)}, with South-East Europe "
+         f"{_f(h.get(n05, f'median_{level}_resource_poor_ee_with_see'))}; per capita in "
+         f"{per_capita.removeprefix('gdppc_index_')}: {_f(h.get(n05, f'median_{per_capita}_resource_rich_cis'))} vs "
+         f"{_f(h.get(n05, f'median_{per_capita}_resource_poor_cee'))}"),
+        *(_c3_share(h, o, per_capita) for o in outcomes),
+        (f"median real GDP index in {'2002' if as_of == 'essay' else 'the latest year'}: CIS {_f(cis)}, "
+         f"Central Europe & Baltics {_f(cee)} (1989 = 100)"),
+    ]
+    if as_of != "essay":
+        evidence.insert(0, C3_PERSISTS if gap else C3_CLOSED)
+    return Judgement(_both(gap, governance), evidence, _c3_intervals(h, level, outcomes))
 
 
 def judge_untestable(reason: str) -> callable:
@@ -320,31 +375,12 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
 
 
 def judge_c10(h: Headlines, as_of: str) -> Judgement:
-    """"Building a Eurasian union will take long" on the median years from agreement to working union.
-
-    Steps still open at the as-of date count with the time waited so far (a lower bound): a median of
-    at least C10_LONG_YEARS is "supported" either way; with every step completed, a median below
-    C10_SHORT_YEARS is "contradicted" and one in between "mixed"; with steps open and a median below
-    C10_LONG_YEARS it is too early to tell. The recommendation (study the EU) is not testable.
-    """
-    nb, when = "07_integration", str(ESSAY_YEAR) if as_of == "essay" else "latest"
-    median, steps = h.get(nb, f"eurasian_union_median_years_{when}"), h.get(nb, f"eurasian_union_steps_{when}")
-    done, eu = h.get(nb, f"eurasian_union_completed_{when}"), h.get(nb, "eu_step_median_years")
-    if median >= C10_LONG_YEARS:
-        verdict = SUPPORTED
-    elif done == steps and steps > 0:
-        verdict = CONTRADICTED if median < C10_SHORT_YEARS else MIXED
-    else:
-        verdict = UNTESTABLE
-    waited = h.get(nb, f"eurasian_union_longest_open_years_{when}")
-    return Judgement(verdict, [
-        f"median years from a Eurasian agreement to a working union: {_f(median)} ({_i(done)} of {_i(steps)} "
-        f"agreements working by {ESSAY_YEAR if as_of == 'essay' else 'now'})",
-        *([f"agreements not yet working count with the years waited so far (longest {_f(waited)})"]
-          if done < steps else []),
-        f"the EU's steps (Treaty of Rome to customs union, Single European Act to single market, Maastricht to euro): "
-        f"median {_f(eu)} years",
-        "the recommendation (study the EU's experience) is not a statement of fact: not testable",
+    nb = "07_integration"
+    return Judgement(UNTESTABLE, [
+        "a recommendation (study the EU's experience), not a statement of fact",
+        f"for comparison, median EBRD average in 2006: EAEU members "
+        f"{_f(h.get(nb, 'eaeu_median_ebrd_average_comparison_year'), 2)}, countries that joined the EU in 2004 "
+        f"{_f(h.get(nb, 'eu2004_median_ebrd_average_comparison_year'), 2)}",
     ])
 
 
@@ -391,11 +427,14 @@ def build_ledger(headlines: Headlines, lang: str = "en") -> pd.DataFrame:
         essay_text = "; ".join(translate(e, lang) for e in essay.evidence)
         latest_text = "; ".join(translate(e, lang) for e in latest.evidence if e not in essay.evidence)
         evidence = essay_text + (f". {translate('Latest data:', lang)} {latest_text}" if latest_text else "")
+        intervals = {when: "; ".join(translate(i, lang) for i in judgement.intervals)
+                     for when, judgement in (("asof_essay", essay), ("latest", latest))}
         rows.append({
             "claim_id": claim_id, "claim": claim_ru if lang == "ru" else claim_en,
             "verdict_asof_essay": essay.verdict, "verdict_latest": latest.verdict,
             "changed": essay.verdict != latest.verdict,
             "evidence": evidence, "notebooks": ";".join(notebooks), "figures": ";".join(figures),
+            "intervals_asof_essay": intervals["asof_essay"], "intervals_latest": intervals["latest"],
         })
     return pd.DataFrame(rows)
 
@@ -405,14 +444,13 @@ def thresholds_markdown(lang: str = "en") -> str:
     items = [
         f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of countries follow the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}",
         f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
-        f"C3: a group has emerged from the crisis at a median index of {RECOVERED_INDEX:g}; governance explains more when its Shapley share of R² exceeds that of resources",
+        f"C3: as of the essay the gap holds when the resource-rich CIS median real GDP index is below {RECOVERED_INDEX:g} and that of resource-poor Central Europe & Baltics at or above it; with the latest data it persists when the resource-rich CIS median is still below; governance explains the gap when its Shapley share of R² exceeds that of resources",
         f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
         f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
         f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
         f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
-        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited); contradicted below {C10_SHORT_YEARS:g} years; the recommendation is not testable",
         "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)

@@ -215,6 +215,11 @@ CATALOGUE: dict[str, str] = {
     "resource_group": "ресурсная группа", "rents_for_groups": "ренты для групп, % ВВП",
     "resource_index": "индекс ресурсной зависимости", "governance_index": "индекс качества управления",
     "gdp_index_{0}": "индекс ВВП {0}", "growth_{0}_{1}": "рост {0}–{1}", "log_gdppc_{0}": "log ВВП на душу, {0}",
+    # 05 robustness (chapters/resources_vs_governance.py): groups with/without SEE, per capita, intervals
+    "gdppc_index_{0}": "индекс ВВП на душу {0}", "gdppc_growth_{0}_{1}": "рост ВВП на душу {0}–{1}",
+    "with_see": "с Юго-Восточной Европой", "rich CIS": "богатое ресурсами СНГ",
+    "poor Eastern Europe": "бедная ресурсами Восточная Европа", "difference": "разница",
+    "n_rich_cis": "n (богатое ресурсами СНГ)", "n_poor": "n (бедная ресурсами Восточная Европа)",
     "cis": "СНГ (дамми)", "resources": "ресурсы", "governance": "управление", "joint": "совместная",
     "joint_controls": "совместная с контрольными",
     "res_rents": "рентные доходы от природных ресурсов", "res_fuel_exports": "экспорт топлива",
@@ -384,6 +389,24 @@ CATALOGUE: dict[str, str] = {
         "C2: значительная потеря — дно ниже {0} ({1} = {2}; Barro & Ursúa {3}); механизм требует значимой (p < {4}) связи с заявленным знаком",
     "C3: a group has emerged from the crisis at a median index of {0}; governance explains more when its Shapley share of R² exceeds that of resources":
         "C3: группа вышла из кризиса при медианном индексе {0}; качество управления объясняет больше, если его доля R² по Шепли выше, чем у ресурсов",
+    "C3: as of the essay the gap holds when the resource-rich CIS median real GDP index is below {0} and that of resource-poor Central Europe & Baltics at or above it; with the latest data it persists when the resource-rich CIS median is still below; governance explains the gap when its Shapley share of R² exceeds that of resources":
+        "C3: на момент эссе разрыв есть, если медианный индекс реального ВВП богатого ресурсами СНГ ниже {0}, а бедных ресурсами ЦВЕ и Балтии — не ниже; по последним данным разрыв сохраняется, если медиана богатого ресурсами СНГ всё ещё ниже; качество управления объясняет разрыв, если его доля R² по Шепли выше, чем у ресурсов",
+    "median real GDP index in {0} ({1} = {2}): resource-rich CIS {3}, resource-poor Central Europe & Baltics {4}, with South-East Europe {5}; per capita in {6}: {7} vs {8}":
+        "медианный индекс реального ВВП в {0} г. ({1} = {2}): богатое ресурсами СНГ {3}, бедные ресурсами ЦВЕ и Балтия {4}, вместе с Юго-Восточной Европой {5}; на душу населения в {6} г.: {7} против {8}",
+    "governance's Shapley share of R² against resources, gdp index {0}: {1} (index measured from {2}, after the collapse); {3} with Freedom House {4}-{5}, measured before it; {6} per capita":
+        "доля R² по Шепли, приходящаяся на качество управления, против ресурсов, индекс ВВП {0} г.: {1} (индекс измерен с {2} г., после спада); {3} с Freedom House {4}-{5} гг., измеренным до него; {6} на душу населения",
+    "governance's Shapley share of R² against resources, growth {0} {1}: {2} (index measured from {3}, after the collapse); {4} with Freedom House {5}-{6}, measured before it; {7} per capita":
+        "доля R² по Шепли, приходящаяся на качество управления, против ресурсов, рост {0}-{1} гг.: {2} (индекс измерен с {3} г., после спада); {4} с Freedom House {5}-{6} гг., измеренным до него; {7} на душу населения",
+    "the gap the essay saw persists: the resource-rich CIS median is still below resource-poor Central Europe & Baltics'":
+        "разрыв, который видело эссе, сохраняется: медиана богатого ресурсами СНГ всё ещё ниже, чем у бедных ресурсами ЦВЕ и Балтии",
+    "the gap the essay saw does not persist: the resource-rich CIS median is no longer below resource-poor Central Europe & Baltics'":
+        "разрыв, который видело эссе, не сохранился: медиана богатого ресурсами СНГ больше не ниже, чем у бедных ресурсами ЦВЕ и Балтии",
+    "{0}% bootstrap intervals ({1} resamples of countries), median real GDP index in {2}: resource-rich CIS [{3}, {4}], resource-poor Central Europe & Baltics [{5}, {6}], difference [{7}, {8}]":
+        "{0}%-ные бутстреп-интервалы ({1} перевыборок стран), медианный индекс реального ВВП в {2} г.: богатое ресурсами СНГ [{3}, {4}], бедные ресурсами ЦВЕ и Балтия [{5}, {6}], разница [{7}, {8}]",
+    "{0}% bootstrap interval of governance's Shapley share, gdp index {1}: [{2}, {3}]; governance explains more in {4}% of resamples":
+        "{0}%-ный бутстреп-интервал доли качества управления по Шепли, индекс ВВП {1} г.: [{2}, {3}]; качество управления объясняет больше в {4}% перевыборок",
+    "{0}% bootstrap interval of governance's Shapley share, growth {1} {2}: [{3}, {4}]; governance explains more in {5}% of resamples":
+        "{0}%-ный бутстреп-интервал доли качества управления по Шепли, рост {1}-{2} гг.: [{3}, {4}]; качество управления объясняет больше в {5}% перевыборок",
     "C5: exports rest on raw materials when the median CIS manufactures share is below {0}% and fuel + ores are at least {1}× the CEE share; imports are processed when manufactures + food exceed {2}% in at least {3}% of CIS countries":
         "C5: экспорт сырьевой, если медианная доля готовых изделий в СНГ ниже {0}%, а доля топлива и руд не менее чем в {1} раза выше, чем в ЦВЕ; импорт — высокой переработки, если готовые изделия и продовольствие превышают {2}% не менее чем в {3}% стран СНГ",
     "C6: shares match within {0} percentage points and {1}% of the other countries fall in {2}-{3}%; exports grew in almost all when at least {4}% grew and {5} of the {6} exceptions did not":

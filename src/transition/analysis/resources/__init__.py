@@ -19,7 +19,12 @@ cross-section in :mod:`.cross_section`, the models in :mod:`.models`; both re-ex
 - **cross-section regressions** with HC3 robust standard errors and standardized coefficients
   (:func:`fit_ols`), and a **Shapley decomposition** of R² (:func:`shapley_r2`);
 - the essay's comparison of **resource-rich CIS vs resource-poor Central Europe and the Baltics**
-  (:func:`group_comparison`).
+  (:func:`group_comparison`);
+- what a referee asks (:mod:`.robustness`): the comparison with and without South-East Europe with
+  bootstrap intervals of the medians (:func:`group_intervals`), per-capita outcomes
+  (:func:`per_capita_outcomes`), a governance index dated before the collapse
+  (:func:`early_governance_index`, :func:`with_governance`) and bootstrap intervals of governance's
+  Shapley share (:func:`shapley_share_intervals`).
 
 Examples
 --------
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 from transition.analysis.resources.cross_section import (
     BASE_YEAR,
+    EASTERN_EUROPE_WITH_SEE,
     GDP_SOURCE,
     GOVERNANCE_INDEX,
     GOVERNANCE_PERIOD,
@@ -42,6 +48,7 @@ from transition.analysis.resources.cross_section import (
     OTHER,
     OTHER_CIS,
     POOR_CEE,
+    POOR_EE_SEE,
     RESOURCE_INDEX,
     RESOURCE_PERIOD,
     RICH_CIS,
@@ -77,14 +84,35 @@ from transition.analysis.resources.models import (
     shapley_r2,
     verdicts,
 )
+from transition.analysis.resources.robustness import (
+    BOOTSTRAP_DRAWS,
+    BOOTSTRAP_SEED,
+    EARLY_GOVERNANCE_MEASURES,
+    EARLY_GOVERNANCE_PERIOD,
+    INTERVAL_LEVEL,
+    early_governance_index,
+    governance_share,
+    group_intervals,
+    per_capita_cross,
+    per_capita_level_years,
+    per_capita_outcomes,
+    shapley_share_intervals,
+    with_governance,
+)
 
 __all__ = [
     "BASE_YEAR",
+    "BOOTSTRAP_DRAWS",
+    "BOOTSTRAP_SEED",
+    "EARLY_GOVERNANCE_MEASURES",
+    "EARLY_GOVERNANCE_PERIOD",
+    "EASTERN_EUROPE_WITH_SEE",
     "GDP_SOURCE",
     "GOVERNANCE_INDEX",
     "GOVERNANCE_PERIOD",
     "GROWTH_BREAKS",
     "INDEX_METHOD",
+    "INTERVAL_LEVEL",
     "LEVEL_YEARS",
     "MIN_COMPONENTS",
     "MIN_OBSERVATIONS",
@@ -92,6 +120,7 @@ __all__ = [
     "OTHER",
     "OTHER_CIS",
     "POOR_CEE",
+    "POOR_EE_SEE",
     "RESOURCE_INDEX",
     "RESOURCE_PERIOD",
     "RICH_CIS",
@@ -99,9 +128,12 @@ __all__ = [
     "combine_vintages",
     "composite_index",
     "cross_section",
+    "early_governance_index",
     "fit_ols",
     "governance_measures",
+    "governance_share",
     "group_comparison",
+    "group_intervals",
     "index_weights",
     "leave_one_out",
     "log_income",
@@ -112,6 +144,9 @@ __all__ = [
     "outcome_sample",
     "outcome_start_year",
     "outcomes",
+    "per_capita_cross",
+    "per_capita_level_years",
+    "per_capita_outcomes",
     "per_capita_total",
     "period_mean",
     "population",
@@ -120,6 +155,8 @@ __all__ = [
     "resource_measures",
     "run_models",
     "shapley_r2",
+    "shapley_share_intervals",
     "verdicts",
+    "with_governance",
     "zscores",
 ]

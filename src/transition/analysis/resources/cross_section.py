@@ -38,6 +38,10 @@ INDEX_METHOD = "zmean"
 MIN_COMPONENTS = 2
 #: Labels of the essay's comparison groups (:func:`resource_groups`).
 RICH_CIS, OTHER_CIS, POOR_CEE, OTHER = "resource-rich CIS", "other CIS", "resource-poor CEE & Baltics", "other"
+#: The comparison group when "Eastern Europe" includes South-East Europe (:func:`resource_groups`).
+POOR_EE_SEE = "resource-poor CEE, Baltics & SEE"
+#: Default: "Eastern Europe" is Central Europe and the Baltics (South-East Europe left out).
+EASTERN_EUROPE_WITH_SEE = False
 
 
 def combine_vintages(tidy: pd.DataFrame, primary: str, fallback: str) -> pd.Series:
@@ -248,8 +252,11 @@ def outcomes(tidy: pd.DataFrame, source: str = GDP_SOURCE, base_year: int = BASE
 
 
 def outcome_start_year(name: str, base_year: int) -> int:
-    """The year an outcome starts from: the base year of a level, the first year of a growth window."""
-    return int(name.split("_")[1]) if name.startswith("growth_") else base_year
+    """The year an outcome starts from: the base year of a level, the first year of a growth window.
+
+    Growth windows end in ``growth_<start>_<end>`` (also ``gdppc_growth_<start>_<end>``).
+    """
+    return int(name.split("_")[-2]) if "growth_" in name else base_year
 
 
 def log_income(tidy: pd.DataFrame, year: int) -> pd.Series:
@@ -268,18 +275,20 @@ def log_income(tidy: pd.DataFrame, year: int) -> pd.Series:
 # The cross-section
 
 
-def resource_groups(rents: pd.Series, threshold: float) -> pd.Series:
+def resource_groups(rents: pd.Series, threshold: float, with_see: bool = EASTERN_EUROPE_WITH_SEE) -> pd.Series:
     """The essay's comparison groups, by a data rule on rents (% of GDP).
 
     ``resource-rich CIS``: CIS members with rents >= ``threshold``; ``other CIS``: the rest of the
-    CIS; ``resource-poor CEE & Baltics``: Central Europe and the Baltics with rents < ``threshold``;
-    ``other``: everyone else (South-East Europe, Mongolia, a resource-rich CEE state, missing rents).
+    CIS; ``resource-poor CEE & Baltics``: Central Europe and the Baltics with rents < ``threshold``
+    (with ``with_see``, :data:`POOR_EE_SEE`: South-East Europe too); ``other``: everyone else
+    (Mongolia, South-East Europe unless included, a resource-rich Eastern European state, missing rents).
     """
     broad = countries.group_of().map(countries.BROAD_GROUP).reindex(rents.index)
+    eastern = broad.isin(["CEE & Baltics", "SEE"] if with_see else ["CEE & Baltics"])
     labels = pd.Series(OTHER, index=rents.index, name="resource_group")
     labels[(broad == "CIS") & (rents >= threshold)] = RICH_CIS
     labels[(broad == "CIS") & ~(rents >= threshold)] = OTHER_CIS
-    labels[(broad == "CEE & Baltics") & (rents < threshold)] = POOR_CEE
+    labels[eastern & (rents < threshold)] = POOR_EE_SEE if with_see else POOR_CEE
     return labels
 
 
@@ -287,7 +296,8 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
                   level_years=LEVEL_YEARS, growth_breaks=GROWTH_BREAKS,
                   resource_period=RESOURCE_PERIOD, governance_period=GOVERNANCE_PERIOD,
                   resource_names=None, governance_names=None, index_method: str = INDEX_METHOD,
-                  rich_rents_threshold: float = RICH_RENTS_THRESHOLD) -> pd.DataFrame:
+                  rich_rents_threshold: float = RICH_RENTS_THRESHOLD,
+                  eastern_europe_with_see: bool = EASTERN_EUROPE_WITH_SEE) -> pd.DataFrame:
     """One row per country: group, resource and governance measures and indices, outcomes, controls.
 
     Columns: iso3, name, group, broad_group, cis (0/1), resource_group, ``res_<measure>`` (period
@@ -311,7 +321,7 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
     frame["cis"] = (frame["broad_group"] == "CIS").astype(int)
     rents = resource_measures(tidy, *resource_period, ["rents"])["rents"]
     frame["rents_for_groups"] = rents
-    frame["resource_group"] = resource_groups(rents, rich_rents_threshold)
+    frame["resource_group"] = resource_groups(rents, rich_rents_threshold, eastern_europe_with_see)
     frame = frame.join(res.add_prefix("res_")).join(gov.add_prefix("gov_"))
     frame[RESOURCE_INDEX], frame[GOVERNANCE_INDEX] = res_index, gov_index
     frame = frame.join(result)

@@ -18,6 +18,7 @@ from transition.analysis.resources.cross_section import (
     GOVERNANCE_INDEX,
     OTHER_CIS,
     POOR_CEE,
+    POOR_EE_SEE,
     RESOURCE_INDEX,
     RICH_CIS,
     outcome_start_year,
@@ -248,16 +249,20 @@ def measure_correlations(cross: pd.DataFrame, outcome_names, measure_columns) ->
 def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
     """Median outcomes of the essay's groups and a two-sided Mann-Whitney test, rich CIS vs poor CEE.
 
+    The "poor CEE" columns hold the resource-poor Eastern European group of ``cross``: Central Europe
+    and the Baltics, or with South-East Europe when ``cross`` was built with it (:data:`POOR_EE_SEE`).
+
     Returns
     -------
     DataFrame with columns outcome, median_rich_cis, median_other_cis, median_poor_cee, n_rich_cis,
     n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p.
     """
     rows = []
+    poor_label = POOR_EE_SEE if (cross["resource_group"] == POOR_EE_SEE).any() else POOR_CEE
     for outcome in outcome_names:
         values = {label: cross.loc[cross["resource_group"] == label, outcome].dropna()
-                  for label in (RICH_CIS, OTHER_CIS, POOR_CEE)}
-        rich, other, poor = values[RICH_CIS], values[OTHER_CIS], values[POOR_CEE]
+                  for label in (RICH_CIS, OTHER_CIS, poor_label)}
+        rich, other, poor = values[RICH_CIS], values[OTHER_CIS], values[poor_label]
         p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if len(rich) and len(poor) else np.nan
         rows.append({"outcome": outcome, "median_rich_cis": rich.median(), "median_other_cis": other.median(),
                      "median_poor_cee": poor.median(), "n_rich_cis": len(rich), "n_other_cis": len(other),
