@@ -4,7 +4,14 @@ from __future__ import annotations
 import pytest
 
 from transition.claims import ledger
-from transition.claims.ledger import C10_LONG_YEARS, C10_SHORT_YEARS, CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE
+from transition.claims.ledger import (
+    C10_LONG_YEARS,
+    C10_SHORT_YEARS,
+    CONTRADICTED,
+    MIXED,
+    SUPPORTED,
+    UNTESTABLE,
+)
 
 
 def _h(median, steps, done, when="latest"):

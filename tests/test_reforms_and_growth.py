@@ -5,9 +5,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-
 from test_output_paths import notebook_parameters
+
 from transition.analysis import growth
+from transition.analysis.growth.initial import FEEDBACK_MODEL, INITIAL_MODEL
 from transition.chapters import reforms_and_growth as chapter
 from transition.chapters.reforms_and_growth import SPEC
 from transition.paths import NOTEBOOKS_DIR
@@ -191,3 +192,36 @@ def test_figures_carry_their_titles_and_axes(results):
     assert len(fig.axes) == 2 and fig.axes[0].get_title() == "EBRD average\n(main model)"
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()][:2] == ["baseline", "lag 2"]
     plt.close("all")
+
+
+# ---------------------------------------------------------------- the literature's checks
+
+def _check_rows(model, terms_coefs, p):
+    return pd.DataFrame([{"model": model, "term": t, "coef": c, "se": 0.5, "pvalue": p, "nobs": 427, "sample": "test"}
+                         for t, c in terms_coefs])
+
+
+def _fit(rows, effects):
+    params = rows.set_index("term")["coef"]
+    return growth.Fit(params=params, cov=pd.DataFrame(np.eye(len(params)) * 0.25, params.index, params.index), nobs=427,
+                      n_countries=26, first_year=1990, last_year=2006, effects=effects, terms=list(params.index))
+
+
+@pytest.mark.parametrize("p, reform_text, feedback_text", [
+    (0.01, "Reform stays significant", "Growth fed back into reform"),
+    (0.4, "does not make reform significant", "No sign that growth drove reform"),
+])
+def test_literature_checks_table_headlines_and_text(p, reform_text, feedback_text):
+    initial_rows = _check_rows(INITIAL_MODEL, [("reform_ebrd_average_l1", 1.5), ("resource_rich", 2.5)], p)
+    feedback_rows = _check_rows(FEEDBACK_MODEL, [("growth_l1", 0.01), ("reform_ebrd_average_l1", -0.3)], p)
+    baseline = _check_rows("pooled_initial", [("reform_ebrd_average_l1", 1.1)], 0.3)
+    fits = {"pooled_initial": _fit(baseline, "year")}
+    wide = chapter.literature_table(baseline, fits, (_fit(initial_rows, "year"), initial_rows),
+                                    (_fit(feedback_rows, "country_year"), feedback_rows))
+    assert list(wide.columns) == ["pooled_initial", INITIAL_MODEL, FEEDBACK_MODEL]
+    assert "Real GDP growth (t-1)" in wide.index and "Resource-rich (rents at least 10% of GDP)" in wide.index
+    rows = {r["key"]: r["value"] for r in chapter.literature_headlines(initial_rows, feedback_rows, growth.Config())}
+    assert rows["reform_initial_full_coef"] == 1.5 and rows["growth_feedback_pvalue"] == p
+    assert rows["resource_rich_initial_full_coef"] == 2.5 and rows["n_obs_feedback"] == 427
+    text = chapter.literature_text(initial_rows, feedback_rows, growth.Config())
+    assert reform_text in text and feedback_text in text and "+1.50" in text

@@ -17,7 +17,12 @@ from matplotlib.ticker import MaxNLocator
 
 from transition.analysis.integration import PRE_CRISIS_YEAR, duration_summary, share
 from transition.chapters.specs import INTEGRATION as SPEC  # noqa: F401 (the notebook's spec)
-from transition.claims.ledger import C9_CORE_SHARE, C9_REFORM_STEP, C10_LONG_YEARS, C10_SHORT_YEARS
+from transition.claims.ledger import (
+    C9_CORE_SHARE,
+    C9_REFORM_STEP,
+    C10_LONG_YEARS,
+    C10_SHORT_YEARS,
+)
 from transition.data.blocs import members
 from transition.data.vocabulary import EBRD_LAST_YEAR, ESSAY_YEAR, GDP_MEASURES
 from transition.present.labels import translate

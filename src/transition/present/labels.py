@@ -182,6 +182,11 @@ CATALOGUE: dict[str, str] = {
     "pooled_initial": "pooled_initial", "fe_main": "fe_main", "fe_areas": "fe_areas",
     "fe_distributed_lag": "fe_distributed_lag", "fe_sequencing_gap": "fe_sequencing_gap",
     "fe_sequencing_ahead": "fe_sequencing_ahead",
+    "pooled_initial_full": "pooled_initial_full", "fe_feedback": "fe_feedback",
+    "Resource-rich (rents at least {0}% of GDP)": "Богатые ресурсами (ренты не менее {0}% ВВП)",
+    "War on the territory in the sample years": "Война на территории в годы выборки",
+    "New state (independent from {0})": "Новое государство (независимо с {0} г.)",
+    "Real GDP growth (t-{0})": "Рост реального ВВП (t-{0})", "Real GDP growth (t)": "Рост реального ВВП (t)",
     # 04: robustness specifications and table columns
     "baseline": "базовая", "reform lag {0}": "лаг реформ {0}", "CIS only": "только СНГ",
     "non-CIS (rest)": "не СНГ (остальные)", "growth: wdi": "рост: WDI", "growth: weo": "рост: WEO",
