@@ -25,9 +25,9 @@ from pathlib import Path
 import click
 
 from transition.data import sources
-from transition.run import records
+from transition.run import cache, records
 from transition.run.discovery import Layout, Notebook, discover, select
-from transition.run.jobs import check_in_project, cores, worker_count
+from transition.run.jobs import Job, check_in_project, cores, plan, worker_count
 from transition.run.problems import (
     EXIT_DATA,
     EXIT_INTERNAL,
@@ -201,6 +201,20 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
 
 
 _JOBS_HELP = "at once (at least 1; at most the number of cores, higher values are capped)."
+_FORCE_HELP = "Execute even when the execution cache holds a run with the same key (and refresh it)."
+_EXPLAIN_HELP = ("Run nothing: say for each notebook whether it would run or be reused from the execution "
+                 "cache (.cache/runs/), and which part of its key changed.")
+
+
+def _explain(jobs: list[Job]) -> None:
+    """One line per job: ``reuse`` or ``run`` and why (:func:`transition.run.cache.explain`)."""
+    width = max(len(job.label) for job in jobs)
+    running_stages = set()
+    for job in sorted(jobs, key=lambda job: job.stage):
+        decision, why = cache.explain(job, inputs_will_change=any(s < job.stage for s in running_stages))
+        if decision != "reuse":
+            running_stages.add(job.stage)
+        click.echo(f"{job.label:<{width}}  {decision:<6}  {why}")
 
 
 @main.command()
@@ -213,14 +227,21 @@ _JOBS_HELP = "at once (at least 1; at most the number of cores, higher values ar
                              "which refreshes the committed notebooks and results/.")
 @click.option("-j", "--jobs", default=1, show_default=True, callback=_check_jobs, help="Notebooks executed " + _JOBS_HELP)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--explain", is_flag=True, help=_EXPLAIN_HELP)
 @click.pass_context
-def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, progress) -> None:
+def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, progress, force, explain) -> None:
     """Execute notebooks through papermill (all of them when none is named).
 
     NOTEBOOK is a stem (02_output_paths), its number (02) or a path (that very file: the default
     run takes only the project's notebooks; another file needs --name). Parameters are checked for
     every selected notebook before anything runs. Outputs are staged and moved into place only when
     a notebook succeeds, so a failed or interrupted run never replaces a good notebook or table.
+
+    A notebook whose code cells, parameters, destination, raw-data registry, package source and
+    pinned versions are all as in a stored execution is not executed again: the stored notebook and
+    outputs are put in place (.cache/runs/; delete it at any time). --explain says why each
+    notebook would run or be reused; --force executes anyway.
     """
     layout = _layout(ctx)
     if name is not None:
@@ -237,6 +258,9 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     if not selected:
         click.echo(f"no notebooks in {layout.notebooks}")
         return
+    if explain:
+        _explain(plan(selected, overrides, name, layout, force=force))
+        return
     workers, note = _workers(jobs, len(selected))
     target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
     click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
@@ -244,7 +268,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     from transition.run import execute
 
     report = execute.run(selected, overrides, name, workers, layout, progress=progress,
-                         all_notebooks={**notebooks_by_stem, **{nb.stem: nb for nb in selected}})
+                         all_notebooks={**notebooks_by_stem, **{nb.stem: nb for nb in selected}}, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
@@ -274,8 +298,10 @@ def _announce_sweep(nb: Notebook, count: int, workers: int, note: str, layout: L
                    "NAME=EXPRESSION over headline keys (gap=loss_cis-loss_cee). Repeatable.")
 @click.option("-j", "--jobs", default=1, show_default=True, callback=_check_jobs, help="Variants executed " + _JOBS_HELP)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
-def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name, headlines, jobs, progress) -> None:
+def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name, headlines, jobs, progress,
+          force) -> None:
     """Run every combination of the grid, then tabulate the headline numbers across specifications.
 
     Writes runs/NAME/<variant>/ per combination, runs/NAME/sweep.csv (one row per variant) and a
@@ -297,7 +323,7 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
     # Heavy (papermill, pandas, matplotlib): imported only when the variants are executed.
     from transition.run import sweep as sweeps
 
-    report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None)
+    report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     _show_sweep(report, grid, headlines, layout, sweeps.shown_table)
     _exit_on_failures(report.results, lambda r: r.label)

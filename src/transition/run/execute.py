@@ -166,17 +166,49 @@ def _collect(pool, jobs, pending, later, bars, progress_queue, on_result) -> dic
     return results
 
 
+def _reuse(jobs: list[Job], on_result) -> dict[int, JobResult]:
+    """Jobs restored from the execution cache before any worker starts: those of the first stage, and
+    those of a later stage when every job before them was restored (their inputs stay as they are)."""
+    reused: dict[int, JobResult] = {}
+    missed_stages = set()
+    for i in sorted(range(len(jobs)), key=lambda i: jobs[i].stage):
+        if any(stage < jobs[i].stage for stage in missed_stages):
+            continue
+        result = worker.reuse(jobs[i])
+        if result is None:
+            missed_stages.add(jobs[i].stage)
+            continue
+        reused[i] = result
+        if on_result is not None:
+            on_result(result)
+    return reused
+
+
 def execute(jobs: list[Job], workers: int = 1, progress: bool | None = None,
-            on_result: Callable[[JobResult], None] | None = None) -> list[JobResult]:
+            on_result: Callable[[JobResult], None] | None = None, warm: Layout | None = None) -> list[JobResult]:
     """Run ``jobs`` ``workers`` at a time, each in its own process and kernel; results in job order.
 
-    Jobs are started longest-first when earlier timings are known (``runs/.timings.json``), which
+    A job whose key has a stored execution (:mod:`transition.run.cache`) is restored, not run. Jobs
+    are started longest-first when earlier timings are known (``runs/.timings.json``), which
     keeps the last job from running alone; jobs of a later ``stage`` (notebooks that read the others'
     results) start once the earlier stages are done. Ctrl-C stops every worker; staged files are
-    discarded and nothing already in place is touched.
+    discarded and nothing already in place is touched. ``warm``: bring the panel cache of that
+    layout up to date first, when more than one notebook is executed at once.
     """
     if not jobs:
         return []
+    reused = _reuse(jobs, on_result)
+    todo = [i for i in range(len(jobs)) if i not in reused]
+    executed = []
+    if todo:
+        if warm is not None and min(workers or 2, len(todo)) > 1:
+            warm_panel(warm)
+        executed = _execute_in_pool([jobs[i] for i in todo], workers, progress, on_result)
+    results = {**reused, **dict(zip(todo, executed))}
+    return [results[i] for i in range(len(jobs))]
+
+
+def _execute_in_pool(jobs: list[Job], workers: int, progress: bool | None, on_result) -> list[JobResult]:
     workers = worker_count(workers, len(jobs))
     staging_root = Path(jobs[0].staging_root)
     remove_stale_staging(staging_root.parent)
@@ -243,16 +275,16 @@ def warm_panel(layout: Layout) -> None:
 
 def run(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]] | None = None,
         name: str | None = None, workers: int = 1, layout: Layout = Layout(), progress: bool | None = None,
-        on_result=None, all_notebooks: dict[str, Notebook] | None = None) -> RunReport:
-    """Execute ``notebooks`` (already resolved and checked) as the default run or as ``runs/<name>``."""
+        on_result=None, all_notebooks: dict[str, Notebook] | None = None, use_cache: bool = True,
+        force: bool = False) -> RunReport:
+    """Execute ``notebooks`` (already resolved and checked) as the default run or as ``runs/<name>``;
+    through the execution cache unless ``use_cache`` is False (``force``: execute, refresh the cache)."""
     overrides = overrides or {}
     if name is not None:
         check_name(name)
-    jobs = plan(notebooks, overrides, name, layout)
+    jobs = plan(notebooks, overrides, name, layout, use_cache=use_cache, force=force)
     started = time.perf_counter()
-    if workers != 1 and len(jobs) > 1:
-        warm_panel(layout)
-    results = execute(jobs, workers, progress, on_result)
+    results = execute(jobs, workers, progress, on_result, warm=layout)
     wall = time.perf_counter() - started
     directory = None
     if name is not None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from transition.paths import RESULTS_DIR
+from transition.run import cache
 from transition.run.discovery import CONSUMER_PARAMETER, Layout, Notebook
 from transition.run.problems import ParameterProblems
 
@@ -38,6 +40,13 @@ class Job:
     input_display: str = ""
     output_display: str = ""
     stage: int = 0  # jobs of stage 1 start when every job of stage 0 has finished
+    #: The execution cache (:mod:`transition.run.cache`): the parts of the key known before the run
+    #: (None: the cache is off), the folder of results a consumer reads, the runs folder (the cache
+    #: sits beside it) and whether to execute even on a hit (``--force``).
+    cache_parts: dict[str, str] | None = None
+    reads_results: Path | None = None
+    cache_runs: Path | None = None
+    force: bool = False
 
 
 @dataclass
@@ -53,6 +62,8 @@ class JobResult:
     exec_count: int | None = None
     outputs: list[str] = field(default_factory=list)
     attempts: int = 1
+    #: True when the execution cache supplied the notebook and its outputs (nothing was executed).
+    reused: bool = False
 
     @property
     def ok(self) -> bool:
@@ -94,13 +105,32 @@ def _default_destinations(nb: Notebook, overrides: dict, layout: Layout) -> tupl
     return nb.path, Path(layout.results), Path(layout.runs) / "_failed" / f"{nb.stem}.ipynb"
 
 
+def _reads(nb: Notebook, parameters: dict[str, Any], cwd: Path) -> Path | None:
+    """The results folder a consumer notebook reads (None for other notebooks)."""
+    if CONSUMER_PARAMETER not in nb.parameters:
+        return None
+    given = parameters.get(CONSUMER_PARAMETER) or nb.defaults().get(CONSUMER_PARAMETER)
+    return (Path(cwd) / given).resolve() if given else RESULTS_DIR
+
+
+def _with_cache(job: Job, nb: Notebook, layout: Layout, use_cache: bool, force: bool) -> Job:
+    if use_cache:
+        typed = {**nb.defaults(), **job.parameters}
+        job.cache_parts = cache.key_parts(job.notebook, typed, job.notebook_dest, job.output_dest)
+        job.reads_results = _reads(nb, job.parameters, job.cwd)
+        job.cache_runs, job.force = Path(layout.runs), force
+    return job
+
+
 def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: str | None,
-         layout: Layout = Layout(), subfolder: str | None = None) -> list[Job]:
+         layout: Layout = Layout(), subfolder: str | None = None, use_cache: bool = True,
+         force: bool = False) -> list[Job]:
     """The jobs of a run: the default run (``name`` None) or ``runs/<name>[/<subfolder>]``.
 
     A notebook with a ``results_dir`` parameter reads the other notebooks' headline files (the claims
     ledger): it runs after them, and in a named run with them it reads that run's folder (unless
-    ``results_dir`` is given).
+    ``results_dir`` is given). With ``use_cache``, a job whose key (:mod:`transition.run.cache`) has a
+    stored execution is restored instead of run, unless ``force``.
     """
     staging_root = new_staging_root(layout)
     jobs = []
@@ -123,9 +153,10 @@ def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: 
             label = f"{subfolder}" if subfolder else nb.stem
         stage = 1 if nb.stem in consumers and producers else 0
         cwd = Path(layout.notebooks) if nb.in_project else Path(nb.path).resolve().parent
-        jobs.append(Job(label=label, notebook=nb.path, stem=nb.stem, parameters=parameters,
-                        notebook_dest=notebook_dest, output_dest=output_dest, failed_dest=failed_dest,
-                        cwd=cwd, staging_root=staging_root,
-                        input_display=layout.display(nb.path), output_display=layout.display(notebook_dest),
-                        stage=stage))
+        job = Job(label=label, notebook=nb.path, stem=nb.stem, parameters=parameters,
+                  notebook_dest=notebook_dest, output_dest=output_dest, failed_dest=failed_dest,
+                  cwd=cwd, staging_root=staging_root,
+                  input_display=layout.display(nb.path), output_display=layout.display(notebook_dest),
+                  stage=stage)
+        jobs.append(_with_cache(job, nb, layout, use_cache, force))
     return jobs

@@ -158,7 +158,7 @@ def read_timings(runs_dir: Path) -> dict[str, float]:
 def write_timings(runs_dir: Path, results: list[JobResult]) -> None:
     """Merge the successful results' seconds into ``runs/.timings.json`` (a nicety: never fails a run)."""
     timings = read_timings(runs_dir)
-    timings.update({r.stem: r.seconds for r in results if r.ok})
+    timings.update({r.stem: r.seconds for r in results if r.ok and not r.reused})
     try:
         write_json_atomic(timings_path(runs_dir), timings, indent=1, sort_keys=True)
     except OSError:
@@ -170,9 +170,11 @@ def summary_table(results: list[JobResult], wall: float | None = None) -> str:
     width = max([len("notebook")] + [len(r.label) for r in results])
     lines = [f"{'notebook':<{width}}  {'seconds':>8}  status", f"{'-' * width}  {'-' * 8}  {'-' * 6}"]
     for r in results:
-        status = r.status if r.ok else f"{r.status.upper()}  {r.message}"
+        status = ("reused" if r.reused else r.status) if r.ok else f"{r.status.upper()}  {r.message}"
         lines.append(f"{r.label:<{width}}  {r.seconds:>8.1f}  {status}")
     if wall is not None:
         ok = sum(r.ok for r in results)
-        lines.append(f"{len(results)} notebook run(s), {ok} ok, {len(results) - ok} failed; wall {wall:.1f} s")
+        reused = sum(r.reused for r in results)
+        note = f" ({reused} reused from the cache)" if reused else ""
+        lines.append(f"{len(results)} notebook run(s), {ok} ok{note}, {len(results) - ok} failed; wall {wall:.1f} s")
     return "\n".join(lines)

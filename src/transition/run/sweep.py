@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from transition.run import records
 from transition.run.discovery import Layout, Notebook
-from transition.run.execute import execute, warm_panel
+from transition.run.execute import execute
 from transition.run.jobs import Job, JobResult, new_staging_root, plan
 from transition.run.problems import ParameterProblems
 from transition.run.resolve import check_name, grid_combinations, variant_name
@@ -66,11 +66,13 @@ def check_headlines(notebook: Notebook, headlines: list[str], layout: Layout) ->
         raise ParameterProblems(problems)
 
 
-def _variant_jobs(notebook: Notebook, combos: list[dict], fixed: dict, name: str, layout: Layout) -> list[Job]:
+def _variant_jobs(notebook: Notebook, combos: list[dict], fixed: dict, name: str, layout: Layout,
+                  force: bool = False) -> list[Job]:
     staging_root = new_staging_root(layout)
     jobs = []
     for combo in combos:
-        job = plan([notebook], {notebook.stem: {**fixed, **combo}}, name, layout, subfolder=variant_name(combo))[0]
+        job = plan([notebook], {notebook.stem: {**fixed, **combo}}, name, layout, subfolder=variant_name(combo),
+                   force=force)[0]
         job.staging_root = staging_root
         jobs.append(job)
     return jobs
@@ -114,7 +116,8 @@ def _derive(table: pd.DataFrame, headlines: list[str], descriptions: dict) -> li
 
 def sweep(notebook: Notebook, grid: dict[str, list[Any]], fixed: dict[str, Any] | None = None,
           name: str | None = None, workers: int = 1, layout: Layout = Layout(),
-          progress: bool | None = None, headlines: list[str] | None = None, on_result=None) -> SweepReport:
+          progress: bool | None = None, headlines: list[str] | None = None, on_result=None,
+          force: bool = False) -> SweepReport:
     """Run every combination of ``grid`` (over ``fixed`` and the defaults) as ``runs/<name>/<variant>``.
 
     All combinations (and the ``headlines`` keys) are checked before any runs. Writes
@@ -122,18 +125,17 @@ def sweep(notebook: Notebook, grid: dict[str, list[Any]], fixed: dict[str, Any] 
     and a specification curve ``spec_curve.png`` for the first of ``headlines`` (default: the first
     headline that varies across the variants; one ``spec_curve_<key>.png`` per further key). A
     headline ``name=expression`` is computed from the others (``gap=cis_loss-cee_loss``) and added
-    to the table.
+    to the table. Variants run before with the same key come from the execution cache (``force``:
+    execute them anyway).
     """
     fixed = fixed or {}
     name = name or f"sweep-{notebook.stem}"
     check_name(name)
     combos = grid_combinations(notebook, grid, fixed)
     check_headlines(notebook, headlines or [], layout)
-    jobs = _variant_jobs(notebook, combos, fixed, name, layout)
+    jobs = _variant_jobs(notebook, combos, fixed, name, layout, force)
     started = time.perf_counter()
-    if workers != 1 and len(jobs) > 1:
-        warm_panel(layout)
-    results = execute(jobs, workers, progress, on_result)
+    results = execute(jobs, workers, progress, on_result, warm=layout)
     wall = time.perf_counter() - started
     directory = Path(layout.runs) / name
     records.write_run_record(directory / "run.json", name, jobs, results, {notebook.stem: notebook}, workers,

@@ -28,7 +28,8 @@ import papermill
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from transition.paths import STAGING_ENV
+from transition.paths import PROJECT_ROOT, STAGING_ENV
+from transition.run import cache
 from transition.run.jobs import KERNEL, Job, JobResult
 
 #: Seconds a kernel may take to start and answer (papermill's default of 60 s was too short at a
@@ -133,12 +134,22 @@ def move_into_place(source: Path, dest: Path) -> None:
         os.replace(temporary, dest)
 
 
+def shown_path(path: Path) -> str:
+    """``path`` relative to the project root when inside it (no machine path in a committed
+    notebook), else absolute."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def tidy(path: Path, job: Job, staged_outputs: Path) -> None:
     """Make the executed notebook read as if it had run in place: every mention of the staging
-    folder in an output (``out.figure`` returns the PNG's path) becomes the final folder, and the
-    paths papermill records become the notebook's own."""
+    folder in an output (``out.figure`` returns the PNG's path) becomes the final folder, relative
+    to the project root when inside it, and the paths papermill records become the notebook's own."""
     text = path.read_text(encoding="utf-8")
-    text = text.replace(str(staged_outputs), str(Path(job.output_dest).resolve()))
+    text = text.replace(str(staged_outputs), shown_path(job.output_dest))
     nb = nbformat.reads(text, as_version=4)
     meta = nb.metadata.get("papermill", {})
     if meta:
@@ -264,17 +275,43 @@ def _failed_cell(job: Job, staging: _Staging, error: PapermillExecutionError, se
                      cell=cell, exec_count=error.exec_count)
 
 
+def reuse(job: Job, parts: dict | None = None) -> JobResult | None:
+    """The stored execution of ``job`` put into place (:mod:`transition.run.cache`), or None on a miss
+    (or with ``--force``, or the cache off)."""
+    parts = parts if parts is not None else cache.full_parts(job)
+    entry = None if job.force or parts is None else cache.lookup(job, parts)
+    if entry is None:
+        return None
+    started = time.perf_counter()
+    signals = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        if _parent_gone():
+            raise Aborted("the run was stopped before its results were moved into place")
+        restored = cache.restore(job, entry)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+    return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
+                     reused=True)
+
+
 def execute_job(job: Job) -> JobResult:
-    """Execute one job in this process (normally a pool worker): stage, then move into place."""
+    """Execute one job in this process (normally a pool worker): from the execution cache when its
+    key has a stored execution, else stage, execute, store in the cache and move into place."""
     global _current_label
     _current_label = job.label
     started = time.perf_counter()
     try:
+        parts = cache.full_parts(job)  # a consumer's inputs as they are now, after the notebooks it reads
+        reused = reuse(job, parts)
+        if reused is not None:
+            return reused
         with _Staging(job) as staging:
             try:
                 attempts = _execute(job, staging)
                 seconds = time.perf_counter() - started
                 tidy(staging.notebook, job, staging.out)
+                cache.store(job, parts, staging.notebook, staging.out, seconds)
                 moved = _promote(job, staging)
                 return JobResult(job.label, job.stem, "ok", round(seconds, 2), outputs=moved, attempts=attempts)
             except PapermillExecutionError as error:

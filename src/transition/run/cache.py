@@ -1,0 +1,266 @@
+"""The execution cache: a notebook that would run exactly as before is not executed again (light).
+
+A job's **key** is the SHA-256 of its parts (:func:`key_parts`):
+
+- ``code``: the source of the notebook's code cells (outputs, metadata and Markdown do not count);
+- ``parameters``: its typed parameters after defaults and overrides (``-p``, a file, a grid point);
+- ``destination``: where the executed notebook and its outputs go (the stored notebook mentions them);
+- ``data``: the raw-file registry with its SHA-256 hashes (``data/sources.toml``) and the project's
+  data tables (``data/*.csv``) — every raw file is verified against the registry when read;
+- ``package``: every module of the package (``src/transition/**/*.py``);
+- ``constraints``: the pinned versions (``constraints.txt``);
+- ``results`` (only for a notebook that reads the others' results, the claims ledger): the headline
+  files and tables in the folder it reads, taken when it starts, after the notebooks it reads.
+
+After a successful execution, the executed notebook and every file it wrote (tables, headline JSON,
+figures) are stored under ``.cache/runs/<key>/`` (beside ``runs/``; git-ignored, safe to delete at
+any time). A later job with the same key gets them back instead of running: a file whose bytes are
+already in place is left untouched, so an unchanged tree stays unchanged. The default run, named
+runs (the Russian edition), sweeps and :func:`transition.run.execute.execute` all go through it;
+``transition run --force`` executes anyway (and refreshes the stored copy); ``--explain`` prints
+:func:`explain` for each notebook. Failed executions are never stored.
+
+For ``--explain``, the parts of the last execution into each destination are remembered
+(``.cache/runs/last/``), so that a miss can say which part changed.
+"""
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from transition.paths import DATA_DIR, PROJECT_ROOT
+
+#: The folder of the cache, relative to the parent of the runs folder (the project root normally).
+CACHE_FOLDER = Path(".cache") / "runs"
+ENTRY_FILE = "entry.json"
+NOTEBOOK_FILE = "notebook.ipynb"
+OUTPUTS_FOLDER = "out"
+LAST_FOLDER = "last"
+PACKAGE_DIR = PROJECT_ROOT / "src" / "transition"
+CONSTRAINTS = PROJECT_ROOT / "constraints.txt"
+#: Files in a results folder that are not notebook results (a consumer's key ignores them): the
+#: benchmarks, a named run's record and a sweep's table.
+NOT_RESULTS = ("benchmarks.json", "run.json", "sweep.csv")
+#: The order in which --explain names the parts that changed.
+PARTS = ("code", "parameters", "destination", "data", "package", "constraints", "results")
+
+
+def _digest(chunks) -> str:
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk if isinstance(chunk, bytes) else str(chunk).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _files_digest(paths, root: Path) -> str:
+    chunks = []
+    for path in sorted(paths):
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"<unreadable>"
+        chunks += [path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), content]
+    return _digest(chunks)
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """SHA-256 over the package's modules (``src/transition/**/*.py``)."""
+    return _files_digest(PACKAGE_DIR.rglob("*.py"), PACKAGE_DIR)
+
+
+@lru_cache(maxsize=1)
+def constraints_digest() -> str:
+    """SHA-256 of the pinned versions (``constraints.txt``)."""
+    return _files_digest([CONSTRAINTS] if CONSTRAINTS.is_file() else [], PROJECT_ROOT)
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """SHA-256 over the raw-file registry (with its hashes) and the project's data tables."""
+    return _files_digest([DATA_DIR / "sources.toml", *DATA_DIR.glob("*.csv")], DATA_DIR)
+
+
+def code_digest(notebook: Path) -> str:
+    """SHA-256 of the notebook's code cells' sources (read as plain JSON)."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    sources = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else c.get("source", "")
+               for c in cells if c.get("cell_type") == "code"]
+    return _digest(sources)
+
+
+def _jsonable(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
+
+
+def key_parts(notebook: Path, parameters: dict[str, Any], notebook_dest: Path, output_dest: Path) -> dict[str, str]:
+    """The parts of a job's key that are known before anything runs (``parameters``: the typed values
+    after defaults and overrides)."""
+    return {
+        "code": code_digest(notebook),
+        "parameters": _digest([_jsonable(parameters)]),
+        "destination": _digest([Path(notebook_dest).resolve(), Path(output_dest).resolve()]),
+        "data": data_digest(),
+        "package": package_digest(),
+        "constraints": constraints_digest(),
+    }
+
+
+def results_digest(folder: Path, own_stem: str) -> str:
+    """SHA-256 of the headline files and tables a consumer reads in ``folder`` (not its own outputs)."""
+    folder = Path(folder)
+    files = [p for p in (*folder.glob("*.json"), *folder.glob("*.csv"))
+             if p.name not in NOT_RESULTS and not p.name.startswith(own_stem)] if folder.is_dir() else []
+    return _files_digest(files, folder)
+
+
+def cache_dir(runs_dir: Path) -> Path:
+    """The cache folder for a runs folder: ``<runs>/../.cache/runs``."""
+    return Path(runs_dir).parent / CACHE_FOLDER
+
+
+def full_parts(job) -> dict[str, str] | None:
+    """Every part of ``job``'s key now (a consumer's ``results`` read at this moment); None: no cache."""
+    if job.cache_parts is None:
+        return None
+    parts = dict(job.cache_parts)
+    if job.reads_results is not None:
+        parts["results"] = results_digest(Path(job.reads_results), job.stem)
+    return parts
+
+
+def key_of(parts: dict[str, str]) -> str:
+    return _digest([f"{name}={parts[name]}" for name in sorted(parts)])[:32]
+
+
+def _slot(job) -> str:
+    return _digest([Path(job.notebook_dest).resolve()])[:20]
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return content if isinstance(content, dict) else {}
+
+
+def _write_json(path: Path, content: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary.write_text(json.dumps(content, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _entry(job, key: str) -> Path:
+    return cache_dir(job.cache_runs) / key
+
+
+def lookup(job, parts: dict[str, str] | None = None) -> Path | None:
+    """The stored execution for ``job``'s key, if complete; None otherwise (or when the cache is off)."""
+    parts = parts or full_parts(job)
+    if parts is None:
+        return None
+    entry = _entry(job, key_of(parts))
+    record = _read_json(entry / ENTRY_FILE)
+    if not record or not (entry / NOTEBOOK_FILE).is_file():
+        return None
+    if not all((entry / OUTPUTS_FOLDER / name).is_file() for name in record.get("outputs", [])):
+        return None
+    return entry
+
+
+def _same(source: Path, dest: Path) -> bool:
+    try:
+        return dest.is_file() and filecmp.cmp(source, dest, shallow=False)
+    except OSError:
+        return False
+
+
+def _copy_into_place(source: Path, dest: Path) -> None:
+    """Copy ``source`` to ``dest`` through a temporary file and ``os.replace``; nothing when the bytes are equal."""
+    if _same(source, dest):
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, dest)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def restore(job, entry: Path) -> list[str]:
+    """Put the stored outputs, then the stored notebook, into ``job``'s destinations; the output paths."""
+    record = _read_json(entry / ENTRY_FILE)
+    restored = []
+    for name in record.get("outputs", []):
+        dest = Path(job.output_dest) / name
+        _copy_into_place(entry / OUTPUTS_FOLDER / name, dest)
+        restored.append(str(dest))
+    _copy_into_place(entry / NOTEBOOK_FILE, Path(job.notebook_dest))
+    _remember(job, record.get("parts", {}))
+    return restored
+
+
+def store(job, parts: dict[str, str] | None, notebook: Path, outputs: Path, seconds: float) -> None:
+    """Keep a successful execution (the executed ``notebook`` and the files under ``outputs``) under
+    its key; a nicety: any problem leaves the cache as it was and never fails the run."""
+    if parts is None:
+        return
+    entry = _entry(job, key_of(parts))
+    temporary = entry.with_name(f".{entry.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        names = sorted(p.relative_to(outputs).as_posix() for p in Path(outputs).rglob("*") if p.is_file())
+        (temporary / OUTPUTS_FOLDER).mkdir(parents=True)
+        for name in names:
+            (temporary / OUTPUTS_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(outputs) / name, temporary / OUTPUTS_FOLDER / name)
+        shutil.copyfile(notebook, temporary / NOTEBOOK_FILE)
+        _write_json(temporary / ENTRY_FILE, {"stem": job.stem, "parts": parts, "outputs": names,
+                                             "seconds": round(seconds, 2)})
+        if entry.exists():  # --force, or two identical jobs at once: the newer copy wins
+            shutil.rmtree(entry, ignore_errors=True)
+        os.replace(temporary, entry)
+        _remember(job, parts)
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _remember(job, parts: dict[str, str]) -> None:
+    try:
+        _write_json(cache_dir(job.cache_runs) / LAST_FOLDER / f"{_slot(job)}.json",
+                    {"notebook": str(job.notebook_dest), "parts": parts})
+    except OSError:
+        pass
+
+
+def explain(job, inputs_will_change: bool = False) -> tuple[str, str]:
+    """(``"reuse"`` or ``"run"``, why) for ``job``; ``inputs_will_change``: a notebook it reads runs first."""
+    if job.cache_parts is None:
+        return "run", "the cache is off for this run"
+    if job.force:
+        return "run", "--force"
+    if job.reads_results is not None and inputs_will_change:
+        return "run?", "reads the results of notebooks that run first: decided when they are done"
+    parts = full_parts(job)
+    key = key_of(parts)
+    if lookup(job, parts) is not None:
+        return "reuse", f"nothing it depends on changed (key {key[:12]})"
+    last = _read_json(cache_dir(job.cache_runs) / LAST_FOLDER / f"{_slot(job)}.json").get("parts")
+    if not last:
+        return "run", f"no stored execution into {job.output_display or job.notebook_dest} (key {key[:12]})"
+    changed = [name for name in PARTS if parts.get(name) != last.get(name)]
+    if not changed:
+        return "run", f"the stored execution is missing or incomplete (key {key[:12]})"
+    return "run", f"changed since the last execution: {', '.join(changed)} (key {key[:12]})"

@@ -1,0 +1,154 @@
+"""The execution cache: keys from content, reuse without execution, --explain, --force.
+
+Tests without the ``notebook`` marker build the cache by hand (no kernel); the others execute the
+tiny fixture notebooks of :mod:`runner_fixtures` in a temporary project.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+from runner_fixtures import consumer_notebook, write_fixtures
+
+from transition.run import cache, discovery, execute, jobs
+from transition.run.cli import main
+from transition.run.discovery import Layout
+
+
+@pytest.fixture
+def project(tmp_path) -> Layout:
+    write_fixtures(tmp_path / "notebooks", stems=("97_alpha", "98_fixture"))
+    return Layout(notebooks=tmp_path / "notebooks", results=tmp_path / "results", runs=tmp_path / "runs")
+
+
+def _job(project: Layout, overrides=None, name="alt", stem="98_fixture", **options) -> jobs.Job:
+    nb = discovery.discover(project)[stem]
+    return jobs.plan([nb], {stem: overrides or {}}, name, project, **options)[0]
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_key_follows_code_and_parameters_not_markdown_or_outputs(project):
+    base = _job(project).cache_parts
+    assert set(base) == {"code", "parameters", "destination", "data", "package", "constraints"}
+    assert _job(project, {"scale": 2.0}).cache_parts["parameters"] != base["parameters"]
+    assert _job(project, {"scale": 1.0}).cache_parts == base  # the default, given explicitly: same typed value
+    assert _job(project, name="other").cache_parts["destination"] != base["destination"]
+    path = project.notebooks / "98_fixture.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\n\nMore prose."
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="noise")]
+    nbformat.write(nb, path)
+    assert _job(project).cache_parts == base
+    nb.cells[1].source += "\nx = 1"
+    nbformat.write(nb, path)
+    assert _job(project).cache_parts["code"] != base["code"]
+    assert _job(project, use_cache=False).cache_parts is None
+
+
+def _stage(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    out = tmp_path / "staged" / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "98_fixture.json").write_text(text)
+    (out / "figures" / "f.png").write_bytes(b"\x89PNG fake")
+    notebook = tmp_path / "staged" / "98_fixture.ipynb"
+    notebook.write_text('{"cells": []}')
+    return notebook, out
+
+
+def test_a_stored_execution_is_restored_and_identical_files_are_left_untouched(project, tmp_path):
+    job = _job(project)
+    assert cache.lookup(job) is None
+    assert cache.explain(job)[0] == "run"
+    notebook, out = _stage(tmp_path, '{"total": 3}')
+    cache.store(job, cache.full_parts(job), notebook, out, 1.0)
+    entry = cache.lookup(job)
+    assert entry is not None and entry.parent == project.runs.parent / ".cache" / "runs"
+    assert cache.explain(job)[0] == "reuse"
+    restored = cache.restore(job, entry)
+    run_dir = project.runs / "alt"
+    assert sorted(Path(p).relative_to(run_dir).as_posix() for p in restored) == ["98_fixture.json", "figures/f.png"]
+    assert (run_dir / "98_fixture.ipynb").read_text() == '{"cells": []}'
+    before = _snapshot(run_dir)
+    cache.restore(job, entry)
+    assert _snapshot(run_dir) == before  # same bytes: not rewritten (mtimes kept)
+    (run_dir / "98_fixture.json").write_text("edited")
+    cache.restore(job, entry)
+    assert (run_dir / "98_fixture.json").read_text() == '{"total": 3}'
+
+
+def test_explain_names_the_part_that_changed(project, tmp_path):
+    job = _job(project)
+    notebook, out = _stage(tmp_path, "{}")
+    cache.store(job, cache.full_parts(job), notebook, out, 1.0)
+    decision, why = cache.explain(_job(project, {"scale": 2.0}))
+    assert decision == "run" and "parameters" in why and "code" not in why
+    decision, why = cache.explain(_job(project, force=True))
+    assert decision == "run" and "--force" in why
+
+
+def test_an_incomplete_entry_is_not_reused(project, tmp_path):
+    job = _job(project)
+    notebook, out = _stage(tmp_path, "{}")
+    cache.store(job, cache.full_parts(job), notebook, out, 1.0)
+    entry = cache.lookup(job)
+    (entry / "out" / "figures" / "f.png").unlink()
+    assert cache.lookup(job) is None
+    (entry / "entry.json").write_text("")
+    assert cache.lookup(job) is None
+
+
+def test_a_consumer_key_includes_the_results_it_reads(project, tmp_path):
+    nbformat.write(consumer_notebook("00_ledger", reads="98_fixture"), project.notebooks / "00_ledger.ipynb")
+    notebooks = discovery.discover(project)
+    ledger = [j for j in jobs.plan(list(notebooks.values()), {}, "all", project) if j.stem == "00_ledger"][0]
+    assert ledger.reads_results == (project.runs / "all").resolve()
+    (project.runs / "all").mkdir(parents=True)
+    first = cache.full_parts(ledger)["results"]
+    (project.runs / "all" / "98_fixture.json").write_text('{"total": 1}')
+    assert cache.full_parts(ledger)["results"] != first
+    (project.runs / "all" / "00_ledger.json").write_text("its own output")
+    second = cache.full_parts(ledger)["results"]
+    (project.runs / "all" / "00_ledger.json").write_text("changed, but its own")
+    assert cache.full_parts(ledger)["results"] == second
+
+
+@pytest.mark.notebook
+def test_a_second_run_reuses_everything_and_changes_nothing(project):
+    nbformat.write(consumer_notebook("00_ledger", reads="98_fixture"), project.notebooks / "00_ledger.ipynb")
+    selected = list(discovery.discover(project).values())
+    first = execute.run(selected, {}, "alt", 2, project, progress=False)
+    assert first.ok and not any(r.reused for r in first.results)
+    before = _snapshot(project.runs / "alt")
+    second = execute.run(selected, {}, "alt", 2, project, progress=False)
+    assert second.ok and all(r.reused for r in second.results), [(r.stem, r.reused) for r in second.results]
+    after = _snapshot(project.runs / "alt")
+    assert {k: v for k, v in after.items() if k != "run.json"} == {k: v for k, v in before.items() if k != "run.json"}
+    forced = execute.run(selected[-1:], {}, "alt", 1, project, progress=False, force=True)
+    assert forced.ok and not forced.results[0].reused
+
+
+@pytest.mark.notebook
+def test_cli_explain_and_force(project, monkeypatch):
+    monkeypatch.setenv("TRANSITION_NOTEBOOKS_DIR", str(project.notebooks))
+    monkeypatch.setenv("TRANSITION_RESULTS_DIR", str(project.results))
+    monkeypatch.setenv("TRANSITION_RUNS_DIR", str(project.runs))
+    cli = CliRunner()
+    result = cli.invoke(main, ["run", "98", "--name", "x", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    explained = cli.invoke(main, ["run", "98", "--name", "x", "--explain"])
+    assert explained.exit_code == 0 and "98_fixture" in explained.output and "reuse" in explained.output
+    changed = cli.invoke(main, ["run", "98", "--name", "x", "-p", "scale=2", "--explain"])
+    assert "run" in changed.output and "parameters" in changed.output
+    again = cli.invoke(main, ["run", "98", "--name", "x", "--no-progress"])
+    assert again.exit_code == 0 and "reused" in again.output
+    forced = cli.invoke(main, ["run", "98", "--name", "x", "--no-progress", "--force"])
+    assert forced.exit_code == 0 and "reused" not in forced.output
+    record = json.loads((project.runs / "x" / "run.json").read_text())
+    assert record
