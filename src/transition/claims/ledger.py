@@ -64,6 +64,13 @@ C8_MIN_BLOCS, CIS_COUNT = 3, 12
 #: C9: a core "dominates" a bloc with at least this share of bloc GDP (%); bloc membership "tracks reform"
 #: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
 C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
+#: C10: building a union "takes long" when the median Eurasian agreement needs at least this many years to
+#: become a working union: a decade, the order of the EEC Treaty's own 12-year transitional period for its
+#: customs union (Art. 8; completed in 11.3 years from signature); "contradicted" below C10_SHORT_YEARS, under
+#: the EU's quickest steps (about 7 years: Single European Act → single market, Maastricht → euro).
+C10_LONG_YEARS, C10_SHORT_YEARS = 10.0, 5.0
+#: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
+from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
 
 #: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
 #: fell by at least this many percentage points (from its first complete year of COW data); relations were
@@ -375,12 +382,31 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
 
 
 def judge_c10(h: Headlines, as_of: str) -> Judgement:
-    nb = "07_integration"
-    return Judgement(UNTESTABLE, [
-        "a recommendation (study the EU's experience), not a statement of fact",
-        f"for comparison, median EBRD average in 2006: EAEU members "
-        f"{_f(h.get(nb, 'eaeu_median_ebrd_average_comparison_year'), 2)}, countries that joined the EU in 2004 "
-        f"{_f(h.get(nb, 'eu2004_median_ebrd_average_comparison_year'), 2)}",
+    """"Building a Eurasian union will take long" on the median years from agreement to working union.
+
+    Steps still open at the as-of date count with the time waited so far (a lower bound): a median of
+    at least C10_LONG_YEARS is "supported" either way; with every step completed, a median below
+    C10_SHORT_YEARS is "contradicted" and one in between "mixed"; with steps open and a median below
+    C10_LONG_YEARS it is too early to tell. The recommendation (study the EU) is not testable.
+    """
+    nb, when = "07_integration", str(ESSAY_YEAR) if as_of == "essay" else "latest"
+    median, steps = h.get(nb, f"eurasian_union_median_years_{when}"), h.get(nb, f"eurasian_union_steps_{when}")
+    done, eu = h.get(nb, f"eurasian_union_completed_{when}"), h.get(nb, "eu_step_median_years")
+    if median >= C10_LONG_YEARS:
+        verdict = SUPPORTED
+    elif done == steps and steps > 0:
+        verdict = CONTRADICTED if median < C10_SHORT_YEARS else MIXED
+    else:
+        verdict = UNTESTABLE
+    waiting = ([f"agreements not yet working count with the years waited so far (longest "
+                f"{_f(h.get(nb, f'eurasian_union_longest_open_years_{when}'))})"] if done < steps else [])
+    return Judgement(verdict, [
+        f"median years from a Eurasian agreement to a working union: {_f(median)} ({_i(done)} of {_i(steps)} "
+        f"agreements working by {ESSAY_YEAR if as_of == 'essay' else 'now'})",
+        *waiting,
+        f"the EU's steps (Treaty of Rome to customs union, Single European Act to single market, Maastricht to euro): "
+        f"median {_f(eu)} years",
+        "the recommendation (study the EU's experience) is not a statement of fact: not testable",
     ])
 
 
@@ -451,6 +477,7 @@ def thresholds_markdown(lang: str = "en") -> str:
         f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
+        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited); contradicted below {C10_SHORT_YEARS:g} years; the recommendation is not testable",
         "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)
