@@ -185,3 +185,37 @@ def test_the_notebook_is_narrative():
     findings = cells[-1]
     assert "ch.findings_text(" in findings and 'f"""' not in findings and "def " not in findings
     assert not any("def " in source for source in cells)  # the notebook calls src/, it defines nothing
+
+
+# --- the datings of the areas and chance (C1) ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def datings():
+    from transition.analysis.order_chance import dating_comparison
+
+    return dating_comparison(sequencing_panel(), BASE, as_of_years=(1995, 1999))
+
+
+def test_dating_view_applies_the_ledger_rule_to_every_dating(datings):
+    summary, pairs = datings
+    view = ch.dating_view(summary)
+    assert view.index.names == ["dating", "last_year"] and list(view.columns) == ch.DATING_COLUMNS
+    assert view.loc[("one EBRD threshold", 1999), "n_follow"] == 2  # as in the main run (POL, ALB)
+    assert view.loc[("one EBRD threshold", 1999), "verdict"] == "supported"  # 2 of 4 = 50%
+    pairs_view = ch.dating_pairs_view(pairs, 1999)
+    assert pairs_view.index.tolist() == ["L→S", "L→I", "L→P", "S→I", "S→P", "I→P"]
+    assert pairs_view.columns.get_level_values(0).unique().tolist() == list(ch.DATING_LABELS.values())
+
+
+def test_dating_headlines_and_findings(run, datings):
+    summary, _ = datings
+    rows = ch.headline_rows(run["timing"], run["order"], run["robust"], run["gap_test"], 3.0, 40.0, 1999, "weak",
+                            datings=datings)
+    values = {row["key"]: row["value"] for row in rows}
+    assert len(values) == len(rows)
+    assert values["c1_n_follow_threshold_1999"] == values["n_follow_essay_order_all"] == 2
+    assert values["c1_p_chance_own_range_1995"] == summary.set_index(["dating", "last_year"]).loc[("own_range", 1995), "p_chance"]
+    assert values["c1_pair_inst_priv_not_reversed_threshold_1999"] == 2  # POL before, ALB same year
+    text = ch.findings_text(rows, run["robust"], run["gap_test"], 3.0, 40.0, 1999, "weak", "exclude", summary)
+    assert "**Other datings of the areas (C1).**" in text and "one EBRD threshold **2**" in text
+    assert "a random strict order of four areas matches 1 time in 24" in text and "nan" not in text

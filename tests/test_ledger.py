@@ -37,8 +37,11 @@ def _c2(shallowest, rho, p, coef=1.0, p_seq=0.9):
         "01_reform_sequencing": {"median_lib_inst_gap_points_cis": 1.5, "median_lib_inst_gap_points_cee_baltics": 1.0,
                                  "gap_points_cis_vs_cee_baltics_p_value": 0.3},
         "02_output_paths": {"cis_shallowest_trough_index": shallowest, "median_trough_index_cis": 50.0,
-                            "median_trough_index_cee_baltics": 80.0, "spearman_gap_vs_trough_rho": rho,
-                            "spearman_gap_vs_trough_p": p},
+                            "median_trough_index_cee_baltics": 80.0, "spearman_gap_vs_trough_rho": -0.9,
+                            "spearman_gap_vs_trough_p": 0.001,  # the old gap (liberalizers only) no longer decides
+                            "spearman_gap_1990_1995_vs_trough_rho": rho, "spearman_gap_1990_1995_vs_trough_p": p,
+                            "spearman_gap_1990_1995_vs_trough_n": 26, "spearman_gap_1990_1995_vs_trough_pc_rho": rho,
+                            "spearman_gap_1990_1995_vs_trough_pc_p": p},
         "04_reforms_and_growth": {"seq_lib_ahead_coef": coef, "seq_lib_ahead_pvalue": p_seq}})
 
 
@@ -51,6 +54,26 @@ def _c2(shallowest, rho, p, coef=1.0, p_seq=0.9):
 ])
 def test_c2_needs_losses_everywhere_and_the_mechanism(shallowest, rho, p, coef, p_seq, expected):
     assert ledger.judge_c2(_c2(shallowest, rho, p, coef, p_seq), "essay").verdict == expected
+
+
+def test_c2_evidence_names_the_every_country_gap_and_the_old_one_beside_it():
+    evidence = ledger.judge_c2(_c2(82.0, 0.4, 0.04), "latest").evidence[-1]
+    assert "tested on every country (26, the non-liberalizers included)" in evidence
+    assert "rho = 0.40 (p = 0.04; the claim needs a negative rho)" in evidence and "rho = -0.90 (p = 0.00)" in evidence
+
+
+def test_c1_counts_the_verdicts_of_every_dating():
+    h = _c1(follow_2002=0, follow_all=0)
+    for dating, follow in zip(ledger.C1_DATINGS, (0, 5, 12)):
+        for year in (2002, 2006):
+            h.by_notebook["01_reform_sequencing"] |= {f"c1_n_follow_{dating}_{year}": {"value": follow},
+                                                      f"c1_expected_own_dates_{dating}_{year}": {"value": 1.0},
+                                                      f"c1_p_chance_{dating}_{year}": {"value": 0.5}}
+    result = ledger.judge_c1(h, "essay")
+    assert result.verdict == CONTRADICTED  # the first dating's (one EBRD threshold)
+    assert result.evidence[-1] == "verdicts under the 3 datings (the first is the ledger's): 1 supported, 1 mixed, 1 contradicted"
+    assert "0, 5, 12 countries follow the order by 2002" in result.evidence[-2] and h.missing == []
+    assert ledger.c1_verdict(0.5) == SUPPORTED and ledger.c1_verdict(0.19) == CONTRADICTED
 
 
 def _c3(rich_essay, poor_essay, rich_latest, poor_latest, gov_essay, gov_latest):

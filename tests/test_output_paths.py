@@ -188,3 +188,38 @@ def test_figures_carry_their_titles_and_axes(study):
     assert fig3.axes[0].get_title().startswith("Trough vs liberalization-institutions gap (Spearman rho = ")
     assert fig3.axes[0].get_xlabel() == "years from liberalization to institutions reaching EBRD 3"
     plt.close("all")
+
+
+# ---------------------------------------------------------------- the gap on every country (C2)
+
+@pytest.fixture(scope="module")
+def mechanism(study):
+    """The study's gap with fixed-date gaps (UZB, which never liberalized, included) and per-capita troughs."""
+    from transition.analysis import loss_mechanism
+
+    frame = study["gap"].assign(**{name: [0.2, 0.6, 0.9, 1.5, 1.1, 0.8, 1.6] for name in loss_mechanism.FIXED_GAP_MEASURES},
+                                trough_index_pc=lambda f: f["trough_index"] - 2,
+                                cumulative_loss_pc=lambda f: f["cumulative_loss"] + 5)
+    return frame, loss_mechanism.mechanism_associations(frame)
+
+
+def test_mechanism_headlines_keep_every_country(mechanism):
+    _, assoc = mechanism
+    values = {row["key"]: row["value"] for row in chapter.mechanism_headlines(assoc)}
+    assert values["spearman_gap_1990_1995_vs_trough_n"] == 7 and values["spearman_gap_vs_trough_pc_n"] == 6
+    assert {"spearman_gap_1992_vs_trough_pc_rho", "ols_gap_1990_1995_trough_index_controlled_p"} <= set(values)
+    view = chapter.mechanism_view(assoc)
+    assert set(view["output"]) == {"total", "per capita"} and list(view.columns) == chapter.MECHANISM_COLUMNS
+
+
+def test_mechanism_paragraph_and_figure(study, mechanism):
+    frame, assoc = mechanism
+    s = study
+    text = chapter.findings_text(s["summary"], s["path_recovery"], s["main"], s["loss_counts"], s["assoc"], s["gap"],
+                                 s["russia_1998"], 3, ["BIH"], ["wdi", "pwt"], "wdi", 1989, 90.0, 3.0, 10.0, assoc)
+    assert "**C2, the gap on every country.**" in text and "n = 7" in text and text.count("\n\n") == 5
+    fig = chapter.plot_trough_vs_fixed_gap(frame, assoc, "wdi", 1989)
+    assert fig.axes[0].get_title().startswith("GDP total: Spearman rho = ") and fig.axes[1].get_title().startswith("GDP per capita")
+    assert fig.axes[1].get_ylabel() == "trough of real GDP per capita, 1989 = 100 (WDI)"
+    assert fig.axes[0].get_xlabel() == "liberalization minus institutions, EBRD points (1990-1995)"
+    plt.close("all")

@@ -14,6 +14,7 @@ from transition.analysis.sequencing import (
     censored_median,
     compare_groups,
     follows_order,
+    gap_at_dates,
     liberalization_institutions_gap,
     order_frequencies,
     order_string,
@@ -35,6 +36,20 @@ def test_gap_between_liberalization_and_institutions():
     assert gap.loc["AAA", "gap_points"] == 2.0 and not gap.loc["AAA", "gap_censored"]
     assert gap.loc["BBB", "gap_years"] == 2 and gap.loc["BBB", "gap_censored"]
     assert pd.isna(gap.loc["BBB", "inst_year"])
+
+
+def test_gap_at_dates_keeps_a_country_that_never_liberalized():
+    rows = []
+    for year, lib, inst in [(1990, 1.0, 1.0), (1991, 2.0, 1.0), (1992, 2.5, 1.5), (1994, 2.0, 2.0), (1996, 2.33, 1.67)]:
+        rows += [("BLR", year, "reform_liberalization", lib), ("BLR", year, "reform_institutions", inst)]
+    rows += [("POL", 1992, "reform_liberalization", 3.0), ("POL", 1992, "reform_institutions", 2.0)]
+    gap = gap_at_dates(tidy_frame(rows), years=(1992, 1994, 1996), window=(1990, 1995), iso3=["BLR", "POL"])
+    blr = gap.set_index("iso3").loc["BLR"]
+    assert list(gap.columns) == ["iso3", "gap_points_1992", "gap_points_1994", "gap_points_1996", "gap_points_1990_1995"]
+    assert (blr["gap_points_1992"], blr["gap_points_1994"]) == (1.0, 0.0) and blr["gap_points_1996"] == pytest.approx(0.66)
+    assert blr["gap_points_1990_1995"] == pytest.approx((0 + 1 + 1 + 0) / 4)  # 1990, 1991, 1992, 1994
+    assert gap.set_index("iso3").loc["POL", "gap_points_1990_1995"] == 1.0 and pd.isna(gap.loc[1, "gap_points_1994"])
+    assert liberalization_institutions_gap(tidy_frame(rows)).set_index("iso3").loc["BLR", "gap_years"] is pd.NA
 
 
 # --- timing, order and summaries of notebook 01 (constructed panel with known answers) ----------

@@ -12,6 +12,7 @@ import pytest
 from transition.analysis.timing import (
     STEP_ORDERS,
     first_sustained_year_below,
+    first_year_covering,
     first_year_reaching,
     is_missing,
     relapse_year,
@@ -19,6 +20,16 @@ from transition.analysis.timing import (
     stabilization_year,
     step_order,
 )
+
+
+def test_first_year_covering_its_own_range():
+    scores = pd.Series([1.67, 1.67, 2.33, 3.0, 3.67, 3.33], index=range(1990, 1996))  # first 1.67, top 3.67
+    assert first_year_covering(scores, 0.5) == 1993          # level 2.67: 3.0 in 1993
+    assert first_year_covering(scores, 0.25) == 1992         # level 2.17
+    assert first_year_covering(scores, 1.0) == 1994          # the top itself
+    assert first_year_covering(pd.Series([2.0, 2.33, 2.0], index=[1990, 1991, 1992]), 0.5) == 1991  # one notch moves
+    assert first_year_covering(pd.Series([2.0, 2.2], index=[1990, 1991])) is None   # less than a notch: never moved
+    assert first_year_covering(pd.Series(dtype=float)) is None
 
 
 def test_first_year_reaching_uses_published_rounding():

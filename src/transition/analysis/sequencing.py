@@ -28,7 +28,9 @@ from transition.analysis.timing import (
     EBRD_THRESHOLD,
     FIRST_YEAR,
     INFLATION_THRESHOLD,
+    OWN_RANGE_SHARE,
     SUSTAINED_YEARS,
+    first_year_covering,
     first_year_reaching,
     is_missing,
     relapse_year,
@@ -59,6 +61,22 @@ TIES = "weak"
 NEVER_HIGH = "exclude"
 #: The stabilization rule of the main run (:func:`transition.analysis.timing.stabilization_year`).
 STABILIZATION_RULE = "first_run"
+#: How an EBRD area is dated (:func:`reform_timing`): "threshold" — the first year its index reaches
+#: ``ebrd_threshold`` (one cut-off for every area); "own_range" — the first year it covers
+#: ``own_range_share`` of the country's own range in the window (``timing.first_year_covering``);
+#: "scale_share" — the first year it covers ``scale_share`` of the distance from 1 to the area's
+#: highest score in the study's panel up to ``last_year`` (one cut-off per area, for scales that differ).
+DATINGS = ("threshold", "own_range", "scale_share")
+DATING = "threshold"
+#: Share of the distance from 1 to an area's top score (the "scale_share" dating): 0.6 puts
+#: liberalization, whose top is 4.33, at EBRD 3.0 (1 + 0.6 × 3.33), as in the main run.
+SCALE_SHARE = 0.6
+#: The scores of the scale (the EBRD's lowest score).
+EBRD_FLOOR = 1.0
+#: Years at which the liberalization-institutions gap is read for every country (:func:`gap_at_dates`),
+#: and the window of its mean: the years of the output collapse, before most trough years.
+GAP_YEARS = (1992, 1994, 1996)
+GAP_WINDOW = (1990, 1995)
 #: The two broad groups whose liberalization-institutions gaps are compared (claim C2).
 GAP_TEST_GROUPS = ("CIS", "CEE & Baltics")
 
@@ -95,6 +113,33 @@ def liberalization_institutions_gap(tidy: pd.DataFrame, threshold: float = EBRD_
     return frame.astype({"lib_year": "Int64", "inst_year": "Int64", "gap_years": "Int64", "gap_points": "float64"})
 
 
+def gap_at_dates(tidy: pd.DataFrame, years=GAP_YEARS, window=GAP_WINDOW,
+                 iso3: list[str] | None = None) -> pd.DataFrame:
+    """Liberalization minus institutions index (EBRD points) in fixed years, and its mean over a window.
+
+    Unlike :func:`liberalization_institutions_gap`, no threshold has to be reached, so every
+    country with EBRD scores keeps a gap (claim C2; the non-liberalizers Belarus, Turkmenistan and
+    Uzbekistan included). The mean uses the years of ``window`` with both indices.
+
+    Returns
+    -------
+    DataFrame: iso3, ``gap_points_<year>`` for each of ``years``, ``gap_points_<first>_<last>``.
+    """
+    lib = derived.series(tidy, AREA_VARIABLES["liberalization"])
+    inst = derived.series(tidy, AREA_VARIABLES["institutions"])
+    wide = (lib - inst).dropna().unstack("year").reindex(sorted(iso3 or countries.study_iso3()))
+    frame = pd.DataFrame({f"gap_points_{year}": wide.get(year, np.nan) for year in years},
+                         index=wide.index)
+    inside = [year for year in wide.columns if window[0] <= year <= window[1]]
+    frame[fixed_gap_name(window)] = wide[inside].mean(axis=1)
+    return frame.rename_axis("iso3").reset_index()
+
+
+def fixed_gap_name(window=GAP_WINDOW) -> str:
+    """Column of the window-mean gap: ``gap_points_1990_1995``."""
+    return f"gap_points_{window[0]}_{window[1]}"
+
+
 def _deflator_years(measures: pd.Series) -> str:
     """'CPI' or 'CPI; GDP deflator in 1991-1992' (years where CPI was missing)."""
     years = sorted(int(year) for year, measure in measures.items() if measure == "gdp_deflator")
@@ -122,11 +167,32 @@ def _stabilization_row(own: pd.DataFrame, inflation_threshold: float, sustained_
             "status": status, "first_data_year": first, "relapsed": relapsed is not None}
 
 
-def _area_row(tidy: pd.DataFrame, code: str, area: str, ebrd_threshold: float, last_year: int) -> dict:
-    """The fields of one country's timing row for an EBRD area."""
+def area_thresholds(tidy: pd.DataFrame, dating: str = DATING, ebrd_threshold: float = EBRD_THRESHOLD,
+                    scale_share: float = SCALE_SHARE, last_year: int = LAST_EBRD_YEAR) -> dict[str, float]:
+    """The level each EBRD area must reach: ``ebrd_threshold`` for every area ("threshold"), or
+    ``1 + scale_share * (top - 1)`` with ``top`` the area's highest score among the study's countries
+    up to ``last_year`` ("scale_share"). NaN for "own_range" (the level is each country's own)."""
+    if dating not in DATINGS:
+        raise ValueError(f"dating must be one of {', '.join(DATINGS)}, not {dating!r}")
+    levels = {}
+    for area, variable in AREA_VARIABLES.items():
+        if dating == "scale_share":
+            values = derived.series(tidy, variable)
+            values = values[values.index.get_level_values("iso3").isin(countries.study_iso3())
+                            & (values.index.get_level_values("year") <= last_year)]
+            levels[area] = round(EBRD_FLOOR + scale_share * (float(values.max()) - EBRD_FLOOR), 2)
+        else:
+            levels[area] = ebrd_threshold if dating == "threshold" else math.nan
+    return levels
+
+
+def _area_row(tidy: pd.DataFrame, code: str, area: str, level: float, last_year: int,
+              own_range_share: float | None = None) -> dict:
+    """The fields of one country's timing row for an EBRD area (``own_range_share``: the "own_range" dating)."""
     values = derived.series(tidy, AREA_VARIABLES[area], code).loc[:last_year]
-    year = first_year_reaching(values, ebrd_threshold)
-    return {"area": area, "year_reached": year, "threshold": ebrd_threshold, "measure": AREA_VARIABLES[area],
+    year = (first_year_reaching(values, level) if own_range_share is None
+            else first_year_covering(values, own_range_share))
+    return {"area": area, "year_reached": year, "threshold": level, "measure": AREA_VARIABLES[area],
             "status": "reached" if year is not None else "not_reached",
             "first_data_year": int(values.dropna().index.min()) if values.notna().any() else None,
             "relapsed": False}
@@ -135,7 +201,8 @@ def _area_row(tidy: pd.DataFrame, code: str, area: str, ebrd_threshold: float, l
 def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = EBRD_THRESHOLD,
                   inflation_threshold: float = INFLATION_THRESHOLD, sustained_years: int = SUSTAINED_YEARS,
                   last_year: int = LAST_EBRD_YEAR, stabilization_rule: str = STABILIZATION_RULE,
-                  never_high: str = NEVER_HIGH) -> pd.DataFrame:
+                  never_high: str = NEVER_HIGH, dating: str = DATING, own_range_share: float = OWN_RANGE_SHARE,
+                  scale_share: float = SCALE_SHARE) -> pd.DataFrame:
     """First year each of the four reform areas reaches an advanced level, by country.
 
     Liberalization, institutions and privatization: the first year the area's EBRD index
@@ -157,6 +224,10 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
     never_high : {"exclude", "first_year"}
         Inflation never at or above the threshold in the window: ``year_reached`` missing (the
         area is left out of the order) or the first year with inflation data.
+    dating : {"threshold", "own_range", "scale_share"}
+        How the EBRD areas are dated (:data:`DATINGS`; ``threshold`` then holds each area's level,
+        NaN for "own_range"); stabilization is dated the same way under every dating.
+    own_range_share, scale_share : float
 
     Returns
     -------
@@ -172,13 +243,15 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
     subgroup = countries.group_of()
     rates = derived.inflation(tidy)
     rates = rates[rates["year"].between(FIRST_YEAR, last_year)].set_index(["iso3", "year"]).sort_index()
+    levels = area_thresholds(tidy, dating, ebrd_threshold, scale_share, last_year)
+    share = own_range_share if dating == "own_range" else None
     rows = []
     for code in sorted(codes):
         base = {"iso3": code, "group": countries.BROAD_GROUP[subgroup[code]], "subgroup": subgroup[code]}
         own = rates.loc[code] if code in rates.index.get_level_values("iso3") else rates.iloc[:0].droplevel(0)
         for area in ESSAY_ORDER:
             row = (_stabilization_row(own, inflation_threshold, sustained_years, stabilization_rule, never_high)
-                   if area == "stabilization" else _area_row(tidy, code, area, ebrd_threshold, last_year))
+                   if area == "stabilization" else _area_row(tidy, code, area, levels[area], last_year, share))
             rows.append({**base, **row})
     frame = pd.DataFrame(rows)
     return frame.astype({"year_reached": "Int64", "first_data_year": "Int64", "threshold": "float64"})
@@ -387,10 +460,12 @@ def order_summary(timing: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
 def analyse(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_threshold: float = EBRD_THRESHOLD,
             inflation_threshold: float = INFLATION_THRESHOLD, sustained_years: int = SUSTAINED_YEARS,
             last_year: int = LAST_EBRD_YEAR, stabilization_rule: str = STABILIZATION_RULE,
-            never_high: str = NEVER_HIGH, ties: str = TIES) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Timing and order in one call: ``(reform_timing(...), reform_order(...))`` for ``iso3``."""
+            never_high: str = NEVER_HIGH, ties: str = TIES, dating: str = DATING) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Timing and order in one call: ``(reform_timing(...), reform_order(...))`` for ``iso3``.
+
+    The liberalization-institutions gap (C2) always uses ``ebrd_threshold``, whatever the ``dating``."""
     timing = reform_timing(tidy, iso3, ebrd_threshold, inflation_threshold, sustained_years, last_year,
-                           stabilization_rule, never_high)
+                           stabilization_rule, never_high, dating)
     gap = liberalization_institutions_gap(tidy, ebrd_threshold, last_year)
     gap = gap[gap["iso3"].isin(timing["iso3"])]
     return timing, reform_order(timing, gap, ties)

@@ -4,6 +4,8 @@ One home for "reached", "stabilized", "relapsed" and "came before", so that ever
 the same by them:
 
 - :func:`first_year_reaching` — first year a score is at or above a level (EBRD areas);
+- :func:`first_year_covering` — first year a score covers a share of its own range (the "own
+  range" dating of notebook 01, for areas measured on different scales);
 - :func:`first_sustained_year_below` — first year of a run of years below a threshold after a
   year at or above it (the primitive behind stabilization and growth resumption);
 - :func:`stabilization_year` — the one definition of the stabilization year, with two named rules
@@ -41,6 +43,11 @@ SUSTAINED_YEARS = 2
 #: First year of the study window: the EBRD scores start in 1989, and so does the search for an
 #: inflation burst (earlier inflation, e.g. Poland's in the early 1980s, is not part of the transition).
 FIRST_YEAR = EBRD_FIRST_YEAR
+#: Share of its own range (first value → maximum) at which an area counts as reached under the
+#: "own range" dating (:func:`first_year_covering`): half the way it went.
+OWN_RANGE_SHARE = 0.5
+#: A series that moves less than this (one EBRD notch) has no range to cover: never "reached".
+MIN_RANGE = 1 / 3
 #: The rules of :func:`stabilization_year`.
 STABILIZATION_RULES = ("first_run", "durable")
 #: The orders of the first two steps (:func:`step_order`).
@@ -66,6 +73,29 @@ def first_year_reaching(values: pd.Series, threshold: float = EBRD_THRESHOLD) ->
     values = values.dropna().sort_index()
     reached = values[values.round(2) >= round(threshold, 2)]
     return int(reached.index[0]) if len(reached) else None
+
+
+def first_year_covering(values: pd.Series, share: float = OWN_RANGE_SHARE,
+                        min_range: float = MIN_RANGE) -> int | None:
+    """First year a score covers ``share`` of its own range, from its first value to its maximum.
+
+    The level is ``first + share * (max - first)`` (compared like :func:`first_year_reaching`); a
+    series whose range is below ``min_range`` never moved and gives None, as does an empty one.
+
+    Examples
+    --------
+    >>> first_year_covering(pd.Series([1.0, 1.67, 2.0, 3.0], index=[1990, 1991, 1992, 1993]), 0.5)
+    1992
+    >>> first_year_covering(pd.Series([1.0, 1.0], index=[1990, 1991])) is None
+    True
+    """
+    values = values.dropna().sort_index()
+    if values.empty:
+        return None
+    start, top = float(values.iloc[0]), float(values.max())
+    if round(top - start, 2) < round(min_range, 2):
+        return None
+    return first_year_reaching(values, start + share * (top - start))
 
 
 def first_sustained_year_below(inflation: pd.Series, threshold: float = INFLATION_THRESHOLD,

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from transition.analysis.loss_mechanism import EVERY_COUNTRY_GAP, FIXED_GAP_MEASURES, PER_CAPITA, pick_mechanism
 from transition.analysis.output import CHECKPOINT_YEARS, loss_count, ok_group, pick_association, shallowest
 from transition.chapters.specs import OUTPUT_PATHS as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.claims.ledger import ALPHA  # the significance level of the C2 rule
@@ -56,6 +57,13 @@ SUMMARY_COLUMNS = ["n", "median_trough_index", "mean_trough_index", "median_year
                    "median_index_latest", "median_growth_1999_2002", "n_recovered_by_2002"]
 #: Columns of the association table shown in the notebook.
 ASSOCIATION_COLUMNS = ["sample", "x", "y", "controls", "n", "rho", "rho_p", "slope", "slope_se", "slope_p"]
+#: Columns of the mechanism table (every gap definition, total and per capita) shown in the notebook.
+MECHANISM_COLUMNS = ["definition", "sample", "x", "output", "controls", "n", "rho", "rho_p", "slope", "slope_p"]
+
+
+def mechanism_view(mechanism: pd.DataFrame, y: str = "trough_index") -> pd.DataFrame:
+    """The rows of ``loss_mechanism.mechanism_associations`` for one output measure (total and per capita)."""
+    return mechanism[mechanism["y"].isin([y, f"{y}{PER_CAPITA}"])][MECHANISM_COLUMNS].round(3).reset_index(drop=True)
 
 
 def country_view(main: pd.DataFrame) -> pd.DataFrame:
@@ -132,6 +140,28 @@ def plot_trough_vs_gap(gap: pd.DataFrame, assoc: pd.DataFrame, gap_threshold: fl
            xlabel=f"years from liberalization to institutions reaching EBRD {gap_threshold:g}",
            ylabel=f"trough of real GDP, {base_year} = 100 ({gdp_source.upper()})")
     ax.legend(fontsize=8, frameon=False, loc="lower left")
+    return fig
+
+
+def plot_trough_vs_fixed_gap(frame: pd.DataFrame, mechanism: pd.DataFrame, gdp_source: str, base_year: int,
+                             x: str = EVERY_COUNTRY_GAP, colors=None):
+    """Trough (total, per capita) against the gap that keeps every country: two panels, one point per country."""
+    colors = GROUP_COLORS if colors is None else colors
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.8), sharex=True)
+    for ax, (y, what) in zip(axes, [("trough_index", "total"), (f"trough_index{PER_CAPITA}", "per capita")]):
+        row = pick_mechanism(mechanism, x, y)
+        data = frame.dropna(subset=[x, y])
+        for group, part in data.groupby("broad_group"):
+            ax.scatter(part[x], part[y], s=40, color=colors[group], label=group)
+        for r in data.itertuples():
+            ax.annotate(r.iso3, (getattr(r, x), getattr(r, y)), xytext=(3, 3), textcoords="offset points", fontsize=7)
+        ax.set(title=f"GDP {what}: Spearman rho = {row['rho']:.2f}, p = {row['rho_p']:.2f}, n = {row['n']}",
+               xlabel="liberalization minus institutions, EBRD points (" + x.removeprefix("gap_points_").replace("_", "-") + ")",
+               ylabel=f"trough of real GDP{'' if what == 'total' else ' per capita'}, {base_year} = 100 "
+                      f"({gdp_source.upper()})")
+    axes[0].legend(fontsize=8, frameon=False, loc="lower right")
+    fig.suptitle("Trough vs the liberalization-institutions gap, every country")
+    fig.tight_layout()
     return fig
 
 
@@ -217,6 +247,29 @@ def association_headlines(assoc: pd.DataFrame) -> list[dict]:
         rows += [_row(f"{name}_slope", row["slope"], unit, f"OLS slope of trough_index on gap_years (controls: {controls})"),
                  _row(f"{name}_se", row["slope_se"], unit, f"HC1-robust SE of that slope (controls: {controls})"),
                  _row(f"{name}_p", row["slope_p"], "p-value", f"HC1-robust p of that slope (controls: {controls})")]
+    return rows
+
+
+def _key(x: str) -> str:
+    """Headline-key name of a gap column: 'gap_points_1990_1995' → 'gap_1990_1995', 'gap_years' → 'gap'."""
+    return "gap" if x == "gap_years" else x.replace("gap_points_", "gap_")
+
+
+def mechanism_headlines(mechanism: pd.DataFrame) -> list[dict]:
+    """C2's mechanism on every country (``loss_mechanism``): Spearman of the trough, total and per capita, on each
+    fixed-date gap (and per capita on the old gap); the OLS slope with controls on the gap the ledger uses."""
+    rows = []
+    pairs = [(x, y) for x in FIXED_GAP_MEASURES for y in ("trough_index", f"trough_index{PER_CAPITA}")]
+    for x, y in [*pairs, ("gap_years", f"trough_index{PER_CAPITA}")]:
+        row, name = pick_mechanism(mechanism, x, y), f"spearman_{_key(x)}_vs_{y.replace('_index', '')}"
+        rows += [_row(f"{name}_rho", row["rho"], "Spearman rho", f"{x} vs {y} ({row['sample']} countries)"),
+                 _row(f"{name}_p", row["rho_p"], "p-value", f"two-sided p of the Spearman rho, {x} vs {y}"),
+                 _row(f"{name}_n", row["n"], "countries", f"countries in the {x} vs {y} correlation")]
+    for y in ("trough_index", f"trough_index{PER_CAPITA}"):
+        row, name = pick_mechanism(mechanism, EVERY_COUNTRY_GAP, y, "former_ussr+war"), f"ols_{_key(EVERY_COUNTRY_GAP)}_{y}"
+        rows += [_row(f"{name}_controlled_slope", row["slope"], "index points per EBRD point",
+                      f"OLS slope of {y} on {EVERY_COUNTRY_GAP}, controls former USSR and war"),
+                 _row(f"{name}_controlled_p", row["slope_p"], "p-value", "HC1-robust p of that slope")]
     return rows
 
 
@@ -320,11 +373,25 @@ def _output_paragraph(med: pd.DataFrame, path_recovery: pd.Series, base_year: in
 CEE & Baltics {g('CEE & Baltics', 'median_index_latest')}."""
 
 
+def _mechanism_paragraph(mechanism: pd.DataFrame) -> str:
+    every = [pick_mechanism(mechanism, EVERY_COUNTRY_GAP, y) for y in ("trough_index", f"trough_index{PER_CAPITA}")]
+    ctrl = pick_mechanism(mechanism, EVERY_COUNTRY_GAP, "trough_index", "former_ussr+war")
+    dates = "; ".join(f"{x.removeprefix('gap_points_')} rho = {r['rho']:.2f} (p = {r['rho_p']:.2f})"
+                      for x in FIXED_GAP_MEASURES[:-1] for r in [pick_mechanism(mechanism, x, "trough_index")])
+    return f"""**C2, the gap on every country.** Read at fixed dates, the gap keeps the countries that never liberalized.
+Liberalization minus institutions averaged over 1990-95 and the trough: Spearman rho = {every[0]['rho']:.2f}
+(p = {every[0]['rho_p']:.2f}, n = {every[0]['n']}, {_significance(every[0]['rho_p'])}); per capita rho = {every[1]['rho']:.2f}
+(p = {every[1]['rho_p']:.2f}); OLS slope with controls {ctrl['slope']:.2f} (robust p = {ctrl['slope_p']:.2f}). A negative rho
+would mean a larger gap, a deeper trough, as the essay says; here the sign is
+{'as the essay says' if every[0]['rho'] < 0 else 'the opposite'}. By year: {dates}."""
+
+
 def findings_text(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.DataFrame, loss_counts: pd.DataFrame,
                   assoc: pd.DataFrame, gap: pd.DataFrame, russia_1998: pd.Series, n_disagreements: int,
                   skipped_iso3, sources, gdp_source: str, base_year: int, substantial_loss: float,
-                  gap_threshold: float, disagreement_threshold: float) -> str:
-    """The Findings section as Markdown, every number computed (arguments as in :func:`claim_headlines`).
+                  gap_threshold: float, disagreement_threshold: float, mechanism: pd.DataFrame | None = None) -> str:
+    """The Findings section as Markdown, every number computed (arguments as in :func:`claim_headlines`;
+    ``mechanism``: the ``loss_mechanism.mechanism_associations`` table, when given).
 
     ``summary`` and ``path_recovery`` must be by broad group (CIS, CEE & Baltics, SEE) for the group sentences.
     """
@@ -336,6 +403,7 @@ def findings_text(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.Data
         _depth_paragraph(med, main, skipped_iso3, gdp_source, base_year),
         _loss_paragraph(main, loss_counts, sources, gdp_source, substantial_loss),
         _gap_paragraph(assoc, gap, gap_threshold),
+        *([_mechanism_paragraph(mechanism)] if mechanism is not None else []),
         _output_paragraph(med, path_recovery, base_year),
         sources_paragraph,
     ])
@@ -343,9 +411,11 @@ def findings_text(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.Data
 
 def headline_rows(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.DataFrame, loss_counts: pd.DataFrame,
                   assoc: pd.DataFrame, gap: pd.DataFrame, russia_1998: pd.Series, n_disagreements: int, sources,
-                  gdp_source: str, base_year: int, substantial_loss: float, disagreement_threshold: float) -> list[dict]:
-    """Every headline row of the notebook: :func:`group_headlines` then :func:`claim_headlines`."""
+                  gdp_source: str, base_year: int, substantial_loss: float, disagreement_threshold: float,
+                  mechanism: pd.DataFrame | None = None) -> list[dict]:
+    """Every headline row of the notebook: :func:`group_headlines`, :func:`claim_headlines`, then (``mechanism``
+    given) :func:`mechanism_headlines`."""
     return group_headlines(summary, path_recovery, base_year) + claim_headlines(
         main, loss_counts, assoc, gap, russia_1998, n_disagreements, sources, gdp_source, base_year,
-        substantial_loss, disagreement_threshold)
+        substantial_loss, disagreement_threshold) + (mechanism_headlines(mechanism) if mechanism is not None else [])
 

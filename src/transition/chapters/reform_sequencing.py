@@ -30,6 +30,7 @@ from transition.analysis.sequencing import (
 )
 from transition.analysis.timing import is_missing
 from transition.chapters.specs import REFORM_SEQUENCING as SPEC  # noqa: F401 (the notebook's parameter spec)
+from transition.claims.ledger import c1_verdict
 from transition.data import countries
 from transition.present.labels import translate
 from transition.present.style import GROUP_COLORS
@@ -49,6 +50,25 @@ SUMMARY_COLUMNS = ["n_countries", "n_follow_essay_order", "n_consistent_so_far",
                    "median_stabilization_year", "median_institutions_year", "median_privatization_year",
                    "n_liberalization_not_reached", "n_institutions_not_reached", "n_privatization_not_reached"]
 GAP_COLUMNS = ["median_lib_inst_gap_years", "n_lib_inst_gap_censored", "median_lib_inst_gap_points"]
+#: How each dating of the EBRD areas is named in tables and prose (``sequencing.DATINGS``).
+DATING_LABELS = {"threshold": "one EBRD threshold", "own_range": "each area's own range",
+                 "scale_share": "each area's scale"}
+#: Columns of the dating comparison shown in the notebook.
+DATING_COLUMNS = ["n_follow", "share_follow", "n_consistent_so_far", "expected_strict", "expected_own_dates",
+                  "p_chance", "verdict"]
+#: The dating comparison's headline measures: key part, column, unit, description.
+DATING_MEASURES = [
+    ("n_follow", "n_follow", "countries", "follow the essay's order"),
+    ("share_follow", "share_follow", "share of countries", "share following the essay's order"),
+    ("n_consistent", "n_consistent_so_far", "countries", "consistent so far with the essay's order"),
+    ("expected_strict", "expected_strict", "countries",
+     "expected to follow by chance, each country's areas in a random strict order"),
+    ("expected_own_dates", "expected_own_dates", "countries", "expected to follow by chance, each country's own dates permuted"),
+    ("p_chance", "p_chance", "probability", "chance of at least the observed count, own dates permuted"),
+]
+#: Headline-key names of the pairs of areas.
+PAIR_NAMES = {"L→S": "lib_stab", "L→I": "lib_inst", "L→P": "lib_priv", "S→I": "stab_inst", "S→P": "stab_priv",
+              "I→P": "inst_priv"}
 
 
 def slug(label: str) -> str:
@@ -110,6 +130,22 @@ def order_counts_view(order: pd.DataFrame) -> str:
     counts = frequencies.pivot_table(index="order", columns="group", values="n_countries", aggfunc="sum", fill_value=0)
     counts = counts[[g for g in [*BROAD_GROUPS, ALL] if g in counts.columns]]
     return counts.sort_values(ALL, ascending=False, kind="stable").to_string()
+
+
+def dating_view(dating_summary: pd.DataFrame) -> pd.DataFrame:
+    """The C1 counts under every dating and cut-off year, with chance and the ledger's C1 verdict (rows:
+    dating label, year)."""
+    table = dating_summary.assign(dating=dating_summary["dating"].map(DATING_LABELS),
+                                  verdict=dating_summary["share_follow"].map(c1_verdict))
+    return table.set_index(["dating", "last_year"])[DATING_COLUMNS].round(3)
+
+
+def dating_pairs_view(dating_pairs: pd.DataFrame, last_year: int) -> pd.DataFrame:
+    """Pair by pair (rows) and dating (column blocks): countries before / tie / after, in ``last_year``."""
+    table = dating_pairs[dating_pairs["last_year"] == last_year].assign(
+        dating=lambda f: f["dating"].map(DATING_LABELS))
+    wide = table.pivot(index="pair", columns="dating", values=["before", "tie", "after"]).swaplevel(axis=1)
+    return wide[[label for label in DATING_LABELS.values() if label in set(table["dating"])]].reindex(table["pair"].unique())
 
 
 # --- figures --------------------------------------------------------------------------------------
@@ -295,6 +331,21 @@ def stabilization_headlines(timing: pd.DataFrame, gap_test: dict, inflation_thre
                  "two-sided Mann-Whitney test, liberalization-institutions gap in index points, CIS vs CEE & Baltics")]
 
 
+def dating_headlines(dating_summary: pd.DataFrame, dating_pairs: pd.DataFrame) -> list[dict]:
+    """Per dating and cut-off year (``order_chance.dating_comparison``): the counts following, chance and the
+    pairs in the essay's order; the keys the ledger's C1 rule reads (``c1_<measure>_<dating>_<year>``)."""
+    rows = []
+    for r in dating_summary.to_dict("records"):
+        end, what = f"{r['dating']}_{r['last_year']}", f"{DATING_LABELS[r['dating']]}, by {r['last_year']}"
+        rows += [_row(f"c1_{key}_{end}", int(r[column]) if column.startswith("n_") else float(r[column]), unit,
+                      f"{text} ({what})") for key, column, unit, text in DATING_MEASURES]
+    for r in dating_pairs.itertuples():
+        rows.append(_row(f"c1_pair_{PAIR_NAMES[r.pair]}_not_reversed_{r.dating}_{r.last_year}", int(r.before + r.tie),
+                         "countries", f"{r.pair}: first area before or in the same year as the second "
+                                      f"({DATING_LABELS[r.dating]}, by {r.last_year})"))
+    return rows
+
+
 def robustness_headlines(robust: pd.DataFrame) -> list[dict]:
     """For every variation of ``sequencing.sensitivity``: the counts following / consistent."""
     everyone = robust[robust["group"] == ALL]
@@ -317,20 +368,37 @@ def robustness_headlines(robust: pd.DataFrame) -> list[dict]:
 
 
 def headline_rows(timing: pd.DataFrame, order: pd.DataFrame, robust: pd.DataFrame, gap_test: dict,
-                  ebrd_threshold: float, inflation_threshold: float, last_year: int, ties: str) -> list[dict]:
-    """The notebook's headline numbers as dicts (key, value, unit, description) for ``Outputs.headline``."""
+                  ebrd_threshold: float, inflation_threshold: float, last_year: int, ties: str,
+                  datings: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> list[dict]:
+    """The notebook's headline numbers as dicts (key, value, unit, description) for ``Outputs.headline``.
+
+    ``datings``: the ``(summary, pairs)`` of ``order_chance.dating_comparison`` (their rows come last)."""
     return [_row("n_countries", len(order), "countries", "countries analysed"),
             *group_headlines(timing, order, ebrd_threshold, last_year, ties),
             *order_headlines(timing, order, ebrd_threshold, last_year),
             *stabilization_headlines(timing, gap_test, inflation_threshold),
-            *robustness_headlines(robust)]
+            *robustness_headlines(robust),
+            *(dating_headlines(*datings) if datings is not None else [])]
 
 
 # --- findings -------------------------------------------------------------------------------------
 
+def dating_paragraph(dating_summary: pd.DataFrame, last_year: int) -> str:
+    """The Findings bullet on the other datings of the areas and the chance benchmark (C1), for ``last_year``."""
+    rows = dating_summary[dating_summary["last_year"] == last_year].set_index("dating")
+    each = "; ".join(f"{DATING_LABELS[d]} **{int(r.n_follow)}** (chance {format_number(r.expected_own_dates, 1)}, "
+                     f"p = {format_number(r.p_chance, 2)}; C1 {c1_verdict(r.share_follow)})" for d, r in rows.iterrows())
+    strict = format_number(rows["expected_strict"].iloc[0], 1)
+    return (f"- **Other datings of the areas (C1).** One cut-off for indicators of different scales is a choice. Countries "
+            f"following the essay's order by {last_year}, by dating: {each}. Chance is each country's own dates in a random "
+            f"order; a random strict order of four areas matches 1 time in 24 ({strict} countries expected).\n")
+
+
 def findings_text(headlines: list[dict], robust: pd.DataFrame, gap_test: dict, ebrd_threshold: float,
-                  inflation_threshold: float, last_year: int, ties: str, never_high: str) -> str:
-    """The notebook's Findings (C1, C2) as Markdown, from its headline rows and robustness table."""
+                  inflation_threshold: float, last_year: int, ties: str, never_high: str,
+                  dating_summary: pd.DataFrame | None = None) -> str:
+    """The notebook's Findings (C1, C2) as Markdown, from its headline rows and robustness table (and the
+    dating comparison of ``order_chance.dating_comparison``, when given)."""
     h = {row["key"]: row["value"] for row in headlines}
     present = [g for g in BROAD_GROUPS if f"n_follow_essay_order_{GROUP_SLUGS[g]}" in h]
 
@@ -365,4 +433,4 @@ def findings_text(headlines: list[dict], robust: pd.DataFrame, gap_test: dict, e
   (at 2.33: {ebrd_233['following'] or 'none'}); strict ties
   {h['n_follow_essay_order_ties_strict']}; durable stabilization {h['n_follow_essay_order_durable_stabilization']}; never-high dated
   {h['n_follow_essay_order_never_high_dated']}; inflation below 20% for 3 years {h['n_follow_essay_order_inflation_20_3_years']}.
-"""
+""" + (dating_paragraph(dating_summary, last_year) if dating_summary is not None else "")

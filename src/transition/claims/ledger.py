@@ -32,6 +32,13 @@ VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)
 from transition.analysis.output import SUBSTANTIAL_LOSS_INDEX as C2_LOSS_INDEX  # noqa: E402
 #: C1: the scenario is "supported" if at least this share of countries follows it, "contradicted" below the lower share.
 C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
+#: C1: the datings of the EBRD areas the rule is also applied to (notebook 01's ``c1_*_<dating>_<year>`` headlines);
+#: the verdict itself is the first's (one EBRD threshold), the evidence counts the verdicts of all.
+from transition.analysis.sequencing import DATINGS as C1_DATINGS  # noqa: E402
+from transition.data import vocabulary  # noqa: E402
+#: C2: notebook 02's liberalization-institutions gap that keeps every country (mean over 1990-95 of
+#: liberalization minus institutions, ``loss_mechanism.EVERY_COUNTRY_GAP``): the mechanism's test.
+C2_MECHANISM_GAP = "gap_1990_1995"
 #: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
 ALPHA = 0.05
 #: C3: a group "emerged from the crisis" when its median real GDP index is back at this level (1989 = 100).
@@ -139,13 +146,35 @@ def _both(first: bool, second: bool) -> str:
 
 
 # ---- the rules --------------------------------------------------------------------------------------
+def c1_verdict(share: float) -> str:
+    """C1's rule on the share of countries that follow the essay's order."""
+    return SUPPORTED if share >= C1_SUPPORT_SHARE else CONTRADICTED if share < C1_CONTRADICT_SHARE else MIXED
+
+
+def _c1_datings(h: Headlines, n, year: int) -> list[str]:
+    """Evidence on C1 under every dating of :data:`C1_DATINGS`: counts, chance, verdicts."""
+    nb = "01_reform_sequencing"
+    follows = [h.get(nb, f"c1_n_follow_{d}_{year}") for d in C1_DATINGS]
+    chance = [h.get(nb, f"c1_expected_own_dates_{d}_{year}") for d in C1_DATINGS]
+    p_chance = [h.get(nb, f"c1_p_chance_{d}_{year}") for d in C1_DATINGS]
+    verdicts = [c1_verdict(f / n if n else math.nan) for f in follows]
+    return [
+        f"under the {len(C1_DATINGS)} datings of the areas (one EBRD threshold; each area's own range; each area's "
+        f"scale) {', '.join(_i(f) for f in follows)} countries follow the order by {year}; each country's own dates "
+        f"in random order give {', '.join(_f(c) for c in chance)} (p = {', '.join(_f(p, 2) for p in p_chance)}); "
+        f"a random order of four areas matches 1 time in 24",
+        f"verdicts under the {len(C1_DATINGS)} datings (the first is the ledger's): "
+        f"{verdicts.count(SUPPORTED)} supported, {verdicts.count(MIXED)} mixed, {verdicts.count(CONTRADICTED)} contradicted",
+    ]
+
+
 def judge_c1(h: Headlines, as_of: str) -> Judgement:
     nb = "01_reform_sequencing"
     key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
     follow, n = h.get(nb, key), h.get(nb, "n_countries")
-    share = follow / n if n else math.nan
-    verdict = (SUPPORTED if share >= C1_SUPPORT_SHARE else CONTRADICTED if share < C1_CONTRADICT_SHARE else MIXED)
+    verdict = c1_verdict(follow / n if n else math.nan)
     lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
+    year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
     return Judgement(verdict, [
         f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
         f"(liberalization → stabilization → institutions → privatization) "
@@ -154,6 +183,7 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
         f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
         f"privatization reached the advanced level before institutions in "
         f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
+        *_c1_datings(h, n, year),
     ])
 
 
@@ -161,7 +191,10 @@ def judge_c2(h: Headlines, as_of: str) -> Judgement:
     n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
     shallowest = h.get(n02, "cis_shallowest_trough_index")
     no_cis_avoided = shallowest < C2_LOSS_INDEX
-    rho, p = h.get(n02, "spearman_gap_vs_trough_rho"), h.get(n02, "spearman_gap_vs_trough_p")
+    every = f"spearman_{C2_MECHANISM_GAP}_vs_trough"
+    rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
+    rho_pc, p_pc = h.get(n02, f"{every}_pc_rho"), h.get(n02, f"{every}_pc_p")
+    old_rho, old_p = h.get(n02, "spearman_gap_vs_trough_rho"), h.get(n02, "spearman_gap_vs_trough_p")
     coef, p_seq = h.get(n04, "seq_lib_ahead_coef"), h.get(n04, "seq_lib_ahead_pvalue")
     mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)
     return Judgement(_both(no_cis_avoided, mechanism), [
@@ -172,8 +205,11 @@ def judge_c2(h: Headlines, as_of: str) -> Judgement:
         f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
         f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
         f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)})",
-        f"the liberalization-institutions gap and the depth of the trough: Spearman rho = {_f(rho, 2)} "
-        f"(p = {_f(p, 2)}); liberalization ahead of institutions in growth regressions: "
+        f"the mechanism is tested on every country ({_i(n)}, the non-liberalizers included): liberalization minus "
+        f"institutions averaged over 1990-95 and the depth of the trough, Spearman rho = {_f(rho, 2)} (p = {_f(p, 2)}; "
+        f"the claim needs a negative rho); "
+        f"per capita {_f(rho_pc, 2)} (p = {_f(p_pc, 2)}); the old gap (years from liberalization, liberalizers only) "
+        f"rho = {_f(old_rho, 2)} (p = {_f(old_p, 2)}); liberalization ahead of institutions in growth regressions: "
         f"{_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
     ])
 
@@ -470,6 +506,8 @@ def thresholds_markdown(lang: str = "en") -> str:
     items = [
         f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of countries follow the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}",
         f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
+        "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
+        "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",
         f"C3: as of the essay the gap holds when the resource-rich CIS median real GDP index is below {RECOVERED_INDEX:g} and that of resource-poor Central Europe & Baltics at or above it; with the latest data it persists when the resource-rich CIS median is still below; governance explains the gap when its Shapley share of R² exceeds that of resources",
         f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
         f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",

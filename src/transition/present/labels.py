@@ -329,6 +329,34 @@ CATALOGUE: dict[str, str] = {
     "usd_wdi2022": "текущие долл. США (WDI 2022)", "usd_wdi2013": "текущие долл. США (WDI 2013)",
     "usd_weo": "текущие долл. США (WEO 2019)", "ppp_pwt": "ППС (PWT, по выпуску)",
     "ppp_wdi": "ППС (WDI × население Maddison)", "ppp_maddison": "ППС (Maddison)",
+    # 01: datings of the areas and chance (C1)
+    "dating": "датировка", "one EBRD threshold": "единый порог ЕБРР", "each area's own range": "собственный диапазон направления",
+    "each area's scale": "шкала направления", "n_follow": "следуют порядку", "share_follow": "доля следующих",
+    "n_consistent_so_far": "пока не противоречат", "expected_strict": "ожидается случайно (строгий порядок)",
+    "expected_own_dates": "ожидается случайно (перестановка своих дат)", "p_chance": "p (случайность)",
+    "verdict": "оценка", "pair": "пара", "before": "раньше", "tie": "в тот же год", "after": "позже",
+    # 02: the gap on every country (C2)
+    "GDP total: Spearman rho = {0}, p = {1}, n = {2}": "ВВП в целом: ро Спирмена = {0}, p = {1}, n = {2}",
+    "GDP per capita: Spearman rho = {0}, p = {1}, n = {2}": "ВВП на душу населения: ро Спирмена = {0}, p = {1}, n = {2}",
+    "liberalization minus institutions, EBRD points ({0}-{1})": "либерализация минус институты, пункты ЕБРР ({0}-{1})",
+    "liberalization minus institutions, EBRD points ({0})": "либерализация минус институты, пункты ЕБРР ({0})",
+    "trough of real GDP per capita, {0} = {1} (WDI)": "дно реального ВВП на душу населения, {0} = {1} (WDI)",
+    "trough of real GDP per capita, {0} = {1} (PWT)": "дно реального ВВП на душу населения, {0} = {1} (PWT)",
+    "trough of real GDP per capita, {0} = {1} (WEO)": "дно реального ВВП на душу населения, {0} = {1} (WEO)",
+    "trough of real GDP per capita, {0} = {1} (MADDISON)": "дно реального ВВП на душу населения, {0} = {1} (Maddison)",
+    "Trough vs the liberalization-institutions gap, every country":
+        "Дно спада и разрыв между либерализацией и институтами, все страны",
+    # ledger: C1 under every dating, C2 on every country
+    "under the {0} datings of the areas (one EBRD threshold; each area's own range; each area's scale) {1}, {2}, {3} countries follow the order by {4}; each country's own dates in random order give {5}, {6}, {7} (p = {8}, {9}, {10}); a random order of four areas matches {11} time in {12}":
+        "при {0} способах датировки направлений (единый порог ЕБРР; собственный диапазон направления; шкала направления) порядку следуют {1}, {2}, {3} стран к {4} г.; случайная перестановка собственных дат страны даёт {5}, {6}, {7} (p = {8}, {9}, {10}); случайный порядок четырёх направлений совпадает в {11} случае из {12}",
+    "verdicts under the {0} datings (the first is the ledger's): {1} supported, {2} mixed, {3} contradicted":
+        "оценки при {0} способах датировки (первый — основной): подтверждается {1}, неоднозначно {2}, опровергается {3}",
+    "the mechanism is tested on every country ({0}, the non-liberalizers included): liberalization minus institutions averaged over {1}-{2} and the depth of the trough, Spearman rho = {3} (p = {4}; the claim needs a negative rho); per capita {5} (p = {6}); the old gap (years from liberalization, liberalizers only) rho = {7} (p = {8}); liberalization ahead of institutions in growth regressions: {9} pp (p = {10})":
+        "механизм проверен на всех странах ({0}, включая не проводивших либерализацию): либерализация минус институты в среднем за {1}-{2} гг. и глубина спада, ро Спирмена = {3} (p = {4}; тезису нужно отрицательное ро); на душу населения {5} (p = {6}); прежний разрыв (годы от либерализации, только либерализовавшие) ро = {7} (p = {8}); либерализация впереди институтов в регрессиях роста: {9} п.п. (p = {10})",
+    "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches {0} time in {1})":
+        "C1: правило применяется и при каждом способе датировки направлений реформ (единый порог ЕБРР, собственный диапазон направления, шкала направления) и сравнивается со случайностью (случайный порядок четырёх направлений совпадает в {0} случае из {1})",
+    "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over {0}-{1} of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it":
+        "C2: механизм проверяется на разрыве между либерализацией и институтами, сохраняющем все страны (среднее за {0}-{1} гг. разности либерализации и институтов); разрыв, отсчитываемый от либерализации и теряющий не проводивших её, приводится рядом",
     # ---- claims ledger (00_claims_ledger; src/transition/ledger.py) ----
     "Claim": "Тезис", "Evidence": "Данные", "Where": "Где", "Latest data": "Последние данные",
     "Latest data:": "Последние данные:", "As of the essay (~{0})": "На момент эссе (~{0})",
