@@ -49,6 +49,22 @@ def _clean(value):
     return value
 
 
+def output_folder(output_dir: str | os.PathLike | None) -> Path:
+    """The folder for ``output_dir``: ``results/`` when None; a relative path is taken from the project
+    root and must stay inside the project (``../../x`` is refused, whatever runs the notebook); an
+    absolute path, given explicitly, may be anywhere."""
+    if output_dir is None or str(output_dir) == "":
+        return RESULTS_DIR
+    folder = Path(output_dir)
+    if folder.is_absolute():
+        return folder
+    resolved = (PROJECT_ROOT / folder).resolve()
+    if not resolved.is_relative_to(PROJECT_ROOT.resolve()):
+        raise ValueError(f"output_dir {str(output_dir)!r} leads outside the project ({resolved}); "
+                         "give an absolute path to write elsewhere")
+    return PROJECT_ROOT / folder
+
+
 class Outputs:
     """The output folder of one notebook run, and the recipes for writing into it."""
 
@@ -60,9 +76,7 @@ class Outputs:
         # The runner stages every run (nothing replaces the committed results until the whole
         # notebook has run): its folder, when set, takes the place of output_dir.
         staging = os.environ.get(STAGING_ENV)
-        self.dir = Path(staging or output_dir or RESULTS_DIR)
-        if not self.dir.is_absolute():
-            self.dir = PROJECT_ROOT / self.dir
+        self.dir = Path(staging) if staging else output_folder(output_dir)
         self.figures_dir = self.dir / "figures"
         self.figures_dir.mkdir(parents=True, exist_ok=True)
         self.headlines: dict[str, dict] = {}
