@@ -182,3 +182,9 @@ def test_c10_findings_sentence_uses_the_ledgers_thresholds():
     assert "it took long" in C._long_text(C10_LONG_YEARS)
     assert "did not take long" in C._long_text(C10_SHORT_YEARS - 0.1)
     assert "neither long nor short" in C._long_text((C10_LONG_YEARS + C10_SHORT_YEARS) / 2)
+
+
+def test_c10_essay_time_sentence():
+    assert C._essay_time_text(5.1, 0, 2) == "too early to tell"
+    assert C._essay_time_text(C10_LONG_YEARS, 0, 2) == "already long by the ledger's rule"
+    assert C._essay_time_text(4.0, 2, 2).startswith("all working by then; by the ledger's rule")

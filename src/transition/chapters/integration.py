@@ -386,7 +386,7 @@ agreements (Customs Union of 2010), {f('years_eurasec_to_eaeu')} for the EurAsEC
 customs union {f('eu_years_customs_union')}, Single European Act to single market {f('eu_years_single_market')}, Maastricht to
 euro {f('eu_years_euro')}). {_long_text(v('eurasian_union_median_years_latest'))} At the essay's time
 {f('eurasian_union_completed_2002', 0)} of {f('eurasian_union_steps_2002', 0)} agreements had produced a working union (the
-longest wait then {f('eurasian_union_longest_open_years_2002')} years), too early to tell.
+longest wait then {f('eurasian_union_longest_open_years_2002')} years): {_essay_time_text(v('eurasian_union_median_years_2002'), v('eurasian_union_completed_2002'), v('eurasian_union_steps_2002'))}.
 
 *Limits:* memberships are legal status (the CIS and GUAM were often inactive); the bloc file lists study countries only,
 so EU and WTO weights are not computed; shares are over members with GDP data
@@ -401,3 +401,12 @@ def _long_text(median: float) -> str:
     if median < C10_SHORT_YEARS:
         return f"By the ledger's rule (under {C10_SHORT_YEARS:g} years) it did not take long."
     return f"By the ledger's rule the time is between {C10_SHORT_YEARS:g} and {C10_LONG_YEARS:g} years: neither long nor short."
+
+
+def _essay_time_text(median: float, done: float, steps: float) -> str:
+    """What the agreements signed by the essay's time said then, by the ledger's C10 rule."""
+    if median >= C10_LONG_YEARS:
+        return "already long by the ledger's rule"
+    if done < steps or steps == 0:
+        return "too early to tell"
+    return "all working by then; " + _long_text(median)[0].lower() + _long_text(median)[1:]
