@@ -6,7 +6,8 @@ import pandas as pd
 from transition.data import countries
 from transition.paths import DATA_DIR
 
-BLOCS = {"CIS", "CAEC", "CACO", "CU1995", "UNION_STATE", "EURASEC", "CU2010", "EAEU", "GUAM", "EU", "WTO"}
+BLOCS = {"CIS", "CAEC", "CACO", "CU1995", "UNION_STATE", "EURASEC", "SES2003", "CU2010", "SES2012", "CISFTA", "EAEU",
+         "GUAM", "EU", "WTO"}
 
 
 def test_countries_table_has_the_29_with_groups_and_sources():
