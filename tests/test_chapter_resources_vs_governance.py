@@ -96,6 +96,7 @@ def test_robustness_rows_and_text():
     assert shown.loc[("gdp_index_2000", False), "difference"].startswith("-9")
     text = C.robustness_text(intervals, shares, verdict, verdict, 1989, (1991, 1993), 0.9)
     assert "90% bootstrap" in text and "Freedom House 1991–1993" in text and "1 of 2 outcomes" in text
+    assert "Real GDP 2000 (1989 = 100): resource-rich CIS still below resource-poor Central Europe & Baltics, difference -9.0" in text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -350,6 +350,20 @@ def _interval(value, low, high, digits: int = 1) -> str:
     return f"{fmt(value, digits)} [{fmt(low, digits)}, {fmt(high, digits)}]"
 
 
+def _persistence_line(intervals: pd.DataFrame, label) -> str:
+    """Does the gap the essay saw persist? The last level outcome, total and per capita, without SEE."""
+    default = intervals[~intervals["with_see"]]
+    parts = []
+    for prefix in ("gdp_index_", "gdppc_index_"):
+        rows = default[default["outcome"].str.startswith(prefix)]
+        if len(rows):
+            r = rows.iloc[-1]
+            state = "still below" if r.difference < 0 else "no longer below"
+            parts.append(f"{label(r.outcome)}: resource-rich CIS {state} resource-poor Central Europe & Baltics, "
+                         f"difference {_interval(r.difference, r.difference_low, r.difference_high)}")
+    return "- **Does the gap the essay saw persist?** " + "; ".join(parts) + "."
+
+
 def robustness_text(intervals: pd.DataFrame, shares: pd.DataFrame, early: pd.DataFrame, per_capita: pd.DataFrame,
                     base_year: int, early_period, level: float) -> str:
     """The Findings bullets of the robustness checks, every number from the computed tables."""
@@ -365,6 +379,7 @@ def robustness_text(intervals: pd.DataFrame, shares: pd.DataFrame, early: pd.Dat
                      f"{_interval(with_see.median_poor, with_see.poor_low, with_see.poor_high)}; difference "
                      f"{_interval(without.difference, without.difference_low, without.difference_high)} / "
                      f"{_interval(with_see.difference, with_see.difference_low, with_see.difference_high)}")
+    lines.append(_persistence_line(intervals, label))
     lines.append("- **Governance's Shapley share of R² (joint model), with its bootstrap interval and the share of "
                  "resamples in which governance explains more:** " + "; ".join(
                      f"{label(r.outcome)} {_interval(r.share_governance, r.low, r.high, 2)}, "
