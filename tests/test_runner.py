@@ -504,12 +504,10 @@ def test_summary_table_names_the_failing_cell():
     assert table[-1] == "2 notebook run(s), 1 ok, 1 failed; wall 15.5 s"
 
 
-def test_run_modules_and_site_doctests():
+def test_run_modules_doctests():
     import doctest
 
-    from transition.run import site
-
-    for module in (discovery, resolve, records, problems, site):
+    for module in (discovery, resolve, records, problems):
         outcome = doctest.testmod(module)
         assert outcome.failed == 0 and outcome.attempted > 0, module.__name__
 

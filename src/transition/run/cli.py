@@ -20,6 +20,7 @@ import json
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 import click
@@ -346,17 +347,21 @@ def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> N
               help="Named run (runs/NAME) of Russian executions (-p lang=ru) rendered as site/ru/; skipped if absent.")
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
-    """A static HTML site: the claims ledger and every executed notebook (site/), and the Russian edition (site/ru/)."""
-    # Heavy (nbconvert, pandas): imported only by the command that renders.
-    from transition.run import site
+    """The reader's edition: a book of the executed notebooks, the claims ledger first (site/), and the
+    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book)."""
+    # Heavy (Sphinx, MyST-NB): imported only by the command that renders.
+    from transition.run import book
 
     layout = _layout(ctx)
     started = time.perf_counter()
     ru_dir = layout.runs / ru_run
-    pages = site.render(layout.notebooks, output or site.SITE_DIR, layout.results / "figures",
-                        ru_dir=ru_dir if ru_dir.is_dir() else None)
-    click.echo(f"rendered {len(pages)} page(s) into {layout.display(pages[0].parent)} "
-               f"in {time.perf_counter() - started:.1f} s; open {layout.display(pages[0])}")
+    # nbformat's notice about cells without ids (older notebooks) says nothing about the site
+    warnings.filterwarnings("ignore", message="Cell is missing an id field")
+    site = book.build_site(out_dir=output or book.SITE_DIR, notebooks_dir=layout.notebooks,
+                           ru_dir=ru_dir if ru_dir.is_dir() else None, quiet=True)
+    editions = "English and Russian editions" if (site / "ru" / "index.html").is_file() else "English edition"
+    click.echo(f"rendered the {editions} into {layout.display(site)} in {time.perf_counter() - started:.1f} s; "
+               f"open {layout.display(site / 'index.html')}")
 
 
 @main.command()
