@@ -83,9 +83,10 @@ html: notebooks site/index.html
 run: setup
 	$(PY) -m transition $(ARGS)
 
-# Panel, each notebook, the full run serial vs -j 2, a 12-variant sweep, warm make, list → results/benchmarks.json.
+# Panel, each notebook, the full run serial vs -j 2, a 12-variant sweep, `transition list`, a warm
+# `make all` and the cold run of both editions against its floor → results/benchmarks.json.
 bench: data
-	$(PY) -m transition bench -j $(JOBS)
+	$(PY) -m transition bench -j $(JOBS) --warm-make --cold
 
 test: setup
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env --sanitize-with tests/nbval_sanitize.cfg

@@ -1,6 +1,8 @@
 """Benchmarks: the panel (build from raw files, cached load), each notebook, the full run serial
 and in parallel, and a 12-variant sweep. Notebook runs go to a temporary folder, never to
-``results/`` or the committed notebooks; the numbers are merged into ``results/benchmarks.json``.
+``results/`` or the committed notebooks, and bypass the execution cache (they time executions); the
+numbers are merged into ``results/benchmarks.json``. The targets of start-up, a warm ``make all`` and
+the cold run against its floor are timed by :mod:`transition.run.targets`.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from transition.chapters import parameters as p
 from transition.data import panel
 from transition.paths import RESULTS_DIR
-from transition.run import records
+from transition.run import records, targets
 from transition.run.discovery import (
     RESERVED,
     Layout,
@@ -119,8 +121,8 @@ def _time_runs(selected: list[Notebook], jobs: int, scratch: Layout, progress) -
     """The full run with ``jobs`` workers, then serially: seconds per notebook, wall times, speed-up."""
     # Parallel first, serial second: whatever warms up (disk cache, bytecode) helps the serial
     # run, so the speed-up is, if anything, understated.
-    parallel = run(selected, {}, "parallel", jobs, scratch, progress=progress)
-    serial = run(selected, {}, "serial", 1, scratch, progress=progress)
+    parallel = run(selected, {}, "parallel", jobs, scratch, progress=progress, use_cache=False)
+    serial = run(selected, {}, "serial", 1, scratch, progress=progress, use_cache=False)
     failures = [r for r in serial.results + parallel.results if not r.ok]
     speedup = serial.wall_seconds / parallel.wall_seconds if parallel.wall_seconds else float("nan")
     results = {
@@ -163,8 +165,8 @@ def _time_sweep(chosen: Notebook, chosen_grid: dict, jobs: int, scratch: Layout,
     # Run exactly these combinations: one sweep per combination would lose the parallelism,
     # so sweep over a synthetic grid and keep only the first SWEEP_VARIANTS points.
     started = time.perf_counter()
-    jobs_list = [plan([chosen], {chosen.stem: combo}, "sweep", scratch, subfolder=variant_name(combo))[0]
-                 for combo in combos]
+    jobs_list = [plan([chosen], {chosen.stem: combo}, "sweep", scratch, subfolder=variant_name(combo),
+                      use_cache=False)[0] for combo in combos]
     staging = Path(scratch.runs) / ".staging" / "bench"
     for job in jobs_list:
         job.staging_root = staging
@@ -229,6 +231,8 @@ def table(results: dict) -> str:
     if "variants_per_minute" in sweep:
         add(f"sweep {sweep['notebook']}, {sweep['variants']} variants, -j {sweep['jobs']}", sweep["seconds"], "s")
         add("sweep throughput", sweep["variants_per_minute"], "variants/min")
+    for measure, value, unit, target in targets.rows(results):
+        add(measure, value, unit, target)
     for key in ("notebooks", "sweep"):
         if isinstance(results.get(key), dict) and "note" in results[key]:
             rows.append((key, results[key]["note"], "", ""))

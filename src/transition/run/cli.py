@@ -365,6 +365,40 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
 
 
 @main.command()
+@click.argument("claims", nargs=-1)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: Dask distributed (a LocalCluster, or --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="An existing Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+@click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs, help="Workers " + _JOBS_HELP)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Only the first N specifications of each claim (the default specification first).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress) -> None:
+    """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process.
+
+    Results are stored by specification hash under runs/multiverse/ (an interrupted run resumes
+    without recomputing); results/multiverse_<claim>.csv and results/multiverse_summary.csv are
+    then written from the store. CLAIMS: e.g. C1 C3 (default: every claim with a space).
+    """
+    # Heavy (pandas, the analysis, optionally Dask): imported only by the command that evaluates.
+    from transition.claims.spaces import SPACES
+    from transition.run import multiverse as engine_module
+
+    chosen = list(claims) or list(SPACES)
+    unknown = [claim for claim in chosen if claim not in SPACES]
+    if unknown:
+        raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(SPACES)}" for claim in unknown])
+    workers, note = _workers(jobs, 10 ** 6)
+    report = engine_module.run(chosen, engine="dask" if scheduler else engine, jobs=workers, scheduler=scheduler,
+                               limit=limit, progress=sys.stderr.isatty() if progress is None else progress)
+    table = engine_module.write_results(chosen)
+    click.echo(f"{sum(report.evaluated.values())} specifications evaluated, {sum(report.reused.values())} reused "
+               f"from the store, in {report.seconds:.1f} s{note}")
+    click.echo(table.to_string(index=False))
+
+
+@main.command()
 @click.option("--runs", default=5, show_default=True, help="Repetitions of the panel timings; the median is reported.")
 @click.option("--panel/--no-panel", default=True, help="Time the panel build and cached load.")
 @click.option("--notebooks/--no-notebooks", "notebooks", default=True,
@@ -373,23 +407,36 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
               help="Parallel jobs for the parallel run and the sweep.")
 @click.option("--sweep-notebook", default=None, help="Notebook for the sweep benchmark (default: chosen automatically).")
 @click.option("--grid", "grids", multiple=True, metavar="KEY=V1,V2", help="Grid of the sweep benchmark.")
+@click.option("--list-time/--no-list-time", default=True, help="Time `transition list` in a fresh process (target 1 s).")
+@click.option("--warm-make", is_flag=True, help="Run `make all` twice in the project and time the second (target 10 s).")
+@click.option("--cold", is_flag=True, help="Time the cold default run of both editions against its floor (target 1.3x).")
 @click.pass_context
-def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int, sweep_notebook, grids) -> None:
-    """Time the panel, each notebook, the full run serial vs -j 2 and a 12-variant sweep.
+def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int, sweep_notebook, grids,
+          list_time: bool, warm_make: bool, cold: bool) -> None:
+    """Time the panel, each notebook, the full run serial vs -j 2 and a 12-variant sweep; with
+    --warm-make and --cold, the targets of a warm `make all` and of the cold run against its floor.
 
-    Runs go to a temporary folder (never results/ or the committed notebooks); the numbers are
-    printed as a table and merged into results/benchmarks.json.
+    Runs go to a temporary folder (never results/ or the committed notebooks) and bypass the
+    execution cache; the numbers are printed as a table and merged into results/benchmarks.json.
     """
     # Heavy (papermill, pandas): imported only by the command that times the runs.
     from transition.run import bench as benchmarks
+    from transition.run import targets
 
-    results = {}
+    results, errors = {}, []
+    if list_time:
+        results.update(targets.time_list())
+    if warm_make:
+        results.update(targets.time_warm_make(_layout(ctx).root))
     if panel:
         results.update(benchmarks.time_panel(runs))
     if notebooks:
         results.update(benchmarks.time_notebooks(_layout(ctx), jobs=jobs, sweep_notebook=sweep_notebook,
                                                  grid=list(grids)))
-    errors = results.pop("errors", [])
+    if cold:
+        cold_results, errors = targets.time_cold_run(_layout(ctx), jobs)
+        results.update(cold_results)
+    errors += results.pop("errors", [])
     click.echo(benchmarks.table(results))
     if errors:
         raise Failure([*errors, "runs failed: results/benchmarks.json left as it was"])
