@@ -187,13 +187,17 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
     ])
 
 
-def judge_c2(h: Headlines, as_of: str) -> Judgement:
+def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechanism_gap: str = C2_MECHANISM_GAP,
+             per_capita: bool = False) -> Judgement:
+    """C2; the multiverse varies the loss threshold, the gap that tests the mechanism, and total vs per-capita
+    output (the defaults are the ledger's)."""
     n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
     shallowest = h.get(n02, "cis_shallowest_trough_index")
-    no_cis_avoided = shallowest < C2_LOSS_INDEX
-    every = f"spearman_{C2_MECHANISM_GAP}_vs_trough"
+    no_cis_avoided = shallowest < loss_index
+    base = f"spearman_{mechanism_gap}_vs_trough"
+    every = base + ("_pc" if per_capita else "")
     rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
-    rho_pc, p_pc = h.get(n02, f"{every}_pc_rho"), h.get(n02, f"{every}_pc_p")
+    rho_pc, p_pc = h.get(n02, f"{base}_pc_rho"), h.get(n02, f"{base}_pc_p")
     old_rho, old_p = h.get(n02, "spearman_gap_vs_trough_rho"), h.get(n02, "spearman_gap_vs_trough_p")
     coef, p_seq = h.get(n04, "seq_lib_ahead_coef"), h.get(n04, "seq_lib_ahead_pvalue")
     mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)

@@ -26,7 +26,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from transition.claims.space import Spec
-from transition.paths import PROJECT_ROOT
+from transition.paths import PROJECT_ROOT, RESULTS_DIR
 
 DEFAULT_REGISTRY = "transition.claims.evaluate"
 STORE_DIR = PROJECT_ROOT / "runs" / "multiverse"
@@ -186,3 +186,62 @@ def _execute_dask(batches, jobs: int, scheduler: str | None, registry: str):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# ---- results ----------------------------------------------------------------------------------------------
+def claim_table(store: Path, claim: str, registry: str = DEFAULT_REGISTRY) -> pd.DataFrame:
+    """Every stored specification of ``claim`` with its verdict, choices and decisive numbers, in the
+    space's order of choices, with a ``default`` flag (the default choices, per as-of year)."""
+    module = importlib.import_module(registry)
+    space, _evaluate = module.CLAIMS[claim]
+    table = read_store(store, claim)
+    if table.empty:
+        return table
+    names = [d.name for d in space.dimensions]
+    defaults = {d.name: d.default for d in space.dimensions if d.name != "as_of"}
+    table["default"] = _matches(table, defaults)
+    numbers = [c for c in table.columns if c.startswith("n_")]
+    return table[["claim", "key", *names, "default", "verdict", *numbers]]
+
+
+def _matches(table: pd.DataFrame, choices: dict) -> pd.Series:
+    keep = pd.Series(True, index=table.index)
+    for name, value in choices.items():
+        keep &= table[name].astype(str) == str(value)
+    return keep
+
+
+def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per claim, as-of choice and verdict: how many specifications give it, their share, and
+    the default specification's verdict."""
+    rows = []
+    for claim, table in tables.items():
+        if table.empty:
+            continue
+        for when, part in table.groupby(table["as_of"].astype(str), sort=False):
+            default = part.loc[part["default"], "verdict"]
+            counts = part["verdict"].value_counts()
+            for verdict, count in counts.items():
+                rows.append({"claim": claim, "as_of": when, "verdict": verdict, "n_specifications": int(count),
+                             "share": round(count / len(part), 6), "n_total": len(part),
+                             "default_verdict": default.iloc[0] if len(default) else None})
+    return pd.DataFrame(rows)
+
+
+def write_results(claims: list[str], store: Path = STORE_DIR, results_dir: Path | None = None,
+                  registry: str = DEFAULT_REGISTRY) -> pd.DataFrame:
+    """``results/multiverse_<claim>.csv`` (every stored specification) and ``results/multiverse_summary.csv``;
+    returns the summary. Written to temporary names, then renamed."""
+    folder = Path(results_dir or RESULTS_DIR)
+    tables = {claim: claim_table(store, claim, registry) for claim in claims}
+    for claim, table in tables.items():
+        _write_csv(table, folder / f"multiverse_{claim}.csv")
+    table = summary(tables)
+    _write_csv(table, folder / "multiverse_summary.csv")
+    return table
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    frame.round(6).to_csv(temporary, index=False, lineterminator="\n")
+    os.replace(temporary, path)

@@ -1,0 +1,221 @@
+"""Each claim's verdict for one specification, computed in-process from the panel.
+
+``evaluate(claim, spec, panel)`` cuts the panel at the specification's ``as_of`` year before any
+computation, computes the claim's decisive numbers with the same analysis functions the notebooks
+call, and hands them, under the notebooks' own headline keys, to the ledger's verdict rule for
+that claim (:mod:`transition.claims.ledger`): there is no second implementation of a rule. The
+spaces of choices are in :mod:`transition.claims.spaces`.
+
+Examples
+--------
+>>> from transition.data import panel                                  # doctest: +SKIP
+>>> from transition.claims import spaces                               # doctest: +SKIP
+>>> evaluate("C1", spaces.SPACES["C1"].default(), panel.load())        # doctest: +SKIP
+{'verdict': 'contradicted', 'estimate': 0.0, 'n': 29, 'n_follow': 0}
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from transition.analysis import growth, loss_mechanism, output, resources, sequencing
+from transition.analysis.groups import select_countries
+from transition.claims import ledger, spaces
+from transition.claims.space import Spec
+from transition.data import panel as panel_module
+from transition.data.vocabulary import ESSAY_YEAR, study_iso3
+
+#: The as-of choice that stands for "with the latest data" (no cut).
+LATEST = "latest"
+
+
+def as_of(tidy: pd.DataFrame, year: int | str | None) -> pd.DataFrame:
+    """The panel as observed up to ``year`` (every later observation dropped); all of it for "latest".
+
+    Every source here is a recent vintage, with history revised since 2002: "as of" restricts the
+    years observed, not the vintage of the data.
+    """
+    if year in (None, LATEST):
+        return tidy
+    return tidy[tidy["year"] <= int(year)]
+
+
+#: Results shared by many specifications (a worker evaluates thousands): key → value, per process.
+_MEMO: dict = {}
+
+
+def _memo(key: tuple, compute):
+    """``compute()`` once per ``key`` in this process (sub-results that only some choices change)."""
+    if key not in _MEMO:
+        if len(_MEMO) > 4096:  # bound the memory of a long run
+            _MEMO.clear()
+        _MEMO[key] = compute()
+    return _MEMO[key]
+
+
+def _when(spec: Spec) -> str:
+    """The ledger's name for the as-of choice: "essay" (cut at the essay's year) or "latest"."""
+    return "essay" if spec.get("as_of") == ESSAY_YEAR else "latest"
+
+
+def _judge(rule, numbers: dict[str, dict], when: str, **thresholds) -> str:
+    """The ledger's verdict on ``numbers`` (notebook → headline key → value)."""
+    headlines = ledger.Headlines({notebook: {key: {"value": value} for key, value in values.items()}
+                                  for notebook, values in numbers.items()})
+    return rule(headlines, when, **thresholds).verdict
+
+
+def _number(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+# ---- C1: the common scenario -----------------------------------------------------------------------
+def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """Countries that reach the four areas in the essay's order, and the pairwise counts C1's rule cites.
+
+    ``sequencing.reform_timing`` dates the EBRD areas and stabilization in separate rows; the EBRD
+    rows depend only on the dating choices and the stabilization rows only on the inflation choices,
+    so each half is computed once per combination of its own choices and the two are joined."""
+    when, groups = spec.get("as_of"), spec.get("groups")
+    cut = as_of(tidy, when)
+    last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
+    sample = select_countries(spaces.GROUP_SETS[groups])
+    common = dict(iso3=sample, last_year=last_year)
+    areas = _memo(("c1-areas", when, groups, spec.get("dating"), spec.get("ebrd_threshold")),
+                  lambda: sequencing.reform_timing(cut, ebrd_threshold=spec.get("ebrd_threshold"),
+                                                   dating=spec.get("dating"), **common))
+    stabilization = _memo(("c1-stab", when, groups, spec.get("inflation_threshold"), spec.get("sustained_years"),
+                           spec.get("stabilization_rule"), spec.get("never_high")),
+                          lambda: sequencing.reform_timing(cut, inflation_threshold=spec.get("inflation_threshold"),
+                                                           sustained_years=spec.get("sustained_years"),
+                                                           stabilization_rule=spec.get("stabilization_rule"),
+                                                           never_high=spec.get("never_high"), **common))
+    timing = pd.concat([areas[areas["area"] != "stabilization"], stabilization[stabilization["area"] == "stabilization"]])
+    timing = timing.sort_values(["iso3", "area"], key=lambda c: c.map(sequencing.ESSAY_ORDER.index)
+                                if c.name == "area" else c).reset_index(drop=True)
+    gap = _memo(("c1-gap", when, groups, spec.get("ebrd_threshold")),
+                lambda: sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year))
+    order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
+    key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
+    return {"01_reform_sequencing": {key: int(order["follows_essay_order"].sum()), "n_countries": len(order)}}
+
+
+def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """Verdict; estimate = share of countries following the essay's order."""
+    numbers = numbers_c1(spec, tidy)
+    own = numbers["01_reform_sequencing"]
+    follow = next(value for key, value in own.items() if key.startswith("n_follow_essay_order"))
+    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec)),
+            "estimate": follow / own["n_countries"], "n": own["n_countries"], "n_follow": follow}
+
+
+# ---- C2: no CIS country avoided substantial losses; because liberalization ran ahead ----------------
+def _sequencing_regression(cut: pd.DataFrame, when) -> dict:
+    """The 'liberalization ahead of institutions' coefficient of notebook 04's sequencing model."""
+    def fit():
+        config = growth.config_from(last_year=min(int(cut["year"].max()), growth.Config().last_year))
+        fits, table = growth.fit_models(growth.build_panel(cut, config.growth_source, iso3=config.iso3), config)
+        row = table[(table["model"] == "fe_sequencing_ahead") & (table["term"] == f"lib_ahead_l{config.reform_lag}")]
+        return {"seq_lib_ahead_coef": float(row["coef"].iloc[0]), "seq_lib_ahead_pvalue": float(row["pvalue"].iloc[0])}
+    return _memo(("c2-regression", when), fit)
+
+
+def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """The shallowest CIS trough, and the gap-trough association on every country (total and per capita)."""
+    when, source = spec.get("as_of"), spec.get("gdp_source")
+    cut = as_of(tidy, when)
+    base_year, horizon = spec.get("base_year"), spec.get("horizon")
+
+    def paths():
+        table, indices, _skipped = output.output_paths(cut, [source], base_year, spaces.SPLICE_DONOR[source],
+                                                       horizon, iso3=study_iso3())
+        main = output.source_rows(table, source)
+        gap = output.gap_frame(main, cut)
+        frame = loss_mechanism.mechanism_frame(gap, indices[indices["source"] == source], cut, base_year, horizon)
+        return main, frame
+
+    main, frame = _memo(("c2-paths", when, source, base_year, horizon), paths)
+    cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
+    y = "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
+    x = spec.get("mechanism_gap")
+    association = output.association(frame, x, y, ())
+    key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
+               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
+    return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, when)}
+
+
+def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """Verdict; estimate = Spearman rho of the gap and the trough (the claim needs it negative)."""
+    x = spec.get("mechanism_gap").replace("gap_points_", "gap_")
+    numbers = numbers_c2(spec, tidy)
+    own = numbers["02_output_paths"]
+    rho, p, n = (next(v for k, v in own.items() if k.endswith(suffix)) for suffix in ("_rho", "_p", "_n"))
+    verdict = _judge(ledger.judge_c2, numbers, _when(spec), loss_index=spec.get("loss_index"),
+                     mechanism_gap=x, per_capita=spec.get("output") == "per_capita")
+    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n,
+            "shallowest_cis_trough": own["cis_shallowest_trough_index"],
+            **numbers["04_reforms_and_growth"]}
+
+
+# ---- C3: the resource-rich CIS lagged the resource-poor East; governance explains it -----------------
+def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way."""
+    when = spec.get("as_of")
+    cut = as_of(tidy, when)
+    essay = _when(spec) == "essay"
+    level_years = [spaces.C3_ESSAY_LEVEL] if essay else list(spaces.C3_LEVEL_YEARS)
+    breaks = list(spaces.C3_ESSAY_GROWTH) if essay else list(spaces.C3_GROWTH_BREAKS)
+    cross = resources.cross_section(
+        cut, gdp_source=spec.get("gdp_source"), level_years=level_years, growth_breaks=breaks,
+        resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
+        governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
+        index_method=spec.get("index_method"), rich_rents_threshold=spec.get("rich_rents_threshold"),
+        eastern_europe_with_see=spec.get("eastern_europe_with_see"))
+    outcomes = [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+    models, shapley = resources.run_models(cross, outcomes, [], resources.BASE_YEAR)
+    verdict = resources.verdicts(models, shapley)
+    groups = resources.group_comparison(cross, outcomes).set_index("outcome")
+    numbers = {}
+    for outcome, row in verdict.iterrows():
+        numbers[f"governance_explains_more_{outcome}"] = int(bool(row["governance_explains_more"]))
+        numbers[f"shapley_share_governance_{outcome}"] = row["shapley_governance"] / row["r2_joint"]
+    for outcome, row in groups.iterrows():
+        numbers[f"median_{outcome}_resource_rich_cis"] = row["median_rich_cis"]
+        numbers[f"median_{outcome}_resource_poor_cee"] = row["median_poor_cee"]  # the chosen "Eastern Europe"
+    return {"05_resources_vs_governance": numbers}
+
+
+def evaluate_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """Verdict; estimate = governance's Shapley share of R² for the level outcome the rule judges."""
+    numbers = numbers_c3(spec, tidy)
+    own = numbers["05_resources_vs_governance"]
+    level = f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else spaces.C3_LEVEL_YEARS[-1]}"
+    rich, poor = own.get(f"median_{level}_resource_rich_cis", math.nan), own.get(f"median_{level}_resource_poor_cee", math.nan)
+    return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec)),
+            "estimate": own.get(f"shapley_share_governance_{level}", math.nan),
+            "median_rich_cis": rich, "median_poor_east": poor, "gap_rich_minus_poor": rich - poor}
+
+
+#: claim → (space, evaluate): what the multiverse engine runs.
+CLAIMS = {
+    "C1": (spaces.SPACES["C1"], evaluate_c1),
+    "C2": (spaces.SPACES["C2"], evaluate_c2),
+    "C3": (spaces.SPACES["C3"], evaluate_c3),
+}
+
+
+def evaluate(claim: str, spec: Spec, tidy: pd.DataFrame) -> dict:
+    """The verdict and decisive numbers of ``claim`` under ``spec`` (refused if outside its space)."""
+    space, rule = CLAIMS[claim]
+    space.check(spec.as_dict())
+    return rule(spec, tidy)
+
+
+def load_data() -> pd.DataFrame:
+    """The data every worker loads once: the cached panel."""
+    return panel_module.load()

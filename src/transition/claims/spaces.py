@@ -1,0 +1,76 @@
+"""The declared space of defensible choices behind each claim's verdict (the multiverse).
+
+Each dimension lists its allowed values with the default first and says why the alternatives are
+defensible; the defaults are the notebooks' defaults, so the default specification reproduces the
+ledger. ``as_of`` cuts the panel at the essay's year (2002) or uses the latest data.
+"""
+from __future__ import annotations
+
+from transition.claims.space import Dimension, Space
+from transition.data.vocabulary import BROAD_ORDER, ESSAY_YEAR, GOVERNANCE_MEASURES, RESOURCE_MEASURES
+
+#: Country sets: every study country, or only the two groups the essay compares.
+GROUP_SETS = {"all": list(BROAD_ORDER), "cis_cee": ["CIS", "CEE & Baltics"]}
+
+AS_OF = Dimension("as_of", ("latest", ESSAY_YEAR), "latest",
+                  "data observed to the latest year, or cut at the essay's time (2002)")
+GROUPS = Dimension("groups", tuple(GROUP_SETS), "all",
+                   "all 29 economies, or only the CIS and Central Europe & the Baltics the essay compares")
+
+C1 = Space("C1", (
+    Dimension("dating", ("threshold", "own_range", "scale_share"), "threshold",
+              "how an EBRD area is dated: one cut-off for all, each country's own range, or each area's own scale"),
+    Dimension("ebrd_threshold", (3.0, 2.33, 2.67, 3.33), 3.0,
+              "EBRD score at which an area counts as advanced: 3 is 'substantial progress'; one step either side"),
+    Dimension("inflation_threshold", (40.0, 20.0, 25.0, 50.0, 100.0), 40.0,
+              "inflation below which prices count as stabilized: 40% (Bruno & Easterly 1998) and other cut-offs used "
+              "in the literature"),
+    Dimension("sustained_years", (2, 1, 3), 2, "consecutive years below the threshold"),
+    Dimension("ties", ("weak", "strict"), "weak", "whether areas reached in the same year are consistent with the order"),
+    Dimension("never_high", ("exclude", "first_year"), "exclude",
+              "stabilization of a country never in high inflation: left out of the order, or dated at the first year"),
+    Dimension("stabilization_rule", ("first_run", "durable"), "first_run",
+              "first sustained low-inflation run, or the run after the last high-inflation year"),
+    GROUPS,
+    AS_OF,
+))
+
+#: The donor of growth rates before each GDP source starts (notebook 02's default; Maddison itself needs none).
+SPLICE_DONOR = {"wdi": "maddison", "pwt": "maddison", "weo": "maddison", "maddison": None}
+
+C2 = Space("C2", (
+    Dimension("gdp_source", ("wdi", "maddison", "pwt", "weo"), "wdi", "each real GDP source of the study"),
+    Dimension("base_year", (1989, 1990), 1989, "the last pre-transition year, or the first year every source covers"),
+    Dimension("horizon", (15, 10, 20), 15, "years after the base year in which the trough is sought"),
+    Dimension("loss_index", (90.0, 80.0, 85.0, 95.0), 90.0,
+              "trough below which a loss is substantial: 90 (a 10% fall, Barro & Ursúa 2008) and either side"),
+    Dimension("mechanism_gap", ("gap_points_1990_1995", "gap_points_1992", "gap_points_1994", "gap_points_1996"),
+              "gap_points_1990_1995", "liberalization minus institutions: 1990-95 mean, or at a fixed date"),
+    Dimension("output", ("total", "per_capita"), "total", "real GDP, or real GDP per person"),
+    AS_OF,
+))
+
+#: Notebook 05's outcomes with the latest data, and as of the essay (the essay-time level year is 2000).
+C3_LEVEL_YEARS, C3_GROWTH_BREAKS = (2000, 2007, 2024), (1990, 2000, 2019)
+C3_ESSAY_LEVEL, C3_ESSAY_GROWTH = 2000, (1990, 2000)
+RESOURCE_SETS = {"all": list(RESOURCE_MEASURES), "rents": ["rents"],
+                 "exports": ["fuel_exports", "ores_metals_exports"]}
+GOVERNANCE_SETS = {"all": list(GOVERNANCE_MEASURES),
+                   "wgi": ["control_of_corruption", "government_effectiveness", "rule_of_law"],
+                   "freedom_house": ["freedom_house"]}
+
+C3 = Space("C3", (
+    Dimension("gdp_source", ("wdi", "maddison", "pwt", "weo"), "wdi", "each real GDP source of the study"),
+    Dimension("resource_measures", tuple(RESOURCE_SETS), "all",
+              "resource dependence: every measure, rents alone, or the export shares alone"),
+    Dimension("governance_measures", tuple(GOVERNANCE_SETS), "all",
+              "governance: every measure, the World Bank's three, or Freedom House alone"),
+    Dimension("index_method", ("zmean", "pc1"), "zmean", "composite index: mean of z-scores, or first principal component"),
+    Dimension("rich_rents_threshold", (10.0, 5.0, 15.0), 10.0, "rents (% of GDP) from which a CIS state is resource-rich"),
+    Dimension("eastern_europe_with_see", (False, True), False,
+              "resource-poor Eastern Europe: Central Europe & Baltics, or with South-East Europe"),
+    AS_OF,
+))
+
+#: claim → its space.
+SPACES = {space.claim: space for space in (C1, C2, C3)}
