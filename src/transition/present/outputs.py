@@ -30,6 +30,7 @@ import pandas as pd
 from transition.data.sources import load_registry
 from transition.paths import PROJECT_ROOT, RESULTS_DIR, STAGING_ENV
 from transition.present.labels import LANGS, missing, translate, translate_figure, translate_frame
+from transition.present.table import Table
 
 FLOAT_DIGITS = 6  # tables and headline files: enough precision, and no platform noise
 
@@ -87,9 +88,12 @@ class Outputs:
         frame.round(FLOAT_DIGITS).to_csv(path, index=False, lineterminator="\n")
         return path
 
-    def show(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """A table for display in the run's language (headers translated; the CSV stays English)."""
-        return translate_frame(frame, self.lang)
+    def show(self, frame: pd.DataFrame, caption: str | None = None) -> Table:
+        """A table for display in the run's language: a pandas Styler (HTML in the notebook and the
+        book) with readable, translated headers, numbers formatted per column and an optional
+        caption; its plain-text form is the same table as text (what nbval compares). The CSV
+        written by :meth:`table` keeps the English code-style headers."""
+        return Table(translate_frame(frame, self.lang), self.lang, caption)
 
     def headline(self, key: str, value, unit: str, description: str) -> None:
         """Record one headline number (written by :meth:`write_headlines`)."""
@@ -117,7 +121,7 @@ class Outputs:
         """
         translate_figure(fig, self.lang)
         note = translate(source_note(sources), self.lang)
-        fig.text(0.01, -0.01, note, fontsize=7, color="0.35", ha="left", va="top", wrap=True)
+        fig.text(0.01, -0.01, note, fontsize=8, color="0.35", ha="left", va="top", wrap=True)
         path = self.figures_dir / f"{name}.png"
         # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
         fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})

@@ -1,0 +1,129 @@
+"""A displayed table: a pandas Styler with readable headers, formatted numbers and a plain-text twin.
+
+:meth:`transition.present.outputs.Outputs.show` returns a :class:`Table`. In a notebook (and in the
+book built from it) it shows as an HTML table; its ``text/plain`` form is the same table as text,
+stable from run to run, which is what nbval compares in ``# NBVAL_CHECK_OUTPUT`` cells.
+
+Headers: code-style column names (``median_index_latest``) become words (:func:`readable`:
+"Median index latest"; a few abbreviations spelled out, see :data:`WORDS`); in a Russian run the
+label catalogue has already translated them (``labels.translate_frame``). Numbers: each float column
+gets the fewest decimals (at most :data:`MAX_DECIMALS`) that show its values as rounded; integers and
+years print without separators; missing values print as an en dash.
+
+Examples
+--------
+>>> Table(pd.DataFrame({"median_index_latest": [52.25, 70.0]}))
+Median index latest
+              52.25
+              70.00
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+MAX_DECIMALS = 3
+UNITS = {"%", "p.p.", "USD"}
+MISSING = "–"
+#: Code-style words → the words a reader sees (the rest: underscores become spaces).
+WORDS = {"pct": "%", "pp": "p.p.", "usd": "USD", "gdp": "GDP", "cis": "CIS", "cee": "CEE", "iso3": "ISO3",
+         "coef": "coefficient", "se": "s.e.", "pc": "per capita", "fe": "FE", "ols": "OLS", "r2": "R²",
+         "n": "n", "ci": "CI", "p": "p", "lib": "liberalization", "inst": "institutions", "eu": "EU",
+         "eaeu": "EAEU", "wto": "WTO", "imf": "IMF", "weo": "WEO", "pwt": "PWT", "wdi": "WDI", "hs": "HS"}
+
+
+def readable(label):
+    """``median_index_latest`` → 'Median index latest'; labels without an underscore, other than a
+    lone lower-case word, are left alone (they are already words, codes or translations)."""
+    if not isinstance(label, str) or not label or ("_" not in label and not label.isalpha()) or not label.islower():
+        return label
+    if label == "iso3":  # the ISO3 code column keeps its name (the CSV column and the text refer to it)
+        return label
+    words = [WORDS.get(word, word) for word in label.split("_") if word]
+    if words[0] == "n" and len(words) > 1:
+        words[0] = "number of"
+    text = ""
+    for word in words:
+        text += (", " if word in UNITS and text else " " if text else "") + word
+    return text[:1].upper() + text[1:]
+
+
+def decimals(values: pd.Series) -> int:
+    """The fewest decimals (≤ MAX_DECIMALS) that show every value of a float column as rounded."""
+    finite = [float(v) for v in values if isinstance(v, float) and math.isfinite(v)]
+    for digits in range(MAX_DECIMALS + 1):
+        if all(round(v, digits) == round(v, MAX_DECIMALS) for v in finite):
+            return digits
+    return MAX_DECIMALS
+
+
+def _formatter(digits: int):
+    def one(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return MISSING
+        if isinstance(value, float):
+            return f"{value:.{digits}f}"
+        return str(value)
+    return one
+
+
+def _label(value):
+    """A header: readable words, a whole-number float (a year) without its '.0'."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return readable(value)
+
+
+def _readable_axis(index: pd.Index) -> pd.Index:
+    renamed = index.map(lambda label: tuple(_label(x) for x in label) if isinstance(label, tuple) else _label(label))
+    renamed.names = [readable(name) for name in index.names]
+    return renamed
+
+
+class Table(Styler):
+    """A Styler of ``frame`` with readable headers and formatted numbers (see the module's text)."""
+
+    def __init__(self, frame: pd.DataFrame, lang: str = "en", caption: str | None = None) -> None:
+        if isinstance(frame, pd.Series):
+            frame = frame.to_frame()
+        frame = frame.copy()
+        frame.columns = _readable_axis(frame.columns)
+        default = frame.index.nlevels == 1 and frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
+        self.show_index = not default
+        if self.show_index:
+            frame.index = _readable_axis(frame.index)
+        # A stable id: the same table gives the same HTML (no random uuid in committed notebooks).
+        uuid = hashlib.sha256(frame.to_csv().encode()).hexdigest()[:10]
+        super().__init__(frame, uuid=uuid, cell_ids=False)
+        self.formatters = {}
+        for position, column in enumerate(frame.columns):
+            values = frame.iloc[:, position]
+            if pd.api.types.is_float_dtype(values) or values.dtype == object:
+                self.formatters[column] = _formatter(decimals(values))
+        self.format(lambda v: _formatter(MAX_DECIMALS)(v))
+        for column, formatter in self.formatters.items():
+            self.format(formatter, subset=[column])
+        if not self.show_index:
+            self.hide(axis="index")
+        if caption:
+            self.set_caption(caption)
+        self.set_table_attributes('class="dataframe compendium-table"')
+
+    def text(self) -> str:
+        """The table as text: the same headers and formatted numbers as the HTML."""
+        shown = self.data.copy().astype(object)
+        for position, column in enumerate(shown.columns):
+            formatter = self.formatters.get(column, _formatter(MAX_DECIMALS))
+            shown.iloc[:, position] = [formatter(v) for v in self.data.iloc[:, position]]
+        body = shown.to_string(index=self.show_index)
+        caption = self.caption if isinstance(self.caption, str) else None
+        return f"{caption}\n{body}" if caption else body
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # IPython's text/plain
+        printer.text(self.text())
