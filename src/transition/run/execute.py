@@ -26,7 +26,7 @@ from transition.data import panel
 from transition.paths import NOTEBOOKS_DIR
 from transition.run import records, worker
 from transition.run.discovery import Layout, Notebook
-from transition.run.jobs import Job, JobResult, plan, worker_count
+from transition.run.jobs import Job, JobResult, plan, reuse_cached, worker_count
 from transition.run.resolve import check_name
 
 #: The file in a staging root naming the process that owns it (stale when that process is gone).
@@ -166,24 +166,6 @@ def _collect(pool, jobs, pending, later, bars, progress_queue, on_result) -> dic
     return results
 
 
-def _reuse(jobs: list[Job], on_result) -> dict[int, JobResult]:
-    """Jobs restored from the execution cache before any worker starts: those of the first stage, and
-    those of a later stage when every job before them was restored (their inputs stay as they are)."""
-    reused: dict[int, JobResult] = {}
-    missed_stages = set()
-    for i in sorted(range(len(jobs)), key=lambda i: jobs[i].stage):
-        if any(stage < jobs[i].stage for stage in missed_stages):
-            continue
-        result = worker.reuse(jobs[i])
-        if result is None:
-            missed_stages.add(jobs[i].stage)
-            continue
-        reused[i] = result
-        if on_result is not None:
-            on_result(result)
-    return reused
-
-
 def execute(jobs: list[Job], workers: int = 1, progress: bool | None = None,
             on_result: Callable[[JobResult], None] | None = None, warm: Layout | None = None) -> list[JobResult]:
     """Run ``jobs`` ``workers`` at a time, each in its own process and kernel; results in job order.
@@ -197,7 +179,7 @@ def execute(jobs: list[Job], workers: int = 1, progress: bool | None = None,
     """
     if not jobs:
         return []
-    reused = _reuse(jobs, on_result)
+    reused = reuse_cached(jobs, worker.reuse, on_result)
     todo = [i for i in range(len(jobs)) if i not in reused]
     executed = []
     if todo:

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,3 +162,39 @@ def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: 
                   stage=stage)
         jobs.append(_with_cache(job, nb, layout, use_cache, force))
     return jobs
+
+
+def restore_cached(job: Job, parts: dict[str, str] | None = None,
+                   before: Callable[[], None] | None = None) -> JobResult | None:
+    """The stored execution of ``job`` put into place (:mod:`transition.run.cache`), or None on a miss
+    (or with ``--force``, or the cache off); ``before`` runs between the lookup and the restore."""
+    parts = parts if parts is not None else cache.full_parts(job)
+    entry = None if job.force or parts is None else cache.lookup(job, parts)
+    if entry is None:
+        return None
+    started = time.perf_counter()
+    if before is not None:
+        before()
+    restored = cache.restore(job, entry)
+    return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
+                     reused=True)
+
+
+def reuse_cached(jobs: list[Job], restore: Callable[[Job], JobResult | None] = restore_cached,
+                 on_result: Callable[[JobResult], None] | None = None) -> dict[int, JobResult]:
+    """Restore from the execution cache, by job index, the jobs of the first stage that have a stored
+    execution, and those of a later stage when every job before them was restored (their inputs stay
+    as they are). The others are left to run."""
+    reused: dict[int, JobResult] = {}
+    missed_stages = set()
+    for i in sorted(range(len(jobs)), key=lambda i: jobs[i].stage):
+        if any(stage < jobs[i].stage for stage in missed_stages):
+            continue
+        result = restore(jobs[i])
+        if result is None:
+            missed_stages.add(jobs[i].stage)
+            continue
+        reused[i] = result
+        if on_result is not None:
+            on_result(result)
+    return reused

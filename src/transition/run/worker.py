@@ -30,7 +30,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from transition.paths import PROJECT_ROOT, STAGING_ENV
 from transition.run import cache
-from transition.run.jobs import KERNEL, Job, JobResult
+from transition.run.jobs import KERNEL, Job, JobResult, restore_cached
 
 #: Seconds a kernel may take to start and answer (papermill's default of 60 s was too short at a
 #: load of ~7 on 2 cores: "Kernel died before replying to kernel_info").
@@ -275,24 +275,20 @@ def _failed_cell(job: Job, staging: _Staging, error: PapermillExecutionError, se
                      cell=cell, exec_count=error.exec_count)
 
 
+def _hold_signals_unless_stopped() -> None:
+    if _parent_gone():
+        raise Aborted("the run was stopped before its results were moved into place")
+
+
 def reuse(job: Job, parts: dict | None = None) -> JobResult | None:
-    """The stored execution of ``job`` put into place (:mod:`transition.run.cache`), or None on a miss
-    (or with ``--force``, or the cache off)."""
-    parts = parts if parts is not None else cache.full_parts(job)
-    entry = None if job.force or parts is None else cache.lookup(job, parts)
-    if entry is None:
-        return None
-    started = time.perf_counter()
+    """The stored execution of ``job`` put into place (:func:`transition.run.jobs.restore_cached`),
+    signals held meanwhile and nothing restored once the run was stopped; None on a miss."""
     signals = {signal.SIGINT, signal.SIGTERM}
     signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
-        if _parent_gone():
-            raise Aborted("the run was stopped before its results were moved into place")
-        restored = cache.restore(job, entry)
+        return restore_cached(job, parts, before=_hold_signals_unless_stopped)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
-    return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
-                     reused=True)
 
 
 def execute_job(job: Job) -> JobResult:
