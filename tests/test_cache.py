@@ -117,6 +117,15 @@ def test_a_consumer_key_includes_the_results_it_reads(project, tmp_path):
     second = cache.full_parts(ledger)["results"]
     (project.runs / "all" / "00_ledger.json").write_text("changed, but its own")
     assert cache.full_parts(ledger)["results"] == second
+    # a file it wrote last time under another name (the real ledger's claims.csv) is its own too
+    (project.runs / "all" / "claims.csv").write_text("claim,verdict\n")
+    assert cache.full_parts(ledger)["results"] != second
+    staged = tmp_path / "staged"
+    (staged / "out").mkdir(parents=True)
+    (staged / "out" / "claims.csv").write_text("claim,verdict\n")
+    (staged / "nb.ipynb").write_text("{}")
+    cache.store(ledger, cache.full_parts(ledger), staged / "nb.ipynb", staged / "out", 1.0)
+    assert cache.full_parts(ledger)["results"] == second
 
 
 @pytest.mark.notebook

@@ -21,7 +21,8 @@ runs (the Russian edition), sweeps and :func:`transition.run.execute.execute` al
 :func:`explain` for each notebook. Failed executions are never stored.
 
 For ``--explain``, the parts of the last execution into each destination are remembered
-(``.cache/runs/last/``), so that a miss can say which part changed.
+(``.cache/runs/last/``), so that a miss can say which part changed; with them the names of the files
+it wrote, which a consumer's ``results`` part leaves out (the ledger's own ``claims.csv``).
 """
 from __future__ import annotations
 
@@ -114,11 +115,13 @@ def key_parts(notebook: Path, parameters: dict[str, Any], notebook_dest: Path, o
     }
 
 
-def results_digest(folder: Path, own_stem: str) -> str:
-    """SHA-256 of the headline files and tables a consumer reads in ``folder`` (not its own outputs)."""
+def results_digest(folder: Path, own_stem: str, own_outputs: tuple[str, ...] = ()) -> str:
+    """SHA-256 of the headline files and tables a consumer reads in ``folder``: not its own outputs
+    (files named after it, and ``own_outputs``, what it wrote there last time, e.g. ``claims.csv``)."""
     folder = Path(folder)
     files = [p for p in (*folder.glob("*.json"), *folder.glob("*.csv"))
-             if p.name not in NOT_RESULTS and not p.name.startswith(own_stem)] if folder.is_dir() else []
+             if p.name not in NOT_RESULTS and not p.name.startswith(own_stem) and p.name not in own_outputs
+             ] if folder.is_dir() else []
     return _files_digest(files, folder)
 
 
@@ -133,7 +136,10 @@ def full_parts(job) -> dict[str, str] | None:
         return None
     parts = dict(job.cache_parts)
     if job.reads_results is not None:
-        parts["results"] = results_digest(Path(job.reads_results), job.stem)
+        last = _read_json(cache_dir(job.cache_runs) / LAST_FOLDER / f"{_slot(job)}.json")
+        same_folder = Path(job.reads_results).resolve() == Path(job.output_dest).resolve()
+        own = tuple(last.get("outputs", [])) if same_folder else ()
+        parts["results"] = results_digest(Path(job.reads_results), job.stem, own)
     return parts
 
 
@@ -207,7 +213,7 @@ def restore(job, entry: Path) -> list[str]:
         _copy_into_place(entry / OUTPUTS_FOLDER / name, dest)
         restored.append(str(dest))
     _copy_into_place(entry / NOTEBOOK_FILE, Path(job.notebook_dest))
-    _remember(job, record.get("parts", {}))
+    _remember(job, record.get("parts", {}), record.get("outputs", []))
     return restored
 
 
@@ -230,17 +236,19 @@ def store(job, parts: dict[str, str] | None, notebook: Path, outputs: Path, seco
         if entry.exists():  # --force, or two identical jobs at once: the newer copy wins
             shutil.rmtree(entry, ignore_errors=True)
         os.replace(temporary, entry)
-        _remember(job, parts)
+        _remember(job, parts, names)
     except OSError:
         pass
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _remember(job, parts: dict[str, str]) -> None:
+def _remember(job, parts: dict[str, str], outputs: list[str]) -> None:
+    """The parts and outputs of the last execution into ``job``'s destination (for --explain, and a
+    consumer's own outputs, which its key leaves out)."""
     try:
         _write_json(cache_dir(job.cache_runs) / LAST_FOLDER / f"{_slot(job)}.json",
-                    {"notebook": str(job.notebook_dest), "parts": parts})
+                    {"notebook": str(job.notebook_dest), "parts": parts, "outputs": outputs})
     except OSError:
         pass
 
