@@ -53,7 +53,7 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 templates_path = []
-exclude_patterns = ["_notebooks", "_doctrees", "**.ipynb_checkpoints"]
+exclude_patterns = ["_notebooks", "_data", "_doctrees", "**.ipynb_checkpoints"]
 
 # --- By language (read by transition.run.book at config-inited) ---------------------------------
 compendium_titles = {
@@ -65,7 +65,7 @@ compendium_code_prompts = {
     "ru": ("Показать код", "Скрыть код"),
 }
 # Literal text of the notebooks' Markdown → MyST: citations of the literature (references.bib) and
-# the claims, which the notebooks name by a file outside the book.
+# the links of the notebooks to the project's own pages (the claims page, the data notes).
 _CITATIONS = [
     ("Bruno & Easterly", "{cite:author}`bruno1998`"),
     ("Fischer, Sahay & Végh", "{cite:author}`fischer1996`"),
@@ -77,11 +77,11 @@ _CITATIONS = [
 ]
 compendium_replacements = {
     "en": _CITATIONS + [
-        ("its claims in English in `../shared/seed/CLAIMS.md`", "its claims on the page {doc}`claims`"),
-        ("`../shared/seed/CLAIMS.md`", "{doc}`claims`"),
+        ("[the claims page](../book/pages/en/claims.md)", "{doc}`the claims page <claims>`"),
+        ("[data/README.md](../data/README.md)", "`data/README.md`"),
     ],
     "ru": _CITATIONS + [
-        ("its claims in English in `../shared/seed/CLAIMS.md`", "its claims on the page {doc}`claims`"),
-        ("`../shared/seed/CLAIMS.md`", "{doc}`claims`"),
+        ("[the claims page](../book/pages/en/claims.md)", "{doc}`страница тезисов <claims>`"),
+        ("[data/README.md](../data/README.md)", "`data/README.md`"),
     ],
 }

@@ -23,6 +23,7 @@ from transition.claims.ledger import ALPHA  # the significance level of the C2 r
 from transition.data import derived
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR
+from transition.present.axes import place_labels
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
@@ -106,8 +107,25 @@ def plot_paths_by_group(paths: pd.DataFrame, order, gdp_source: str, base_year: 
                 textcoords="offset points", fontsize=8, color="0.4")
     ax.set(title=f"Real GDP by group: median and interquartile range ({gdp_source.upper()}, {base_year} = 100)",
            xlabel="year", ylabel=f"real GDP index, {base_year} = 100")
+    off_scale(ax, paths)
     ax.legend(loc="upper left", frameon=False)
     return fig
+
+
+def off_scale(ax, paths: pd.DataFrame, factor: float = 1.6) -> None:
+    """A group whose median path rises above ``factor`` times every other group's highest upper quartile
+    (Mongolia's mining boom) would squash the others: the axis stops there, and the group's highest
+    median is written at the top edge of the chart instead."""
+    tops = paths.groupby("group")["median"].max()
+    for group, top in tops.items():
+        others = paths.loc[paths["group"] != group, "q75"].max()
+        if len(tops) > 1 and top > factor * others:
+            limit = others * 1.1
+            ax.set_ylim(top=limit)
+            peak = paths[paths["group"] == group].loc[lambda f: f["median"].idxmax()]
+            ax.annotate(f"{group}: {peak['median']:.0f} in {int(peak['year'])} (off the scale)",
+                        (peak["year"], limit), xytext=(-40, -22), textcoords="offset points", ha="right", va="top",
+                        fontsize=8, color="0.25", arrowprops={"arrowstyle": "-|>", "color": "0.4", "lw": 0.8})
 
 
 def plot_trough_by_source(troughs: pd.DataFrame, sources, base_year: int, horizon: int):
@@ -132,9 +150,7 @@ def plot_trough_vs_gap(gap: pd.DataFrame, assoc: pd.DataFrame, gap_threshold: fl
     for (group, censored), part in with_gap.groupby(["broad_group", "gap_censored"]):
         ax.scatter(part["gap_years"], part["trough_index"], s=45, edgecolor=colors[group],
                    facecolor="none" if censored else colors[group], label=group + (" (gap censored)" if censored else ""))
-    for _, row in with_gap.iterrows():
-        ax.annotate(row["iso3"], (row["gap_years"], row["trough_index"]), xytext=(3, 3), textcoords="offset points",
-                    fontsize=7)
+    place_labels(ax, with_gap["gap_years"], with_gap["trough_index"], with_gap["iso3"])
     ax.set(title=f"Trough vs liberalization-institutions gap (Spearman rho = {main['rho']:.2f}, "
                  f"p = {main['rho_p']:.2f}, n = {main['n']})",
            xlabel=f"years from liberalization to institutions reaching EBRD {gap_threshold:g}",
@@ -153,8 +169,7 @@ def plot_trough_vs_fixed_gap(frame: pd.DataFrame, mechanism: pd.DataFrame, gdp_s
         data = frame.dropna(subset=[x, y])
         for group, part in data.groupby("broad_group"):
             ax.scatter(part[x], part[y], s=40, color=colors[group], label=group)
-        for r in data.itertuples():
-            ax.annotate(r.iso3, (getattr(r, x), getattr(r, y)), xytext=(3, 3), textcoords="offset points", fontsize=7)
+        place_labels(ax, data[x], data[y], data["iso3"])
         ax.set(title=f"GDP {what}: Spearman rho = {row['rho']:.2f}, p = {row['rho_p']:.2f}, n = {row['n']}",
                xlabel="liberalization minus institutions, EBRD points (" + x.removeprefix("gap_points_").replace("_", "-") + ")",
                ylabel=f"trough of real GDP{'' if what == 'total' else ' per capita'}, {base_year} = 100 "

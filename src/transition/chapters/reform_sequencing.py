@@ -118,18 +118,28 @@ def order_view(order: pd.DataFrame, timing: pd.DataFrame, columns: list[str]) ->
     return order.set_index("iso3").loc[country_rows(timing), columns]
 
 
-def summary_view(summary: pd.DataFrame) -> str:
-    """The per-group counts and median years (:data:`SUMMARY_COLUMNS`) as text, years via :func:`format_year`."""
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The per-group counts and median years (:data:`SUMMARY_COLUMNS`), years via :func:`format_year`."""
     table = summary.set_index("group")[SUMMARY_COLUMNS].astype(object).T
-    return table.map(lambda v: format_year(v) if isinstance(v, float) else v).to_string()
+    return table.map(lambda v: format_year(v) if isinstance(v, float) else v)
 
 
-def order_counts_view(order: pd.DataFrame) -> str:
-    """Countries per order string (rows, most frequent first) and group (columns, then All), as text."""
+def summary_view(summary: pd.DataFrame) -> str:
+    """:func:`summary_table` as text."""
+    return summary_table(summary).to_string()
+
+
+def order_counts_table(order: pd.DataFrame) -> pd.DataFrame:
+    """Countries per order string (rows, most frequent first) and group (columns, then All)."""
     frequencies = order_frequencies(order)
     counts = frequencies.pivot_table(index="order", columns="group", values="n_countries", aggfunc="sum", fill_value=0)
     counts = counts[[g for g in [*BROAD_GROUPS, ALL] if g in counts.columns]]
-    return counts.sort_values(ALL, ascending=False, kind="stable").to_string()
+    return counts.sort_values(ALL, ascending=False, kind="stable")
+
+
+def order_counts_view(order: pd.DataFrame) -> str:
+    """:func:`order_counts_table` as text."""
+    return order_counts_table(order).to_string()
 
 
 def dating_view(dating_summary: pd.DataFrame) -> pd.DataFrame:

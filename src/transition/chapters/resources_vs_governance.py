@@ -24,6 +24,7 @@ from transition.analysis.resources import (
 from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR, GDP_SOURCES
+from transition.present.axes import place_labels
 from transition.present.style import GROUP_COLORS, GROUP_ORDER
 from transition.present.text import format_number as fmt
 
@@ -87,8 +88,7 @@ def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str
     rich = data[data["resource_group"] == RICH_CIS]
     ax.scatter(rich[x], rich[y], s=90, facecolors="none", edgecolors="black", linewidths=1.0,
                label=RICH_CIS, zorder=4)
-    for _, row in data.iterrows():
-        ax.annotate(row["iso3"], (row[x], row[y]), xytext=(3, 2), textcoords="offset points", fontsize=label_size)
+    place_labels(ax, data[x], data[y], data["iso3"], fontsize=label_size)
     if len(data) > 2:
         slope, intercept = np.polyfit(data[x], data[y], 1)
         grid = np.linspace(data[x].min(), data[x].max(), 50)

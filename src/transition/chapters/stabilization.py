@@ -21,6 +21,7 @@ from transition.analysis.groups import BROAD_GROUPS, group_rank
 from transition.analysis.stabilization import COMPARED_ORDERS
 from transition.chapters.specs import STABILIZATION as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.data.vocabulary import EBRD_LAST_YEAR, GROUP_SLUGS
+from transition.present.axes import plain_log_axis
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
@@ -92,6 +93,7 @@ def plot_peaks(table: pd.DataFrame, threshold: float, window: tuple[int, int], c
                 ha="center", va="bottom", fontsize=6.5, rotation=90)
     ax.axhline(threshold, color="0.3", linestyle="--", linewidth=1)
     ax.set_yscale("log")
+    plain_log_axis(ax.yaxis)
     ax.set_ylim(top=data["peak_inflation"].max() * 4)
     ax.set_xticks(range(len(data)), data["iso3"], rotation=90, fontsize=8)
     ax.set_xlim(-0.7, len(data) - 0.3)
@@ -162,6 +164,7 @@ def plot_liberalization_vs_peak(table: pd.DataFrame, index_year: int, rho: dict,
         crowded = any(0 < x2 - x <= 0.35 and abs(np.log10(y2) - np.log10(y)) <= 0.06 for x2, y2, _ in labels)
         ax.annotate(label, (x, y), textcoords="offset points", xytext=(4, -10 if crowded else 3), fontsize=7)
     ax.set_yscale("log")
+    plain_log_axis(ax.yaxis)
     ax.set_xlabel(f"EBRD liberalization index in {index_year} (1 = central planning, 4.33 = advanced market economy)")
     ax.set_ylabel("peak inflation, % per year (log scale)")
     ax.set_title(f"Early liberalization and the inflation burst (Spearman rho = {rho['rho']:.2f}, "

@@ -13,6 +13,7 @@ from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_over
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data import countries
 from transition.data.vocabulary import ESSAY_NO_GROWTH, ESSAY_OTHER_RANGE, ESSAY_SHARES
+from transition.present.axes import plain_log_axis
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number as f
 
@@ -111,6 +112,7 @@ def plot_export_shares(shares: pd.DataFrame, periods: list[str]) -> plt.Figure:
     ax.set(xscale="log", yticks=centre, yticklabels=order, ylabel="country",
            xlabel="share of total CIS exports of goods & services (%, log scale)",
            title="Each CIS country's share of CIS exports (total exports, not only outside the CIS)")
+    plain_log_axis(ax.xaxis)
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout(rect=(0, 0.05, 1, 1))

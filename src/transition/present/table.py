@@ -43,8 +43,9 @@ def readable(label):
     if label == "iso3":  # the ISO3 code column keeps its name (the CSV column and the text refer to it)
         return label
     words = [WORDS.get(word, word) for word in label.split("_") if word]
-    if words[0] == "n" and len(words) > 1:
-        words[0] = "number of"
+    if words[0] == "n" and len(words) > 1:  # n_countries → 'Number of countries'; n_peak_year → 'n (peak year)'
+        rest = " ".join(words[1:])
+        return f"Number of {rest}" if rest.endswith("s") else f"n ({rest})"
     text = ""
     for word in words:
         text += (", " if word in UNITS and text else " " if text else "") + word
@@ -77,6 +78,12 @@ def _label(value):
     return readable(value)
 
 
+def _each(value):
+    if isinstance(value, float) and math.isfinite(value):
+        return _formatter(decimals(pd.Series([value])))(value)
+    return _formatter(MAX_DECIMALS)(value)
+
+
 def _readable_axis(index: pd.Index) -> pd.Index:
     renamed = index.map(lambda label: tuple(_label(x) for x in label) if isinstance(label, tuple) else _label(label))
     renamed.names = [readable(name) for name in index.names]
@@ -101,8 +108,10 @@ class Table(Styler):
         self.formatters = {}
         for position, column in enumerate(frame.columns):
             values = frame.iloc[:, position]
-            if pd.api.types.is_float_dtype(values) or values.dtype == object:
+            if pd.api.types.is_float_dtype(values):
                 self.formatters[column] = _formatter(decimals(values))
+            elif values.dtype == object:  # mixed values: each number with its own decimals
+                self.formatters[column] = _each
         self.format(lambda v: _formatter(MAX_DECIMALS)(v))
         for column, formatter in self.formatters.items():
             self.format(formatter, subset=[column])

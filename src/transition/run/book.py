@@ -40,6 +40,7 @@ import yaml
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from transition.run.provenance import DATA_DIR, add_notes, copy_data
 
 BOOK_DIR = PROJECT_ROOT / "book"
 SITE_DIR = PROJECT_ROOT / "site"
@@ -96,6 +97,7 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
         (src / "index.md").write_text("# The post-communist transition\n", encoding="utf-8")
     for page in pages.glob("*.md"):
         shutil.copy2(page, src / page.name)
+    copy_data(Path(notebooks_dir), src)
     return names
 
 
@@ -520,6 +522,7 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
                           download=f"{ORIGINALS}/{name}" if has_original else None,
                           toctree=toc_entries(srcdir) if docname == config.root_doc else None,
                           figures=book_figures(srcdir), headings=headings)
+    add_notes(nb, stem, lang, srcdir / DATA_DIR)
     source[0] = json.dumps(nb)
 
 

@@ -1,0 +1,109 @@
+"""The book's note under each figure and table: a download of its data (CSV) and where it came from.
+
+Under every code cell that shows a figure or a table (a :class:`transition.present.table.Table`), the
+book adds one short line, in the edition's language::
+
+    Data: output_paths.csv (sha256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
+
+The CSV is the one the cell writes (``out.table(frame, "name")``, as in the output map of
+:mod:`transition.run.manifest`), else the last one the notebook wrote before it; its hash is of the
+file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
+commit is the one the notebook's colophon names. Nothing is executed: all of it is read from the
+executed notebook and its results folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+from transition.paths import NOTEBOOKS_DIR, RESULTS_DIR
+from transition.run.manifest import _calls
+
+DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
+COMMIT = re.compile(r"Commit: `([^`]+)`")
+WORDS = {
+    "en": {"data": "Data", "cell": "cell", "parameters": "parameters", "default": "default run",
+           "commit": "commit", "none": "no table"},
+    "ru": {"data": "Данные", "cell": "ячейка", "parameters": "параметры", "default": "расчёт по умолчанию",
+           "commit": "коммит", "none": "без таблицы"},
+}
+
+
+def results_for(notebooks_dir: Path) -> Path:
+    """The folder holding the CSV files of a folder of executed notebooks (results/ for notebooks/)."""
+    return RESULTS_DIR if Path(notebooks_dir).resolve() == NOTEBOOKS_DIR.resolve() else Path(notebooks_dir)
+
+
+def copy_data(notebooks_dir: Path, src: Path) -> None:
+    """Copy the edition's CSV files into the book's source folder (``_data/``), for the download links."""
+    target = src / DATA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(results_for(notebooks_dir).glob("*.csv")):
+        shutil.copy2(path, target / path.name)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def _text(cell: dict) -> str:
+    source = cell.get("source", "")
+    return source if isinstance(source, str) else "".join(source)
+
+
+def _shows_result(cell: dict) -> bool:
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "image/png" in data or "<table" in "".join(data.get("text/html", "")):
+            return True
+    return False
+
+
+def commit_of(nb: dict) -> str | None:
+    """The commit the notebook's colophon names."""
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            match = COMMIT.search("".join(output.get("data", {}).get("text/markdown", "")))
+            if match:
+                return match.group(1)
+    return None
+
+
+def parameters_of(nb: dict, lang: str) -> str:
+    """The run's parameters as 'name = value, …' (papermill's record), or 'default run'."""
+    parameters = nb.get("metadata", {}).get("papermill", {}).get("parameters") or {}
+    if not parameters:
+        return WORDS[lang]["default"]
+    return ", ".join(f"{name} = {value}" for name, value in parameters.items())
+
+
+def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: str, commit: str | None,
+         lang: str) -> str:
+    """The provenance line (Markdown) of one cell."""
+    words = WORDS[lang]
+    path = data_dir / csv if csv else None
+    if path is not None and path.exists():
+        data = f"[{csv}](path:{DATA_DIR}/{csv}) (sha256 `{_sha(path)}`)"
+    else:
+        data = words["none"]
+    parts = [f"{words['data']}: {data}", f"`{stem}.ipynb`, {words['cell']} {number}",
+             f"{words['parameters']}: {parameters}"]
+    if commit:
+        parts.append(f"{words['commit']} `{commit}`")
+    return " · ".join(parts)
+
+
+def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
+    """Append the provenance line to every cell of ``nb`` that shows a figure or a table (in place)."""
+    parameters, commit, last_csv = parameters_of(nb, lang), commit_of(nb), None
+    for number, cell in enumerate(nb["cells"], start=1):
+        if cell["cell_type"] != "code":
+            continue
+        tables = [f"{name}.csv" for kind, name in _calls(_text(cell)) if kind == "table"]
+        last_csv = tables[0] if tables else last_csv
+        if _shows_result(cell):
+            text = note(last_csv, data_dir, stem, number, parameters, commit, lang)
+            cell["outputs"].append({"output_type": "display_data", "metadata": {},
+                                    "data": {"text/markdown": text, "text/plain": text}})
