@@ -112,7 +112,7 @@ def plot_paths_by_group(paths: pd.DataFrame, order, gdp_source: str, base_year: 
     return fig
 
 
-def off_scale(ax, paths: pd.DataFrame, factor: float = 1.6) -> None:
+def off_scale(ax, paths: pd.DataFrame, factor: float = 1.3) -> None:
     """A group whose median path rises above ``factor`` times every other group's highest upper quartile
     (Mongolia's mining boom) would squash the others: the axis stops there, and the group's highest
     median is written at the top edge of the chart instead."""

@@ -21,6 +21,8 @@ import re
 
 import pandas as pd
 
+from transition.present.table_labels import TABLE_HEADERS
+
 LANGS = ("en", "ru")
 # A number stands alone or inside a snake_case name ("gdp_index_2000"), never glued to letters ("hs92").
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.])[-−]?\d+(?:[.,]\d+)?(?![A-Za-z0-9])")
@@ -506,6 +508,8 @@ CATALOGUE: dict[str, str] = {
     "All notebooks": "Все тетради", "Notebooks": "Тетради",
     "The essay's claims against the data": "Тезисы эссе и данные",
 }
+# The displayed tables' headers (kept in their own module); an entry above wins.
+CATALOGUE.update({key: text for key, text in TABLE_HEADERS.items() if key not in CATALOGUE})
 
 
 def translate(text: str, lang: str) -> str:

@@ -40,6 +40,7 @@ import yaml
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from transition.run import findings_locale
 from transition.run.provenance import DATA_DIR, add_notes, copy_data
 
 BOOK_DIR = PROJECT_ROOT / "book"
@@ -522,6 +523,8 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
                           download=f"{ORIGINALS}/{name}" if has_original else None,
                           toctree=toc_entries(srcdir) if docname == config.root_doc else None,
                           figures=book_figures(srcdir), headings=headings)
+    if lang != "en":  # the computed Markdown (findings, evidence) from the findings catalogue
+        findings_locale.translate_outputs(nb, findings_locale.load(lang, locale_dir))
     add_notes(nb, stem, lang, srcdir / DATA_DIR)
     source[0] = json.dumps(nb)
 
@@ -565,6 +568,8 @@ def print_status(notebooks_dir: Path | str, lang: str = "ru", locale_dir: Path =
     missing, unused = headings_status(notebooks_dir, lang, locale_dir)
     print(f"headings: {len(missing)} without a translation" + "".join(f"\n  {h}" for h in missing))
     print(f"headings: {len(unused)} unused entries" + "".join(f"\n  {h}" for h in unused))
+    findings = findings_locale.status(Path(notebooks_dir), lang, Path(locale_dir))
+    print("computed paragraphs without a translation: " + ", ".join(f"{k} {len(v)}" for k, v in findings.items()))
     return todo + len(missing)
 
 
