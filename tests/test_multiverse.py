@@ -1,9 +1,20 @@
 """The multiverse engine on a toy claim: local and Dask agree, a killed run resumes, specs are checked."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
-from transition.claims.space import Dimension, Space, SpecOutsideSpace
+from transition.claims import evaluate, spaces
+from transition.claims.space import Dimension, Space, Spec, SpecOutsideSpace
+from transition.data.vocabulary import ESSAY_YEAR
+from transition.paths import RESULTS_DIR
 from transition.run import multiverse
 
 TOY = "multiverse_toy"
@@ -48,3 +59,62 @@ def test_specification_hashes_are_stable_and_order_free():
     space = Space("CX", (Dimension("a", (1, 2), 1), Dimension("b", ("x", "y"), "x")))
     assert space.spec(a=2).key == space.spec(a=2, b="x").key != space.default().key
     assert len({spec.key for spec in space.specs()}) == space.size == 4
+
+
+# ---- the issue's tests on the real engine and claims ---------------------------------------------------
+SLOW_TOY = "multiverse_slow_toy"
+
+
+def test_a_killed_run_resumes_without_recomputing(tmp_path, monkeypatch):
+    """A real `multiverse.run` in a subprocess is killed mid-run; the resumed run evaluates only the rest."""
+    log = tmp_path / "evaluations.log"
+    monkeypatch.setenv("MULTIVERSE_TOY_LOG", str(log))
+    code = ("from pathlib import Path; from transition.run import multiverse; "
+            f"multiverse.run(['TOY'], jobs=1, store=Path({str(tmp_path / 'store')!r}), registry={SLOW_TOY!r}, "
+            "batch_size=2, progress=False)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")])}
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(multiverse.finished_keys(tmp_path / "store", "TOY")) < 6 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(child.pid, signal.SIGKILL)  # the run and its worker, mid-run
+    child.wait()
+    finished = multiverse.finished_keys(tmp_path / "store", "TOY")
+    assert 6 <= len(finished) < 24, "the kill came too late to test a resume"
+    before = log.read_text().split()
+    resumed = multiverse.run(["TOY"], jobs=1, store=tmp_path / "store", registry=SLOW_TOY, batch_size=2, progress=False)
+    again = log.read_text().split()[len(before):]
+    assert resumed.reused == {"TOY": len(finished)} and resumed.evaluated == {"TOY": 24 - len(finished)}
+    assert len(again) == 24 - len(finished) and not set(again) & finished  # nothing finished is recomputed
+    assert len(multiverse.read_store(tmp_path / "store", "TOY")) == 24
+
+
+@pytest.mark.slow
+def test_local_and_dask_engines_agree_on_a_real_claim(tmp_path, real_panel):
+    """C2's first eight specifications (a small space of a real claim), sorted by specification hash."""
+    multiverse.run(["C2"], engine="local", jobs=1, limit=8, batch_size=4, store=tmp_path / "local", progress=False)
+    multiverse.run(["C2"], engine="dask", jobs=1, limit=8, batch_size=4, store=tmp_path / "dask", progress=False)
+    local = multiverse.read_store(tmp_path / "local", "C2")
+    dask = multiverse.read_store(tmp_path / "dask", "C2")
+    assert len(local) == 8 and local["key"].is_monotonic_increasing
+    pd.testing.assert_frame_equal(local, dask)
+
+
+def test_a_real_claims_specification_outside_its_space_is_refused():
+    with pytest.raises(SpecOutsideSpace, match="gdp_source = 'imf': not in the declared values"):
+        spaces.SPACES["C2"].spec(gdp_source="imf")
+    foreign = Spec("C2", (("gdp_source", "imf"),))
+    with pytest.raises(SpecOutsideSpace, match="specification outside the space of C2"):
+        evaluate.evaluate("C2", foreign, pd.DataFrame())
+
+
+@pytest.mark.slow
+def test_the_default_specifications_reproduce_the_ledger(tmp_path, real_panel):
+    """The engine's default rows (one per as-of year) give results/claims.csv's verdicts exactly."""
+    ledger = pd.read_csv(RESULTS_DIR / "claims.csv").set_index("claim_id")
+    multiverse.run(["C1", "C2", "C3"], jobs=1, limit=2, store=tmp_path, progress=False)  # the two defaults first
+    for claim in ("C1", "C2", "C3"):
+        table = multiverse.claim_table(tmp_path, claim)
+        defaults = table[table["default"]].set_index(table.loc[table["default"], "as_of"].astype(str))
+        assert defaults.loc["latest", "verdict"] == ledger.loc[claim, "verdict_latest"], claim
+        assert defaults.loc[str(ESSAY_YEAR), "verdict"] == ledger.loc[claim, "verdict_asof_essay"], claim

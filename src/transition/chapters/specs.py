@@ -302,10 +302,21 @@ TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_trade_partner_checks])
 
+# ---- 09 robustness (the multiverse) ------------------------------------------------------------------
+ROBUSTNESS = ParameterSpec("09_robustness", {
+    "multiverse_dir": Text("folder holding multiverse_summary.csv and multiverse_<claim>.csv; None means results/"),
+    "claims": ListOf(["C1", "C2", "C3"], "claims whose multiverse is presented"),
+    "n_permutations": Integer(0, 5000, "permutations of the joint test under the null (0: no test)"),
+    "n_specifications": Integer(1, 100000, "specifications drawn (the defaults always in) for the joint test"),
+    "seed": Integer(0, 2**31 - 1, "seed of the sample of specifications and of the permutations"),
+    "lang": LANG,
+    "output_dir": OUTPUT_DIR,
+})
+
 #: Notebook stem → its spec.
 SPECS: dict[str, ParameterSpec] = {spec.notebook: spec for spec in (
     CLAIMS_LEDGER, REFORM_SEQUENCING, OUTPUT_PATHS, STABILIZATION, REFORMS_AND_GROWTH, RESOURCES_VS_GOVERNANCE,
-    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS)}
+    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS)}
 
 
 def register(spec: ParameterSpec) -> ParameterSpec:

@@ -485,8 +485,30 @@ CLAIMS = {
 }
 
 
-def build_ledger(headlines: Headlines, lang: str = "en") -> pd.DataFrame:
-    """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures."""
+def load_multiverse_summary(results_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """``multiverse_summary.csv`` of a results folder (default ``results/``), or None when absent."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    path = (folder if folder.is_absolute() else PROJECT_ROOT / folder) / "multiverse_summary.csv"
+    return pd.read_csv(path, dtype={"as_of": str}) if path.exists() else None
+
+
+def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lang: str = "en") -> str:
+    """'contradicted in 97% of 2,304 specifications': how often the multiverse of ``claim_id`` gives its
+    default specification's verdict (``as_of``: "latest" or the essay's year); empty without a multiverse."""
+    if summary is None or summary.empty:
+        return ""
+    rows = summary[(summary["claim"] == claim_id) & (summary["as_of"].astype(str) == str(as_of))]
+    if rows.empty or rows["default_verdict"].isna().all():
+        return ""
+    verdict = rows["default_verdict"].dropna().iloc[0]
+    share = rows.loc[rows["verdict"] == verdict, "share"].sum()
+    text = f"{verdict} in {100 * share:.0f}% of {int(rows['n_total'].iloc[0]):,} specifications"
+    return translate(text, lang)
+
+
+def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures,
+    and (given the multiverse summary) how robust each verdict is across the claim's specifications."""
     rows = []
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
         essay, latest = rule(headlines, "essay"), rule(headlines, "latest")
@@ -501,6 +523,8 @@ def build_ledger(headlines: Headlines, lang: str = "en") -> pd.DataFrame:
             "changed": essay.verdict != latest.verdict,
             "evidence": evidence, "notebooks": ";".join(notebooks), "figures": ";".join(figures),
             "intervals_asof_essay": intervals["asof_essay"], "intervals_latest": intervals["latest"],
+            "robustness_asof_essay": robustness_text(multiverse, claim_id, str(ESSAY_YEAR), lang),
+            "robustness_latest": robustness_text(multiverse, claim_id, "latest", lang),
         })
     return pd.DataFrame(rows)
 

@@ -1,0 +1,331 @@
+"""Chapter 09 (robustness, the multiverse of claims C1-C3): reading its results, the joint test, figures, texts.
+
+The multiverse itself is run by ``transition multiverse`` (:mod:`transition.run.multiverse`), which
+writes ``results/multiverse_<claim>.csv`` (every specification: its choices, verdict and decisive
+numbers, with the prefix ``n_``) and ``results/multiverse_summary.csv``; this module reads them. The
+curves, the joint test under the null and the variance decomposition are the pure functions of
+:mod:`transition.analysis.speccurve`; here they are wired to the claims (which variable a
+permutation shuffles, what counts as significant with the claimed sign), drawn and described.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from transition.analysis import speccurve
+from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the notebook's spec)
+from transition.claims import evaluate as claim_evaluate
+from transition.claims.ledger import ALPHA, CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE
+from transition.claims.spaces import SPACES
+from transition.data.vocabulary import GOVERNANCE_MEASURES, study_iso3
+from transition.paths import PROJECT_ROOT, RESULTS_DIR
+from transition.present.labels import translate
+from transition.present.text import format_number
+
+#: Claims whose specifications give an estimate with a claimed sign: the curve and its joint test.
+ESTIMATE_CLAIMS = ("C2", "C3")
+#: What each estimate is (the curve's y axis, with its unit).
+ESTIMATE_LABELS = {"C1": "Share of countries in the essay's order (0-1)",
+                   "C2": "Spearman rho, reform gap vs output trough",
+                   "C3": "Governance's Shapley share of R² (0-1)"}
+VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", UNTESTABLE: "#7f8c8d"}
+#: A choice's name in figures and tables.
+DIMENSION_LABELS = {
+    "as_of": "As of", "groups": "Countries", "dating": "Dating of areas", "ebrd_threshold": "EBRD threshold",
+    "inflation_threshold": "Inflation threshold, %", "sustained_years": "Years sustained", "ties": "Ties",
+    "never_high": "Never high inflation", "stabilization_rule": "Stabilization rule", "gdp_source": "GDP source",
+    "base_year": "Base year", "horizon": "Horizon, years", "loss_index": "Loss threshold, index",
+    "mechanism_gap": "Reform gap", "output": "Output", "resource_measures": "Resource measures",
+    "governance_measures": "Governance measures", "index_method": "Index method",
+    "rich_rents_threshold": "Resource-rich from rents, % of GDP", "eastern_europe_with_see": "East incl. SEE"}
+#: A choice's value in figures and tables (values not listed are shown as they are: numbers, codes).
+VALUE_LABELS = {
+    "latest": "latest data", "all": "all", "cis_cee": "CIS and CEE", "threshold": "one threshold",
+    "own_range": "own range", "scale_share": "area's scale", "weak": "weak", "strict": "strict",
+    "exclude": "left out", "first_year": "first year", "first_run": "first run", "durable": "durable",
+    "wdi": "WDI", "maddison": "Maddison", "pwt": "PWT", "weo": "WEO", "gap_points_1990_1995": "mean 1990-95",
+    "gap_points_1992": "in 1992", "gap_points_1994": "in 1994", "gap_points_1996": "in 1996",
+    "total": "total", "per_capita": "per capita", "rents": "rents", "exports": "export shares",
+    "wgi": "WGI", "freedom_house": "Freedom House", "zmean": "mean of z-scores", "pc1": "first component",
+    "True": "yes", "False": "no"}
+
+
+def _significant_c2(result: dict) -> bool:
+    """C2 claims a negative association (a larger gap, a deeper trough) significant at the ledger's alpha."""
+    return result.get("p_value", 1.0) < ALPHA and result.get("estimate", 0.0) < 0
+
+
+def _significant_c3(result: dict) -> bool:
+    """C3 claims governance explains more than resources: its share of R² above one half."""
+    return result.get("estimate", 0.0) > 0.5
+
+
+#: claim → the variables a null permutation moves across countries, the claimed sign, significance.
+NULLS = {
+    "C2": {"prefixes": ("ebrd_", "reform_"), "sign": -1, "significant": _significant_c2,
+           "what": "the EBRD scores and reform areas (hence the reform gap) permuted across countries"},
+    "C3": {"variables": tuple(v for m in GOVERNANCE_MEASURES.values() for v in m.variables), "sign": 1,
+           "significant": _significant_c3, "what": "the governance measures permuted across countries"},
+}
+
+
+def folder(multiverse_dir: str | None) -> Path:
+    """The folder of the multiverse results (None: results/; relative paths from the project)."""
+    path = Path(multiverse_dir) if multiverse_dir else RESULTS_DIR
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def load_results(multiverse_dir: str | None, claims) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """The summary and each claim's table of specifications (claims without a table are left out)."""
+    where = folder(multiverse_dir)
+    summary = pd.read_csv(where / "multiverse_summary.csv", dtype={"as_of": str})
+    tables = {claim: pd.read_csv(where / f"multiverse_{claim}.csv", dtype={"as_of": str})
+              for claim in claims if (where / f"multiverse_{claim}.csv").exists()}
+    return summary[summary["claim"].isin(tables)].reset_index(drop=True), tables
+
+
+def dimensions(claim: str) -> dict[str, list]:
+    """The claim's choices and their values, in the space's order."""
+    return {d.name: list(d.values) for d in SPACES[claim].dimensions}
+
+
+def label(name: str, value=None, lang: str = "en") -> str:
+    """'GDP source: Maddison' (or the choice's name alone) in ``lang``."""
+    head = translate(DIMENSION_LABELS.get(name, name), lang)
+    if value is None:
+        return head
+    return f"{head}: {translate(VALUE_LABELS.get(str(value), str(value)), lang)}"
+
+
+# ---- verdict shares ---------------------------------------------------------------------------------------
+def verdict_shares(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Claim × as-of: the share (%) of specifications per verdict, their number and the default's verdict."""
+    wide = summary.pivot_table(index=["claim", "as_of", "n_total", "default_verdict"], columns="verdict",
+                               values="share", fill_value=0.0)
+    wide = (100 * wide[[v for v in (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE) if v in wide.columns]]).round(1)
+    wide = wide.reset_index().rename_axis(columns=None)
+    wide["default_verdict"] = [translate(v, lang) for v in wide["default_verdict"]]
+    wide["as_of"] = [translate(VALUE_LABELS.get(w, w), lang) for w in wide["as_of"]]
+    return wide
+
+
+def plot_verdict_shares(summary: pd.DataFrame, lang: str = "en"):
+    """Stacked bars: for each claim and as-of choice, the share of specifications giving each verdict."""
+    rows = summary.groupby(["claim", "as_of"], sort=True)
+    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * rows.ngroups))
+    names = []
+    for position, ((claim, when), part) in enumerate(rows):
+        left = 0.0
+        for verdict, color in VERDICT_COLORS.items():
+            share = 100 * part.loc[part["verdict"] == verdict, "share"].sum()
+            ax.barh(position, share, left=left, color=color, label=verdict if position == 0 else None)
+            left += share
+        names.append(f"{claim}, {translate(VALUE_LABELS.get(when, when), lang)}")
+    ax.set_yticks(range(len(names)))
+    ax.set_yticklabels(names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Share of specifications, %")
+    ax.set_title("Verdicts across each claim's specifications")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in VERDICT_COLORS.values()]
+    ax.legend(handles, list(VERDICT_COLORS), frameon=False, fontsize=8, ncol=4, loc="upper center",
+              bbox_to_anchor=(0.5, -0.25 if len(names) < 4 else -0.12))
+    fig.tight_layout()
+    return fig
+
+
+# ---- the specification curve ------------------------------------------------------------------------------
+def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
+    """The claim's estimates sorted (the default specifications marked, colour = verdict), and under them
+    the choices each specification makes (one line per choice value, a mark where it is taken)."""
+    curved = speccurve.curve(table, "n_estimate")
+    dims = {name: values for name, values in dimensions(claim).items() if name in curved.columns}
+    panel = speccurve.choice_panel(curved, dims)
+    lines = panel[["row", "dimension", "value"]].drop_duplicates().sort_values("row")
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(9, 3 + 0.16 * len(lines)),
+                                      gridspec_kw={"height_ratios": [2.2, 0.16 * len(lines) + 0.3]})
+    colors = curved["verdict"].map(VERDICT_COLORS).fillna("0.5")
+    top.scatter(curved["rank"], curved["n_estimate"], s=6, c=colors, linewidths=0)
+    default = curved[curved["default"].astype(bool)]
+    top.scatter(default["rank"], default["n_estimate"], s=50, facecolors="none", edgecolors="black",
+                label="default specification")
+    top.axhline(0 if claim == "C2" else 0.5, color="0.4", lw=0.8, ls="--")
+    top.set_ylabel(ESTIMATE_LABELS.get(claim, "Estimate"))
+    top.set_title(f"{claim}: {translate(f'specification curve ({len(curved)} specifications)', lang)}")
+    top.legend(frameon=False, fontsize=8, loc="upper left")
+    chosen = panel[panel["chosen"]]
+    bottom.scatter(chosen["rank"], chosen["row"], s=2, marker="|", color="0.2")
+    bottom.set_yticks(lines["row"].tolist())
+    bottom.set_yticklabels([label(d, v, lang) for d, v in zip(lines["dimension"], lines["value"])], fontsize=6)
+    bottom.set_ylim(len(lines) - 0.5, -0.5)
+    bottom.set_xlabel("Specification (rank of the estimate)")
+    fig.tight_layout()
+    return fig
+
+
+# ---- the joint test under the null -----------------------------------------------------------------------
+class FreshEvaluate:
+    """``evaluate(claim, spec, panel)`` for a panel that may change between calls: the evaluator keeps
+    sub-results per process keyed by choices, not by data, so they are dropped whenever the panel does."""
+
+    def __init__(self, claim: str) -> None:
+        self.claim, self._data_id = claim, None
+
+    def __call__(self, choices: dict, data: pd.DataFrame) -> dict:
+        if id(data) != self._data_id:
+            getattr(claim_evaluate, "_MEMO", {}).clear()
+            self._data_id = id(data)
+        return claim_evaluate.evaluate(self.claim, SPACES[self.claim].spec(**choices), data)
+
+    def close(self) -> None:
+        getattr(claim_evaluate, "_MEMO", {}).clear()
+
+
+def null_permutation(claim: str):
+    """``permute(panel, rng)``: the claim's null variables moved, whole series at a time, across countries."""
+    null = NULLS[claim]
+
+    def permute(data: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+        names = data["variable"]
+        mask = names.str.startswith(null["prefixes"]) if "prefixes" in null else names.isin(null["variables"])
+        return speccurve.permute_units(data, mask, rng, units=study_iso3())
+    return permute
+
+
+def spec_choices(table: pd.DataFrame, claim: str) -> list[dict]:
+    """Each row's choices, typed as the space declares them (a CSV reads numbers and booleans as text)."""
+    out = []
+    for row in table.itertuples(index=False):
+        choices = {}
+        for d in SPACES[claim].dimensions:
+            text = str(getattr(row, d.name))
+            choices[d.name] = next(v for v in d.values if str(v) == text)
+        out.append(choices)
+    return out
+
+
+def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutations: int, n_specifications: int,
+                seed: int = speccurve.SEED) -> pd.DataFrame:
+    """The joint test of each estimate-based claim on a fixed-seed sample of its specifications (the
+    default ones always in): the median estimate and the share significant with the claimed sign, with
+    their permutation p-values."""
+    rows = []
+    for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
+        table = tables[claim]
+        sample = speccurve.sample_specs(table, n_specifications, seed, keep=table["default"].astype(bool))
+        evaluate = FreshEvaluate(claim)
+        try:
+            test = speccurve.joint_test(spec_choices(sample, claim), evaluate, null_permutation(claim), tidy,
+                                        NULLS[claim]["significant"], NULLS[claim]["sign"], n_permutations, seed)
+        finally:
+            evaluate.close()
+        rows.append({"claim": claim, "null": NULLS[claim]["what"], "claimed_sign": NULLS[claim]["sign"],
+                     "n_in_multiverse": len(table), **test.as_row()})
+    return pd.DataFrame(rows)
+
+
+def no_tests() -> pd.DataFrame:
+    """The joint tests' table when none is run (``n_permutations`` = 0): its columns, no rows."""
+    return pd.DataFrame(columns=["claim", "null", "claimed_sign", "n_in_multiverse", "n_specifications",
+                                 "n_permutations", "observed_median", "observed_share_significant",
+                                 "null_median_median", "p_median", "p_share_significant"])
+
+
+# ---- which choices move the estimates and verdicts ---------------------------------------------------------
+def decomposition(tables: dict[str, pd.DataFrame], lang: str = "en") -> pd.DataFrame:
+    """Per claim and choice: the share of the variance of the estimate it explains alone (one-way R²)
+    and in the additive model (Shapley), and the share of verdicts that change when it leaves its default."""
+    frames = []
+    for claim, table in tables.items():
+        dims = [name for name in dimensions(claim) if name in table.columns]
+        shares = speccurve.variance_shares(table, dims, "n_estimate")
+        defaults = {d.name: d.default for d in SPACES[claim].dimensions if d.name in table.columns}
+        flips = speccurve.verdict_flips(table, defaults)
+        merged = shares.merge(flips, on="dimension")
+        merged.insert(0, "claim", claim)
+        merged["r2_additive"] = shares.attrs["r2_additive"]
+        frames.append(merged)
+    frame = pd.concat(frames, ignore_index=True)
+    frame["choice"] = [label(d, lang=lang) for d in frame["dimension"]]
+    return frame[["claim", "dimension", "choice", "r2_one_way", "shapley_share", "r2_additive", "n_pairs", "share_changed"]]
+
+
+# ---- headline numbers and findings ------------------------------------------------------------------------
+def _share_of_default(summary: pd.DataFrame, claim: str, when: str) -> tuple[str, float, int]:
+    rows = summary[(summary["claim"] == claim) & (summary["as_of"].astype(str) == when)]
+    if rows.empty:
+        return "", math.nan, 0
+    verdict = rows["default_verdict"].iloc[0]
+    return verdict, float(rows.loc[rows["verdict"] == verdict, "share"].sum()), int(rows["n_total"].iloc[0])
+
+
+def headline_rows(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFrame) -> list[dict]:
+    """Per claim and as-of: specifications and the share giving the default's verdict; the joint tests' p;
+    the choice that moves the estimate most."""
+    rows = []
+    for claim in sorted(summary["claim"].unique()):
+        for when in sorted(summary.loc[summary["claim"] == claim, "as_of"].astype(str).unique()):
+            verdict, share, n = _share_of_default(summary, claim, when)
+            rows += [{"key": f"{claim}_{when}_n_specifications", "value": n, "unit": "specifications",
+                      "description": f"{claim} specifications as of {when}"},
+                     {"key": f"{claim}_{when}_share_default_verdict", "value": share, "unit": "share",
+                      "description": f"share of {claim} specifications as of {when} giving the default's verdict ({verdict})"}]
+    for test in tests.itertuples():
+        rows += [{"key": f"{test.claim}_p_median", "value": test.p_median, "unit": "p-value",
+                  "description": f"{test.claim}: permutation p of the median estimate ({test.n_permutations} permutations)"},
+                 {"key": f"{test.claim}_p_share_significant", "value": test.p_share_significant, "unit": "p-value",
+                  "description": f"{test.claim}: permutation p of the share significant with the claimed sign"}]
+    for claim, part in parts.groupby("claim"):
+        top = part.sort_values("shapley_share", ascending=False).iloc[0]
+        rows.append({"key": f"{claim}_top_choice_shapley_share", "value": float(top["shapley_share"]), "unit": "share of variance",
+                     "description": f"{claim}: Shapley share of the estimate's variance of its strongest choice ({top['dimension']})"})
+    return rows
+
+
+_FINDINGS = {
+    "en": {"claim": "- **{claim}** ({n} specifications): the default specification's verdict, *{verdict}* with the latest "
+                    "data, holds in {share}% of them ({essay_share}% as of the essay, where the default says *{essay_verdict}*). "
+                    "The choice that moves its estimate most is *{top}* ({top_share}% of the variance).",
+           "test": "- **{claim}**, joint test on {n} specifications ({null}; {perm} permutations): median estimate "
+                   "{median}, p = {p_median}; share significant with the claimed sign {share}%, p = {p_share}.",
+           "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
+           "none": "No joint test was run (n_permutations = 0)."},
+    "ru": {"claim": "- **{claim}** ({n} спецификаций): вердикт спецификации по умолчанию по последним данным, *{verdict}*, "
+                    "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
+                    "Сильнее всего оценку сдвигает выбор *{top}* ({top_share}% дисперсии).",
+           "test": "- **{claim}**, совместный тест на {n} спецификациях ({null}; {perm} перестановок): медианная оценка "
+                   "{median}, p = {p_median}; доля значимых с заявленным знаком {share}%, p = {p_share}.",
+           "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
+           "none": "Совместный тест не проводился (n_permutations = 0)."},
+}
+
+
+def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFrame, essay_year: int,
+                  lang: str = "en") -> str:
+    """The notebook's Findings as Markdown in ``lang``: how often each default verdict holds, the joint
+    tests, the choice that moves each estimate most."""
+    words = _FINDINGS[lang]
+    lines = [words["head"]]
+    for claim in sorted(summary["claim"].unique()):
+        verdict, share, n = _share_of_default(summary, claim, "latest")
+        essay_verdict, essay_share, _ = _share_of_default(summary, claim, str(essay_year))
+        top = parts[parts["claim"] == claim].sort_values("shapley_share", ascending=False).iloc[0]
+        lines.append(words["claim"].format(
+            claim=claim, n=f"{n + _share_of_default(summary, claim, str(essay_year))[2]:,}",
+            verdict=translate(verdict, lang), share=format_number(100 * share, 0),
+            essay_verdict=translate(essay_verdict, lang), essay_share=format_number(100 * essay_share, 0),
+            top=top["choice"], top_share=format_number(100 * top["shapley_share"], 0)))
+    lines.append("")
+    lines.append(words["tests"])
+    if tests.empty:
+        lines.append(words["none"])
+    for test in tests.itertuples():
+        lines.append(words["test"].format(
+            claim=test.claim, n=test.n_specifications, null=translate(test.null, lang), perm=test.n_permutations,
+            median=format_number(test.observed_median, 2), p_median=format_number(test.p_median, 3),
+            share=format_number(100 * test.observed_share_significant, 0), p_share=format_number(test.p_share_significant, 3)))
+    return "\n".join(lines)

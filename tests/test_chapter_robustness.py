@@ -1,0 +1,88 @@
+"""Chapter 09 (robustness): reading the multiverse results, the figures, the decomposition, the texts,
+the permutation of the null and the ledger's robustness column."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from test_notebook_09 import constructed_multiverse
+
+from transition.chapters import robustness
+from transition.claims import ledger
+
+
+@pytest.fixture()
+def results(tmp_path):
+    folder = constructed_multiverse(tmp_path)
+    return robustness.load_results(str(folder), ["C1", "C2", "C3"])
+
+
+def test_load_results_keeps_the_claims_with_a_table(results):
+    summary, tables = results
+    assert sorted(tables) == ["C2", "C3"] and set(summary["claim"]) == {"C2", "C3"}
+    assert tables["C2"]["default"].sum() == 2 and tables["C2"]["as_of"].tolist()[:2] == ["latest", "2002"]
+
+
+def test_verdict_shares_are_percent_per_claim_and_as_of(results):
+    summary, _tables = results
+    shares = robustness.verdict_shares(summary, "ru").set_index(["claim", "as_of"])
+    assert shares.loc[("C2", "последние данные"), "mixed"] == 100.0
+    assert shares.loc[("C2", "2002"), "supported"] == 100.0
+    assert shares.loc[("C2", "2002"), "default_verdict"] == "подтверждается"
+
+
+def test_figures_have_titles_axes_and_one_choice_line_per_value(results):
+    summary, tables = results
+    fig = robustness.plot_verdict_shares(summary, "en")
+    assert fig.axes[0].get_xlabel() == "Share of specifications, %"
+    curve = robustness.plot_curve(tables["C2"], "C2", "en")
+    top, bottom = curve.axes
+    assert "48 specifications" in top.get_title() and top.get_ylabel().startswith("Spearman")
+    assert len(bottom.get_yticks()) == sum(len(v) for v in robustness.dimensions("C2").values())
+    assert "GDP source: WDI" in [t.get_text() for t in bottom.get_yticklabels()]
+    ru = robustness.plot_curve(tables["C3"], "C3", "ru")
+    assert "Источник ВВП: WDI" in [t.get_text() for t in ru.axes[1].get_yticklabels()]
+    plt.close("all")
+
+
+def test_decomposition_finds_the_choice_that_moves_the_estimate(results):
+    _summary, tables = results
+    parts = robustness.decomposition(tables).set_index(["claim", "dimension"])
+    assert parts.loc[("C2", "as_of"), "r2_one_way"] > 0.9 and parts.loc[("C2", "as_of"), "share_changed"] == 1.0
+    assert parts.loc[("C2", "gdp_source"), "shapley_share"] == 0.0  # one value only in the first 48
+    assert parts.loc[("C2", "output"), "share_changed"] == 0.0
+
+
+def test_headlines_and_findings(results):
+    summary, tables = results
+    parts = robustness.decomposition(tables)
+    tests = robustness.no_tests()
+    keys = {row["key"]: row["value"] for row in robustness.headline_rows(summary, tests, parts)}
+    assert keys["C2_latest_n_specifications"] == 24 and keys["C2_latest_share_default_verdict"] == 1.0
+    text = robustness.findings_text(summary, tests, parts, 2002, "en")
+    assert "**C2** (48 specifications)" in text and "*As of*" in text and "No joint test" in text
+    assert "спецификаций" in robustness.findings_text(summary, tests, parts, 2002, "ru")
+
+
+def test_spec_choices_restore_the_declared_types(results):
+    _summary, tables = results
+    choices = robustness.spec_choices(tables["C3"].head(3), "C3")
+    assert choices[0]["as_of"] == "latest" and choices[1]["as_of"] == 2002
+    assert choices[0]["eastern_europe_with_see"] is False and choices[0]["rich_rents_threshold"] == 10.0
+
+
+def test_null_permutation_moves_only_the_claims_variables():
+    tidy = pd.DataFrame({"iso3": ["RUS", "POL", "RUS", "POL"], "year": 2000,
+                         "variable": ["ebrd_trade_forex", "ebrd_trade_forex", "wdi_gdp_constant_usd", "wdi_gdp_constant_usd"],
+                         "value": [1.0, 4.0, 10.0, 20.0]})
+    moved = robustness.null_permutation("C2")(tidy, np.random.default_rng(3))
+    assert moved[moved["variable"].str.startswith("wdi")].equals(tidy[tidy["variable"].str.startswith("wdi")])
+    assert sorted(moved.loc[moved["variable"] == "ebrd_trade_forex", "value"]) == [1.0, 4.0]
+
+
+def test_ledger_robustness_text_reads_the_summary(results):
+    summary, _tables = results
+    assert ledger.robustness_text(summary, "C2", "latest") == "mixed in 100% of 24 specifications"
+    assert ledger.robustness_text(summary, "C2", "2002", "ru") == "подтверждается в 100% из 24 спецификаций"
+    assert ledger.robustness_text(None, "C2", "latest") == "" and ledger.robustness_text(summary, "C9", "latest") == ""

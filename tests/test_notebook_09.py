@@ -1,0 +1,94 @@
+"""Notebook 09 (robustness): a Russian run on a small constructed multiverse folder, and bad parameters refused."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import papermill
+import pytest
+from notebook_runner import run_notebook
+
+from transition.chapters.specs import ROBUSTNESS as SPEC
+from transition.claims.spaces import SPACES
+from transition.run import multiverse
+
+STEM = "09_robustness"
+GOOD = {"multiverse_dir": None, "claims": ["C1", "C2", "C3"], "n_permutations": 200, "n_specifications": 4,
+        "seed": 13, "lang": "en", "output_dir": None}
+
+
+def constructed_multiverse(folder, claims=("C2", "C3"), n: int = 48):
+    """The first ``n`` specifications of each claim with made-up estimates and verdicts, written as
+    ``transition multiverse`` writes them; returns the folder."""
+    tables = {}
+    rng = np.random.default_rng(0)
+    for claim in claims:
+        space = SPACES[claim]
+        rows = []
+        for spec in list(space.specs())[:n]:
+            choices = spec.as_dict()
+            estimate = (0.3 if choices["as_of"] == "latest" else -0.2) + 0.05 * rng.normal()
+            verdict = "mixed" if estimate > 0 else "supported"
+            rows.append({"claim": claim, "key": spec.key, **choices, "verdict": verdict,
+                         "n_estimate": estimate, "n_p_value": 0.03})
+        table = pd.DataFrame(rows)
+        defaults = {d.name: d.default for d in space.dimensions if d.name != "as_of"}
+        table.insert(2 + len(space.dimensions), "default", multiverse._matches(table, defaults))
+        tables[claim] = table
+        table.to_csv(folder / f"multiverse_{claim}.csv", index=False)
+    multiverse.summary(tables).to_csv(folder / "multiverse_summary.csv", index=False)
+    return folder
+
+
+@pytest.mark.notebook
+def test_notebook_runs_in_russian_on_a_constructed_multiverse(tmp_path, real_panel):
+    (tmp_path / "mv").mkdir()
+    source = constructed_multiverse(tmp_path / "mv")
+    out = run_notebook(STEM, tmp_path, multiverse_dir=str(source), claims=["C2", "C3"], n_permutations=3,
+                       n_specifications=2, seed=1, lang="ru")
+    assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []
+    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    assert "спецификаций" in executed and "Кривая при нулевой гипотезе" in executed
+
+    shares = pd.read_csv(out / "09_verdict_shares.csv")
+    assert set(shares["claim"]) == {"C2", "C3"} and len(shares) == 4
+    tests = pd.read_csv(out / "09_joint_tests.csv")
+    assert tests["claim"].tolist() == ["C2", "C3"] and (tests["n_permutations"] == 3).all()
+    assert (tests["n_specifications"] == 2).all() and tests["p_median"].between(0.25, 1).all()  # (1 + k) / 4
+    parts = pd.read_csv(out / "09_variance_decomposition.csv")
+    assert {"r2_one_way", "shapley_share", "share_changed"} <= set(parts.columns)
+    as_of = parts[(parts["claim"] == "C2") & (parts["dimension"] == "as_of")]
+    assert as_of["r2_one_way"].iloc[0] > 0.9  # the constructed estimates differ by as-of year only
+    headlines = json.loads((out / f"{STEM}.json").read_text(encoding="utf-8"))
+    assert headlines["C2_latest_n_specifications"]["value"] == 24
+    figures = sorted(p.name for p in (out / "figures").glob("*.png"))
+    assert figures == ["09_curve_C2.png", "09_curve_C3.png", "09_verdict_shares.png"]
+
+
+def test_default_parameters_are_valid():
+    SPEC.check(**GOOD)
+
+
+@pytest.mark.parametrize("changes, fragments", [
+    ({"claims": ["C4"]}, ["unknown 'C4'"]),
+    ({"claims": []}, ["must not be empty"]),
+    ({"n_permutations": -1}, ["n_permutations = -1"]),
+    ({"n_specifications": 0}, ["n_specifications = 0"]),
+    ({"seed": "13"}, ["seed = '13'", "integer"]),
+    ({"multiverse_dir": 3}, ["multiverse_dir = 3", "text or None"]),
+    ({"lang": "de"}, ["lang = 'de'", "one of 'en', 'ru'"]),
+])
+def test_bad_parameters_fail_with_clear_messages(changes, fragments):
+    with pytest.raises(ValueError) as error:
+        SPEC.check(**{**GOOD, **changes})
+    for fragment in fragments:
+        assert fragment in str(error.value)
+
+
+@pytest.mark.notebook
+def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as error:
+        run_notebook(STEM, tmp_path, claims=["C4"], lang="de")
+    assert "unknown 'C4'" in str(error.value) and "lang = 'de'" in str(error.value)
+    assert not (tmp_path / "out" / "09_verdict_shares.csv").exists()
