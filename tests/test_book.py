@@ -44,7 +44,7 @@ def executed(stem: str) -> nbformat.NotebookNode:
                 text += "\n\n| claim | where |\n|---|---|\n| C1 | [fig](../results/figures/01_fixture_figure.png) |"
             cell.outputs = [out("execute_result", data={"text/markdown": text, "text/plain": text}, execution_count=3)]
     if stem.startswith("00_"):
-        nb.cells[0].source = "# The fixture ledger\n\n## Overview\n\nIts claims in `../shared/seed/CLAIMS.md`."
+        nb.cells[0].source = "# The fixture ledger\n\n## Overview\n\nIts claims on [the claims page](../book/pages/en/claims.md)."
     return nb
 
 
@@ -53,6 +53,7 @@ def notebooks(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("notebooks")
     for stem in STEMS:
         nbformat.write(executed(stem), folder / f"{stem}.ipynb")
+    (folder / "01_fixture_table.csv").write_text("year,value\n2000,1.5\n", encoding="utf-8")
     return folder
 
 
@@ -98,6 +99,32 @@ def test_claims_page_cites_the_essay_and_points_nowhere_outside(english):
     claims = html(english, "claims.html")
     assert "C10" in claims and "references.html#" in claims
     assert "shared/seed" not in claims and "shared/seed" not in html(english, "index.html")
+    assert 'href="claims.html"' in html(english, "index.html")  # the notebook's link to the claims page
+
+
+def test_every_figure_and_table_links_its_data_and_says_where_it_came_from(english, notebooks):
+    page = html(english, "01_fixture.html")
+    links = re.findall(r'href="(_downloads/[^"]+/01_fixture_table\.csv)"', page)
+    assert len(links) == 2  # the table's own cell, and the figure drawn after it
+    assert (english / links[0]).read_text(encoding="utf-8") == (notebooks / "01_fixture_table.csv").read_text()
+    notes = re.findall(r"Data: .*?</p>", page, re.DOTALL)
+    assert len(notes) == 2 and all("01_fixture.ipynb" in n and "cell" in n and "sha256" in n for n in notes)
+    assert all("parameters: default run" in n for n in notes)
+
+
+def test_committed_notebooks_link_nothing_outside_the_project():
+    pattern = re.compile(r"shared/seed|data README|CLAIMS\.md")
+    for path in [*sorted(book.NOTEBOOKS_DIR.glob(book.NOTEBOOK_GLOB)), book.PROJECT_ROOT / "README.md",
+                 *sorted(book.BOOK_DIR.rglob("*.md")), *sorted(book.BOOK_DIR.rglob("*.yml"))]:
+        if path.suffix == ".ipynb":
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            text = "\n".join(book.cell_text(c) for c in cells if c["cell_type"] == "markdown")
+        else:
+            text = path.read_text(encoding="utf-8")
+        if path.suffix == ".yml":  # the Russian texts (the English beside them may be an old one, marked stale)
+            entries = (yaml.safe_load(text) or {}).get("cells", [])
+            text = "\n".join(e.get("ru") or "" for e in entries if not e.get("stale"))
+        assert not pattern.search(text), path.name
 
 
 def test_search_page_and_index(english):
@@ -233,3 +260,64 @@ def test_committed_catalogues_are_well_formed():
             assert isinstance(entry.get("ru", ""), str)  # empty: a stub still to translate
     headings = book.load_headings("ru")
     assert headings and all(isinstance(v, str) and v for v in headings.values())
+
+
+# --------------------------------------------------------------------------------------------------
+# The Russian edition as built from the Russian run (runs/ru/): the reader reads Russian.
+
+#: Latin words a Russian page may keep: names of sources, estimators and authors, units of code.
+LATIN_KEPT = {
+    "maddison", "gapminder", "penn", "world", "table", "bank", "freedom", "house", "comtrade", "baci", "cepii",
+    "harvard", "atlas", "spearman", "shapley", "pearson", "bootstrap", "wald", "hausman", "ols", "fe", "rho", "pp",
+    "et", "al", "weo", "wdi", "ebrd", "imf", "cow", "wits", "trains", "unctad", "pwt", "hs", "sitc", "bruno",
+    "easterly", "fischer", "sahay", "végh", "melo", "de", "denizer", "gelb", "tenev", "staehr", "havrylyshyn",
+    "falcetti", "long", "ervin", "grömping", "barro", "ursúa", "kruskal", "wallis", "mann", "whitney", "poisson",
+    "lasso", "simonsohn", "simmons", "nelson", "cpi", "gdp", "eci", "iso", "usd", "log", "vs", "the", "sphinx",
+}
+CYRILLIC_SHARE = 0.9
+CODE = re.compile(r"<(script|style|pre|code|math)\b.*?</\1>|<div class=\"cell_input.*?</div>\s*</div>|"
+                  r"<span class=\"math[^\"]*\">.*?</span>|\\\(.*?\\\)|\$[^$]+\$", re.DOTALL)
+CITATION = re.compile(r'<a [^>]*href="references\.html#[^"]*"[^>]*>.*?</a>', re.DOTALL)
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words_outside_code(page: str) -> tuple[int, list[str]]:
+    """(Cyrillic words, Latin words not kept) of a page's article, code, formulas and citations left out."""
+    start = page.find("<article")
+    article = page[start:page.find("</article>", start)] if start >= 0 else page
+    text = re.sub(r"<[^>]+>", " ", CITATION.sub(" ", CODE.sub(" ", article)))
+    text = re.sub(r"&\w+;|&#\d+;", " ", text)
+    cyrillic, latin = 0, []
+    for word in WORD.findall(text):
+        if re.fullmatch(r"[а-яёА-ЯЁ]+", word):
+            cyrillic += 1
+        elif not (word.isupper() and len(word) <= 5) and word.lower() not in LATIN_KEPT:
+            latin.append(word)
+    return cyrillic, latin
+
+
+def test_the_word_counter_sees_latin_prose_and_skips_code():
+    page = ("<article><p>Рост ВВП в СНГ, WDI и Maddison (Bruno & Easterly)</p><pre>print('hello world')</pre>"
+            "<p>only English here</p></article>")
+    cyrillic, latin = words_outside_code(page)
+    assert cyrillic == 3 and latin == ["only", "English", "here"]  # "и" is one letter: not a word here
+
+
+@pytest.fixture(scope="module")
+def russian_run_edition(tmp_path_factory) -> Path:
+    if not any(book.RU_RUN_DIR.glob(book.NOTEBOOK_GLOB)):
+        pytest.skip("no Russian run (transition run --name ru -p lang=ru)")
+    return book.build(tmp_path_factory.mktemp("site") / "ru", "ru")
+
+
+def test_every_russian_page_is_mostly_cyrillic(russian_run_edition):
+    """At least 90% of the words outside code on every page of the Russian edition are Cyrillic (ISO codes,
+    acronyms, source and author names, numbers and formulas excepted; the bibliography is left out)."""
+    shares = {}
+    for path in sorted(russian_run_edition.glob("*.html")):
+        if path.name in ("search.html", "genindex.html", "references.html"):
+            continue
+        cyrillic, latin = words_outside_code(path.read_text(encoding="utf-8"))
+        shares[path.name] = (cyrillic / max(cyrillic + len(latin), 1), latin[:12])
+    low = {name: share for name, share in shares.items() if share[0] < CYRILLIC_SHARE}
+    assert not low, low

@@ -23,15 +23,20 @@ import yaml
 from transition.present.labels import _NUMBER
 
 FINDINGS_FILE = "findings.yml"
+#: What a template leaves out: a code span, or a number (as the label catalogue's templates do).
+VALUE = re.compile(r"`[^`\n]*`|" + _NUMBER.pattern)
 
 
 def template(paragraph: str) -> tuple[str, list[str]]:
-    """(template, numbers) of one paragraph: numbers → {0}, {1} …, line breaks → spaces."""
-    text = re.sub(r"\s*\n\s*", " ", paragraph.strip())
-    numbers = _NUMBER.findall(text)
-    counter = iter(range(len(numbers)))
-    keyed = _NUMBER.sub(lambda _m: "{" + str(next(counter)) + "}", text.replace("{", "{{").replace("}", "}}"))
-    return keyed, numbers
+    """(template, values) of one paragraph: numbers and code spans (a commit, a file name) → {0}, {1} …,
+    line breaks → spaces."""
+    text = re.sub(r"\s*\n\s*", " ", paragraph.strip()).replace("{", "{{").replace("}", "}}")
+    values: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        values.append(match.group(0).replace("{{", "{").replace("}}", "}"))
+        return "{" + str(len(values) - 1) + "}"
+    return VALUE.sub(keep, text), values
 
 
 def load(lang: str, locale_dir: Path) -> dict[str, str]:
@@ -47,9 +52,14 @@ def units(text: str) -> list[list[str]]:
     """The pieces translated whole: prose paragraphs; each line of a list or a table."""
     pieces = []
     for paragraph in re.split(r"\n\s*\n", text):
-        lines = paragraph.split("\n")
-        listed = any(line.lstrip().startswith(("- ", "|", "* ")) for line in lines)
-        pieces.append(lines if listed else [paragraph])
+        items: list[str] = []
+        for line in paragraph.split("\n"):
+            if not items or line.lstrip().startswith(("- ", "|", "* ")) or items[-1].lstrip().startswith("|"):
+                items.append(line)
+            else:  # a list item's continuation line
+                items[-1] += "\n" + line
+        listed = any(item.lstrip().startswith(("- ", "|", "* ")) for item in items)
+        pieces.append(items if listed else [paragraph])
     return pieces
 
 

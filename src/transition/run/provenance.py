@@ -96,14 +96,16 @@ def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: st
 
 
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
-    """Append the provenance line to every cell of ``nb`` that shows a figure or a table (in place)."""
+    """Put the provenance line under every cell of ``nb`` that shows a figure or a table (in place)."""
     parameters, commit, last_csv = parameters_of(nb, lang), commit_of(nb), None
+    cells = []
     for number, cell in enumerate(nb["cells"], start=1):
+        cells.append(cell)
         if cell["cell_type"] != "code":
             continue
         tables = [f"{name}.csv" for kind, name in _calls(_text(cell)) if kind == "table"]
         last_csv = tables[0] if tables else last_csv
-        if _shows_result(cell):
+        if _shows_result(cell):  # a Markdown cell of its own: a figure's cell keeps its single output
             text = note(last_csv, data_dir, stem, number, parameters, commit, lang)
-            cell["outputs"].append({"output_type": "display_data", "metadata": {},
-                                    "data": {"text/markdown": text, "text/plain": text}})
+            cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]}, "source": text})
+    nb["cells"] = cells
