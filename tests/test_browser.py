@@ -15,6 +15,7 @@ import functools
 import http.server
 import shutil
 import threading
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -83,6 +84,35 @@ def _figures_in(notebook: Path) -> int:
                for output in cell.get("outputs", []))
 
 
+def _tables_in(notebook: Path) -> int:
+    nb = nbformat.read(notebook, as_version=4)
+    return sum("<table" in "".join(output.get("data", {}).get("text/html", "")) for cell in nb.cells
+               if cell.cell_type == "code" for output in cell.get("outputs", []))
+
+
+def _check_downloads_and_toggle(driver, name: str) -> None:
+    """Every download link of the page resolves; the first code toggle opens its code."""
+    for href in driver.execute_script("return Array.from(document.querySelectorAll('a[href*=\"_downloads/\"]'))"
+                                      ".map(a => a.href);"):
+        with urllib.request.urlopen(href) as response:
+            assert response.status == 200 and response.read(1), (name, href)
+    toggles = driver.find_elements("css selector", "details.hide > summary")
+    if toggles:
+        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", toggles[0])
+        assert toggles[0].find_element("xpath", "..").get_attribute("open") is not None, name
+
+
+def _check_search(driver, base_url: str, word: str, page: str) -> None:
+    """The search page finds ``word`` and lists ``page`` among its results."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{base_url}/search.html?q={word}")
+    WebDriverWait(driver, 30).until(
+        lambda d: d.find_elements("css selector", "#search-results ul.search li a"))
+    hrefs = [a.get_attribute("href") for a in driver.find_elements("css selector", "#search-results ul.search li a")]
+    assert any(page in href for href in hrefs), hrefs
+
+
 def _load(driver, url: str, screenshot: Path) -> dict:
     """Open ``url``; return its console errors and its images (loaded or not); save a screenshot."""
     driver.get_log("browser")  # forget what earlier pages logged
@@ -115,6 +145,9 @@ def _check_site(driver, base_url: str, notebooks: list[Path], shots: Path) -> No
         assert page["errors"] == [], (notebook.stem, page["errors"])
         assert [i for i in page["images"] if not (i["complete"] and i["width"] > 0)] == [], notebook.stem
         assert len(page["images"]) >= _figures_in(notebook), notebook.stem
+        tables = driver.execute_script("return document.querySelectorAll('article table').length;")
+        assert tables >= _tables_in(notebook), notebook.stem
+        _check_downloads_and_toggle(driver, notebook.stem)
     assert (shots / "index.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -139,6 +172,7 @@ def test_constructed_site_loads_cleanly_with_its_figures(browser, serve, tmp_pat
     base = serve(out)
     _check_site(browser, base, notebooks, tmp_path)
     _check_editions(browser, base)
+    _check_search(browser, base, "fixture", "01_fixture.html")
     print(f"screenshots: {tmp_path}")
 
 
@@ -164,4 +198,5 @@ def test_committed_notebooks_site_loads_cleanly_with_both_editions(browser, serv
     assert browser.find_element("css selector", "article h1").text.startswith("The claims ledger")
     assert index["errors"] == []
     _check_editions(browser, base)
+    _check_search(browser, base, "ledger", "index.html")
     print(f"screenshots: {tmp_path}")

@@ -123,8 +123,8 @@ def off_scale(ax, paths: pd.DataFrame, factor: float = 1.3) -> None:
             limit = others * 1.1
             ax.set_ylim(top=limit)
             peak = paths[paths["group"] == group].loc[lambda f: f["median"].idxmax()]
-            ax.annotate(f"{group}: {peak['median']:.0f} in {int(peak['year'])} (off the scale)",
-                        (peak["year"], limit), xytext=(-40, -22), textcoords="offset points", ha="right", va="top",
+            ax.annotate(f"{group}: {peak['median']:.0f} in {int(peak['year'])}\n(off the scale)",
+                        (peak["year"], limit), xytext=(-8, -40), textcoords="offset points", ha="right", va="top",
                         fontsize=8, color="0.25", arrowprops={"arrowstyle": "-|>", "color": "0.4", "lw": 0.8})
 
 

@@ -39,7 +39,7 @@ TABLE_HEADERS: dict[str, str] = {
     "S>L (not reached: I, P)": "S>L (не достигнуто: I, P)", "S>L>P (not reached: I)": "S>L>P (не достигнуто: I)",
     "S>P (not reached: L, I)": "S>P (не достигнуто: L, I)",
     # 02 output paths
-    "Mongolia: {0} in {1} (off the scale)": "Монголия: {0} в {1} г. (за пределами шкалы)",
+    "Mongolia: {0} in {1}": "Монголия: {0} в {1} г.", "(off the scale)": "(за пределами шкалы)",
     "Russia, {0}": "Россия, {0}", "broad_group": "группа", "controls": "контрольные переменные",
     "cumulative_loss": "накопленные потери", "definition": "определение", "index": "индекс",
     "index_{0}": "индекс {0}", "index_latest": "индекс, последний год", "max_source": "источник максимума",
