@@ -117,15 +117,19 @@ def test_a_consumer_key_includes_the_results_it_reads(project, tmp_path):
     second = cache.full_parts(ledger)["results"]
     (project.runs / "all" / "00_ledger.json").write_text("changed, but its own")
     assert cache.full_parts(ledger)["results"] == second
-    # a file it wrote last time under another name (the real ledger's claims.csv) is its own too
+    # a file it writes under another name (the real ledger's claims.csv) is its own too: the first
+    # execution (nothing known of its outputs yet) is stored under the key the next lookup computes
     (project.runs / "all" / "claims.csv").write_text("claim,verdict\n")
-    assert cache.full_parts(ledger)["results"] != second
+    before = cache.full_parts(ledger)
+    assert before["results"] != second
     staged = tmp_path / "staged"
     (staged / "out").mkdir(parents=True)
-    (staged / "out" / "claims.csv").write_text("claim,verdict\n")
+    (staged / "out" / "claims.csv").write_text("claim,verdict, new\n")
     (staged / "nb.ipynb").write_text("{}")
-    cache.store(ledger, cache.full_parts(ledger), staged / "nb.ipynb", staged / "out", 1.0)
+    cache.store(ledger, before, staged / "nb.ipynb", staged / "out", 1.0)
+    (project.runs / "all" / "claims.csv").write_text("claim,verdict, new\n")  # promoted
     assert cache.full_parts(ledger)["results"] == second
+    assert cache.lookup(ledger) is not None
 
 
 @pytest.mark.notebook

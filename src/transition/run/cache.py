@@ -222,10 +222,14 @@ def store(job, parts: dict[str, str] | None, notebook: Path, outputs: Path, seco
     its key; a nicety: any problem leaves the cache as it was and never fails the run."""
     if parts is None:
         return
+    names = sorted(p.relative_to(outputs).as_posix() for p in Path(outputs).rglob("*") if p.is_file())
+    if "results" in parts and Path(job.reads_results).resolve() == Path(job.output_dest).resolve():
+        # what it read, now that its own outputs are known (the next lookup leaves them out too); the
+        # other notebooks' files are as they were when it started
+        parts = {**parts, "results": results_digest(Path(job.reads_results), job.stem, tuple(names))}
     entry = _entry(job, key_of(parts))
     temporary = entry.with_name(f".{entry.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        names = sorted(p.relative_to(outputs).as_posix() for p in Path(outputs).rglob("*") if p.is_file())
         (temporary / OUTPUTS_FOLDER).mkdir(parents=True)
         for name in names:
             (temporary / OUTPUTS_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
