@@ -108,7 +108,7 @@ def test_every_figure_and_table_links_its_data_and_says_where_it_came_from(engli
     assert len(links) == 2  # the table's own cell, and the figure drawn after it
     assert (english / links[0]).read_text(encoding="utf-8") == (notebooks / "01_fixture_table.csv").read_text()
     notes = re.findall(r"Data: .*?</p>", page, re.DOTALL)
-    assert len(notes) == 2 and all("01_fixture.ipynb" in n and "cell" in n and "sha256" in n for n in notes)
+    assert len(notes) == 2 and all("01_fixture.ipynb" in n and "cell" in n and "SHA-256" in n for n in notes)
     assert all("parameters: default run" in n for n in notes)
 
 

@@ -20,10 +20,15 @@ Median index latest
 from __future__ import annotations
 
 import hashlib
+import html
 import math
+import re
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
+
+from transition.present.labels import _NUMBER, CATALOGUE
 
 MAX_DECIMALS = 3
 UNITS = {"%", "p.p.", "USD"}
@@ -71,6 +76,39 @@ def _formatter(digits: int):
     return one
 
 
+YES_NO = {"ru": ("да", "нет")}
+
+
+def cell_text(value, lang: str):
+    """A cell's value in ``lang``: True/False as words, a text the label catalogue has (exactly or as a
+    template with numbers), else unchanged; a text without an entry is not reported as missing."""
+    if isinstance(value, (bool, np.bool_)):
+        yes, no = YES_NO.get(lang, ("yes", "no"))
+        return yes if value else no
+    if not isinstance(value, str) or lang == "en":
+        return value
+    if value in CATALOGUE:
+        return CATALOGUE[value]
+    numbers = _NUMBER.findall(value)
+    if numbers:
+        counter = iter(range(len(numbers)))
+        template = _NUMBER.sub(lambda _m: "{" + str(next(counter)) + "}", value)
+        if template in CATALOGUE:
+            return CATALOGUE[template].format(*numbers)
+    return value
+
+
+#: Cell texts shown as code: identifiers (``former_ussr+war``, ``gdp_index_2000``) and source ids.
+IDENTIFIER = re.compile(r"[a-z0-9_+,. ]*_[a-z0-9_+,. ]*|(?:wdi|weo|pwt|maddison|gapminder)(?:, (?:wdi|weo|pwt|maddison|gapminder))*")
+
+
+def _html(text):
+    """A formatted cell as HTML: identifiers as code, other text escaped."""
+    if not isinstance(text, str):
+        return text
+    return f"<code>{html.escape(text)}</code>" if IDENTIFIER.fullmatch(text) else html.escape(text)
+
+
 def _label(value):
     """A header: readable words, a whole-number float (a year) without its '.0'."""
     if isinstance(value, float) and value.is_integer():
@@ -97,6 +135,10 @@ class Table(Styler):
         if isinstance(frame, pd.Series):
             frame = frame.to_frame()
         frame = frame.copy()
+        if lang != "en":  # words in the cells too: yes/no, group names, statuses the catalogue knows
+            for position in range(frame.shape[1]):
+                if frame.iloc[:, position].dtype in (object, bool):
+                    frame.isetitem(position, frame.iloc[:, position].map(lambda v: cell_text(v, lang)))
         frame.columns = _readable_axis(frame.columns)
         default = frame.index.nlevels == 1 and frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
         self.show_index = not default
@@ -112,9 +154,9 @@ class Table(Styler):
                 self.formatters[column] = _formatter(decimals(values))
             elif values.dtype == object:  # mixed values: each number with its own decimals
                 self.formatters[column] = _each
-        self.format(lambda v: _formatter(MAX_DECIMALS)(v))
+        self.format(lambda v: _html(_formatter(MAX_DECIMALS)(v)))
         for column, formatter in self.formatters.items():
-            self.format(formatter, subset=[column])
+            self.format(lambda v, f=formatter: _html(f(v)), subset=[column])
         if not self.show_index:
             self.hide(axis="index")
         if caption:

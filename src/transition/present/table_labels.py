@@ -102,4 +102,17 @@ TABLE_HEADERS: dict[str, str] = {
     "n_overlapping": "n (в нескольких блоках)", "n_steps": "число шагов", "n_subregional_blocs": "число субрегиональных блоков",
     "n_with_data": "n (с данными)", "side": "сторона", "signed": "подписано", "step": "шаг", "working": "действует",
     "years": "лет",
+    # words in the cells of the displayed tables
+    "stabilized": "стабилизирована", "not reached": "не достигнуто", "none": "нет", "every": "все страны",
+    "fixed dates": "фиксированные даты", "uncensored": "нецензурированные", "total": "в целом",
+    "per capita": "на душу населения", "liberalization year": "год либерализации", "liberalizers": "либерализовавшие",
+    "CPI; GDP deflator in {0}": "ИПЦ; дефлятор ВВП в {0}", "CPI; GDP deflator in {0}-{1}": "ИПЦ; дефлятор ВВП в {0}–{1}",
+    "main run": "основной расчёт", "ties strict": "строгие совпадения", "never-high dated": "датировка без высокой инфляции",
+    "durable stabilization": "устойчивая стабилизация", "EBRD {0}": "ЕБРР {0}",
+    "measures the present-day country only from {0}": "измеряет нынешнюю страну только с {0} г.",
+    "other": "прочие", "other CIS": "прочие СНГ", "resource-poor CEE & Baltics": "бедные ресурсами ЦВЕ и Балтия",
+    "resource-rich CIS": "богатое ресурсами СНГ", "not robust": "неустойчиво", "robust": "устойчиво",
+    "country + year": "страна + год", "year only": "только год", "sum {0}-{1}": "сумма {0}–{1}", "war": "война",
+    "contradicted": "опровергается", "mixed": "неоднозначно", "supported": "подтверждается",
+    "not testable with these data": "не проверяется этими данными",
 }

@@ -3,7 +3,7 @@
 Under every code cell that shows a figure or a table (a :class:`transition.present.table.Table`), the
 book adds one short line, in the edition's language::
 
-    Data: output_paths.csv (sha256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
+    Data: output_paths.csv (SHA-256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
 
 The CSV is the one the cell writes (``out.table(frame, "name")``, as in the output map of
 :mod:`transition.run.manifest`), else the last one the notebook wrote before it; its hash is of the
@@ -76,7 +76,7 @@ def parameters_of(nb: dict, lang: str) -> str:
     parameters = nb.get("metadata", {}).get("papermill", {}).get("parameters") or {}
     if not parameters:
         return WORDS[lang]["default"]
-    return ", ".join(f"{name} = {value}" for name, value in parameters.items())
+    return ", ".join(f"`{name} = {value}`" for name, value in parameters.items())
 
 
 def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: str, commit: str | None,
@@ -85,7 +85,7 @@ def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: st
     words = WORDS[lang]
     path = data_dir / csv if csv else None
     if path is not None and path.exists():
-        data = f"[{csv}](path:{DATA_DIR}/{csv}) (sha256 `{_sha(path)}`)"
+        data = f"[`{csv}`](path:{DATA_DIR}/{csv}) (SHA-256 `{_sha(path)}`)"
     else:
         data = words["none"]
     parts = [f"{words['data']}: {data}", f"`{stem}.ipynb`, {words['cell']} {number}",
@@ -93,6 +93,23 @@ def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: st
     if commit:
         parts.append(f"{words['commit']} `{commit}`")
     return " · ".join(parts)
+
+
+def _is_table(output: dict) -> bool:
+    return "<table" in "".join(output.get("data", {}).get("text/html", ""))
+
+
+def _split_tables(cells: list[dict]) -> None:
+    """A cell showing tables and a figure: its tables go to a cell of their own just before it (input
+    removed), so that the book's numbered figure wraps the image alone, not the tables too."""
+    cell = cells[-1]
+    outputs = cell.get("outputs", [])
+    if not any("image/png" in o.get("data", {}) for o in outputs) or not any(_is_table(o) for o in outputs):
+        return
+    tables = [o for o in outputs if _is_table(o)]
+    cell["outputs"] = [o for o in outputs if not _is_table(o)]
+    cells.insert(len(cells) - 1, {"cell_type": "code", "execution_count": None, "source": "", "outputs": tables,
+                                  "metadata": {"tags": ["remove-input"]}})
 
 
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
@@ -106,6 +123,7 @@ def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
         tables = [f"{name}.csv" for kind, name in _calls(_text(cell)) if kind == "table"]
         last_csv = tables[0] if tables else last_csv
         if _shows_result(cell):  # a Markdown cell of its own: a figure's cell keeps its single output
+            _split_tables(cells)
             text = note(last_csv, data_dir, stem, number, parameters, commit, lang)
             cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]}, "source": text})
     nb["cells"] = cells
