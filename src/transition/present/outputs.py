@@ -88,11 +88,16 @@ class Outputs:
         frame.round(FLOAT_DIGITS).to_csv(path, index=False, lineterminator="\n")
         return path
 
-    def show(self, frame: pd.DataFrame, caption: str | None = None) -> Table:
+    def show(self, frame: pd.DataFrame | pd.Series | dict, caption: str | None = None) -> Table:
         """A table for display in the run's language: a pandas Styler (HTML in the notebook and the
         book) with readable, translated headers, numbers formatted per column and an optional
         caption; its plain-text form is the same table as text (what nbval compares). The CSV
         written by :meth:`table` keeps the English code-style headers."""
+        if isinstance(frame, dict):  # a few named values: a two-column table
+            frame = pd.Series(frame, name="value", dtype=object).rename_axis("item").to_frame()
+        if isinstance(frame, pd.Series):
+            frame = frame.to_frame()
+        caption = translate(caption, self.lang) if caption else None
         return Table(translate_frame(frame, self.lang), self.lang, caption)
 
     def headline(self, key: str, value, unit: str, description: str) -> None:
