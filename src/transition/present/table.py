@@ -68,7 +68,7 @@ def decimals(values: pd.Series) -> int:
 
 def _formatter(digits: int):
     def one(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
             return MISSING
         if isinstance(value, float):
             return f"{value:.{digits}f}"
@@ -140,7 +140,8 @@ class Table(Styler):
                 if frame.iloc[:, position].dtype in (object, bool):
                     frame.isetitem(position, frame.iloc[:, position].map(lambda v: cell_text(v, lang)))
         frame.columns = _readable_axis(frame.columns)
-        default = frame.index.nlevels == 1 and frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
+        # An unnamed integer index is row positions (a sorted or filtered frame keeps its old ones): hidden.
+        default = frame.index.nlevels == 1 and frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
         self.show_index = not default
         if self.show_index:
             frame.index = _readable_axis(frame.index)
