@@ -18,11 +18,11 @@ import re
 import shutil
 from pathlib import Path
 
-from transition.paths import NOTEBOOKS_DIR, RESULTS_DIR
+from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.run.manifest import _calls
 
 DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
-COMMIT = re.compile(r"Commit: `([^`]+)`")
+COMMIT = re.compile(r"(?:Commit|Коммит): `([^`]+)`")  # the colophon, or its Russian text
 WORDS = {
     "en": {"data": "Data", "cell": "cell", "parameters": "parameters", "default": "default run",
            "commit": "commit", "none": "no table"},
@@ -76,7 +76,13 @@ def parameters_of(nb: dict, lang: str) -> str:
     parameters = nb.get("metadata", {}).get("papermill", {}).get("parameters") or {}
     if not parameters:
         return WORDS[lang]["default"]
-    return ", ".join(f"`{name} = {value}`" for name, value in parameters.items())
+    return ", ".join(f"`{name} = {_relative(value)}`" for name, value in parameters.items())
+
+
+def _relative(value):
+    """A path inside the project as the project names it (no machine's absolute path in the book)."""
+    root = str(PROJECT_ROOT) + "/"
+    return value.replace(root, "") if isinstance(value, str) else value
 
 
 def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: str, commit: str | None,
