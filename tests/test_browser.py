@@ -20,7 +20,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from test_book import STEMS, executed
 
 from transition.paths import NOTEBOOKS_DIR

@@ -96,5 +96,5 @@ def test_both_install_routes_register_the_notebooks_kernel():
     post_build = _commands((PROJECT_ROOT / "binder" / "postBuild").read_text())
     assert any(_registers_kernel(c) for c in post_build), "binder/postBuild does not register the kernel"
     makefile = (PROJECT_ROOT / "Makefile").read_text()
-    kernel_var = {"$(KERNEL)": re.search(r"^KERNEL\s*:?=\s*(\S+)", makefile, re.M).group(1)}
+    kernel_var = {"$(KERNEL)": re.search(r"^KERNEL\s*:?=\s*(\S+)", makefile, re.MULTILINE).group(1)}
     assert any(_registers_kernel(c, kernel_var) for c in _commands(makefile)), "the Makefile does not register the kernel"
