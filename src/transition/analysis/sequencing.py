@@ -30,12 +30,13 @@ from transition.analysis.timing import (
     INFLATION_THRESHOLD,
     OWN_RANGE_SHARE,
     SUSTAINED_YEARS,
-    first_year_covering,
+    covering,
     first_year_reaching,
     is_missing,
-    relapse_year,
+    reaching,
+    relapse,
     relation,
-    stabilization_year,
+    stabilized,
 )
 from transition.data import countries, derived
 from transition.data.vocabulary import EBRD_LAST_YEAR
@@ -140,9 +141,9 @@ def fixed_gap_name(window=GAP_WINDOW) -> str:
     return f"gap_points_{window[0]}_{window[1]}"
 
 
-def _deflator_years(measures: pd.Series) -> str:
-    """'CPI' or 'CPI; GDP deflator in 1991-1992' (years where CPI was missing)."""
-    years = sorted(int(year) for year, measure in measures.items() if measure == "gdp_deflator")
+def _deflator_years(years, measures) -> str:
+    """'CPI' or 'CPI; GDP deflator in 1991-1992' (the ``years`` whose ``measures`` is the GDP deflator)."""
+    years = sorted(int(year) for year, measure in zip(years, measures) if measure == "gdp_deflator")
     if not years:
         return "CPI"
     spans, start = [], years[0]
@@ -153,17 +154,18 @@ def _deflator_years(measures: pd.Series) -> str:
     return "CPI; GDP deflator in " + ", ".join(spans)
 
 
-def _stabilization_row(own: pd.DataFrame, inflation_threshold: float, sustained_years: int,
-                       stabilization_rule: str, never_high: str) -> dict:
-    """The stabilization fields of one country's timing row (``own``: its inflation in the window)."""
-    year, status = stabilization_year(own["inflation"], inflation_threshold, sustained_years, stabilization_rule)
-    first = int(own.index.min()) if len(own) else None
+def _stabilization_row(years: np.ndarray, rates: np.ndarray, measures: np.ndarray, inflation_threshold: float,
+                       sustained_years: int, stabilization_rule: str, never_high: str) -> dict:
+    """The stabilization fields of one country's timing row (its inflation in the window: years ascending,
+    rates and their measures)."""
+    year, status = stabilized(years, rates, inflation_threshold, sustained_years, stabilization_rule)
+    first = int(years.min()) if len(years) else None
     if status == "never_high" and never_high == "first_year":
-        year = int(own["inflation"].dropna().index.min())
-    relapsed = relapse_year(own["inflation"], inflation_threshold, year if status == "stabilized" else None)
+        year = first
+    relapsed = relapse(years, rates, inflation_threshold, year if status == "stabilized" else None)
     return {"area": "stabilization", "year_reached": year, "threshold": inflation_threshold,
             "measure": f"inflation below {inflation_threshold:g}% for {sustained_years} years "
-                       f"({stabilization_rule}); " + _deflator_years(own["measure"]),
+                       f"({stabilization_rule}); " + _deflator_years(years, measures),
             "status": status, "first_data_year": first, "relapsed": relapsed is not None}
 
 
@@ -186,15 +188,32 @@ def area_thresholds(tidy: pd.DataFrame, dating: str = DATING, ebrd_threshold: fl
     return levels
 
 
-def _area_row(tidy: pd.DataFrame, code: str, area: str, level: float, last_year: int,
+def _by_country(values: pd.Series, *columns: pd.Series) -> dict[str, tuple[np.ndarray, ...]]:
+    """iso3 → (years, values, *columns) of a Series indexed by (iso3, year) and sorted, missing values dropped."""
+    data = values.to_numpy(dtype=float)
+    keep = ~np.isnan(data)
+    codes = values.index.get_level_values("iso3").to_numpy()[keep]
+    arrays = [values.index.get_level_values("year").to_numpy()[keep], data[keep],
+              *(column.to_numpy()[keep] for column in columns)]
+    if not len(codes):
+        return {}
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
+    return {codes[a]: tuple(array[a:b] for array in arrays) for a, b in zip(starts, ends)}
+
+
+def _area_row(own: tuple[np.ndarray, np.ndarray] | None, area: str, level: float, last_year: int,
               own_range_share: float | None = None) -> dict:
-    """The fields of one country's timing row for an EBRD area (``own_range_share``: the "own_range" dating)."""
-    values = derived.series(tidy, AREA_VARIABLES[area], code).loc[:last_year]
-    year = (first_year_reaching(values, level) if own_range_share is None
-            else first_year_covering(values, own_range_share))
+    """The fields of one country's timing row for an EBRD area (``own``: its years and scores, none
+    missing; ``own_range_share``: the "own_range" dating)."""
+    years, values = own if own is not None else (np.array([], dtype=int), np.array([]))
+    inside = years <= last_year
+    years, values = years[inside], values[inside]
+    year = (reaching(years, values, level) if own_range_share is None
+            else covering(years, values, own_range_share))
     return {"area": area, "year_reached": year, "threshold": level, "measure": AREA_VARIABLES[area],
             "status": "reached" if year is not None else "not_reached",
-            "first_data_year": int(values.dropna().index.min()) if values.notna().any() else None,
+            "first_data_year": int(years.min()) if len(years) else None,
             "relapsed": False}
 
 
@@ -202,7 +221,8 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
                   inflation_threshold: float = INFLATION_THRESHOLD, sustained_years: int = SUSTAINED_YEARS,
                   last_year: int = LAST_EBRD_YEAR, stabilization_rule: str = STABILIZATION_RULE,
                   never_high: str = NEVER_HIGH, dating: str = DATING, own_range_share: float = OWN_RANGE_SHARE,
-                  scale_share: float = SCALE_SHARE) -> pd.DataFrame:
+                  scale_share: float = SCALE_SHARE, *, areas=ESSAY_ORDER,
+                  rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """First year each of the four reform areas reaches an advanced level, by country.
 
     Liberalization, institutions and privatization: the first year the area's EBRD index
@@ -228,6 +248,10 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
         How the EBRD areas are dated (:data:`DATINGS`; ``threshold`` then holds each area's level,
         NaN for "own_range"); stabilization is dated the same way under every dating.
     own_range_share, scale_share : float
+    areas : sequence of str
+        The areas to date (default all four, in :data:`ESSAY_ORDER`).
+    rates : DataFrame, optional
+        ``derived.inflation(tidy)`` when already computed (e.g. shared by many calls).
 
     Returns
     -------
@@ -241,17 +265,23 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
         raise ValueError(f"never_high must be 'exclude' or 'first_year', not {never_high!r}")
     codes = iso3 if iso3 is not None else countries.study_iso3()
     subgroup = countries.group_of()
-    rates = derived.inflation(tidy)
-    rates = rates[rates["year"].between(FIRST_YEAR, last_year)].set_index(["iso3", "year"]).sort_index()
+    inflation = {}
+    if "stabilization" in areas:
+        rates = derived.inflation(tidy) if rates is None else rates
+        rates = rates[rates["year"].between(FIRST_YEAR, last_year)].set_index(["iso3", "year"]).sort_index()
+        inflation = _by_country(rates["inflation"], rates["measure"])
+    no_rates = (np.array([], dtype=int), np.array([]), np.array([], dtype=object))
     levels = area_thresholds(tidy, dating, ebrd_threshold, scale_share, last_year)
+    scores = {area: _by_country(derived.series(tidy, AREA_VARIABLES[area]))
+              for area in AREA_VARIABLES if area in areas}
     share = own_range_share if dating == "own_range" else None
     rows = []
     for code in sorted(codes):
         base = {"iso3": code, "group": countries.BROAD_GROUP[subgroup[code]], "subgroup": subgroup[code]}
-        own = rates.loc[code] if code in rates.index.get_level_values("iso3") else rates.iloc[:0].droplevel(0)
-        for area in ESSAY_ORDER:
-            row = (_stabilization_row(own, inflation_threshold, sustained_years, stabilization_rule, never_high)
-                   if area == "stabilization" else _area_row(tidy, code, area, levels[area], last_year, share))
+        for area in (area for area in ESSAY_ORDER if area in areas):
+            row = (_stabilization_row(*inflation.get(code, no_rates), inflation_threshold, sustained_years,
+                                      stabilization_rule, never_high)
+                   if area == "stabilization" else _area_row(scores[area].get(code), area, levels[area], last_year, share))
             rows.append({**base, **row})
     frame = pd.DataFrame(rows)
     return frame.astype({"year_reached": "Int64", "first_data_year": "Int64", "threshold": "float64"})
@@ -312,13 +342,18 @@ def follows_order(years: dict, order=ESSAY_ORDER, ties: str = TIES, excluded=())
 
 
 def _years_by_country(timing: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
-    out = {}
-    for code, rows in timing.groupby("iso3", sort=True):
-        years = {row.area: (None if pd.isna(row.year_reached) else int(row.year_reached)) for row in rows.itertuples()}
-        excluded = tuple(row.area for row in rows.itertuples()
-                         if row.status in ("never_high", "no_data") and pd.isna(row.year_reached))
-        out[code] = (years, excluded)
-    return out
+    """iso3 (sorted) → (area → year reached or None, areas left out: never high or no data, not dated)."""
+    reached = timing["year_reached"]
+    missing = reached.isna().to_numpy()
+    years = reached.to_numpy(dtype="float64", na_value=np.nan)
+    out: dict[str, tuple[dict, list]] = {}
+    for code, area, year, absent, status in zip(timing["iso3"], timing["area"], years, missing,
+                                                timing["status"]):
+        dated, excluded = out.setdefault(code, ({}, []))
+        dated[area] = None if absent else int(year)
+        if absent and status in ("never_high", "no_data"):
+            excluded.append(area)
+    return {code: (dated, tuple(excluded)) for code, (dated, excluded) in sorted(out.items())}
 
 
 def reform_order(timing: pd.DataFrame, gap: pd.DataFrame, ties: str = TIES) -> pd.DataFrame:
@@ -337,21 +372,22 @@ def reform_order(timing: pd.DataFrame, gap: pd.DataFrame, ties: str = TIES) -> p
     and in order), consistent_so_far, n_areas_reached, areas_not_reached, areas_left_out,
     lib_inst_gap_years, lib_inst_gap_censored, lib_inst_gap_points.
     """
-    info = timing.drop_duplicates("iso3").set_index("iso3")[["group", "subgroup"]]
-    gap = gap.set_index("iso3")
+    info = dict(zip(timing["iso3"][::-1], zip(timing["group"][::-1], timing["subgroup"][::-1])))  # first row wins
+    gap_years, censored, points = ({code: value for code, value in zip(gap["iso3"], gap[column])}
+                                   for column in ("gap_years", "gap_censored", "gap_points"))
     rows = []
     for code, (years, excluded) in _years_by_country(timing).items():
         complete, consistent = follows_order(years, ties=ties, excluded=excluded)
         rows.append({
-            "iso3": code, "group": info.loc[code, "group"], "subgroup": info.loc[code, "subgroup"],
+            "iso3": code, "group": info[code][0], "subgroup": info[code][1],
             "order": order_string(years, excluded), "follows_essay_order": complete,
             "consistent_so_far": consistent,
             "n_areas_reached": sum(not is_missing(year) for area, year in years.items() if area not in excluded),
             "areas_not_reached": ",".join(AREA_CODES[a] for a in ESSAY_ORDER if a not in excluded and is_missing(years[a])),
             "areas_left_out": ",".join(AREA_CODES[a] for a in excluded),
-            "lib_inst_gap_years": gap["gap_years"].get(code, pd.NA),
-            "lib_inst_gap_censored": bool(gap["gap_censored"].get(code, False)),
-            "lib_inst_gap_points": gap["gap_points"].get(code, np.nan),
+            "lib_inst_gap_years": gap_years.get(code, pd.NA),
+            "lib_inst_gap_censored": bool(censored.get(code, False)),
+            "lib_inst_gap_points": points.get(code, np.nan),
         })
     frame = pd.DataFrame(rows)
     return frame.astype({"lib_inst_gap_years": "Int64", "lib_inst_gap_points": "float64"})

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from transition.data.vocabulary import EBRD_FIRST_YEAR
@@ -64,15 +65,30 @@ def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def _arrays(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(years, values) of a year-indexed Series, missing values dropped, sorted by year."""
+    years, data = values.index.to_numpy(), values.to_numpy(dtype=float, na_value=np.nan)
+    keep = ~np.isnan(data)
+    years, data = years[keep], data[keep]
+    if len(years) > 1 and (np.diff(years) < 0).any():
+        order = np.argsort(years, kind="stable")
+        years, data = years[order], data[order]
+    return years, data
+
+
+def reaching(years: np.ndarray, values: np.ndarray, threshold: float = EBRD_THRESHOLD) -> int | None:
+    """:func:`first_year_reaching` on arrays (``years`` ascending, no missing ``values``)."""
+    hits = np.flatnonzero(np.round(values, 2) >= round(threshold, 2))
+    return int(years[hits[0]]) if len(hits) else None
+
+
 def first_year_reaching(values: pd.Series, threshold: float = EBRD_THRESHOLD) -> int | None:
     """First year (index) with a value >= ``threshold``; None if never.
 
     Scores are compared after rounding to two decimals, because the EBRD publishes 2.33 / 2.67
     for 2- / 3- (a threshold of 2.67 must be met by a score of 2.67).
     """
-    values = values.dropna().sort_index()
-    reached = values[values.round(2) >= round(threshold, 2)]
-    return int(reached.index[0]) if len(reached) else None
+    return reaching(*_arrays(values), threshold)
 
 
 def first_year_covering(values: pd.Series, share: float = OWN_RANGE_SHARE,
@@ -89,13 +105,18 @@ def first_year_covering(values: pd.Series, share: float = OWN_RANGE_SHARE,
     >>> first_year_covering(pd.Series([1.0, 1.0], index=[1990, 1991])) is None
     True
     """
-    values = values.dropna().sort_index()
-    if values.empty:
+    return covering(*_arrays(values), share, min_range)
+
+
+def covering(years: np.ndarray, values: np.ndarray, share: float = OWN_RANGE_SHARE,
+             min_range: float = MIN_RANGE) -> int | None:
+    """:func:`first_year_covering` on arrays (``years`` ascending, no missing ``values``)."""
+    if len(values) == 0:
         return None
-    start, top = float(values.iloc[0]), float(values.max())
+    start, top = float(values[0]), float(values.max())
     if round(top - start, 2) < round(min_range, 2):
         return None
-    return first_year_reaching(values, start + share * (top - start))
+    return reaching(years, values, start + share * (top - start))
 
 
 def first_sustained_year_below(inflation: pd.Series, threshold: float = INFLATION_THRESHOLD,
@@ -111,19 +132,22 @@ def first_sustained_year_below(inflation: pd.Series, threshold: float = INFLATIO
     (year, status): status is ``"stabilized"``, ``"never_high"`` (never at or above the threshold
     in the data; year = first year of data), ``"not_stabilized"`` (year None) or ``"no_data"``.
     """
-    inflation = inflation.dropna().sort_index()
-    if inflation.empty:
+    return sustained_below(*_arrays(inflation), threshold, run_length)
+
+
+def sustained_below(years: np.ndarray, values: np.ndarray, threshold: float = INFLATION_THRESHOLD,
+                    run_length: int = SUSTAINED_YEARS) -> tuple[int | None, str]:
+    """:func:`first_sustained_year_below` on arrays (``years`` ascending, no missing ``values``)."""
+    if len(values) == 0:
         return None, "no_data"
-    high = inflation[inflation >= threshold]
-    if high.empty:
-        return int(inflation.index[0]), "never_high"
-    after = inflation.loc[high.index[0]:]
-    years = after.index.tolist()
-    for position, year in enumerate(years):
-        window = years[position:position + run_length]
-        if (len(window) == run_length and window[-1] - window[0] == run_length - 1
-                and (after.loc[window] < threshold).all()):
-            return int(year), "stabilized"
+    high = np.flatnonzero(values >= threshold)
+    if len(high) == 0:
+        return int(years[0]), "never_high"
+    years, below = years[high[0]:], values[high[0]:] < threshold
+    for position in range(len(years) - run_length + 1):
+        end = position + run_length - 1
+        if years[end] - years[position] == run_length - 1 and below[position:end + 1].all():
+            return int(years[position]), "stabilized"
     return None, "not_stabilized"
 
 
@@ -160,26 +184,38 @@ def stabilization_year(inflation: pd.Series, threshold: float = INFLATION_THRESH
     >>> stabilization_year(s, 40.0, 2), stabilization_year(s, 40.0, 2, rule="durable")
     ((1993, 'stabilized'), (1996, 'stabilized'))
     """
+    return stabilized(*_arrays(inflation), threshold, run_length, rule, start_year)
+
+
+def stabilized(years: np.ndarray, values: np.ndarray, threshold: float = INFLATION_THRESHOLD,
+               run_length: int = SUSTAINED_YEARS, rule: str = "first_run",
+               start_year: int | None = None) -> tuple[int | None, str]:
+    """:func:`stabilization_year` on arrays (``years`` ascending, no missing ``values``)."""
     if rule not in STABILIZATION_RULES:
         raise ValueError(f"rule must be 'first_run' or 'durable', not {rule!r}")
-    clean = inflation.dropna().sort_index()
     if start_year is not None:
-        clean = clean.loc[start_year:]
-    year, status = first_sustained_year_below(clean, threshold, run_length)
+        keep = years >= start_year
+        years, values = years[keep], values[keep]
+    year, status = sustained_below(years, values, threshold, run_length)
     if rule == "durable" and status == "stabilized":
-        last_high = clean[clean >= threshold].index[-1]
-        year, status = first_sustained_year_below(clean.loc[last_high:], threshold, run_length)
+        last_high = np.flatnonzero(values >= threshold)[-1]
+        year, status = sustained_below(years[last_high:], values[last_high:], threshold, run_length)
     return (year if status == "stabilized" else None), status
 
 
 def relapse_year(inflation: pd.Series, threshold: float = INFLATION_THRESHOLD,
                  after_year: int | None = None) -> int | None:
     """First year after ``after_year`` with inflation back at or above ``threshold`` (None if none)."""
+    return relapse(*_arrays(inflation), threshold, after_year)
+
+
+def relapse(years: np.ndarray, values: np.ndarray, threshold: float = INFLATION_THRESHOLD,
+            after_year: int | None = None) -> int | None:
+    """:func:`relapse_year` on arrays (``years`` ascending, no missing ``values``)."""
     if after_year is None:
         return None
-    later = inflation.dropna().sort_index().loc[after_year + 1:]
-    high = later[later >= threshold]
-    return int(high.index[0]) if len(high) else None
+    hits = np.flatnonzero((years >= after_year + 1) & (values >= threshold))
+    return int(years[hits[0]]) if len(hits) else None
 
 
 def relation(year_a, year_b) -> str:

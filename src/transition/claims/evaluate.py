@@ -23,6 +23,7 @@ from transition.analysis import growth, loss_mechanism, output, resources, seque
 from transition.analysis.groups import select_countries
 from transition.claims import ledger, spaces
 from transition.claims.space import Spec
+from transition.data import derived
 from transition.data import panel as panel_module
 from transition.data.vocabulary import ESSAY_YEAR, study_iso3
 
@@ -54,6 +55,15 @@ def _memo(key: tuple, compute):
     return _MEMO[key]
 
 
+def _cut(tidy: pd.DataFrame, when) -> tuple[tuple, pd.DataFrame]:
+    """(key, panel as of ``when``): the key names this panel and cut in ``_MEMO`` keys.
+
+    The memo holds ``tidy`` itself beside its id, so the id cannot be reused by another table while
+    results computed from it are kept."""
+    key = ("panel", id(tidy), when)
+    return key, _memo(key, lambda: (tidy, as_of(tidy, when)))[1]
+
+
 def _when(spec: Spec) -> str:
     """The ledger's name for the as-of choice: "essay" (cut at the essay's year) or "latest"."""
     return "essay" if spec.get("as_of") == ESSAY_YEAR else "latest"
@@ -74,6 +84,13 @@ def _number(value) -> float:
 
 
 # ---- C1: the common scenario -----------------------------------------------------------------------
+def _join_timing(areas: pd.DataFrame, stabilization: pd.DataFrame) -> pd.DataFrame:
+    """The EBRD areas' rows and the stabilization rows of ``reform_timing``, in its order (country, area)."""
+    timing = pd.concat([areas, stabilization])
+    return timing.sort_values(["iso3", "area"], key=lambda c: c.map(sequencing.ESSAY_ORDER.index)
+                              if c.name == "area" else c).reset_index(drop=True)
+
+
 def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     """Countries that reach the four areas in the essay's order, and the pairwise counts C1's rule cites.
 
@@ -81,23 +98,24 @@ def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     rows depend only on the dating choices and the stabilization rows only on the inflation choices,
     so each half is computed once per combination of its own choices and the two are joined."""
     when, groups = spec.get("as_of"), spec.get("groups")
-    cut = as_of(tidy, when)
+    panel_key, cut = _cut(tidy, when)
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
     sample = select_countries(spaces.GROUP_SETS[groups])
-    common = dict(iso3=sample, last_year=last_year)
-    areas = _memo(("c1-areas", when, groups, spec.get("dating"), spec.get("ebrd_threshold")),
+    common = {"iso3": sample, "last_year": last_year}
+    ebrd_areas = tuple(area for area in sequencing.ESSAY_ORDER if area != "stabilization")
+    areas = _memo(("c1-areas", panel_key, groups, spec.get("dating"), spec.get("ebrd_threshold")),
                   lambda: sequencing.reform_timing(cut, ebrd_threshold=spec.get("ebrd_threshold"),
-                                                   dating=spec.get("dating"), **common))
-    stabilization = _memo(("c1-stab", when, groups, spec.get("inflation_threshold"), spec.get("sustained_years"),
+                                                   dating=spec.get("dating"), areas=ebrd_areas, **common))
+    rates = _memo(("inflation", panel_key), lambda: derived.inflation(cut))
+    stabilization = _memo(("c1-stab", panel_key, groups, spec.get("inflation_threshold"), spec.get("sustained_years"),
                            spec.get("stabilization_rule"), spec.get("never_high")),
                           lambda: sequencing.reform_timing(cut, inflation_threshold=spec.get("inflation_threshold"),
                                                            sustained_years=spec.get("sustained_years"),
                                                            stabilization_rule=spec.get("stabilization_rule"),
-                                                           never_high=spec.get("never_high"), **common))
-    timing = pd.concat([areas[areas["area"] != "stabilization"], stabilization[stabilization["area"] == "stabilization"]])
-    timing = timing.sort_values(["iso3", "area"], key=lambda c: c.map(sequencing.ESSAY_ORDER.index)
-                                if c.name == "area" else c).reset_index(drop=True)
-    gap = _memo(("c1-gap", when, groups, spec.get("ebrd_threshold")),
+                                                           never_high=spec.get("never_high"),
+                                                           areas=("stabilization",), rates=rates, **common))
+    timing = _join_timing(areas, stabilization)
+    gap = _memo(("c1-gap", panel_key, groups, spec.get("ebrd_threshold")),
                 lambda: sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year))
     order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
     key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
@@ -118,7 +136,7 @@ def _sequencing_regression(cut: pd.DataFrame, when) -> dict:
     """The 'liberalization ahead of institutions' coefficient of notebook 04's sequencing model."""
     def fit():
         config = growth.config_from(last_year=min(int(cut["year"].max()), growth.Config().last_year))
-        fits, table = growth.fit_models(growth.build_panel(cut, config.growth_source, iso3=config.iso3), config)
+        _fits, table = growth.fit_models(growth.build_panel(cut, config.growth_source, iso3=config.iso3), config)
         row = table[(table["model"] == "fe_sequencing_ahead") & (table["term"] == f"lib_ahead_l{config.reform_lag}")]
         return {"seq_lib_ahead_coef": float(row["coef"].iloc[0]), "seq_lib_ahead_pvalue": float(row["pvalue"].iloc[0])}
     return _memo(("c2-regression", when), fit)
@@ -165,21 +183,31 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
 # ---- C3: the resource-rich CIS lagged the resource-poor East; governance explains it -----------------
 def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way."""
-    when = spec.get("as_of")
-    cut = as_of(tidy, when)
+    when, source = spec.get("as_of"), spec.get("gdp_source")
+    panel_key, cut = _cut(tidy, when)
     essay = _when(spec) == "essay"
     level_years = [spaces.C3_ESSAY_LEVEL] if essay else list(spaces.C3_LEVEL_YEARS)
     breaks = list(spaces.C3_ESSAY_GROWTH) if essay else list(spaces.C3_GROWTH_BREAKS)
+    table = _memo(("c3-outcomes", panel_key, source),
+                  lambda: resources.outcomes(cut, source, resources.BASE_YEAR, level_years, breaks))
+    starts = sorted({resources.outcome_start_year(name, resources.BASE_YEAR) for name in table.columns})
     cross = resources.cross_section(
-        cut, gdp_source=spec.get("gdp_source"), level_years=level_years, growth_breaks=breaks,
+        cut, gdp_source=source, level_years=level_years, growth_breaks=breaks,
         resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
         governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
         index_method=spec.get("index_method"), rich_rents_threshold=spec.get("rich_rents_threshold"),
-        eastern_europe_with_see=spec.get("eastern_europe_with_see"))
+        eastern_europe_with_see=spec.get("eastern_europe_with_see"),
+        resource_table=_memo(("c3-resources", panel_key),
+                             lambda: resources.resource_measures(cut, *resources.RESOURCE_PERIOD)),
+        governance_table=_memo(("c3-governance", panel_key),
+                               lambda: resources.governance_measures(cut, *resources.GOVERNANCE_PERIOD)),
+        outcome_table=table,
+        log_incomes={year: _memo(("c3-income", panel_key, year), lambda year=year: resources.log_income(cut, year))
+                     for year in starts})
+    cross.attrs = {}  # unused here, and pandas deep-copies attrs in every operation on the table
     outcomes = [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
-    models, shapley = resources.run_models(cross, outcomes, [], resources.BASE_YEAR)
-    verdict = resources.verdicts(models, shapley)
-    groups = resources.group_comparison(cross, outcomes).set_index("outcome")
+    verdict = resources.joint_shapley(cross, outcomes, [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
+    groups = resources.group_comparison(cross, outcomes, test=False).set_index("outcome")
     numbers = {}
     for outcome, row in verdict.iterrows():
         numbers[f"governance_explains_more_{outcome}"] = int(bool(row["governance_explains_more"]))

@@ -127,6 +127,14 @@ def _measures(tidy, start, end, names, catalogue) -> pd.DataFrame:
     return pd.DataFrame(columns).reindex(study).rename_axis("iso3")
 
 
+def _chosen(table: pd.DataFrame, names, catalogue) -> pd.DataFrame:
+    """The columns ``names`` of an already computed measures table (each column is computed on its own)."""
+    unknown = [name for name in names if name not in catalogue]
+    if unknown:
+        raise ValueError(f"unknown measures {unknown}; known: {sorted(catalogue)}")
+    return table[names]
+
+
 def resource_measures(tidy: pd.DataFrame, start: int, end: int, names=None) -> pd.DataFrame:
     """Resource-dependence measures of the 29 economies, each averaged over ``start``–``end``.
 
@@ -297,7 +305,10 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
                   resource_period=RESOURCE_PERIOD, governance_period=GOVERNANCE_PERIOD,
                   resource_names=None, governance_names=None, index_method: str = INDEX_METHOD,
                   rich_rents_threshold: float = RICH_RENTS_THRESHOLD,
-                  eastern_europe_with_see: bool = EASTERN_EUROPE_WITH_SEE) -> pd.DataFrame:
+                  eastern_europe_with_see: bool = EASTERN_EUROPE_WITH_SEE,
+                  resource_table: pd.DataFrame | None = None, governance_table: pd.DataFrame | None = None,
+                  outcome_table: pd.DataFrame | None = None,
+                  log_incomes: dict[int, pd.Series] | None = None) -> pd.DataFrame:
     """One row per country: group, resource and governance measures and indices, outcomes, controls.
 
     Columns: iso3, name, group, broad_group, cis (0/1), resource_group, ``res_<measure>`` (period
@@ -305,28 +316,36 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
     (:func:`outcomes`), ``log_gdppc_<year>`` for every start year, and ``rents_for_groups``
     (the rents used for the group rule, always computed). ``attrs``: ``resource_weights``,
     ``governance_weights``, ``skipped`` (outcome → {iso3: reason}).
+
+    The parts many calls share can be passed when already computed from the same ``tidy`` and
+    periods: ``resource_table`` (:func:`resource_measures`, with "rents" and at least the measures
+    asked), ``governance_table`` (:func:`governance_measures`), ``outcome_table`` (:func:`outcomes`
+    with the same source, base year, level years and growth breaks) and ``log_incomes`` (year →
+    :func:`log_income`).
     """
     resource_names = list(resource_names or RESOURCE_MEASURES)
     governance_names = list(governance_names or GOVERNANCE_MEASURES)
-    res = resource_measures(tidy, *resource_period, resource_names)
-    gov = governance_measures(tidy, *governance_period, governance_names)
+    res = (resource_measures(tidy, *resource_period, resource_names) if resource_table is None
+           else _chosen(resource_table, resource_names, RESOURCE_MEASURES))
+    gov = (governance_measures(tidy, *governance_period, governance_names) if governance_table is None
+           else _chosen(governance_table, governance_names, GOVERNANCE_MEASURES))
     res_index, res_weights = composite_index(res, index_method, log1p=True)
     gov_index, gov_weights = composite_index(gov, index_method, log1p=False)
-    result = outcomes(tidy, gdp_source, base_year, level_years, growth_breaks)
+    result = outcomes(tidy, gdp_source, base_year, level_years, growth_breaks) if outcome_table is None else outcome_table
     table = countries.table()
     frame = pd.DataFrame({
         "name": table["name_en"], "group": table["group"],
         "broad_group": table["group"].map(countries.BROAD_GROUP),
     }).reindex(countries.study_iso3()).rename_axis("iso3")
     frame["cis"] = (frame["broad_group"] == "CIS").astype(int)
-    rents = resource_measures(tidy, *resource_period, ["rents"])["rents"]
+    rents = (resource_measures(tidy, *resource_period, ["rents"]) if resource_table is None else resource_table)["rents"]
     frame["rents_for_groups"] = rents
     frame["resource_group"] = resource_groups(rents, rich_rents_threshold, eastern_europe_with_see)
     frame = frame.join(res.add_prefix("res_")).join(gov.add_prefix("gov_"))
     frame[RESOURCE_INDEX], frame[GOVERNANCE_INDEX] = res_index, gov_index
     frame = frame.join(result)
     for year in sorted({outcome_start_year(name, base_year) for name in result.columns}):
-        frame[f"log_gdppc_{year}"] = log_income(tidy, year)
+        frame[f"log_gdppc_{year}"] = log_income(tidy, year) if log_incomes is None else log_incomes[year]
     frame.attrs.update(resource_weights=res_weights, governance_weights=gov_weights,
                        skipped=result.attrs["skipped"])
     return frame.reset_index()

@@ -41,7 +41,10 @@ def _design(data: pd.DataFrame, outcome: str, regressors) -> tuple[np.ndarray, n
 
 def r_squared(data: pd.DataFrame, outcome: str, regressors) -> float:
     """R² of the OLS regression of ``outcome`` on ``regressors`` (with a constant); 0 with none."""
-    y, x = _design(data, outcome, list(regressors))
+    return _r_squared(*_design(data, outcome, list(regressors)))
+
+
+def _r_squared(y: np.ndarray, x: np.ndarray) -> float:
     beta, *_ = np.linalg.lstsq(x, y, rcond=None)
     residual = y - x @ beta
     total = ((y - y.mean()) ** 2).sum()
@@ -61,12 +64,21 @@ def shapley_r2(data: pd.DataFrame, outcome: str, regressors) -> pd.Series:
     """
     regressors = list(regressors)
     data = data.dropna(subset=[outcome, *regressors])
+    columns = {r: data[r].to_numpy(dtype=float) for r in regressors}
+    values = _shapley(data[outcome].to_numpy(dtype=float), columns)
+    return pd.Series(values, name="r2_contribution")
+
+
+def _shapley(y: np.ndarray, columns: dict[str, np.ndarray]) -> dict[str, float]:
+    """:func:`shapley_r2` on arrays: ``y`` and each regressor's column, complete rows only."""
+    regressors = list(columns)
     p = len(regressors)
     cache: dict[frozenset, float] = {frozenset(): 0.0}
 
     def fit(subset: frozenset) -> float:
         if subset not in cache:
-            cache[subset] = r_squared(data, outcome, [r for r in regressors if r in subset])
+            x = np.column_stack([np.ones(len(y))] + [columns[r] for r in regressors if r in subset])
+            cache[subset] = _r_squared(y, x)
         return cache[subset]
 
     values = {}
@@ -79,7 +91,7 @@ def shapley_r2(data: pd.DataFrame, outcome: str, regressors) -> pd.Series:
                 base = frozenset(subset)
                 total += weight * (fit(base | {j}) - fit(base))
         values[j] = total
-    return pd.Series(values, name="r2_contribution")
+    return values
 
 
 def fit_ols(data: pd.DataFrame, outcome: str, regressors, cov_type: str = "HC3") -> pd.DataFrame:
@@ -156,6 +168,41 @@ def run_models(cross: pd.DataFrame, outcome_names, controls=(), base_year: int =
     columns = ["model", "outcome", "term", "coef", "std_coef", "se", "tvalue", "pvalue", "r2", "adj_r2", "nobs"]
     models = pd.concat(model_rows, ignore_index=True)[columns]
     return models, pd.concat(shapley_rows, ignore_index=True)
+
+
+def joint_shapley(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = BASE_YEAR) -> pd.DataFrame:
+    """Per outcome, the Shapley R² of the joint model only: the part of :func:`verdicts` that needs no OLS fit.
+
+    The same samples (:func:`outcome_sample`) and decomposition (:func:`shapley_r2`) as
+    :func:`run_models`, and the joint model's R² (``r2_joint``) from the same OLS fit without the
+    robust standard errors the verdict does not use. Refused like :func:`run_models` (ValueError) when a
+    sample is too small for a model.
+
+    Returns
+    -------
+    DataFrame indexed by outcome: nobs, r2_joint, shapley_resources, shapley_governance,
+    governance_explains_more.
+    """
+    rows, indices = [], (RESOURCE_INDEX, GOVERNANCE_INDEX)
+    for outcome in outcome_names:
+        terms = model_terms(outcome, controls, base_year)
+        needed = [outcome, *sorted({t for regressors in terms.values() for t in regressors})]
+        arrays = {name: cross[name].to_numpy(dtype=float) for name in needed}
+        complete = ~np.any([np.isnan(values) for values in arrays.values()], axis=0)  # outcome_sample's rows
+        for regressors in terms.values():  # the check of fit_ols, which run_models calls first
+            if complete.sum() < max(MIN_OBSERVATIONS, len(regressors) + 3):
+                raise ValueError(f"{outcome}: {complete.sum()} complete observations are too few for "
+                                 f"{len(regressors)} regressors")
+        y, columns = arrays[outcome][complete], {r: arrays[r][complete] for r in indices}
+        contributions = _shapley(y, columns)
+        design = np.asfortranarray(np.column_stack([np.ones(len(y)), *columns.values()]))  # fit_ols' layout:
+        joint = sm.OLS(y, design).fit()  # its R², bit for bit
+        rows.append({"outcome": outcome, "nobs": int(complete.sum()), "r2_joint": joint.rsquared,
+                     "shapley_resources": contributions[RESOURCE_INDEX],
+                     "shapley_governance": contributions[GOVERNANCE_INDEX]})
+    frame = pd.DataFrame(rows).set_index("outcome")
+    frame["governance_explains_more"] = frame["shapley_governance"] > frame["shapley_resources"]
+    return frame
 
 
 def leave_one_out(cross: pd.DataFrame, outcome_names, controls=(), base_year: int = BASE_YEAR) -> pd.DataFrame:
@@ -246,7 +293,7 @@ def measure_correlations(cross: pd.DataFrame, outcome_names, measure_columns) ->
     return pd.DataFrame(rows)
 
 
-def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
+def group_comparison(cross: pd.DataFrame, outcome_names, test: bool = True) -> pd.DataFrame:
     """Median outcomes of the essay's groups and a two-sided Mann-Whitney test, rich CIS vs poor CEE.
 
     The "poor CEE" columns hold the resource-poor Eastern European group of ``cross``: Central Europe
@@ -255,7 +302,7 @@ def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
     Returns
     -------
     DataFrame with columns outcome, median_rich_cis, median_other_cis, median_poor_cee, n_rich_cis,
-    n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p.
+    n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p (NaN without ``test``).
     """
     rows = []
     poor_label = POOR_EE_SEE if (cross["resource_group"] == POOR_EE_SEE).any() else POOR_CEE
@@ -263,7 +310,7 @@ def group_comparison(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
         values = {label: cross.loc[cross["resource_group"] == label, outcome].dropna()
                   for label in (RICH_CIS, OTHER_CIS, poor_label)}
         rich, other, poor = values[RICH_CIS], values[OTHER_CIS], values[poor_label]
-        p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if len(rich) and len(poor) else np.nan
+        p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if test and len(rich) and len(poor) else np.nan
         rows.append({"outcome": outcome, "median_rich_cis": rich.median(), "median_other_cis": other.median(),
                      "median_poor_cee": poor.median(), "n_rich_cis": len(rich), "n_other_cis": len(other),
                      "n_poor_cee": len(poor), "difference": rich.median() - poor.median(), "mannwhitney_p": p})

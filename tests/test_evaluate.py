@@ -1,0 +1,90 @@
+"""evaluate(claim, spec, panel): the default specification reproduces the ledger; the fast paths and the
+per-process memo change no number."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from transition.analysis import resources, sequencing
+from transition.claims import evaluate, spaces
+from transition.data import derived
+from transition.data.vocabulary import ESSAY_YEAR
+from transition.paths import RESULTS_DIR
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return pd.read_csv(RESULTS_DIR / "claims.csv").set_index("claim_id")
+
+
+@pytest.mark.parametrize("claim", ["C1", "C2", "C3"])
+def test_the_default_specification_reproduces_the_ledger(claim, ledger, real_panel):
+    space = spaces.SPACES[claim]
+    latest = evaluate.evaluate(claim, space.default(), real_panel)
+    essay = evaluate.evaluate(claim, space.spec(as_of=ESSAY_YEAR), real_panel)
+    assert latest["verdict"] == ledger.loc[claim, "verdict_latest"]
+    assert essay["verdict"] == ledger.loc[claim, "verdict_asof_essay"]
+
+
+def test_the_default_verdicts(real_panel):
+    """C1 contradicted/contradicted, C2 mixed/mixed, C3 supported as of 2002 and contradicted with the latest data."""
+    expected = {"C1": ("contradicted", "contradicted"), "C2": ("mixed", "mixed"), "C3": ("supported", "contradicted")}
+    for claim, (essay, latest) in expected.items():
+        space = spaces.SPACES[claim]
+        assert evaluate.evaluate(claim, space.spec(as_of=ESSAY_YEAR), real_panel)["verdict"] == essay, claim
+        assert evaluate.evaluate(claim, space.default(), real_panel)["verdict"] == latest, claim
+
+
+def test_the_memo_changes_no_result(real_panel):
+    """A specification evaluated cold (empty memo) and after others (memo warm) gives the same numbers."""
+    space = spaces.SPACES["C1"]
+    specs = [space.spec(inflation_threshold=25.0, dating="own_range"), space.spec(as_of=ESSAY_YEAR, ties="strict")]
+    warm = [evaluate.evaluate("C1", spec, real_panel) for spec in specs]
+    evaluate._MEMO.clear()
+    cold = [evaluate.evaluate("C1", spec, real_panel) for spec in reversed(specs)][::-1]
+    assert warm == cold
+
+
+def test_memo_keys_tell_panels_apart(real_panel):
+    """Two different tables never share memoized sub-results."""
+    spec = spaces.SPACES["C1"].default()
+    full = evaluate.evaluate("C1", spec, real_panel)
+    cut = evaluate.evaluate("C1", spec, real_panel[real_panel["year"] <= ESSAY_YEAR])
+    essay = evaluate.evaluate("C1", spaces.SPACES["C1"].spec(as_of=ESSAY_YEAR), real_panel)
+    assert (cut["n"], cut["n_follow"]) == (essay["n"], essay["n_follow"])
+    assert evaluate.evaluate("C1", spec, real_panel) == full
+
+
+def test_timing_by_parts_equals_the_whole(real_panel):
+    """reform_timing of some areas, with the inflation table passed in, gives the rows of the full call."""
+    whole = sequencing.reform_timing(real_panel, dating="own_range", never_high="first_year")
+    ebrd = sequencing.reform_timing(real_panel, dating="own_range", areas=("liberalization", "institutions",
+                                                                            "privatization"))
+    stab = sequencing.reform_timing(real_panel, never_high="first_year", areas=("stabilization",),
+                                    rates=derived.inflation(real_panel))
+    pd.testing.assert_frame_equal(evaluate._join_timing(ebrd, stab), whole)
+
+
+def test_cross_section_with_precomputed_parts_is_the_same(real_panel):
+    options = {"resource_names": ["rents"], "governance_names": ["freedom_house"], "index_method": "pc1",
+               "eastern_europe_with_see": True}
+    plain = resources.cross_section(real_panel, **options)
+    table = resources.outcomes(real_panel)
+    years = sorted({resources.outcome_start_year(name, resources.BASE_YEAR) for name in table.columns})
+    shared = resources.cross_section(
+        real_panel, **options,
+        resource_table=resources.resource_measures(real_panel, *resources.RESOURCE_PERIOD),
+        governance_table=resources.governance_measures(real_panel, *resources.GOVERNANCE_PERIOD),
+        outcome_table=table, log_incomes={year: resources.log_income(real_panel, year) for year in years})
+    pd.testing.assert_frame_equal(shared, plain)
+
+
+def test_joint_shapley_is_run_models_verdict(real_panel):
+    cross = resources.cross_section(real_panel)
+    outcomes = [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+    full = resources.verdicts(*resources.run_models(cross, outcomes))
+    fast = resources.joint_shapley(cross, outcomes)
+    for column in ("shapley_resources", "shapley_governance", "governance_explains_more", "nobs"):
+        assert fast[column].tolist() == full[column].tolist(), column
+    np.testing.assert_allclose(fast["r2_joint"], full["r2_joint"], rtol=0, atol=1e-12)
