@@ -20,3 +20,13 @@ def evaluate(spec, data) -> dict:
 
 
 CLAIMS = {"TOY": (SPACE, evaluate)}
+
+
+def evaluate_degenerate(spec, data) -> dict:
+    """The toy rule, failing arithmetically for one threshold (as a rule dividing by an R² of 0 would)."""
+    if spec.get("threshold") == 4.0:
+        raise ZeroDivisionError("float division by zero")
+    return _evaluate(spec, data)
+
+
+CLAIMS["BAD"] = (SPACE, evaluate_degenerate)

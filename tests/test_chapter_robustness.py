@@ -10,6 +10,7 @@ from test_notebook_09 import constructed_multiverse
 
 from transition.chapters import robustness
 from transition.claims import ledger
+from transition.run import multiverse
 
 
 @pytest.fixture()
@@ -38,7 +39,7 @@ def test_figures_have_titles_axes_and_one_choice_line_per_value(results):
     assert fig.axes[0].get_xlabel() == "Share of specifications, %"
     curve = robustness.plot_curve(tables["C2"], "C2", "en")
     top, bottom = curve.axes
-    assert "48 specifications" in top.get_title() and top.get_ylabel().startswith("Spearman")
+    assert "48 specifications" in top.get_title() and top.get_ylabel() == "Spearman rho"
     assert len(bottom.get_yticks()) == sum(len(v) for v in robustness.dimensions("C2").values())
     assert "GDP source: WDI" in [t.get_text() for t in bottom.get_yticklabels()]
     ru = robustness.plot_curve(tables["C3"], "C3", "ru")
@@ -86,3 +87,7 @@ def test_ledger_robustness_text_reads_the_summary(results):
     assert ledger.robustness_text(summary, "C2", "latest") == "mixed in 100% of 24 specifications"
     assert ledger.robustness_text(summary, "C2", "2002", "ru") == "подтверждается в 100% из 24 спецификаций"
     assert ledger.robustness_text(None, "C2", "latest") == "" and ledger.robustness_text(summary, "C9", "latest") == ""
+
+
+def test_the_error_verdict_is_the_engines():
+    assert robustness.ERROR == multiverse.ERROR

@@ -63,6 +63,8 @@ def test_specification_hashes_are_stable_and_order_free():
 
 # ---- the tests on the real engine and claims ---------------------------------------------------
 SLOW_TOY = "multiverse_slow_toy"
+SPACE_OF_TOY = Space("BAD", (Dimension("threshold", (1.0, 2.0, 3.0, 4.0), 2.0), Dimension("scale", (1, 10, 100), 1),
+                            Dimension("source", ("a", "b"), "a")))
 
 
 def test_a_killed_run_resumes_without_recomputing(tmp_path, monkeypatch):
@@ -118,3 +120,9 @@ def test_the_default_specifications_reproduce_the_ledger(tmp_path, real_panel):
         defaults = table[table["default"]].set_index(table.loc[table["default"], "as_of"].astype(str))
         assert defaults.loc["latest", "verdict"] == ledger.loc[claim, "verdict_latest"], claim
         assert defaults.loc[str(ESSAY_YEAR), "verdict"] == ledger.loc[claim, "verdict_asof_essay"], claim
+
+
+def test_a_specification_failing_arithmetically_is_stored_as_an_error():
+    rows = multiverse.evaluate_batch(SLOW_TOY, "BAD", [spec.choices for spec in SPACE_OF_TOY.specs()])
+    errors = [row for row in rows if row["verdict"] == multiverse.ERROR]
+    assert len(rows) == 24 and len(errors) == 6 and "ZeroDivisionError" in errors[0]["numbers"]  # threshold 4.0

@@ -29,10 +29,16 @@ from transition.present.text import format_number
 #: Claims whose specifications give an estimate with a claimed sign: the curve and its joint test.
 ESTIMATE_CLAIMS = ("C2", "C3")
 #: What each estimate is (the curve's y axis, with its unit).
-ESTIMATE_LABELS = {"C1": "Share of countries in the essay's order (0-1)",
-                   "C2": "Spearman rho, reform gap vs output trough",
-                   "C3": "Governance's Shapley share of R² (0-1)"}
-VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", UNTESTABLE: "#7f8c8d"}
+ESTIMATE_LABELS = {"C1": "Share of countries (0-1)", "C2": "Spearman rho", "C3": "Governance share of R² (0-1)"}
+#: What each estimate is (the curve's title).
+ESTIMATE_TITLES = {"C1": "countries in the essay's order", "C2": "reform gap vs output trough",
+                   "C3": "governance's Shapley share of R²"}
+#: The verdict the engine stores for a specification it could not evaluate (run.multiverse.ERROR; run is above
+#: chapters, so the name is repeated here, and a test checks the two agree).
+ERROR = "error"
+#: Verdict colours; "error" marks a degenerate specification the engine could not evaluate (too few observations).
+VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", UNTESTABLE: "#7f8c8d",
+                  ERROR: "#17202a"}
 #: A choice's name in figures and tables.
 DIMENSION_LABELS = {
     "as_of": "As of", "groups": "Countries", "dating": "Dating of areas", "ebrd_threshold": "EBRD threshold",
@@ -106,7 +112,7 @@ def verdict_shares(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Claim × as-of: the share (%) of specifications per verdict, their number and the default's verdict."""
     wide = summary.pivot_table(index=["claim", "as_of", "n_total", "default_verdict"], columns="verdict",
                                values="share", fill_value=0.0)
-    wide = (100 * wide[[v for v in (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE) if v in wide.columns]]).round(1)
+    wide = (100 * wide[[v for v in VERDICT_COLORS if v in wide.columns]]).round(1)
     wide = wide.reset_index().rename_axis(columns=None)
     wide["default_verdict"] = [translate(v, lang) for v in wide["default_verdict"]]
     wide["as_of"] = [translate(VALUE_LABELS.get(w, w), lang) for w in wide["as_of"]]
@@ -132,8 +138,7 @@ def plot_verdict_shares(summary: pd.DataFrame, lang: str = "en"):
     ax.set_xlabel("Share of specifications, %")
     ax.set_title("Verdicts across each claim's specifications")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in VERDICT_COLORS.values()]
-    ax.legend(handles, list(VERDICT_COLORS), frameon=False, fontsize=8, ncol=4, loc="upper center",
-              bbox_to_anchor=(0.5, -0.25 if len(names) < 4 else -0.12))
+    ax.legend(handles, list(VERDICT_COLORS), frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
     fig.tight_layout()
     return fig
 
@@ -155,7 +160,8 @@ def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
                 label="default specification")
     top.axhline(0 if claim == "C2" else 0.5, color="0.4", lw=0.8, ls="--")
     top.set_ylabel(ESTIMATE_LABELS.get(claim, "Estimate"))
-    top.set_title(f"{claim}: {translate(f'specification curve ({len(curved)} specifications)', lang)}")
+    title = translate(f"specification curve ({len(curved)} specifications)", lang)
+    top.set_title(f"{claim}, {translate(ESTIMATE_TITLES.get(claim, 'estimate'), lang)}: {title}")
     top.legend(frameon=False, fontsize=8, loc="upper left")
     chosen = panel[panel["chosen"]]
     bottom.scatter(chosen["rank"], chosen["row"], s=2, marker="|", color="0.2")

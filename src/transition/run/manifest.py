@@ -19,7 +19,9 @@ import pandas as pd
 from transition.paths import NOTEBOOKS_DIR
 
 #: Results written outside the notebooks, with the command that writes them.
-OTHER_OUTPUTS = {"benchmarks.json": "`transition bench` (src/transition/bench.py)"}
+OTHER_OUTPUTS = {"benchmarks.json": "`transition bench` (src/transition/bench.py)",
+                 **{f"multiverse_{name}.csv": "`transition multiverse` (src/transition/run/multiverse.py)"
+                    for name in ("summary", "C1", "C2", "C3")}}
 
 
 def _calls(source: str):
@@ -68,7 +70,7 @@ def output_map_markdown(table: pd.DataFrame | None = None) -> str:
     for row in table.itertuples():
         lines.append(f"| `results/{row.file}` | {row.kind} | `notebooks/{row.notebook}`, cell {row.cell} |")
     for file, maker in OTHER_OUTPUTS.items():
-        lines.append(f"| `results/{file}` | benchmark | {maker} |")
+        lines.append(f"| `results/{file}` | {'benchmark' if file.endswith('.json') else 'table'} | {maker} |")
     return "\n".join(lines)
 
 

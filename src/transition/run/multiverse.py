@@ -25,7 +25,7 @@ from typing import Any, Iterable
 import pandas as pd
 from tqdm import tqdm
 
-from transition.claims.space import Spec
+from transition.claims.space import Spec, SpecOutsideSpace
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
 
 DEFAULT_REGISTRY = "transition.claims.evaluate"
@@ -34,6 +34,9 @@ STORE_DIR = PROJECT_ROOT / "runs" / "multiverse"
 BATCH_SIZE = 64
 #: One BLAS thread per worker: the workers are the parallelism.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+#: The verdict stored for a degenerate specification (its evaluation fails: too few observations, R² = 0).
+ERROR = "error"
 
 _WORKER_DATA: dict[str, Any] = {}
 
@@ -68,7 +71,12 @@ def evaluate_batch(registry: str, claim: str, batch: list[tuple[tuple[str, Any],
     rows = []
     for choices in batch:
         spec = Spec(claim, tuple(choices))
-        result = evaluate(spec, data)
+        try:
+            result = evaluate(spec, data)
+        except SpecOutsideSpace:
+            raise
+        except (ArithmeticError, ValueError) as error:  # a degenerate specification (too few observations,
+            result = {"verdict": ERROR, "error": f"{type(error).__name__}: {error}"}  # R² = 0) must not stop the rest
         rows.append({"claim": claim, "key": spec.key, "choices": json.dumps(dict(spec.choices), default=str),
                      "verdict": result["verdict"],
                      "numbers": json.dumps({k: v for k, v in result.items() if k != "verdict"}, default=float)})
