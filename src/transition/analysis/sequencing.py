@@ -202,6 +202,17 @@ def _by_country(values: pd.Series, *columns: pd.Series) -> dict[str, tuple[np.nd
     return {codes[a]: tuple(array[a:b] for array in arrays) for a, b in zip(starts, ends)}
 
 
+#: A country without inflation data: no years, rates or measures.
+_NO_RATES = (np.array([], dtype=int), np.array([]), np.array([], dtype=object))
+
+
+def _inflation_by_country(tidy: pd.DataFrame, rates: pd.DataFrame | None, last_year: int) -> dict:
+    """iso3 → (years, inflation, measure) in the window ``FIRST_YEAR``-``last_year`` (``derived.inflation``)."""
+    rates = derived.inflation(tidy) if rates is None else rates
+    rates = rates[rates["year"].between(FIRST_YEAR, last_year)].set_index(["iso3", "year"]).sort_index()
+    return _by_country(rates["inflation"], rates["measure"])
+
+
 def _area_row(own: tuple[np.ndarray, np.ndarray] | None, area: str, level: float, last_year: int,
               own_range_share: float | None = None) -> dict:
     """The fields of one country's timing row for an EBRD area (``own``: its years and scores, none
@@ -248,10 +259,7 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
         How the EBRD areas are dated (:data:`DATINGS`; ``threshold`` then holds each area's level,
         NaN for "own_range"); stabilization is dated the same way under every dating.
     own_range_share, scale_share : float
-    areas : sequence of str
-        The areas to date (default all four, in :data:`ESSAY_ORDER`).
-    rates : DataFrame, optional
-        ``derived.inflation(tidy)`` when already computed (e.g. shared by many calls).
+    areas, rates : the areas to date (default all four); ``derived.inflation(tidy)`` when already computed.
 
     Returns
     -------
@@ -265,12 +273,7 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
         raise ValueError(f"never_high must be 'exclude' or 'first_year', not {never_high!r}")
     codes = iso3 if iso3 is not None else countries.study_iso3()
     subgroup = countries.group_of()
-    inflation = {}
-    if "stabilization" in areas:
-        rates = derived.inflation(tidy) if rates is None else rates
-        rates = rates[rates["year"].between(FIRST_YEAR, last_year)].set_index(["iso3", "year"]).sort_index()
-        inflation = _by_country(rates["inflation"], rates["measure"])
-    no_rates = (np.array([], dtype=int), np.array([]), np.array([], dtype=object))
+    inflation = _inflation_by_country(tidy, rates, last_year) if "stabilization" in areas else {}
     levels = area_thresholds(tidy, dating, ebrd_threshold, scale_share, last_year)
     scores = {area: _by_country(derived.series(tidy, AREA_VARIABLES[area]))
               for area in AREA_VARIABLES if area in areas}
@@ -279,7 +282,7 @@ def reform_timing(tidy: pd.DataFrame, iso3: list[str] | None = None, ebrd_thresh
     for code in sorted(codes):
         base = {"iso3": code, "group": countries.BROAD_GROUP[subgroup[code]], "subgroup": subgroup[code]}
         for area in (area for area in ESSAY_ORDER if area in areas):
-            row = (_stabilization_row(*inflation.get(code, no_rates), inflation_threshold, sustained_years,
+            row = (_stabilization_row(*inflation.get(code, _NO_RATES), inflation_threshold, sustained_years,
                                       stabilization_rule, never_high)
                    if area == "stabilization" else _area_row(scores[area].get(code), area, levels[area], last_year, share))
             rows.append({**base, **row})
