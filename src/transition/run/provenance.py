@@ -114,8 +114,9 @@ def _split_tables(cells: list[dict]) -> None:
         return
     tables = [o for o in outputs if _is_table(o)]
     cell["outputs"] = [o for o in outputs if not _is_table(o)]
-    cells.insert(len(cells) - 1, {"cell_type": "code", "execution_count": None, "source": "", "outputs": tables,
-                                  "metadata": {"tags": ["remove-input"]}})
+    # A code cell with no source is not rendered at all: it gets a placeholder, never shown (remove-input).
+    cells.insert(len(cells) - 1, {"cell_type": "code", "execution_count": None, "source": "pass  # the tables",
+                                  "outputs": tables, "metadata": {"tags": ["remove-input"]}})
 
 
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
