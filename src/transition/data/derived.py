@@ -167,7 +167,7 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
         in ``result.attrs["skipped"]`` (iso3 → reason).
     repair_breaks : bool
         Index the source's levels after the level-break screen's repair (:func:`repaired_levels`);
-        the flags applied are in ``result.attrs["level_breaks"]`` (records of the screen's table).
+        the flags applied are :func:`gdp_level_breaks`.
     level_breaks : DataFrame, optional
         The screen's flags when already computed (:func:`gdp_level_breaks`), to skip recomputing them.
 
@@ -209,7 +209,6 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
     result = result.astype({"year": "int64", "index": "float64", "spliced": bool})
     result.attrs["skipped"] = skipped
     result.attrs["skipped_kind"] = kinds
-    result.attrs["level_breaks"] = flags[flags["source"] == source].to_dict("records")
     return result
 
 
@@ -285,21 +284,21 @@ def inflation(tidy: pd.DataFrame, cpi_sources: tuple[str, ...] = CPI_SOURCES) ->
     Returns
     -------
     DataFrame with columns iso3, year, inflation (% per year), measure (:data:`CPI_MEASURES`: "cpi",
-    "cpi_hko" or "gdp_deflator"). ``result.attrs["screened_out"]`` holds the CPI values the screen dropped (records).
+    "cpi_hko" or "gdp_deflator"); :func:`cpi_screen` lists the CPI values the screen dropped.
     """
-    columns, flags = {}, []
-    for variable in cpi_sources:
-        columns[variable], flagged = screened_cpi(tidy, variable)
-        flags.append(flagged)
+    columns = {variable: screened_cpi(tidy, variable)[0] for variable in cpi_sources}
     columns["gdp_deflator"] = series(tidy, "wdi_deflator_inflation")
     both = pd.concat(columns, axis=1)
     chosen = both.notna().idxmax(axis=1).where(both.notna().any(axis=1))
     values = both.bfill(axis=1).iloc[:, 0]
     result = pd.DataFrame({"inflation": values, "measure": chosen}, index=both.index).dropna(subset=["inflation"])
     result["measure"] = result["measure"].map(CPI_MEASURES)
-    result = result.sort_index().reset_index()
-    result.attrs["screened_out"] = pd.concat(flags, ignore_index=True).to_dict("records")
-    return result
+    return result.sort_index().reset_index()
+
+
+def cpi_screen(tidy: pd.DataFrame, cpi_sources: tuple[str, ...] = CPI_SOURCES) -> pd.DataFrame:
+    """The CPI values the placeholder screen drops, for every CPI source (a table of flags)."""
+    return pd.concat([screened_cpi(tidy, variable)[1] for variable in cpi_sources], ignore_index=True)
 
 
 def default_series(tidy: pd.DataFrame) -> pd.DataFrame:

@@ -128,8 +128,9 @@ def cpi_placeholders(inflation: pd.DataFrame, window: tuple[int, int] = PLACEHOL
     new_run = (frame["iso3"] != frame["iso3"].shift()) | (frame["year"] != frame["year"].shift() + 1) | \
               (frame["value"] != frame["value"].shift())
     run_id = new_run.cumsum()
-    run_size = frame.groupby(run_id)["year"].transform("size")
-    touches = frame.groupby(run_id)["year"].transform(lambda years: years.between(*window).any())
+    runs = frame.groupby(run_id)["year"]
+    run_size = runs.transform("size")
+    touches = (runs.transform("min") <= window[1]) & (runs.transform("max") >= window[0])
     repeated = (run_size >= 2) & touches
     too_low = frame["value"] < floor
     flags = frame.assign(source=source, reference=np.nan, difference=np.nan)
