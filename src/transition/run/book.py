@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+import sphinx.locale
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
@@ -110,6 +111,7 @@ def _sphinx(src: Path, out: Path, lang: str, edition_link: str, quiet: bool = Tr
             "-D", f"compendium_locale_dir={locale_dir}"]
     if quiet:
         args.append("-q")
+    sphinx.locale.translators.clear()  # an earlier build in this process may have loaded another language
     status = build_main([*args, str(src), str(out)])
     if status != 0:
         raise RuntimeError(f"sphinx-build failed (exit {status}) for the {lang} edition")
