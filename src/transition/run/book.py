@@ -36,8 +36,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 import sphinx.locale
+import yaml
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
