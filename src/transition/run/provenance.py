@@ -6,8 +6,8 @@ book adds one short line, in the edition's language::
     Data: output_paths.csv (SHA-256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
 
 The CSV is the one the cell writes (``out.table(frame, "name")``, as in the output map of
-:mod:`transition.run.manifest`), else the last one the notebook wrote before it; its hash is of the
-file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
+:mod:`transition.run.manifest`), else the last one the notebook wrote before it (before its first,
+the first it writes); its hash is of the file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
 commit is the one the notebook's colophon names. Nothing is executed: all of it is read from the
 executed notebook and its results folder.
 """
@@ -121,7 +121,10 @@ def _split_tables(cells: list[dict]) -> None:
 
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
     """Put the provenance line under every cell of ``nb`` that shows a figure or a table (in place)."""
-    parameters, commit, last_csv = parameters_of(nb, lang), commit_of(nb), None
+    parameters, commit = parameters_of(nb, lang), commit_of(nb)
+    written = [f"{name}.csv" for cell in nb["cells"] if cell["cell_type"] == "code"
+               for kind, name in _calls(_text(cell)) if kind == "table"]
+    last_csv = written[0] if written else None  # before the notebook's first table: the first it writes
     cells = []
     for number, cell in enumerate(nb["cells"], start=1):
         cells.append(cell)
