@@ -185,7 +185,10 @@ class FreshEvaluate:
         if id(data) != self._data_id:
             getattr(claim_evaluate, "_MEMO", {}).clear()
             self._data_id = id(data)
-        return claim_evaluate.evaluate(self.claim, SPACES[self.claim].spec(**choices), data)
+        try:
+            return claim_evaluate.evaluate(self.claim, SPACES[self.claim].spec(**choices), data)
+        except (ArithmeticError, ValueError):  # degenerate under this permutation: no estimate (as the engine's "error")
+            return {"verdict": ERROR, "estimate": math.nan}
 
     def close(self) -> None:
         getattr(claim_evaluate, "_MEMO", {}).clear()
@@ -221,7 +224,7 @@ def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutati
     their permutation p-values."""
     rows = []
     for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
-        table = tables[claim]
+        table = tables[claim][tables[claim]["verdict"] != ERROR]
         sample = speccurve.sample_specs(table, n_specifications, seed, keep=table["default"].astype(bool))
         evaluate = FreshEvaluate(claim)
         try:
@@ -295,19 +298,28 @@ def headline_rows(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
 _FINDINGS = {
     "en": {"claim": "- **{claim}** ({n} specifications): the default specification's verdict, *{verdict}* with the latest "
                     "data, holds in {share}% of them ({essay_share}% as of the essay, where the default says *{essay_verdict}*). "
-                    "The choice that moves its estimate most is *{top}* ({top_share}% of the variance).",
+                    "The choice that moves its estimate most is *{top}* ({top_share}% of the variance).{errors}",
            "test": "- **{claim}**, joint test on {n} specifications ({null}; {perm} permutations): median estimate "
                    "{median}, p = {p_median}; share significant with the claimed sign {share}%, p = {p_share}.",
            "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
-           "none": "No joint test was run (n_permutations = 0)."},
+           "none": "No joint test was run (n_permutations = 0).",
+           "errors": " {n} of them could not be evaluated (degenerate: too few observations or R² = 0), {latest} with the latest data."},
     "ru": {"claim": "- **{claim}** ({n} спецификаций): вердикт спецификации по умолчанию по последним данным, *{verdict}*, "
                     "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
-                    "Сильнее всего оценку сдвигает выбор *{top}* ({top_share}% дисперсии).",
+                    "Сильнее всего оценку сдвигает выбор *{top}* ({top_share}% дисперсии).{errors}",
            "test": "- **{claim}**, совместный тест на {n} спецификациях ({null}; {perm} перестановок): медианная оценка "
                    "{median}, p = {p_median}; доля значимых с заявленным знаком {share}%, p = {p_share}.",
            "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
-           "none": "Совместный тест не проводился (n_permutations = 0)."},
+           "none": "Совместный тест не проводился (n_permutations = 0).",
+           "errors": " {n} из них не удалось оценить (вырожденные: слишком мало наблюдений или R² = 0), из них {latest} — по последним данным."},
 }
+
+
+def _errors(summary: pd.DataFrame, claim: str, template: str) -> str:
+    """The sentence on the specifications the engine could not evaluate (empty when there are none)."""
+    rows = summary[(summary["claim"] == claim) & (summary["verdict"] == ERROR)]
+    latest = int(rows.loc[rows["as_of"].astype(str) == "latest", "n_specifications"].sum())
+    return template.format(n=f"{int(rows['n_specifications'].sum()):,}", latest=f"{latest:,}") if len(rows) else ""
 
 
 def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFrame, essay_year: int,
@@ -324,7 +336,8 @@ def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
             claim=claim, n=f"{n + _share_of_default(summary, claim, str(essay_year))[2]:,}",
             verdict=translate(verdict, lang), share=format_number(100 * share, 0),
             essay_verdict=translate(essay_verdict, lang), essay_share=format_number(100 * essay_share, 0),
-            top=top["choice"], top_share=format_number(100 * top["shapley_share"], 0)))
+            top=top["choice"], top_share=format_number(100 * top["shapley_share"], 0),
+            errors=_errors(summary, claim, words["errors"])))
     lines.append("")
     lines.append(words["tests"])
     if tests.empty:
