@@ -87,8 +87,12 @@ def findings_block(results_dir: Path = RESULTS_DIR) -> str:
     """The claims ledger's verdicts, from ``results/claims.csv``."""
     claims = pd.read_csv(results_dir / "claims.csv")
     lines = ["| claim | as of the essay (~2002) | with the latest data |", "|---|---|---|"]
+
+    def cell(row, when: str) -> str:  # the verdict, and its robustness across the multiverse when there is one
+        robust = getattr(row, f"robustness_{when}", None)
+        return getattr(row, f"verdict_{when}") + (f" ({robust})" if isinstance(robust, str) and robust else "")
     for row in claims.itertuples():
-        lines.append(f"| **{row.claim_id}** {row.claim} | {row.verdict_asof_essay} | {row.verdict_latest} |")
+        lines.append(f"| **{row.claim_id}** {row.claim} | {cell(row, 'asof_essay')} | {cell(row, 'latest')} |")
     return "\n".join(lines)
 
 
