@@ -32,7 +32,7 @@ def test_every_specification_is_evaluated_once_and_stored(tmp_path):
 def test_a_resumed_run_never_recomputes_a_finished_specification(tmp_path):
     first = multiverse.run(["TOY"], jobs=1, store=tmp_path, registry=TOY, batch_size=4, limit=10, progress=False)
     assert first.evaluated == {"TOY": 10}
-    (tmp_path / "TOY" / ".partial.parquet.tmp").write_bytes(b"half a file")  # what a kill leaves behind
+    (multiverse.store_path(tmp_path, "TOY") / ".partial.parquet.tmp").write_bytes(b"half a file")  # what a kill leaves
     second = multiverse.run(["TOY"], jobs=2, store=tmp_path, registry=TOY, batch_size=4, progress=False)
     assert second.reused == {"TOY": 10} and second.evaluated == {"TOY": 14}
     assert len(multiverse.read_store(tmp_path, "TOY")) == 24

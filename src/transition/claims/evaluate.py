@@ -25,7 +25,7 @@ from transition.claims import ledger, spaces
 from transition.claims.space import Spec
 from transition.data import derived
 from transition.data import panel as panel_module
-from transition.data.vocabulary import ESSAY_YEAR, study_iso3
+from transition.data.vocabulary import ESSAY_YEAR, source_years, study_iso3
 
 #: The as-of choice that stands for "with the latest data" (no cut).
 LATEST = "latest"
@@ -181,13 +181,25 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
 
 
 # ---- C3: the resource-rich CIS lagged the resource-poor East; governance explains it -----------------
+def c3_level_years(source: str) -> list[int]:
+    """The level years of C3's outcomes with the latest data: the last one is the source's own last year."""
+    last = source_years(source)[1] if source_years(source) else spaces.C3_LEVEL_YEARS[-1]
+    return [*spaces.C3_LEVEL_YEARS[:-1], min(spaces.C3_LEVEL_YEARS[-1], last)]
+
+
+def c3_growth_breaks(source: str) -> list[int]:
+    """The growth windows of C3 with the latest data: the last ends at the source's own last year (2019 at most)."""
+    last = source_years(source)[1] if source_years(source) else spaces.C3_GROWTH_BREAKS[-1]
+    return [*spaces.C3_GROWTH_BREAKS[:-1], min(spaces.C3_GROWTH_BREAKS[-1], last)]
+
+
 def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way."""
     when, source = spec.get("as_of"), spec.get("gdp_source")
     panel_key, cut = _cut(tidy, when)
     essay = _when(spec) == "essay"
-    level_years = [spaces.C3_ESSAY_LEVEL] if essay else list(spaces.C3_LEVEL_YEARS)
-    breaks = list(spaces.C3_ESSAY_GROWTH) if essay else list(spaces.C3_GROWTH_BREAKS)
+    level_years = [spaces.C3_ESSAY_LEVEL] if essay else c3_level_years(source)
+    breaks = list(spaces.C3_ESSAY_GROWTH) if essay else c3_growth_breaks(source)
     table = _memo(("c3-outcomes", panel_key, source),
                   lambda: resources.outcomes(cut, source, resources.BASE_YEAR, level_years, breaks))
     starts = sorted({resources.outcome_start_year(name, resources.BASE_YEAR) for name in table.columns})
@@ -222,7 +234,7 @@ def evaluate_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
     """Verdict; estimate = governance's Shapley share of R² for the level outcome the rule judges."""
     numbers = numbers_c3(spec, tidy)
     own = numbers["05_resources_vs_governance"]
-    level = f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else spaces.C3_LEVEL_YEARS[-1]}"
+    level = f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else c3_level_years(spec.get('gdp_source'))[-1]}"
     rich, poor = own.get(f"median_{level}_resource_rich_cis", math.nan), own.get(f"median_{level}_resource_poor_cee", math.nan)
     return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec)),
             "estimate": own.get(f"shapley_share_governance_{level}", math.nan),

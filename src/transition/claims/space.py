@@ -69,13 +69,12 @@ class Space:
 
     claim: str
     dimensions: tuple[Dimension, ...]
+    #: Combinations that are not defensible together: (reason, predicate on the choices' dict → True to drop).
+    excluded: tuple = ()
 
     @property
     def size(self) -> int:
-        size = 1
-        for dimension in self.dimensions:
-            size *= len(dimension.values)
-        return size
+        return sum(1 for _ in self.specs())
 
     def default(self) -> Spec:
         return Spec(self.claim, tuple((d.name, d.default) for d in self.dimensions))
@@ -85,7 +84,9 @@ class Space:
         names = [d.name for d in self.dimensions]
         ordered = [(d.default, *[v for v in d.values if v != d.default]) for d in self.dimensions]
         for values in itertools.product(*ordered):
-            yield Spec(self.claim, tuple(zip(names, values)))
+            choices = dict(zip(names, values))
+            if not any(drop(choices) for _reason, drop in self.excluded):
+                yield Spec(self.claim, tuple(zip(names, values)))
 
     def spec(self, **choices: Any) -> Spec:
         """The default with some choices changed; refused when a name or value is not declared."""
@@ -99,6 +100,9 @@ class Space:
                     for name in choices if name not in known]
         problems += [f"{name} = {value!r}: not in the declared values {known[name].values!r}"
                      for name, value in choices.items() if name in known and value not in known[name].values]
+        full = {d.name: choices.get(d.name, d.default) for d in self.dimensions}
+        problems += [f"excluded combination: {reason}" for reason, drop in self.excluded
+                     if not problems and drop(full)]
         if problems:
             raise SpecOutsideSpace(f"specification outside the space of {self.claim}:\n"
                                    + "\n".join(f"  - {line}" for line in problems))

@@ -6,6 +6,16 @@ overriding an entry it has) so that neither module grows past the house limit.
 from __future__ import annotations
 
 TABLE_HEADERS: dict[str, str] = {
+    # data screens and the published record (02, 03, 00)
+    "GDP level breaks found and repaired": "Найденные и устранённые разрывы уровня ВВП",
+    "CPI values screened out": "Значения ИПЦ, отсеянные проверкой",
+    "Published figures": "Опубликованные оценки",
+    "reference": "ориентир", "difference": "разница", "action": "действие", "published": "опубликовано",
+    "compendium": "компендиум", "within_tolerance": "в пределах допуска", "as_expected": "как ожидалось",
+    "chain the other sources' median change across this year":
+        "через этот год — медианное изменение других источников",
+    "dropped: the next inflation source is used": "отброшено: используется следующий источник инфляции",
+    "hko_cpi_inflation": "ИПЦ (база Всемирного банка)",
     # 00 claims ledger
     "01_reform_sequencing": "01 последовательность реформ", "02_output_paths": "02 траектории выпуска",
     "03_stabilization": "03 стабилизация", "04_reforms_and_growth": "04 реформы и рост",

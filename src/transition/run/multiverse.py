@@ -12,6 +12,7 @@ Engines: ``local`` (a process pool on this machine) or ``dask`` (Dask distribute
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -84,8 +85,20 @@ def evaluate_batch(registry: str, claim: str, batch: list[tuple[tuple[str, Any],
 
 
 # ---- the store ----------------------------------------------------------------------------------------
+def code_version() -> str:
+    """A hash of the package's source: results stored under another version are never reused."""
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT_ROOT / "src" / "transition").rglob("*.py")):
+        digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def store_path(store: Path, claim: str) -> Path:
-    return Path(store) / claim
+    """The store of one claim for this version of the code (and of the data: the panel is built by it)."""
+    return Path(store) / claim / _CODE_VERSION.setdefault("version", code_version())
+
+
+_CODE_VERSION: dict[str, str] = {}
 
 
 def finished_keys(store: Path, claim: str) -> set[str]:
