@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition.paths import DATA_DIR, RESULTS_DIR
+from transition.paths import DATA_DIR, PROJECT_ROOT, RESULTS_DIR
 
 #: The registry of published figures, one row per figure.
 PUBLISHED_FIGURES = DATA_DIR / "published_figures.csv"
@@ -151,14 +151,19 @@ def _note(row: pd.Series) -> str:
     return f"{row['difference_note']} Outside the tolerance because: {reason}" if reason else row["difference_note"]
 
 
-def compare_published(results_dir: Path | str = RESULTS_DIR, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+def compare_published(results_dir: Path | str | None = RESULTS_DIR, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each published figure beside the compendium's number, with the difference and the tolerance check.
+
+    ``results_dir`` None means ``results/`` (as the notebooks' parameter does).
 
     ``difference`` is compendium minus published; ``within_tolerance`` is ``|difference| <= tolerance``
     (checked in both directions); ``as_expected`` is true when a row is within its tolerance exactly
     when it is not marked ``expected_outside``.
     """
     figures = load_published() if figures is None else figures
+    results_dir = Path(results_dir) if results_dir else RESULTS_DIR
+    if not results_dir.is_absolute():  # like Outputs: relative to the project, not to notebooks/
+        results_dir = PROJECT_ROOT / results_dir
     rows = []
     for _, row in figures.iterrows():
         compendium = resolve_selector(row["compendium_selector"], results_dir)
