@@ -141,6 +141,28 @@ def _by_country(values: pd.Series) -> dict[str, pd.Series]:
     return {code: part.droplevel("iso3").sort_index() for code, part in values.groupby(level="iso3")}
 
 
+def _index_countries(codes, variable: str, donor_variable: str | None, own_by_country: dict,
+                     donor_by_country: dict, base_year: int, errors: str) -> tuple[list, dict, dict]:
+    """:func:`index_one` country by country: the indexed frames, and the countries skipped with why."""
+    frames, skipped, kinds = [], {}, {}
+    for code in codes:
+        try:
+            _break_check(code, variable, base_year)
+            donor = None
+            if donor_variable is not None:
+                _break_check(code, donor_variable, base_year)
+                donor = donor_by_country.get(code, pd.Series(dtype=float))
+            indexed = index_one(own_by_country.get(code, pd.Series(dtype=float)), base_year, donor)
+        except (DefinitionBreakError, MissingDataError) as error:
+            if errors == "raise":
+                raise type(error)(f"{code} ({variable}): {error}") from None
+            skipped[code] = str(error)
+            kinds[code] = "definition_break" if isinstance(error, DefinitionBreakError) else "missing_data"
+            continue
+        frames.append(indexed.rename_axis("year").reset_index().assign(iso3=code))
+    return frames, skipped, kinds
+
+
 def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_BASE_YEAR,
               splice_with: str | None = "maddison", iso3: list[str] | None = None,
               errors: str = "raise", repair_breaks: bool = True,
@@ -187,22 +209,8 @@ def gdp_index(tidy: pd.DataFrame, source: str = "wdi", base_year: int = DEFAULT_
            else series(tidy, variable))
     own_by_country = _by_country(own)
     donor_by_country = _by_country(series(tidy, donor_variable)) if donor_variable is not None else {}
-    frames, skipped, kinds = [], {}, {}
-    for code in iso3 or countries.study_iso3():
-        try:
-            _break_check(code, variable, base_year)
-            donor = None
-            if donor_variable is not None:
-                _break_check(code, donor_variable, base_year)
-                donor = donor_by_country.get(code, pd.Series(dtype=float))
-            indexed = index_one(own_by_country.get(code, pd.Series(dtype=float)), base_year, donor)
-        except (DefinitionBreakError, MissingDataError) as error:
-            if errors == "raise":
-                raise type(error)(f"{code} ({variable}): {error}") from None
-            skipped[code] = str(error)
-            kinds[code] = "definition_break" if isinstance(error, DefinitionBreakError) else "missing_data"
-            continue
-        frames.append(indexed.rename_axis("year").reset_index().assign(iso3=code))
+    frames, skipped, kinds = _index_countries(iso3 or countries.study_iso3(), variable, donor_variable,
+                                              own_by_country, donor_by_country, base_year, errors)
     columns = ["iso3", "year", "index", "spliced", "source", "base_year"]
     result = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["iso3", "year", "index", "spliced"]))
     result = result.assign(source=source, base_year=base_year)[columns]
