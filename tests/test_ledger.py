@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from transition.chapters import claims_ledger
 from transition.claims import ledger
 from transition.claims.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
 
@@ -188,9 +189,9 @@ def test_russian_ledger_leaves_nothing_untranslated():
 
     labels._MISSING.clear()
     table = ledger.build_ledger(ledger.load_headlines(), lang="ru")
-    ledger.ledger_markdown(table, "ru")
+    claims_ledger.ledger_markdown(table, "ru")
     ledger.thresholds_markdown("ru")
-    ledger.summary_text(table, "ru")
+    claims_ledger.summary_text(table, "ru")
     assert labels.missing() == []
     assert table.loc[0, "claim"].startswith("Все новые государства")
 
