@@ -28,6 +28,7 @@ from transition.data.vocabulary import EBRD_LAST_YEAR, ESSAY_YEAR, GDP_MEASURES
 from transition.present.labels import translate
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
+from transition.present.outputs import headline_row as _headline
 
 #: Short display names.
 BLOC_LABELS = {"CIS": "CIS", "CAEC": "CAEC (Central Asian Union)", "CU1995": "Customs Union 1995",
@@ -63,10 +64,6 @@ def measure_label(measure: str, short: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- headline rows
-
-def _headline(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
-
 
 def group_key(name: str) -> str:
     """A group name as a headline-key fragment: 'EU-2004' → 'eu2004', 'CIS outside EAEU' → 'cis_outside_eaeu'.

@@ -26,6 +26,7 @@ from transition.data.vocabulary import ESSAY_YEAR
 from transition.present.axes import place_labels
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
+from transition.present.outputs import headline_row as _row
 
 #: Registry source id of the EBRD indicators (the gap's source).
 EBRD_SOURCE = "ebrd_transition_indicators"
@@ -39,10 +40,6 @@ def source_ids(sources) -> list[str]:
 def slug(label: str) -> str:
     """A group label as part of a headline key: 'CEE & Baltics' → 'cee_baltics'."""
     return "_".join("".join(ch if ch.isalnum() else " " for ch in label.lower()).split())
-
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
 
 
 # --------------------------------------------------------------------------------------------

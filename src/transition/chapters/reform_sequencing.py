@@ -35,6 +35,7 @@ from transition.data import countries
 from transition.present.labels import translate
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
+from transition.present.outputs import headline_row as _row
 
 #: Registry sources of every figure of the notebook.
 SOURCES = ["ebrd_transition_indicators", "imf_weo_2019_04", "gapminder_wdi"]
@@ -263,10 +264,6 @@ def plot_pairwise(precedence: pd.DataFrame):
 
 
 # --- headline rows --------------------------------------------------------------------------------
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
-
 
 def group_headlines(timing: pd.DataFrame, order: pd.DataFrame, ebrd_threshold: float, last_year: int,
                     ties: str) -> list[dict]:

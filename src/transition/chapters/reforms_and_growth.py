@@ -28,6 +28,7 @@ from transition.analysis.growth.initial import FEEDBACK_MODEL, INITIAL_MODEL
 from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.data import countries
 from transition.present.style import GROUP_COLORS
+from transition.present.outputs import headline_row as _row
 
 #: Registry source id of each growth source (for figure source notes).
 GROWTH_SOURCE_IDS = {"wdi": "gapminder_wdi", "weo": "imf_weo_2019_04", "pwt": "pwt_10_01",
@@ -57,10 +58,6 @@ TERM_LABELS = {
 SIMILAR_SHARES = 0.10
 #: Columns of the sequencing rows shown in the notebook.
 SEQUENCING_COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs"]
-
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
 
 
 def figure_sources(figure: str, growth_source: str) -> list[str]:

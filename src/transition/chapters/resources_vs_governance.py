@@ -27,6 +27,7 @@ from transition.data.vocabulary import ESSAY_YEAR, GDP_SOURCES
 from transition.present.axes import place_labels
 from transition.present.style import GROUP_COLORS, GROUP_ORDER
 from transition.present.text import format_number as fmt
+from transition.present.outputs import headline_row as _row
 
 #: Sources behind the measures (for figure notes).
 SOURCE_IDS = ["gapminder_wdi", "wdi_2021_rents", "wdi_2023_fuel", "wdi_2022", "wdi_2013", "wgi_2020",
@@ -162,10 +163,6 @@ def plot_r2_decomposition(shapley: pd.DataFrame, outcome_names, model: str, base
 
 # ----------------------------------------------------------------------------------------------
 # Headline rows and findings
-
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
 
 
 def _verdict_rows(outcome: str, row) -> list[dict]:

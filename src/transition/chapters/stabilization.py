@@ -24,6 +24,7 @@ from transition.data.vocabulary import EBRD_LAST_YEAR, GROUP_SLUGS
 from transition.present.axes import plain_log_axis
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
+from transition.present.outputs import headline_row as _row
 
 #: Registry sources of the figures: inflation and growth; the liberalization figure adds the EBRD's.
 SOURCES = ["imf_weo_2019_04", "gapminder_wdi"]
@@ -175,10 +176,6 @@ def plot_liberalization_vs_peak(table: pd.DataFrame, index_year: int, rho: dict,
 
 
 # --- headline rows --------------------------------------------------------------------------------
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
-
 
 def _cell(frame: pd.DataFrame, name: str, column: str, **where):
     match = frame[frame["group"] == name]

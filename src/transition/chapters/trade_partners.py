@@ -28,6 +28,7 @@ from transition.data.sources import load_registry
 from transition.data.vocabulary import ESSAY_YEAR, group_of_iso3
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
+from transition.present.outputs import headline_row as _row
 
 #: Sources of the figures: the dyadic file's citation (the source id alone would cite the state totals) and a registry id.
 TRADE_SOURCES = [load_registry()["cow_trade_v4/cow_trade_ndy.rda"].citation]
@@ -53,10 +54,6 @@ def eu_members(first_year: int, last_year: int) -> pd.DataFrame:
 
 def _pct(value) -> float:
     return float("nan") if value is None or pd.isna(value) else 100 * float(value)
-
-
-def _row(key: str, value, unit: str, description: str) -> dict:
-    return {"key": key, "value": value, "unit": unit, "description": description}
 
 
 def share_headlines(shares: pd.DataFrame, fall: pd.DataFrame, last_year: int) -> list[dict]:

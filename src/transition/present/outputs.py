@@ -131,3 +131,8 @@ class Outputs:
         # No timestamp or software version in the PNG, so an unchanged figure is an unchanged file.
         fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
         return path
+
+
+def headline_row(key: str, value, unit: str, description: str) -> dict:
+    """One headline number as the chapters build them and :meth:`Outputs.headline` takes them (``**row``)."""
+    return {"key": key, "value": value, "unit": unit, "description": description}
