@@ -26,9 +26,9 @@ from transition.claims.ledger import (
 from transition.data.blocs import members
 from transition.data.vocabulary import EBRD_LAST_YEAR, ESSAY_YEAR, GDP_MEASURES
 from transition.present.labels import translate
+from transition.present.outputs import headline_row as _headline
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
-from transition.present.outputs import headline_row as _headline
 
 #: Short display names.
 BLOC_LABELS = {"CIS": "CIS", "CAEC": "CAEC (Central Asian Union)", "CU1995": "Customs Union 1995",

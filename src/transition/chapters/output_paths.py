@@ -16,17 +16,28 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from transition.analysis.loss_mechanism import EVERY_COUNTRY_GAP, FIXED_GAP_MEASURES, PER_CAPITA, pick_mechanism
-from transition.analysis.output import CHECKPOINT_YEARS, loss_count, ok_group, pick_association, shallowest
+from transition.analysis.loss_mechanism import (
+    EVERY_COUNTRY_GAP,
+    FIXED_GAP_MEASURES,
+    PER_CAPITA,
+    pick_mechanism,
+)
+from transition.analysis.output import (
+    CHECKPOINT_YEARS,
+    loss_count,
+    ok_group,
+    pick_association,
+    shallowest,
+)
 from transition.chapters.specs import OUTPUT_PATHS as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.claims.ledger import ALPHA  # the significance level of the C2 rule
 from transition.data import derived
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR
 from transition.present.axes import place_labels
+from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
-from transition.present.outputs import headline_row as _row
 
 #: Registry source id of the EBRD indicators (the gap's source).
 EBRD_SOURCE = "ebrd_transition_indicators"

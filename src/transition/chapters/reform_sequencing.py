@@ -33,9 +33,9 @@ from transition.chapters.specs import REFORM_SEQUENCING as SPEC  # noqa: F401 (t
 from transition.claims.ledger import c1_verdict
 from transition.data import countries
 from transition.present.labels import translate
+from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
-from transition.present.outputs import headline_row as _row
 
 #: Registry sources of every figure of the notebook.
 SOURCES = ["ebrd_transition_indicators", "imf_weo_2019_04", "gapminder_wdi"]

@@ -27,8 +27,8 @@ from transition.analysis.growth import (
 from transition.analysis.growth.initial import FEEDBACK_MODEL, INITIAL_MODEL
 from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.data import countries
-from transition.present.style import GROUP_COLORS
 from transition.present.outputs import headline_row as _row
+from transition.present.style import GROUP_COLORS
 
 #: Registry source id of each growth source (for figure source notes).
 GROWTH_SOURCE_IDS = {"wdi": "gapminder_wdi", "weo": "imf_weo_2019_04", "pwt": "pwt_10_01",

@@ -25,9 +25,9 @@ from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC  # noqa: F
 from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR, GDP_SOURCES
 from transition.present.axes import place_labels
+from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS, GROUP_ORDER
 from transition.present.text import format_number as fmt
-from transition.present.outputs import headline_row as _row
 
 #: Sources behind the measures (for figure notes).
 SOURCE_IDS = ["gapminder_wdi", "wdi_2021_rents", "wdi_2023_fuel", "wdi_2022", "wdi_2013", "wgi_2020",

@@ -22,9 +22,9 @@ from transition.analysis.stabilization import COMPARED_ORDERS
 from transition.chapters.specs import STABILIZATION as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.data.vocabulary import EBRD_LAST_YEAR, GROUP_SLUGS
 from transition.present.axes import plain_log_axis
+from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
-from transition.present.outputs import headline_row as _row
 
 #: Registry sources of the figures: inflation and growth; the liberalization figure adds the EBRD's.
 SOURCES = ["imf_weo_2019_04", "gapminder_wdi"]

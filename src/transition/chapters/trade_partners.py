@@ -26,9 +26,9 @@ from transition.claims.ledger import (
 from transition.data import blocs, trade_dyads
 from transition.data.sources import load_registry
 from transition.data.vocabulary import ESSAY_YEAR, group_of_iso3
+from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
-from transition.present.outputs import headline_row as _row
 
 #: Sources of the figures: the dyadic file's citation (the source id alone would cite the state totals) and a registry id.
 TRADE_SOURCES = [load_registry()["cow_trade_v4/cow_trade_ndy.rda"].citation]
