@@ -38,7 +38,7 @@ def test_country_table(non_default_run):
     assert set(REQUIRED) <= set(table.columns) and set(COLUMNS) <= set(table.columns)
     assert len(table) == 20 and table["iso3"].is_unique  # 12 CIS + 8 Central Europe and Baltics
     assert set(table["broad_group"]) == {"CIS", "CEE & Baltics"}
-    assert set(table["inflation_measure"]) <= {"cpi", "gdp_deflator"}
+    assert set(table["inflation_measure"]) <= {"cpi", "cpi_hko", "gdp_deflator"}
     assert table["peak_year"].between(1989, 2000).all() and (table["peak_inflation"] > 0).all()
     lag = table.dropna(subset=["lag_years"])
     assert (lag["lag_years"] == lag["growth_resumption_year"] - lag["stabilization_year"]).all()

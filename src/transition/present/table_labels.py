@@ -15,7 +15,9 @@ TABLE_HEADERS: dict[str, str] = {
     "chain the other sources' median change across this year":
         "через этот год — медианное изменение других источников",
     "dropped: the next inflation source is used": "отброшено: используется следующий источник инфляции",
-    "hko_cpi_inflation": "ИПЦ (база Всемирного банка)",
+    "hko_cpi_inflation": "ИПЦ (база Всемирного банка)", "rule": "правило", "id": "идентификатор",
+    "same value in consecutive years within {0}-{1}": "одно и то же значение в соседние годы в {0}-{1}",
+    "deflation below {0}%": "дефляция ниже {0}%",
     # 00 claims ledger
     "01_reform_sequencing": "01 последовательность реформ", "02_output_paths": "02 траектории выпуска",
     "03_stabilization": "03 стабилизация", "04_reforms_and_growth": "04 реформы и рост",
