@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import requires_mirror
 
 from transition.analysis import resources, sequencing
 from transition.claims import evaluate, spaces
@@ -88,3 +89,12 @@ def test_joint_shapley_is_run_models_verdict(real_panel):
     for column in ("shapley_resources", "shapley_governance", "governance_explains_more", "nobs"):
         assert fast[column].tolist() == full[column].tolist(), column
     np.testing.assert_allclose(fast["r2_joint"], full["r2_joint"], rtol=0, atol=1e-12)
+
+
+@requires_mirror
+@pytest.mark.parametrize("claim", ["C1", "C2", "C3"])
+def test_deleting_every_observation_after_2002_changes_no_as_of_2002_verdict(real_panel, claim):
+    space = spaces.SPACES[claim]
+    cut = real_panel[real_panel["year"] <= 2002].copy()
+    for spec in [space.spec(as_of=2002), *list(s for s in space.specs() if s.get("as_of") == 2002)[1:4]]:
+        assert evaluate.evaluate(claim, spec, real_panel)["verdict"] == evaluate.evaluate(claim, spec, cut)["verdict"]
