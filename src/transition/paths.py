@@ -7,6 +7,8 @@ PROCESSED_DIR = DATA_DIR / "processed"
 RESULTS_DIR = PROJECT_ROOT / "results"
 FIGURES_DIR = RESULTS_DIR / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+#: Named runs (``transition run --name NAME``): runs/NAME/.
+RUNS_DIR = PROJECT_ROOT / "runs"
 #: Set by the runner in each kernel's environment: the staging folder that takes the place of a
 #: notebook's ``output_dir`` (read by :class:`transition.present.outputs.Outputs` itself).
 STAGING_ENV = "TRANSITION_STAGING_DIR"

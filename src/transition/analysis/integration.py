@@ -233,9 +233,10 @@ def eu_cohorts(blocs: pd.DataFrame) -> dict[str, list[str]]:
     return {f"EU-{year}": sorted(group["iso3"]) for year, group in eu.groupby(eu["joined_date"].dt.year)}
 
 
-def comparison_groups(blocs: pd.DataFrame, membership: pd.DataFrame, eaeu_year: int) -> dict[str, list[str]]:
-    """The C10 groups: EAEU members in ``eaeu_year``, the other CIS countries, and the EU cohorts."""
-    eaeu = members(membership, "EAEU", eaeu_year)
+def comparison_groups(blocs: pd.DataFrame, membership: pd.DataFrame, eaeu_year: int | None) -> dict[str, list[str]]:
+    """The C10 groups: EAEU members in ``eaeu_year`` (none before the EAEU existed: None), the other CIS
+    countries, and the EU cohorts."""
+    eaeu = members(membership, "EAEU", eaeu_year) if eaeu_year is not None else []
     cis = cis_countries()
     return {"EAEU": eaeu, "CIS outside EAEU": sorted(set(cis) - set(eaeu)), **eu_cohorts(blocs)}
 
@@ -347,9 +348,10 @@ def bloc_weights(membership: pd.DataFrame, gdp: pd.DataFrame, first_year: int,
     return weights, coverage, years
 
 
-def last_member_year(membership: pd.DataFrame, bloc: str) -> int:
-    """The last year of ``membership`` in which ``bloc`` has members."""
-    return int(membership.loc[membership["bloc"] == bloc, "year"].max())
+def last_member_year(membership: pd.DataFrame, bloc: str) -> int | None:
+    """The last year of ``membership`` in which ``bloc`` has members (None: no members in any year)."""
+    years = membership.loc[membership["bloc"] == bloc, "year"]
+    return int(years.max()) if len(years) else None
 
 
 # ---------------------------------------------------------------- C10: how long from agreement to working union
@@ -360,7 +362,9 @@ def _years(start: pd.Timestamp, end: pd.Timestamp) -> float:
 
 def _step_row(side: str, step: str, agreement: str, signed: pd.Timestamp, union: str,
               working: pd.Timestamp, as_of: pd.Timestamp | None) -> dict:
-    done = as_of is None or working <= as_of
+    if pd.isna(working) and as_of is None:
+        raise ValueError(f"{step}: the union {union!r} has no entry into force; pass as_of to count the years waited")
+    done = pd.notna(working) and (as_of is None or working <= as_of)
     end = working if done else as_of
     return {"side": side, "step": step, "agreement": agreement, "signed": signed, "union": union,
             "working": working if done else pd.NaT, "completed": done, "years": _years(signed, end)}
@@ -382,7 +386,8 @@ def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None) -> pd.
         The agreement's date is the bloc's first signature; the union's the first entry into force.
     as_of : date-like, optional
         Observe only up to this day: agreements signed later are dropped; a union not yet working is
-        ``completed = False`` and ``years`` is the time waited so far (a lower bound).
+        ``completed = False`` and ``years`` is the time waited so far (a lower bound). A union absent
+        from ``blocs`` (a table cut at a date by ``blocs.as_of``, before the union existed) is not yet working.
 
     Returns
     -------
@@ -390,9 +395,12 @@ def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None) -> pd.
     """
     as_of = None if as_of is None else pd.Timestamp(as_of)
     rows = []
+    known = set(blocs["bloc"])
     for agreement, union in steps:
+        if as_of is not None and agreement not in known:
+            continue  # a table cut before the agreement existed (blocs.as_of)
         signed, _ = bloc_dates(blocs, agreement)
-        _, working = bloc_dates(blocs, union)
+        _, working = bloc_dates(blocs, union) if union in known else (None, pd.NaT)
         if signed is None:
             raise ValueError(f"bloc {agreement!r} has no signature date (column 'signed')")
         if as_of is None or signed <= as_of:

@@ -70,6 +70,19 @@ class Integer(Rule):
         return int(text)
 
 
+class AsOfYear(Integer):
+    """A year up to which the data are observed, or None for all of them (the latest data)."""
+
+    def problem(self, value: Any) -> str | None:
+        return None if value is None else super().problem(value)
+
+    def allowed(self) -> str:
+        return super().allowed() + " or None (all years)"
+
+    def parse(self, text: str) -> Any:
+        return None if text.strip().lower() in ("none", "latest", "") else int(text)
+
+
 class Number(Rule):
     """A number in [low, high] (thresholds on a scale)."""
 

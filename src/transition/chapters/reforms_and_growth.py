@@ -253,6 +253,17 @@ def coefficient_headlines(table: pd.DataFrame, config: Config) -> list[dict]:
     return rows
 
 
+def essay_time_headlines(table: pd.DataFrame, config: Config, year: int) -> list[dict]:
+    """The sequencing coefficients estimated on the panel observed up to ``year`` (``growth.fit_models_as_of``):
+    the numbers the claims ledger judges C2 on as of the essay (keys ``seq_*_<year>``)."""
+    L, t = config.reform_lag, config.threshold
+    rows = [*_coefficient(table, "seq_lib_ahead", "fe_sequencing_ahead", f"lib_ahead_l{L}", "percentage points of annual growth",
+                          f"dummy: liberalization >= {t:g} while institutions < {t:g}, data to {year}"),
+            *_coefficient(table, "seq_gap_lib_inst", "fe_sequencing_gap", f"gap_lib_inst_l{L}",
+                          "percentage points of annual growth per index point", f"gap liberalization - institutions, data to {year}")]
+    return [{**row, "key": f"{row['key']}_{year}"} for row in rows]
+
+
 def sample_headlines(fits: dict[str, Fit]) -> list[dict]:
     """Headline rows of the main FE model's sample: observations, countries, years."""
     main = fits["fe_main"]
@@ -393,16 +404,17 @@ def _sequencing_bullet(table: pd.DataFrame, gaps: pd.DataFrame, config: Config) 
 def _subsample_bullets(values: dict, robustness: pd.DataFrame, a: float) -> list[str]:
     nan = float("nan")
     carried = spec_row(robustness, "carried_forward", "main", "reform_ebrd_average")
+    pooled = spec_row(robustness, "later_years_pooled", "main", "reform_ebrd_average")
+    later = (f"adding the later years to the FE model gives {_effect(carried, a)} ({carried['sample']}); the later "
+             f"years alone, across countries (pooled, year effects): {_effect(pooled, a)}." if pooled is not None
+             else "no later years are observed in this run.")
     return [
         (f"- **CIS only vs the rest**: EBRD average {values.get('cis_only_reform_coef', nan):+.2f} "
          f"(p = {values.get('cis_only_reform_pvalue', nan):.3f}) in the CIS vs "
          f"{values.get('non_cis_reform_coef', nan):+.2f} (p = {values.get('non_cis_reform_pvalue', nan):.3f}) "
          f"elsewhere; liberalization-ahead dummy {values.get('cis_only_lib_ahead_coef', nan):+.2f} "
          f"(p = {values.get('cis_only_lib_ahead_pvalue', nan):.3f}) in the CIS."),
-        (f"- **Later years** (EBRD scores end in 2006; carried forward, flagged): adding the later years to the FE "
-         f"model gives {_effect(carried, a)} ({carried['sample']}); the later years alone, "
-         f"across countries (pooled, year effects): "
-         f"{_effect(spec_row(robustness, 'later_years_pooled', 'main', 'reform_ebrd_average'), a)}."),
+        f"- **Later years** (EBRD scores end in 2006; carried forward, flagged): {later}",
     ]
 
 

@@ -8,6 +8,7 @@ wait for the scientific stack.
 from __future__ import annotations
 
 from transition.chapters.parameters import (
+    AsOfYear,
     Choice,
     Integer,
     ListOf,
@@ -21,11 +22,16 @@ from transition.data import vocabulary as v
 
 LANG = Choice(["en", "ru"], "language of the texts, figure labels and table headers")
 OUTPUT_DIR = Text("folder for this run's outputs; None = results/")
+AS_OF = AsOfYear(v.ESSAY_YEAR, v.LAST_DATA_YEAR, "observe the data only up to this year: every later observation "
+                 "is dropped before anything is computed (every source is a recent vintage, so this limits the "
+                 "years observed, not the vintage); None = all years")
 
 
 # ---- 00 claims ledger --------------------------------------------------------------------------------
 CLAIMS_LEDGER = ParameterSpec("00_claims_ledger", {
     "results_dir": Text("folder holding the analysis notebooks' headline files; None means results/"),
+    "essay_results_dir": Text("folder holding the headline files of the run observed only to 2002, which judges "
+                              "the claims as of the essay; None means runs/as_of_2002/"),
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 })
@@ -53,6 +59,7 @@ REFORM_SEQUENCING = ParameterSpec("01_reform_sequencing", {
                                  "first sustained low-inflation run, or the run after the last high-inflation year"),
     "groups": ListOf(v.BROAD_ORDER, "broad country groups"),
     "exclude_countries": ListOf(v.study_iso3(), "ISO3 codes to leave out", allow_empty=True),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_selection_problem])
@@ -94,6 +101,7 @@ OUTPUT_PATHS = ParameterSpec("02_output_paths", {
     "gap_threshold": Number(1.0, 4.33, "EBRD score at which a reform area counts as reached (C2 gap)"),
     "substantial_loss": Number(1.0, 100.0, "trough index below which a loss counts as substantial"),
     "disagreement_threshold": Number(0.0, 100.0, "index points of max-min spread that count as disagreement"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_splice_check, _coverage_check])
@@ -124,6 +132,7 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "liberalization_index_year": Integer(1989, v.EBRD_LAST_YEAR, "year whose liberalization index measures "
                                                                  "'early liberalization'"),
     "groups": ListOf(list(v.BROAD_ORDER), "broad country groups to include"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_peak_order])
@@ -164,6 +173,7 @@ REFORMS_AND_GROWTH = ParameterSpec("04_reforms_and_growth", {
     "alpha": Number(0.001, 0.2, "significance level of the robustness rule"),
     "robust_share": Number(0.5, 1.0, "share of specifications that must be significant (same sign in all) "
                            "for an effect to count as robust"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_check_years, _check_countries])
@@ -213,6 +223,7 @@ RESOURCES_VS_GOVERNANCE = ParameterSpec("05_resources_vs_governance", {
     "early_governance_end": Integer(1990, 1995, "last year of the governance measure dated before the WGI"),
     "bootstrap_draws": Integer(200, 20000, "bootstrap resamples of every interval"),
     "bootstrap_seed": Integer(0, 2**31 - 1, "seed of the bootstrap resamples"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_check_years_in_source, _check_levels_after_base, _check_periods])
@@ -246,6 +257,7 @@ TRADE_STRUCTURE = ParameterSpec("06_trade_structure", {
                                                          "compared with the essay, the last is 'latest'"),
     "growth_start": Integer(1990, 2017, "first year of the export growth comparison"),
     "growth_end": Integer(1991, 2018, "last year of the export growth comparison"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_trade_checks])
@@ -268,6 +280,7 @@ INTEGRATION = ParameterSpec("07_integration", {
                                      "to 2024 (the last year of any panel data)"),
     "blocs": ListOf(v.BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
     "comparison_year": Integer(1995, v.EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_post_soviet_bloc])
@@ -298,6 +311,7 @@ TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
     "former_republics": ListOf(v.FORMER_USSR, "the partners counted as 'former republics' in the intra-FSU share"),
     "drop_break_years": Choice([False, True], "leave out the customs-union break years (2010-11) of Russia, "
                                               "Belarus and Kazakhstan instead of flagging them"),
+    "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 }, cross_checks=[_trade_partner_checks])

@@ -40,16 +40,18 @@ KAZ_SERIES = {"share_russia": ("Russia", "#c0392b"), "share_other_fsu": ("other 
 TARIFF_LABELS = {"wdi_tariff_applied_wm": ("applied", "#1f618d", "-"), "wdi_tariff_mfn_wm": ("most-favoured-nation", "#c0392b", "--")}
 
 
-def load_trade(countries, first_year: int, last_year: int, drop_break_years: bool):
-    """Dyads of ``countries`` in the window, their partner table and the reporter-year flags."""
+def load_trade(countries, first_year: int, last_year: int, drop_break_years: bool, as_of: int | None = None):
+    """Dyads of ``countries`` in the window (observed up to ``as_of``), their partner table and the reporter-year flags."""
     dyads = trade_dyads.cow_dyads(reporters=countries)
-    dyads = dyads[dyads["year"].between(first_year, last_year)].reset_index(drop=True)
+    last = last_year if as_of is None else min(last_year, as_of)
+    dyads = dyads[dyads["year"].between(first_year, last)].reset_index(drop=True)
     return dyads, partners.partner_table(dyads, drop_break_years), partners.reporter_year_flags(dyads)
 
 
-def eu_members(first_year: int, last_year: int) -> pd.DataFrame:
-    """EU members by year from ``data/blocs.csv`` (via :mod:`transition.data.blocs`) and the older members."""
-    return partners.eu_membership(blocs.load_blocs(), range(first_year, last_year + 1))
+def eu_members(first_year: int, last_year: int, as_of: int | None = None) -> pd.DataFrame:
+    """EU members by year from ``data/blocs.csv`` (via :mod:`transition.data.blocs`, as known at the end of
+    ``as_of``) and the older members."""
+    return partners.eu_membership(blocs.as_of(blocs.load_blocs(), as_of), range(first_year, last_year + 1))
 
 
 def _pct(value) -> float:

@@ -12,7 +12,7 @@ import pandas as pd
 from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_overlap
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data import countries
-from transition.data.vocabulary import ESSAY_NO_GROWTH, ESSAY_OTHER_RANGE, ESSAY_SHARES
+from transition.data.vocabulary import ESSAY_NO_GROWTH, ESSAY_OTHER_RANGE, ESSAY_SHARES, parse_period
 from transition.present.axes import plain_log_axis
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number as f
@@ -148,7 +148,9 @@ def _row(key, value, unit, description) -> dict:
 
 def _share_rows(shares: pd.DataFrame, periods: list[str]) -> list[dict]:
     essay_period, latest_period = periods[0], periods[-1]
-    rows = []
+    first, last = parse_period(essay_period)
+    rows = [_row("essay_period_first_year", first, "year", "first year of the export-share period compared with the essay"),
+            _row("essay_period_last_year", last, "year", "last year of the export-share period compared with the essay")]
     for iso3 in ESSAY_SHARES:
         for label, period in (("essay_period", essay_period), ("latest_period", latest_period)):
             match = shares[(shares["iso3"] == iso3) & (shares["period"] == period)]

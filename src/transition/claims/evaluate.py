@@ -27,19 +27,8 @@ from transition.data import derived
 from transition.data import panel as panel_module
 from transition.data.vocabulary import ESSAY_YEAR, source_years, study_iso3
 
-#: The as-of choice that stands for "with the latest data" (no cut).
-LATEST = "latest"
-
-
-def as_of(tidy: pd.DataFrame, year: int | str | None) -> pd.DataFrame:
-    """The panel as observed up to ``year`` (every later observation dropped); all of it for "latest".
-
-    Every source here is a recent vintage, with history revised since 2002: "as of" restricts the
-    years observed, not the vintage of the data.
-    """
-    if year in (None, LATEST):
-        return tidy
-    return tidy[tidy["year"] <= int(year)]
+#: The as-of choice that stands for "with the latest data" (no cut); the cut is the panel's own.
+LATEST, as_of = panel_module.LATEST, panel_module.as_of
 
 
 #: Results shared by many specifications (a worker evaluates thousands): key → value, per process.
@@ -135,8 +124,8 @@ def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
 def _sequencing_regression(cut: pd.DataFrame, when) -> dict:
     """The 'liberalization ahead of institutions' coefficient of notebook 04's sequencing model."""
     def fit():
-        config = growth.config_from(last_year=min(int(cut["year"].max()), growth.Config().last_year))
-        _fits, table = growth.fit_models(growth.build_panel(cut, config.growth_source, iso3=config.iso3), config)
+        config = growth.Config()
+        table = growth.fit_models_as_of(cut, config, int(cut["year"].max()))
         row = table[(table["model"] == "fe_sequencing_ahead") & (table["term"] == f"lib_ahead_l{config.reform_lag}")]
         return {"seq_lib_ahead_coef": float(row["coef"].iloc[0]), "seq_lib_ahead_pvalue": float(row["pvalue"].iloc[0])}
     return _memo(("c2-regression", when), fit)

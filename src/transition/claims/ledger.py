@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition.paths import PROJECT_ROOT, RESULTS_DIR
+from transition.paths import PROJECT_ROOT, RESULTS_DIR, RUNS_DIR
 from transition.present.labels import translate
 
 SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
@@ -122,6 +122,13 @@ class Headlines:
         return max(found)[1] if found else None
 
 
+#: The run that judges the claims "as of the essay": notebooks 01-08 with ``as_of`` = the essay's year, every
+#: observation after it dropped before anything is computed (``make notebooks`` runs it first:
+#: ``transition run 01 02 03 04 05 06 07 08 --name as_of_2002 -p as_of=2002``); its headline files are committed.
+ESSAY_RUN = f"as_of_{ESSAY_YEAR}"
+ESSAY_RESULTS_DIR = RUNS_DIR / ESSAY_RUN
+
+
 def load_headlines(results_dir: str | Path | None = None) -> Headlines:
     """Read every ``<notebook>.json`` headline file of a results folder (default ``results/``)."""
     folder = Path(results_dir) if results_dir else RESULTS_DIR
@@ -173,16 +180,22 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
     key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
     follow, n = h.get(nb, key), h.get(nb, "n_countries")
     verdict = c1_verdict(follow / n if n else math.nan)
-    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
     year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
+    if as_of == "essay":  # the pairwise counts of the areas dated with data to 2002 (notebook 01's dating comparison)
+        pairs = [f"by {year}, stabilization had not come before liberalization in "
+                 f"{_i(h.get(nb, f'c1_pair_lib_stab_not_reversed_threshold_{year}'))} countries, nor privatization "
+                 f"before institutions in {_i(h.get(nb, f'c1_pair_inst_priv_not_reversed_threshold_{year}'))}"]
+    else:
+        lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
+        pairs = [f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
+                 f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
+                 f"privatization reached the advanced level before institutions in "
+                 f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries"]
     return Judgement(verdict, [
         f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
         f"(liberalization → stabilization → institutions → privatization) "
         f"{'by 2002' if as_of == 'essay' else 'by 2006, the last EBRD year'}",
-        f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
-        f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
-        f"privatization reached the advanced level before institutions in "
-        f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
+        *pairs,
         *_c1_datings(h, n, year),
     ])
 
@@ -198,8 +211,8 @@ def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechan
     every = base + ("_pc" if per_capita else "")
     rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
     rho_pc, p_pc = h.get(n02, f"{base}_pc_rho"), h.get(n02, f"{base}_pc_p")
-    old_rho, old_p = h.get(n02, "spearman_gap_vs_trough_rho"), h.get(n02, "spearman_gap_vs_trough_p")
-    coef, p_seq = h.get(n04, "seq_lib_ahead_coef"), h.get(n04, "seq_lib_ahead_pvalue")
+    when = f"_{ESSAY_YEAR}" if as_of == "essay" else ""  # as of the essay: the models fitted on data to 2002
+    coef, p_seq = h.get(n04, f"seq_lib_ahead_coef{when}"), h.get(n04, f"seq_lib_ahead_pvalue{when}")
     mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)
     return Judgement(_both(no_cis_avoided, mechanism), [
         f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
@@ -212,9 +225,11 @@ def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechan
         f"the mechanism is tested on every country ({_i(n)}, the non-liberalizers included): liberalization minus "
         f"institutions averaged over 1990-95 and the depth of the trough, Spearman rho = {_f(rho, 2)} (p = {_f(p, 2)}; "
         f"the claim needs a negative rho); "
-        f"per capita {_f(rho_pc, 2)} (p = {_f(p_pc, 2)}); the old gap (years from liberalization, liberalizers only) "
-        f"rho = {_f(old_rho, 2)} (p = {_f(old_p, 2)}); liberalization ahead of institutions in growth regressions: "
-        f"{_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
+        f"per capita {_f(rho_pc, 2)} (p = {_f(p_pc, 2)}); liberalization ahead of institutions in growth regressions "
+        f"{'with data to 2002' if as_of == 'essay' else 'with data to 2006'}: {_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
+        *([] if as_of == "essay" else [  # dated from liberalization with all the years observed since
+            f"the old gap (years from liberalization, liberalizers only): rho = "
+            f"{_f(h.get(n02, 'spearman_gap_vs_trough_rho'), 2)} (p = {_f(h.get(n02, 'spearman_gap_vs_trough_p'), 2)})"]),
     ])
 
 
@@ -372,14 +387,19 @@ def judge_c6(h: Headlines, as_of: str) -> Judgement:
     largest_other = h.get(nb, f"other_cis_largest_share_{period}")
     ranked = shares["rus"] > shares["ukr"] > shares["kaz"] > largest_other
     shares_hold = close and others > 0 and in_range / others >= C6_OTHER_SHARE
+    period_text = (f"{_i(h.get(nb, 'essay_period_first_year'))}-{_i(h.get(nb, 'essay_period_last_year'))}"
+                   if as_of == "essay" else "latest period")
     grew, known = h.get(nb, "cis_count_exports_grew_volume"), h.get(nb, "cis_count_exports_growth_known_volume")
     exceptions = h.get(nb, "essay_exceptions_not_grown_volume")
     growth_holds = known > 0 and grew / known >= C6_GREW_SHARE and exceptions >= C6_EXCEPTIONS_CONFIRMED
     verdict = _both(shares_hold, growth_holds)
     if verdict == CONTRADICTED and ranked:
         verdict = MIXED  # the ranking of exporters is right even where the levels are off
+    if as_of == "essay" and h.get(nb, "essay_period_last_year") > ESSAY_YEAR:
+        return Judgement(UNTESTABLE, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
+                                      "run notebook 06 with a first period that ends by then"])
     return Judgement(verdict, [
-        f"share of total CIS exports of goods and services ({'2000-2003' if as_of == 'essay' else 'latest period'}): "
+        f"share of total CIS exports of goods and services ({period_text}): "
         f"Russia {_f(shares['rus'])}% (essay 76%), Ukraine {_f(shares['ukr'])}% (10%), "
         f"Kazakhstan {_f(shares['kaz'])}% (5%); {_i(in_range)} of {_i(others)} others within 0.3-3%",
         f"export volumes grew 1993-2002 in {_i(grew)} of {_i(known)} CIS countries; "
@@ -409,15 +429,16 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
         rus, kaz = h.get(nb, "rus_share_eaeu_latest_pct"), math.nan  # no Central Asian bloc exists any more
         kaz_text = (f"no Central Asian bloc remains (CACO merged into EurAsEC); Kazakhstan has "
                     f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
-    members = h.get(nb, "ebrd_average_2006_median_eurasec_2002")
-    outsiders = h.get(nb, "ebrd_average_2006_median_cis_outside_eurasec_2002")
+    year = ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR  # reform observed by then
+    members = h.get(nb, f"ebrd_average_{year}_median_eurasec_{ESSAY_YEAR}")
+    outsiders = h.get(nb, f"ebrd_average_{year}_median_cis_outside_eurasec_{ESSAY_YEAR}")
     parts = [rus >= C9_CORE_SHARE, members - outsiders >= C9_REFORM_STEP - 1e-9]
     if not math.isnan(kaz):  # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
         parts.append(kaz >= C9_CORE_SHARE)
     verdict = SUPPORTED if all(parts) else CONTRADICTED if not any(parts) else MIXED
     return Judgement(verdict, [
         f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
-        f"median EBRD average in 2006: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
+        f"median EBRD average in {year}: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
     ])
 
 
@@ -506,12 +527,18 @@ def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lan
     return translate(text, lang)
 
 
-def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None,
+                 essay_headlines: Headlines | None = None) -> pd.DataFrame:
     """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures,
-    and (given the multiverse summary) how robust each verdict is across the claim's specifications."""
+    and (given the multiverse summary) how robust each verdict is across the claim's specifications.
+
+    ``essay_headlines``: the headline files of the run observed only to the essay's year
+    (:data:`ESSAY_RESULTS_DIR`), on which the "as of the essay" column is judged; without them, that
+    column is judged on ``headlines`` (the notebooks' own as-of-2002 numbers)."""
     rows = []
+    essay_headlines = headlines if essay_headlines is None else essay_headlines
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
-        essay, latest = rule(headlines, "essay"), rule(headlines, "latest")
+        essay, latest = rule(essay_headlines, "essay"), rule(headlines, "latest")
         essay_text = "; ".join(translate(e, lang) for e in essay.evidence)
         latest_text = "; ".join(translate(e, lang) for e in latest.evidence if e not in essay.evidence)
         evidence = essay_text + (f". {translate('Latest data:', lang)} {latest_text}" if latest_text else "")

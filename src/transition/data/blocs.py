@@ -104,6 +104,34 @@ def parse_blocs(blocs: pd.DataFrame) -> pd.DataFrame:
     return blocs
 
 
+def as_of(blocs: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """The bloc table as known at the end of ``year`` (all of it for None).
+
+    A spell that began later is dropped, unless its instrument was already signed: then it stays as
+    signed but not in force (``joined_date`` NaT, so no membership functions count it); an exit after
+    ``year`` is not yet known (``left_date`` NaT). A bloc without any row then did not exist yet.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"bloc": ["X", "X", "Y"], "iso3": ["AAA", "BBB", "AAA"], "joined": ["1995", "2004", "2010"],
+    ...                      "left": ["2003", "", ""], "signed": ["", "2002-05-01", "2009"]})
+    >>> known = as_of(rows, 2002)
+    >>> [(b, c, str(j.date()) if pd.notna(j) else None) for b, c, j in known[["bloc", "iso3", "joined_date"]].values]
+    [('X', 'AAA', '1995-07-01'), ('X', 'BBB', None)]
+    >>> bool(known["left_date"].isna().all())
+    True
+    """
+    blocs = parse_blocs(blocs)
+    if year is None:
+        return blocs
+    end = pd.Timestamp(int(year), 12, 31)
+    signed = blocs["signed_date"] <= end if "signed_date" in blocs else pd.Series(False, index=blocs.index)
+    known = blocs[(blocs["joined_date"] <= end) | signed].copy()
+    known.loc[known["joined_date"] > end, "joined_date"] = pd.NaT
+    known.loc[known["left_date"] > end, "left_date"] = pd.NaT
+    return known.reset_index(drop=True)
+
+
 def bloc_dates(blocs: pd.DataFrame, bloc: str) -> tuple[pd.Timestamp | None, pd.Timestamp]:
     """(first signature, first entry into force) of ``bloc``: the earliest ``signed`` and ``joined`` dates.
 

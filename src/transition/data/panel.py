@@ -177,7 +177,23 @@ def _store(tidy: pd.DataFrame, expected: str) -> None:
     _write_atomically(FINGERPRINT_PATH, lambda path: path.write_text(record, encoding="utf-8"))
 
 
-def load(wide: bool = False, rebuild: bool = False) -> pd.DataFrame:
+#: The ``as_of`` that stands for "with the latest data" (nothing cut), beside None.
+LATEST = "latest"
+
+
+def as_of(tidy: pd.DataFrame, year: int | str | None) -> pd.DataFrame:
+    """The panel as observed up to the end of ``year``: every later observation dropped (all of it for
+    None or "latest"). Works on the tidy and the wide table (both have a ``year`` column).
+
+    Every source here is a recent vintage, with history revised since: "as of" restricts the years
+    observed, not the vintage of the data.
+    """
+    if year is None or year == LATEST:
+        return tidy
+    return tidy[tidy["year"] <= int(year)]
+
+
+def load(wide: bool = False, rebuild: bool = False, as_of_year: int | None = None) -> pd.DataFrame:
     """The panel, from the parquet cache when it is current and intact, else rebuilt and cached.
 
     Parameters
@@ -186,12 +202,15 @@ def load(wide: bool = False, rebuild: bool = False) -> pd.DataFrame:
         One row per country-year instead of the tidy table.
     rebuild : bool
         Rebuild even when the cache is current.
+    as_of_year : int, optional
+        Observe the data only up to this year (:func:`as_of`), before anything is computed from them.
     """
     expected = current_fingerprint()
     tidy = None if rebuild else _read_cached(expected)
     if tidy is None:
         tidy = build()
         _store(tidy, expected)
+    tidy = as_of(tidy, as_of_year)
     return to_wide(tidy) if wide else tidy
 
 

@@ -57,6 +57,8 @@ def group_of_iso3() -> dict[str, str]:
 ESSAY_YEAR = 2002
 #: The last year of the EBRD transition indicators in the data (Transition Report 2006).
 EBRD_LAST_YEAR = 2006
+#: The last year of any panel data.
+LAST_DATA_YEAR = 2024
 #: The first year of the EBRD scores, and of the transition window.
 EBRD_FIRST_YEAR = 1989
 
@@ -144,6 +146,15 @@ BLOC_IDS = POST_SOVIET_BLOCS + UNION_STAGES + COMPARISON_BLOCS
 
 # ---- periods written as text ---------------------------------------------------------------------
 _PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def years_observed(years, as_of: int | None) -> list[int]:
+    """The years of ``years`` observed by the end of ``as_of`` (all of them for None), in their order.
+
+    >>> years_observed([2000, 2007, 2024], 2002), years_observed([2000, 2007], None)
+    ([2000], [2000, 2007])
+    """
+    return list(years) if as_of is None else [year for year in years if year <= as_of]
 
 
 def parse_period(text: str) -> tuple[int, int]:

@@ -16,6 +16,10 @@ CLAIMS_TEXTS: dict[str, str] = {
         "{0} из {1} стран прошли четыре направления в порядке эссе (либерализация → стабилизация → институты → приватизация) к {2} г., последнему году данных ЕБРР",
     "liberalization came before stabilization in {0} countries, in the same year in {1}, after it in {2}":
         "либерализация предшествовала стабилизации в {0} странах, совпала с ней по году в {1}, последовала за ней в {2}",
+    "by {0}, stabilization had not come before liberalization in {1} countries, nor privatization before institutions in {2}":
+        "к {0} г. стабилизация не опередила либерализацию в {1} странах, приватизация не опередила институты в {2}",
+    "the export-share period compared with the essay ends after {0}: run notebook {1} with a first period that ends by then":
+        "период долей экспорта, сравниваемый с эссе, кончается после {0} г.: запустите тетрадь {1} с первым периодом, кончающимся не позже",
     "privatization reached the advanced level before institutions in {0} countries":
         "приватизация достигла продвинутого уровня раньше институтов в {0} странах",
     "the shallowest CIS trough is {0} ({1} = {2}, WDI): every CIS country lost {3}% of output or more; median CIS trough {4} vs {5} in Central Europe & Baltics":

@@ -22,7 +22,7 @@ Initial Conditions and Policies in Transition Economies", World Bank Economic Re
 """
 from transition.analysis.growth.estimate import (CONFIDENCE, EFFECTS, Fit, cumulative_terms, design_matrix, fit_model,
                                                  lag_profile, linear_combination, sample_label, tidy_fit)
-from transition.analysis.growth.models import (ALPHA, CONTROLS, ROBUST_SHARE, Config, config_from, fit_models,
+from transition.analysis.growth.models import (ALPHA, CONTROLS, ROBUST_SHARE, Config, config_from, fit_models, fit_models_as_of,
                                                main_sample, model_specs)
 from transition.analysis.growth.panel import (EXTENDED_LAST_YEAR, FIRST_YEAR, GROWTH_SOURCE, INITIAL_YEAR, MAX_LAG,
                                               REFORM_LAG, REFORM_VARIABLES, SEQUENCING_TERMS, THRESHOLD, add_lags,

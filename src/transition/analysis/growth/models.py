@@ -12,8 +12,9 @@ import pandas as pd
 
 from transition.analysis.growth.estimate import Fit, cumulative_terms, fit_model, linear_combination, sample_label, tidy_fit
 from transition.analysis.growth.panel import (EXTENDED_LAST_YEAR, FIRST_YEAR, GROWTH_SOURCE, MAX_LAG, REFORM_LAG,
-                                              THRESHOLD, prepare)
+                                              THRESHOLD, build_panel, prepare)
 from transition.data import countries
+from transition.data.panel import as_of
 from transition.data.vocabulary import EBRD_LAST_YEAR
 
 #: Significance level of the robustness rule.
@@ -106,6 +107,14 @@ def fit_models(panel: pd.DataFrame, config: Config) -> tuple[dict[str, Fit], pd.
                                        "coef": combo["estimate"], "se": combo["se"], "pvalue": combo["pvalue"],
                                        "nobs": fit.nobs, "sample": sample}]))
     return fits, pd.concat(rows, ignore_index=True)
+
+
+def fit_models_as_of(tidy: pd.DataFrame, config: Config, year: int) -> pd.DataFrame:
+    """:func:`fit_models`' table on the panel observed up to ``year`` (growth to ``year`` at most): the
+    models as they could be estimated then (the claims ledger judges C2 as of the essay on it)."""
+    cut = as_of(tidy, year)
+    config = replace(config, last_year=min(int(cut["year"].max()), config.last_year))
+    return fit_models(build_panel(cut, config.growth_source, iso3=config.iso3), config)[1]
 
 
 def main_sample(panel: pd.DataFrame, config: Config) -> pd.DataFrame:

@@ -149,8 +149,11 @@ def run_robustness(tidy: pd.DataFrame, config: Config, panels: dict | None = Non
     """
     panels = {} if panels is None else panels
     rows = []
+    last_observed = int(tidy["year"].max())
     for variant in robustness_variants(config):
         changes = dict(variant.changes)
+        if changes.get("first_year", config.first_year) > last_observed:
+            continue  # a window after the data (a panel observed only to an earlier year: ``as_of``)
         key = (changes.get("growth_source", config.growth_source), changes.get("carry_to"))
         if key not in panels:
             panels[key] = build_panel(tidy, key[0], carry_to=key[1], iso3=config.iso3)
