@@ -129,6 +129,7 @@ def test_the_multiverse_cut_and_the_essay_run_give_the_same_numbers(claim, real_
 
 
 def test_the_ledger_judges_the_essay_column_on_the_essay_run():
+    assert ledger.ESSAY_RESULTS_DIR.name == f"as_of_{ESSAY_YEAR}"
     claims = pd.read_csv(RESULTS_DIR / "claims.csv").set_index("claim_id")
     table = ledger.build_ledger(ledger.load_headlines(), essay_headlines=ledger.load_headlines(ledger.ESSAY_RESULTS_DIR))
     assert table.set_index("claim_id")["verdict_asof_essay"].to_dict() == claims["verdict_asof_essay"].to_dict()

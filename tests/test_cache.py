@@ -165,3 +165,19 @@ def test_cli_explain_and_force(project, monkeypatch):
     assert forced.exit_code == 0 and "reused" not in forced.output
     record = json.loads((project.runs / "x" / "run.json").read_text())
     assert record
+
+
+def test_the_ledger_key_includes_the_headlines_of_the_run_as_of_the_essay(tmp_path):
+    """A change in runs/as_of_2002/ (the essay run the ledger judges on) re-executes the ledger."""
+    from types import SimpleNamespace
+
+    essay = tmp_path / "as_of_2002"
+    essay.mkdir()
+    (essay / "06_trade_structure.json").write_text('{"a": {"value": 1}}')
+    job = SimpleNamespace(cache_parts={"code": "c"}, reads_results=None, reads_essay_results=essay, stem="00_claims_ledger")
+    first = cache.full_parts(job)["essay_results"]
+    (essay / "06_trade_structure.json").write_text('{"a": {"value": 2}}')
+    assert cache.full_parts(job)["essay_results"] != first
+    assert "essay_results" not in cache.full_parts(SimpleNamespace(cache_parts={"code": "c"}, reads_results=None))
+    ledger_nb = discovery.discover(Layout())["00_claims_ledger"]
+    assert jobs._reads_essay(ledger_nb, {}, Path(".")) == jobs.ESSAY_RESULTS_DIR

@@ -12,7 +12,12 @@ import pandas as pd
 from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_overlap
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data import countries
-from transition.data.vocabulary import ESSAY_NO_GROWTH, ESSAY_OTHER_RANGE, ESSAY_SHARES, parse_period
+from transition.data.vocabulary import (
+    ESSAY_NO_GROWTH,
+    ESSAY_OTHER_RANGE,
+    ESSAY_SHARES,
+    parse_period,
+)
 from transition.present.axes import plain_log_axis
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number as f

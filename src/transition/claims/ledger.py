@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from transition.paths import PROJECT_ROOT, RESULTS_DIR, RUNS_DIR
+from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR  # noqa: F401 (ESSAY_RESULTS_DIR: the ledger's)
 from transition.present.labels import translate
 
 SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
@@ -122,11 +122,10 @@ class Headlines:
         return max(found)[1] if found else None
 
 
-#: The run that judges the claims "as of the essay": notebooks 01-08 with ``as_of`` = the essay's year, every
-#: observation after it dropped before anything is computed (``make notebooks`` runs it first:
-#: ``transition run 01 02 03 04 05 06 07 08 --name as_of_2002 -p as_of=2002``); its headline files are committed.
-ESSAY_RUN = f"as_of_{ESSAY_YEAR}"
-ESSAY_RESULTS_DIR = RUNS_DIR / ESSAY_RUN
+#: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
+#: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
+#: (``make notebooks`` runs it first: ``transition run 01 02 03 04 05 06 07 08 --name as_of_2002 -p as_of=2002``);
+#: its headline files are committed.
 
 
 def load_headlines(results_dir: str | Path | None = None) -> Headlines:

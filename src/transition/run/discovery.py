@@ -29,6 +29,9 @@ RUNS_DIR = PROJECT_ROOT / "runs"
 RESERVED = ("output_dir",)
 #: A notebook with this parameter reads the other notebooks' headline files (e.g. the claims ledger).
 CONSUMER_PARAMETER = "results_dir"
+#: A notebook with this parameter also reads the headline files of the run observed to the essay's year
+#: (the claims ledger; None means runs/as_of_2002/): a change there re-executes it, as one in results_dir does.
+ESSAY_RESULTS_PARAMETER = "essay_results_dir"
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,24 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from transition.analysis.growth.estimate import Fit, cumulative_terms, fit_model, linear_combination, sample_label, tidy_fit
-from transition.analysis.growth.panel import (EXTENDED_LAST_YEAR, FIRST_YEAR, GROWTH_SOURCE, MAX_LAG, REFORM_LAG,
-                                              THRESHOLD, build_panel, prepare)
+from transition.analysis.growth.estimate import (
+    Fit,
+    cumulative_terms,
+    fit_model,
+    linear_combination,
+    sample_label,
+    tidy_fit,
+)
+from transition.analysis.growth.panel import (
+    EXTENDED_LAST_YEAR,
+    FIRST_YEAR,
+    GROWTH_SOURCE,
+    MAX_LAG,
+    REFORM_LAG,
+    THRESHOLD,
+    build_panel,
+    prepare,
+)
 from transition.data import countries
 from transition.data.panel import as_of
 from transition.data.vocabulary import EBRD_LAST_YEAR
