@@ -181,3 +181,22 @@ def test_the_ledger_key_includes_the_headlines_of_the_run_as_of_the_essay(tmp_pa
     assert "essay_results" not in cache.full_parts(SimpleNamespace(cache_parts={"code": "c"}, reads_results=None))
     ledger_nb = discovery.discover(Layout())["00_claims_ledger"]
     assert jobs._reads_essay(ledger_nb, {}, Path(".")) == jobs.ESSAY_RESULTS_DIR
+
+
+def test_a_restore_keeps_the_prose_the_notebook_has_now(tmp_path):
+    """The key leaves prose out, so a reused execution must not bring back the prose it was executed with."""
+    executed = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Old prose."),
+                                               nbformat.v4.new_code_cell("x = 1", outputs=[])])
+    executed.cells[1].outputs = [nbformat.v4.new_output("stream", text="out")]
+    current = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("New prose."),
+                                              nbformat.v4.new_code_cell("x = 1")])
+    stored, source = tmp_path / "stored.ipynb", tmp_path / "source.ipynb"
+    nbformat.write(executed, stored)
+    nbformat.write(current, source)
+    merged = json.loads(cache.with_current_prose(stored, source))
+    assert "".join(merged["cells"][0]["source"]) == "New prose." and "".join(merged["cells"][1]["outputs"][0]["text"]) == "out"
+    nbformat.write(executed, source)
+    assert cache.with_current_prose(stored, source) is None  # nothing to change: the stored copy as it is
+    current.cells.append(nbformat.v4.new_markdown_cell("More."))
+    nbformat.write(current, source)
+    assert cache.with_current_prose(stored, source) is None  # cells that do not line up: left alone

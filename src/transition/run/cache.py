@@ -206,15 +206,52 @@ def _copy_into_place(source: Path, dest: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def with_current_prose(stored: Path, source: Path) -> str | None:
+    """The stored executed notebook with the Markdown cells of ``source``, or None when nothing differs.
+
+    The key leaves prose out (an edit of prose alone needs no execution), so a restore must keep the
+    prose the notebook has now, not the prose it had when it was executed. None also when the cells do
+    not line up one to one (then the stored notebook is used as it is)."""
+    try:
+        executed, current = json.loads(stored.read_text(encoding="utf-8")), json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    old, new = executed.get("cells", []), current.get("cells", [])
+    if len(old) != len(new) or any(a["cell_type"] != b["cell_type"] for a, b in zip(old, new)):
+        return None
+    changed = False
+    for cell, now in zip(old, new):
+        if cell["cell_type"] == "markdown" and cell["source"] != now["source"]:
+            cell["source"], changed = now["source"], True
+    return json.dumps(executed, indent=1, ensure_ascii=False) + "\n" if changed else None
+
+
+def _write_into_place(text: str, dest: Path) -> None:
+    """Write ``text`` to ``dest`` through a temporary file and ``os.replace``; nothing when it is there already."""
+    if dest.is_file() and dest.read_text(encoding="utf-8") == text:
+        return
+    temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, dest)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def restore(job, entry: Path) -> list[str]:
-    """Put the stored outputs, then the stored notebook, into ``job``'s destinations; the output paths."""
+    """Put the stored outputs, then the stored notebook (with the prose of the notebook as it is now),
+    into ``job``'s destinations; the output paths."""
     record = _read_json(entry / ENTRY_FILE)
     restored = []
     for name in record.get("outputs", []):
         dest = Path(job.output_dest) / name
         _copy_into_place(entry / OUTPUTS_FOLDER / name, dest)
         restored.append(str(dest))
-    _copy_into_place(entry / NOTEBOOK_FILE, Path(job.notebook_dest))
+    prose = with_current_prose(entry / NOTEBOOK_FILE, Path(job.notebook))
+    if prose is not None:
+        _write_into_place(prose, Path(job.notebook_dest))
+    else:
+        _copy_into_place(entry / NOTEBOOK_FILE, Path(job.notebook_dest))
     _remember(job, record.get("parts", {}), record.get("outputs", []))
     return restored
 
