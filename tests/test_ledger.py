@@ -123,7 +123,7 @@ def test_c3_cites_bootstrap_intervals_and_the_ledger_writes_them():
     table = ledger.build_ledger(h)
     assert {"intervals_asof_essay", "intervals_latest"} <= set(table.columns)
     assert table.set_index("claim_id").loc["C3", "intervals_asof_essay"].startswith("90% bootstrap")
-    assert table.set_index("claim_id").loc["C1", "intervals_latest"] == ""  # rules without intervals leave it empty
+    assert table.set_index("claim_id").loc["C1", "intervals_latest"].startswith("90% Clopper-Pearson")  # every claim has one
 
 
 def test_missing_headlines_are_recorded_not_hidden():

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from transition.analysis import groups as bootstrap
 from transition.analysis.integration import PRE_CRISIS_YEAR, duration_summary, share
 from transition.chapters.specs import INTEGRATION as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims.ledger import (
@@ -27,6 +28,7 @@ from transition.data.blocs import members
 from transition.data.vocabulary import EBRD_LAST_YEAR, ESSAY_YEAR, GDP_MEASURES
 from transition.present.labels import translate
 from transition.present.outputs import headline_row as _headline
+from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
@@ -150,6 +152,24 @@ def membership_reform_headlines(paths: pd.DataFrame, groups: dict[str, list[str]
     return items
 
 
+def membership_reform_intervals(tidy: pd.DataFrame, groups: dict[str, list[str]],
+                                years=(ESSAY_YEAR, EBRD_LAST_YEAR)) -> list[dict]:
+    """Bootstrap intervals (countries resampled) of C9's comparison: the median EBRD average of the
+    essay-time EurAsEC members minus that of the other CIS countries, in each of ``years``."""
+    members, others = (groups[f"{name} {ESSAY_YEAR}"] for name in ("EurAsEC", "CIS outside EurAsEC"))
+    scores = tidy[tidy["variable"] == "reform_ebrd_average"]
+    what = f"{bootstrap.INTERVAL_LEVEL:.0%} bootstrap interval ({bootstrap.BOOTSTRAP_DRAWS} resamples of countries)"
+    items = []
+    for year in years:
+        at = scores[scores["year"] == year].set_index("iso3")["value"]
+        first, second = at.reindex(members).dropna(), at.reindex(others).dropna()
+        items += interval_rows(f"ebrd_average_{year}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}",
+                               bootstrap.median_difference_interval(first, second), "EBRD score points",
+                               f"{what} of the median EBRD average in {year}, EurAsEC {ESSAY_YEAR} members minus "
+                               f"the other CIS countries")
+    return items
+
+
 def comparison_headlines(medians: pd.DataFrame, groups: dict[str, list[str]], comparison_year: int,
                          outcome_year: int = PRE_CRISIS_YEAR) -> list[dict]:
     """Headlines of C10: group medians of reform scores (comparison year) and GDP outcomes."""
@@ -200,6 +220,10 @@ def union_step_headlines(essay_steps: pd.DataFrame, latest_steps: pd.DataFrame, 
                       f"Eurasian agreements that became a working union {seen}"),
             _headline(f"eurasian_union_longest_open_years_{when}", summary["longest_open_years"], "years",
                       f"longest wait of an agreement not yet working {seen}"),
+            _headline(f"eurasian_union_shortest_years_{when}", float(steps["years"].min()) if len(steps) else float("nan"),
+                      "years", f"shortest time from agreement to working union (or wait so far), {seen}"),
+            _headline(f"eurasian_union_longest_years_{when}", float(steps["years"].max()) if len(steps) else float("nan"),
+                      "years", f"longest time from agreement to working union (or wait so far), {seen}"),
         ]
     for row in latest_steps.itertuples():
         items.append(_headline(f"years_{row.agreement.lower()}_to_{row.union.lower()}", row.years, "years",

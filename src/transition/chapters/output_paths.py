@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from transition.analysis import groups
 from transition.analysis.loss_mechanism import (
     EVERY_COUNTRY_GAP,
     FIXED_GAP_MEASURES,
@@ -36,6 +37,7 @@ from transition.data.loaders import VARIABLES
 from transition.data.vocabulary import ESSAY_YEAR
 from transition.present.axes import place_labels
 from transition.present.outputs import headline_row as _row
+from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
@@ -440,5 +442,19 @@ def headline_rows(summary: pd.DataFrame, path_recovery: pd.Series, main: pd.Data
     given) :func:`mechanism_headlines`."""
     return group_headlines(summary, path_recovery, base_year) + claim_headlines(
         main, loss_counts, assoc, gap, russia_1998, n_disagreements, sources, gdp_source, base_year,
-        substantial_loss, disagreement_threshold) + (mechanism_headlines(mechanism) if mechanism is not None else [])
+        substantial_loss, disagreement_threshold) + (mechanism_headlines(mechanism) if mechanism is not None else []
+                                                     ) + trough_interval_headlines(main)
+
+
+def trough_interval_headlines(main: pd.DataFrame) -> list[dict]:
+    """Bootstrap intervals (:data:`groups.INTERVAL_LEVEL`, countries resampled) of the CIS and the Central
+    European & Baltic median troughs and of their difference: the numbers the ledger cites for C2."""
+    troughs = {slug: ok_group(main, group)["trough_index"] for group, slug in (("CIS", "cis"), ("CEE & Baltics", "cee_baltics"))}
+    unit, what = "index, 1989 = 100", f"{groups.INTERVAL_LEVEL:.0%} bootstrap interval ({groups.BOOTSTRAP_DRAWS} resamples)"
+    rows = [row for slug, values in troughs.items()
+            for row in interval_rows(f"median_trough_index_{slug}", groups.median_interval(values), unit,
+                                     f"{what} of the median trough, {slug}")]
+    return rows + interval_rows("median_trough_difference_cis_vs_cee_baltics",
+                                groups.median_difference_interval(troughs["cis"], troughs["cee_baltics"]), unit,
+                                f"{what} of the CIS minus the CEE & Baltic median trough")
 

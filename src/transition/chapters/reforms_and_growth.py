@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 from scipy import stats
 
+from transition.analysis import intervals
 from transition.analysis.growth import (
     NOT_ROBUST,
     ROBUST,
@@ -28,6 +29,7 @@ from transition.analysis.growth.initial import FEEDBACK_MODEL, INITIAL_MODEL
 from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC  # noqa: F401 (the notebook's parameter spec)
 from transition.data import countries
 from transition.present.outputs import headline_row as _row
+from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 
 #: Registry source id of each growth source (for figure source notes).
@@ -250,7 +252,7 @@ def coefficient_headlines(table: pd.DataFrame, config: Config) -> list[dict]:
     rows = [row for spec in specs for row in _coefficient(table, *spec)]
     rows.insert(2, _row("fe_reform_se", _term(table, "fe_main", f"reform_ebrd_average_l{L}")["se"], per_point,
                         "EBRD average, main FE model: standard error clustered by country"))
-    return rows
+    return rows + sequencing_interval(table, config)
 
 
 def essay_time_headlines(table: pd.DataFrame, config: Config, year: int) -> list[dict]:
@@ -261,7 +263,16 @@ def essay_time_headlines(table: pd.DataFrame, config: Config, year: int) -> list
                           f"dummy: liberalization >= {t:g} while institutions < {t:g}, data to {year}"),
             *_coefficient(table, "seq_gap_lib_inst", "fe_sequencing_gap", f"gap_lib_inst_l{L}",
                           "percentage points of annual growth per index point", f"gap liberalization - institutions, data to {year}")]
-    return [{**row, "key": f"{row['key']}_{year}"} for row in rows]
+    return [{**row, "key": f"{row['key']}_{year}"} for row in rows] + sequencing_interval(table, config, f"_{year}")
+
+
+def sequencing_interval(table: pd.DataFrame, config: Config, suffix: str = "") -> list[dict]:
+    """The interval (:data:`intervals.INTERVAL_LEVEL`, SE clustered by country, normal approximation) of the
+    liberalization-ahead coefficient the ledger cites for C2 (keys ``seq_lib_ahead_coef<suffix>_low/_high``)."""
+    row = _term(table, "fe_sequencing_ahead", f"lib_ahead_l{config.reform_lag}")
+    return interval_rows(f"seq_lib_ahead_coef{suffix}", intervals.normal_interval(row["coef"], row["se"]),
+                         "percentage points of annual growth",
+                         f"{intervals.INTERVAL_LEVEL:.0%} interval of the liberalization-ahead coefficient (clustered SE)")
 
 
 def sample_headlines(fits: dict[str, Fit]) -> list[dict]:

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from transition.analysis import partners
+from transition.analysis import groups, partners
 from transition.chapters.specs import TRADE_PARTNERS as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims.ledger import (
     C4_FALL_PP,
@@ -27,6 +27,7 @@ from transition.data import blocs, trade_dyads
 from transition.data.sources import load_registry
 from transition.data.vocabulary import ESSAY_YEAR, group_of_iso3
 from transition.present.outputs import headline_row as _row
+from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
 
@@ -89,6 +90,23 @@ def share_headlines(shares: pd.DataFrame, fall: pd.DataFrame, last_year: int) ->
                       f"{name} median speed of the fall to {ESSAY_YEAR}"),
                  _row(f"{slug}_median_half_fall_year", sub["half_fall_year"].median(), "year",
                       f"{name} median year by which half of the fall to the latest year had happened")]
+    return rows + share_interval_headlines(shares, fall, latest)
+
+
+def share_interval_headlines(shares: pd.DataFrame, fall: pd.DataFrame, latest: int) -> list[dict]:
+    """Bootstrap intervals (countries resampled) of the CIS medians C4's rule reads: the share of trade with
+    the other former republics in 2002 and in the latest year, and its fall from the first complete year."""
+    group = group_of_iso3()
+    cis = [c for c in fall["iso3"] if group.get(c) == "CIS"]
+    what = f"{groups.INTERVAL_LEVEL:.0%} bootstrap interval ({groups.BOOTSTRAP_DRAWS} resamples of countries)"
+    rows = []
+    for when, year in (("2002", ESSAY_YEAR), ("latest", latest)):
+        at = shares[shares["iso3"].isin(cis) & (shares["year"] == year)]["share_fsu"] * 100
+        rows += interval_rows(f"cis_median_share_fsu_{when}_pct", groups.median_interval(at), "% of total trade",
+                              f"{what}, CIS median share with the other former republics in {year}")
+        drop = fall[fall["iso3"].isin(cis)]["fall_to_essay_pp" if when == "2002" else "fall_to_end_pp"]
+        rows += interval_rows(f"cis_median_fall_to_{when}_pp", groups.median_interval(drop), "percentage points",
+                              f"{what}, CIS median fall from the first complete year to {year}")
     return rows
 
 

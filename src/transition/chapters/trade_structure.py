@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from transition.analysis import groups
 from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_overlap
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.data import countries
@@ -19,6 +20,7 @@ from transition.data.vocabulary import (
     parse_period,
 )
 from transition.present.axes import plain_log_axis
+from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number as f
 
@@ -280,14 +282,39 @@ def _vintage_rows(disagreements: dict[str, pd.DataFrame]) -> list[dict]:
 
 def headline_rows(snap: pd.DataFrame, shares: pd.DataFrame, processed: pd.DataFrame, growth: pd.DataFrame,
                   disagreements: dict[str, pd.DataFrame], periods: list[str], eci_variable: str,
-                  growth_years: tuple[int, int]) -> list[dict]:
+                  growth_years: tuple[int, int], comp: pd.DataFrame | None = None) -> list[dict]:
     """The notebook's headline numbers, each a dict(key, value, unit, description).
 
     Keys are stable whatever the parameters; the years and periods they refer to are in the
-    descriptions (and, for "latest" years, in their own ``*_year`` headlines).
+    descriptions (and, for "latest" years, in their own ``*_year`` headlines). ``comp`` (the country
+    composition table) adds the bootstrap intervals of the medians C5's rule reads.
     """
     return [*_share_rows(shares, periods), *_snapshot_rows(snap, eci_variable), *_processed_rows(processed, periods),
-            *_growth_rows(growth, growth_years), *_vintage_rows(disagreements)]
+            *_growth_rows(growth, growth_years), *_vintage_rows(disagreements),
+            *(composition_interval_rows(comp, snap) if comp is not None else [])]
+
+
+#: C5's medians with an interval: (series, group).
+C5_INTERVALS = (("exports_manufactures", "CIS"), ("exports_fuel_ores", "CIS"), ("exports_fuel_ores", "CEE & Baltics"),
+                ("imports_processed", "CIS"))
+
+
+def composition_interval_rows(comp: pd.DataFrame, snap: pd.DataFrame) -> list[dict]:
+    """Bootstrap intervals (countries resampled) of the group medians of :data:`C5_INTERVALS` in the snapshot's
+    early and latest years (keys ``<group>_median_<stem>_<when>_low/_high``)."""
+    group = countries.group_of().map(countries.BROAD_GROUP)
+    what = f"{groups.INTERVAL_LEVEL:.0%} bootstrap interval ({groups.BOOTSTRAP_DRAWS} resamples of countries)"
+    rows = []
+    for series, name in C5_INTERVALS:
+        stem, unit = HEADLINE_SERIES[series]
+        for when, year in snap[snap["series"] == series].groupby("when")["year"].first().items():
+            if pd.isna(year):
+                continue
+            values = comp[(comp["series"] == series) & (comp["year"] == year)]
+            values = values[values["iso3"].map(group) == name]["value"]
+            rows += interval_rows(f"{GROUP_KEYS[name]}_median_{stem}_{when}", groups.median_interval(values), unit,
+                                  f"{what}, median of {name}, {series}, {int(year)}")
+    return rows
 
 
 def _c5_lines(h: dict, early_year: int, essay_period: str) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from transition.claims import intervals as cited_intervals
 from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR  # noqa: F401 (ESSAY_RESULTS_DIR: the ledger's)
 from transition.present.labels import translate
 
@@ -538,6 +539,8 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
     essay_headlines = headlines if essay_headlines is None else essay_headlines
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
         essay, latest = rule(essay_headlines, "essay"), rule(headlines, "latest")
+        essay.intervals += cited_intervals.sentences(claim_id, essay_headlines, "essay")
+        latest.intervals += cited_intervals.sentences(claim_id, headlines, "latest")
         essay_text = "; ".join(translate(e, lang) for e in essay.evidence)
         latest_text = "; ".join(translate(e, lang) for e in latest.evidence if e not in essay.evidence)
         evidence = essay_text + (f". {translate('Latest data:', lang)} {latest_text}" if latest_text else "")

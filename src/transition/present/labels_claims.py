@@ -20,6 +20,28 @@ CLAIMS_TEXTS: dict[str, str] = {
         "к {0} г. стабилизация не опередила либерализацию в {1} странах, приватизация не опередила институты в {2}",
     "the export-share period compared with the essay ends after {0}: run notebook {1} with a first period that ends by then":
         "период долей экспорта, сравниваемый с эссе, кончается после {0} г.: запустите тетрадь {1} с первым периодом, кончающимся не позже",
+    "{0} agreements, too few for an interval: from {1} to {2} years each (an agreement not yet working: the years waited so far)":
+        "соглашений: {0}, слишком мало для интервала: от {1} до {2} лет каждое (для ещё не действующего — срок ожидания на сегодня)",
+    "{0}% Clopper-Pearson interval of the share of countries that follow the essay's order: [{1}%, {2}%]":
+        "{0}%-й интервал Клоппера — Пирсона для доли стран, следующих порядку эссе: [{1}%, {2}%]",
+    "{0}% bootstrap intervals ({1} resamples of countries), CIS median manufactures share of exports [{2}, {3}]%, fuel + ores & metals: CIS [{4}, {5}]%, Central Europe & Baltics [{6}, {7}]%; processed share of CIS imports [{8}, {9}]%":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля готовых изделий в экспорте СНГ [{2}, {3}]%, топливо + руды и металлы: СНГ [{4}, {5}]%, ЦВЕ и Балтия [{6}, {7}]%; доля обработанных товаров в импорте СНГ [{8}, {9}]%",
+    "{0}% bootstrap intervals ({1} resamples of countries), CIS median manufactures share of exports [{2}, {3}]%, fuel + ores & metals: CIS [{4}, {5}]%, Central Europe & Baltics [{6}, {7}]%":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля готовых изделий в экспорте СНГ [{2}, {3}]%, топливо + руды и металлы: СНГ [{4}, {5}]%, ЦВЕ и Балтия [{6}, {7}]%",
+    "{0}% bootstrap intervals ({1} resamples of countries), CIS median share of trade with the other former republics [{2}, {3}]%, median fall [{4}, {5}] percentage points":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля торговли СНГ с другими бывшими республиками [{2}, {3}]%, медианное снижение [{4}, {5}] п.п.",
+    "{0}% bootstrap intervals ({1} resamples of countries), median EBRD average in {2}, EurAsEC members minus the other CIS countries: [{3}, {4}]":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианный средний индекс ЕБРР в {2} г., члены ЕврАзЭС минус остальные страны СНГ: [{3}, {4}]",
+    "{0}% bootstrap intervals ({1} resamples of countries), median trough: CIS [{2}, {3}], Central Europe & Baltics [{4}, {5}], difference [{6}, {7}]":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран), медианное дно спада: СНГ [{2}, {3}], ЦВЕ и Балтия [{4}, {5}], разница [{6}, {7}]",
+    "{0}% interval of Spearman rho (gap {1}-{2} and trough; Fisher z, Bonett-Wright SE): [{3}, {4}]; of the liberalization-ahead coefficient (SE clustered by country): [{5}, {6}] pp":
+        "{0}%-й интервал ро Спирмена (разрыв {1}-{2} гг. и дно спада; z Фишера, ст. ошибка Бонетта — Райта): [{3}, {4}]; коэффициента опережающей либерализации (ст. ошибки, кластеризованные по странам): [{5}, {6}] п.п.",
+    "Kazakhstan's partners in every year of the data (a census): no sampling interval; the uncertainty is the mirror statistics of COW's flows":
+        "партнёры Казахстана во все годы данных (сплошное наблюдение): выборочного интервала нет; неопределённость — в зеркальной статистике потоков COW",
+    "a count of blocs from dated treaties: no sampling interval":
+        "число блоков по датированным договорам: выборочного интервала нет",
+    "shares of the total exports of the CIS countries with data (a census, not a sample): no sampling interval; the uncertainty is measurement (exchange rates, vintages: see notebook {0})":
+        "доли в общем экспорте стран СНГ с данными (сплошное наблюдение, не выборка): выборочного интервала нет; неопределённость — в измерении (валютные курсы, выпуски данных: см. блокнот {0})",
     "privatization reached the advanced level before institutions in {0} countries":
         "приватизация достигла продвинутого уровня раньше институтов в {0} странах",
     "the shallowest CIS trough is {0} ({1} = {2}, WDI): every CIS country lost {3}% of output or more; median CIS trough {4} vs {5} in Central Europe & Baltics":

@@ -136,3 +136,10 @@ class Outputs:
 def headline_row(key: str, value, unit: str, description: str) -> dict:
     """One headline number as the chapters build them and :meth:`Outputs.headline` takes them (``**row``)."""
     return {"key": key, "value": value, "unit": unit, "description": description}
+
+
+def interval_rows(key: str, interval: tuple[float, float], unit: str, description: str) -> list[dict]:
+    """The bounds of an interval of the headline ``key`` as two headline rows, ``<key>_low`` and ``<key>_high``."""
+    low, high = (float(bound) for bound in interval)
+    return [headline_row(f"{key}_low", low, unit, f"{description}: lower bound"),
+            headline_row(f"{key}_high", high, unit, f"{description}: upper bound")]
