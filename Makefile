@@ -93,7 +93,7 @@ bench: data
 	$(PY) -m transition bench -j $(JOBS) --warm-make --cold
 
 test: setup
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env --sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=25
 
 clean:
 	rm -rf data/processed site .make .cache

@@ -91,3 +91,30 @@ def test_ledger_robustness_text_reads_the_summary(results):
 
 def test_the_error_verdict_is_the_engines():
     assert robustness.ERROR == multiverse.ERROR
+
+
+def _stored_tests(folder, tables, **changes):
+    rows = [{**dict.fromkeys(robustness.JOINT_TEST_COLUMNS, 0.25), "claim": claim, "null": "shuffled",
+             "n_in_multiverse": int((tables[claim]["verdict"] != robustness.ERROR).sum()), **changes}
+            for claim in ("C3", "C2")]
+    pd.DataFrame(rows).to_csv(folder / robustness.JOINT_TESTS_FILE, index=False)
+
+
+def test_the_stored_joint_tests_are_read_for_the_presented_claims(results, tmp_path):
+    _summary, tables = results
+    _stored_tests(tmp_path, tables)
+    tests = robustness.load_joint_tests(str(tmp_path), tables)
+    assert tests["claim"].tolist() == ["C2", "C3"] and tests.columns.tolist() == robustness.JOINT_TEST_COLUMNS
+    assert robustness.load_joint_tests(str(tmp_path), {"C3": tables["C3"]})["claim"].tolist() == ["C3"]
+    assert robustness.load_joint_tests(str(tmp_path), {}).empty
+
+
+def test_missing_or_stale_joint_tests_say_which_command_makes_them(results, tmp_path):
+    _summary, tables = results
+    (tmp_path / robustness.JOINT_TESTS_FILE).unlink(missing_ok=True)
+    with pytest.raises(robustness.MissingJointTests, match="not found: run `transition multiverse`") as error:
+        robustness.load_joint_tests(str(tmp_path), tables)
+    assert len(error.value._render_traceback_()) == 1  # a notebook shows one line, no traceback
+    _stored_tests(tmp_path, tables, n_in_multiverse=7)
+    with pytest.raises(robustness.MissingJointTests, match="a test on 7 specifications for C2 .48 in its multiverse"):
+        robustness.load_joint_tests(str(tmp_path), tables)

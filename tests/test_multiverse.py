@@ -1,4 +1,5 @@
-"""The multiverse engine on a toy claim: local and Dask agree, a killed run resumes, specs are checked."""
+"""The multiverse engine on a toy claim: local and Dask agree, a killed run resumes, specs are checked;
+the joint tests the command stores are the notebook's."""
 from __future__ import annotations
 
 import os
@@ -10,12 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
+from transition.chapters import robustness
 from transition.claims import evaluate, spaces
 from transition.claims.space import Dimension, Space, Spec, SpecOutsideSpace
 from transition.data.vocabulary import ESSAY_YEAR
 from transition.paths import RESULTS_DIR
 from transition.run import multiverse
+from transition.run.cli import main
 
 TOY = "multiverse_toy"
 
@@ -93,12 +97,12 @@ def test_a_killed_run_resumes_without_recomputing(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_local_and_dask_engines_agree_on_a_real_claim(tmp_path, real_panel):
-    """C2's first eight specifications (a small space of a real claim), sorted by specification hash."""
-    multiverse.run(["C2"], engine="local", jobs=1, limit=8, batch_size=4, store=tmp_path / "local", progress=False)
-    multiverse.run(["C2"], engine="dask", jobs=1, limit=8, batch_size=4, store=tmp_path / "dask", progress=False)
+    """C2's first four specifications in two batches (a small space of a real claim), sorted by specification hash."""
+    multiverse.run(["C2"], engine="local", jobs=1, limit=4, batch_size=2, store=tmp_path / "local", progress=False)
+    multiverse.run(["C2"], engine="dask", jobs=1, limit=4, batch_size=2, store=tmp_path / "dask", progress=False)
     local = multiverse.read_store(tmp_path / "local", "C2")
     dask = multiverse.read_store(tmp_path / "dask", "C2")
-    assert len(local) == 8 and local["key"].is_monotonic_increasing
+    assert len(local) == 4 and local["key"].is_monotonic_increasing
     pd.testing.assert_frame_equal(local, dask)
 
 
@@ -126,3 +130,36 @@ def test_a_specification_failing_arithmetically_is_stored_as_an_error():
     rows = multiverse.evaluate_batch(SLOW_TOY, "BAD", [spec.choices for spec in SPACE_OF_TOY.specs()])
     errors = [row for row in rows if row["verdict"] == multiverse.ERROR]
     assert len(rows) == 24 and len(errors) == 6 and "ZeroDivisionError" in errors[0]["numbers"]  # threshold 4.0
+
+
+# ---- the joint tests, computed once by the command line and read by notebook 09 ------------------------------
+@pytest.mark.slow
+def test_the_commands_joint_test_is_the_notebooks(tmp_path, monkeypatch, real_panel):
+    """`transition multiverse` on a tiny setting (C2's two default specifications, one drawn, 2 permutations)
+    stores the joint test that chapters.robustness.joint_tests (what notebook 09 calls to recompute) gives on
+    the same table."""
+    monkeypatch.setattr(multiverse, "STORE_DIR", tmp_path / "store")
+    monkeypatch.setattr(multiverse, "RESULTS_DIR", tmp_path)
+    args = ["multiverse", "C2", "--limit", "2", "-j", "1", "--no-progress", "--permutations", "2",
+            "--joint-specifications", "1", "--seed", "5"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0 and "joint tests (2 permutations)" in result.output
+    stored = pd.read_csv(tmp_path / robustness.JOINT_TESTS_FILE)
+    _summary, tables = robustness.load_results(str(tmp_path), ["C2"])
+    expected = robustness.joint_tests(tables, real_panel, n_permutations=2, n_specifications=1, seed=5).round(6)
+    pd.testing.assert_frame_equal(stored, expected, check_dtype=False)
+    assert stored[["n_in_multiverse", "n_specifications", "n_permutations"]].values.tolist() == [[2, 1, 2]]
+    pd.testing.assert_frame_equal(robustness.load_joint_tests(str(tmp_path), tables), stored)
+
+
+def test_stored_joint_tests_keep_the_other_claims_rows(tmp_path, monkeypatch):
+    def fake(claim, folder, n_permutations, n_specifications, seed):
+        return pd.DataFrame([{**dict.fromkeys(robustness.JOINT_TEST_COLUMNS, 0.5), "claim": claim,
+                              "n_permutations": n_permutations}])
+    monkeypatch.setattr(multiverse, "_joint_test", fake)
+    multiverse.write_joint_tests(["C1", "C2", "C3"], tmp_path, n_permutations=7)
+    multiverse.write_joint_tests(["C3"], tmp_path, n_permutations=9)
+    assert multiverse.write_joint_tests(["C1"], tmp_path).empty  # no estimate-based claim: nothing written
+    stored = pd.read_csv(tmp_path / robustness.JOINT_TESTS_FILE)
+    assert stored["claim"].tolist() == ["C2", "C3"] and stored["n_permutations"].tolist() == [7, 9]
+    assert stored.columns.tolist() == robustness.JOINT_TEST_COLUMNS

@@ -21,7 +21,7 @@ OUTCOMES = ["gdp_index_2000", "gdp_index_2015", "growth_1995_2005", "growth_2005
 @requires_mirror
 @pytest.mark.notebook
 def test_non_default_run_writes_its_tables(tmp_path):
-    out = run_notebook(STEM, tmp_path, **NON_DEFAULT, lang="ru")
+    out = run_notebook(STEM, tmp_path, **NON_DEFAULT, lang="ru", bootstrap_draws=200)  # the fewest draws: seconds
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
     executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
     assert "индекс ресурсной зависимости" in executed  # headers shown in Russian

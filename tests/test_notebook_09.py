@@ -46,8 +46,8 @@ def constructed_multiverse(folder, claims=("C2", "C3"), n: int = 48):
 def test_notebook_runs_in_russian_on_a_constructed_multiverse(tmp_path, real_panel):
     (tmp_path / "mv").mkdir()
     source = constructed_multiverse(tmp_path / "mv")
-    out = run_notebook(STEM, tmp_path, multiverse_dir=str(source), claims=["C2", "C3"], n_permutations=3,
-                       n_specifications=2, seed=1, lang="ru")
+    out = run_notebook(STEM, tmp_path, multiverse_dir=str(source), claims=["C2", "C3"], n_permutations=2,
+                       n_specifications=1, seed=1, lang="ru")  # > 0: the joint test recomputed here (tiny)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []
     executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
     assert "спецификаций" in executed and "Кривая при нулевой гипотезе" in executed
@@ -55,8 +55,8 @@ def test_notebook_runs_in_russian_on_a_constructed_multiverse(tmp_path, real_pan
     shares = pd.read_csv(out / "09_verdict_shares.csv")
     assert set(shares["claim"]) == {"C2", "C3"} and len(shares) == 4
     tests = pd.read_csv(out / "09_joint_tests.csv")
-    assert tests["claim"].tolist() == ["C2", "C3"] and (tests["n_permutations"] == 3).all()
-    assert (tests["n_specifications"] == 2).all() and tests["p_median"].between(0.25, 1).all()  # (1 + k) / 4
+    assert tests["claim"].tolist() == ["C2", "C3"] and (tests["n_permutations"] == 2).all()
+    assert (tests["n_specifications"] == 1).all() and tests["p_median"].between(0.33, 1).all()  # (1 + k) / 3
     parts = pd.read_csv(out / "09_variance_decomposition.csv")
     assert {"r2_one_way", "shapley_share", "share_changed"} <= set(parts.columns)
     as_of = parts[(parts["claim"] == "C2") & (parts["dimension"] == "as_of")]

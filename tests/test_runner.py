@@ -424,6 +424,7 @@ def test_stopping_the_parent_alone_stops_its_workers_and_promotes_nothing(tmp_pa
 
     sleep = 6
     process, notebooks_dir, results = _start_run(tmp_path, sleep=sleep)
+    sleeping_since = time.monotonic()  # the cell has been sleeping since before this moment
     committed = (notebooks_dir / "98_fixture.ipynb").read_bytes()
     children = [child.pid for child in psutil.Process(process.pid).children(recursive=True)]
     try:
@@ -438,7 +439,7 @@ def test_stopping_the_parent_alone_stops_its_workers_and_promotes_nothing(tmp_pa
     assert left == [], f"still running after the parent stopped: {left}"
     if how != signal.SIGKILL:  # SIGTERM stops a run as Ctrl-C does
         assert process.returncode == 130 and "interrupted" in stderr, (stdout, stderr)
-    time.sleep(sleep)  # the cell would have ended by now
+    time.sleep(max(0.0, sleep - (time.monotonic() - sleeping_since)))  # the cell would have ended by now
     assert (notebooks_dir / "98_fixture.ipynb").read_bytes() == committed
     assert _snapshot(results) == {"98_fixture_table.csv": b"good table\n"}
     execute.remove_stale_staging(tmp_path / "runs" / ".staging")  # what the next run does first

@@ -147,12 +147,17 @@ def sample_specs(table: pd.DataFrame, n: int, seed: int = SEED, keep: pd.Series 
 
 
 # ---- which choices move the estimates and the verdicts ----------------------------------------------------
-def _r2(y: np.ndarray, table: pd.DataFrame, names: tuple[str, ...]) -> float:
-    """R² of the additive (main-effects) model of ``y`` on the dummies of ``names``."""
+def _dummies(table: pd.DataFrame, name: str) -> np.ndarray:
+    """The dummies of one choice (its first value dropped), as ``pd.get_dummies`` makes them for a table."""
+    return pd.get_dummies(table[[name]].astype(str), drop_first=True).to_numpy(dtype=float)
+
+
+def _r2(y: np.ndarray, blocks: dict[str, np.ndarray], names: tuple[str, ...]) -> float:
+    """R² of the additive (main-effects) model of ``y`` on the dummies of ``names`` (``blocks``: each
+    choice's dummies, made once; side by side in the order of ``names``, the design of ``pd.get_dummies``)."""
     if not names:
         return 0.0
-    design = pd.get_dummies(table[list(names)].astype(str), drop_first=True).to_numpy(dtype=float)
-    design = np.column_stack([np.ones(len(y)), design])
+    design = np.column_stack([np.ones(len(y)), *(blocks[name] for name in names)])
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
     residual = y - design @ coef
     total = np.sum((y - y.mean()) ** 2)
@@ -166,12 +171,13 @@ def variance_shares(table: pd.DataFrame, dimensions: Sequence[str], estimate: st
     kept = table[table[estimate].notna()].reset_index(drop=True)
     y = kept[estimate].to_numpy(dtype=float)
     names = [d for d in dimensions if kept[d].astype(str).nunique() > 1]
+    blocks = {name: _dummies(kept, name) for name in names}
     cache: dict[tuple, float] = {}
 
     def r2(subset) -> float:
         key = tuple(sorted(subset))
         if key not in cache:
-            cache[key] = _r2(y, kept, key)
+            cache[key] = _r2(y, blocks, key)
         return cache[key]
 
     p = len(names)

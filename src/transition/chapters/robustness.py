@@ -70,6 +70,16 @@ def _significant_c3(result: dict) -> bool:
     return result.get("estimate", 0.0) > 0.5
 
 
+#: The joint tests stored by ``transition multiverse`` beside the multiverse's tables (notebook 09 reads them).
+JOINT_TESTS_FILE = "multiverse_joint_tests.csv"
+#: The stored joint tests' permutations (p-values in steps of 1/51) and specifications drawn (the defaults
+#: always in): about (50 + 1) × 4 evaluations per claim, minutes on two cores.
+JOINT_PERMUTATIONS, JOINT_SPECIFICATIONS = 50, 4
+#: The columns of the joint tests' table (one row per estimate-based claim).
+JOINT_TEST_COLUMNS = ["claim", "null", "claimed_sign", "n_in_multiverse", "n_specifications", "n_permutations",
+                      "observed_median", "observed_share_significant", "null_median_median", "p_median",
+                      "p_share_significant"]
+
 #: claim → the variables a null permutation moves across countries, the claimed sign, significance.
 NULLS = {
     "C2": {"prefixes": ("ebrd_", "reform_"), "sign": -1, "significant": _significant_c2,
@@ -217,11 +227,11 @@ def spec_choices(table: pd.DataFrame, claim: str) -> list[dict]:
     return out
 
 
-def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutations: int, n_specifications: int,
-                seed: int = speccurve.SEED) -> pd.DataFrame:
+def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutations: int = JOINT_PERMUTATIONS,
+                n_specifications: int = JOINT_SPECIFICATIONS, seed: int = speccurve.SEED) -> pd.DataFrame:
     """The joint test of each estimate-based claim on a fixed-seed sample of its specifications (the
     default ones always in): the median estimate and the share significant with the claimed sign, with
-    their permutation p-values."""
+    their permutation p-values. ``transition multiverse`` stores them (:data:`JOINT_TESTS_FILE`)."""
     rows = []
     for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
         table = tables[claim][tables[claim]["verdict"] != ERROR]
@@ -234,14 +244,45 @@ def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutati
             evaluate.close()
         rows.append({"claim": claim, "null": NULLS[claim]["what"], "claimed_sign": NULLS[claim]["sign"],
                      "n_in_multiverse": len(table), **test.as_row()})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows) if rows else no_tests()
 
 
 def no_tests() -> pd.DataFrame:
-    """The joint tests' table when none is run (``n_permutations`` = 0): its columns, no rows."""
-    return pd.DataFrame(columns=["claim", "null", "claimed_sign", "n_in_multiverse", "n_specifications",
-                                 "n_permutations", "observed_median", "observed_share_significant",
-                                 "null_median_median", "p_median", "p_share_significant"])
+    """The joint tests' table without a test (no estimate-based claim presented): its columns, no rows."""
+    return pd.DataFrame(columns=JOINT_TEST_COLUMNS)
+
+
+class MissingJointTests(FileNotFoundError):
+    """The stored joint tests are missing or do not match the multiverse; one line, the command that fixes it."""
+
+    def _render_traceback_(self) -> list[str]:
+        """IPython's hook: a notebook shows this one line, not a traceback."""
+        return [f"{type(self).__name__}: {self}"]
+
+
+def load_joint_tests(multiverse_dir: str | None, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The joint tests stored by ``transition multiverse`` (:data:`JOINT_TESTS_FILE`) for the presented
+    estimate-based claims; :class:`MissingJointTests` when the file or a claim's row is missing, or when a
+    row was computed on another multiverse (its number of evaluable specifications differs)."""
+    path = folder(multiverse_dir) / JOINT_TESTS_FILE
+    fix = "run `transition multiverse` (it computes the joint tests after the specifications), or n_permutations > 0"
+    if not path.is_file():
+        raise MissingJointTests(f"{_shown(path)} not found: {fix}")
+    stored = pd.read_csv(path)
+    rows = []
+    for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
+        row = stored[stored["claim"] == claim]
+        evaluable = int((tables[claim]["verdict"] != ERROR).sum())
+        if row.empty or int(row["n_in_multiverse"].iloc[0]) != evaluable:
+            found = "no row" if row.empty else f"a test on {int(row['n_in_multiverse'].iloc[0])} specifications"
+            raise MissingJointTests(f"{_shown(path)} has {found} for {claim} ({evaluable} in its multiverse): {fix}")
+        rows.append(row)
+    return pd.concat(rows, ignore_index=True)[JOINT_TEST_COLUMNS] if rows else no_tests()
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the project when inside it (what a message shows)."""
+    return path.relative_to(PROJECT_ROOT).as_posix() if path.is_relative_to(PROJECT_ROOT) else str(path)
 
 
 # ---- which choices move the estimates and verdicts ---------------------------------------------------------
@@ -302,7 +343,7 @@ _FINDINGS = {
            "test": "- **{claim}**, joint test on {n} specifications ({null}; {perm} permutations): median estimate "
                    "{median}, p = {p_median}; share significant with the claimed sign {share}%, p = {p_share}.",
            "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
-           "none": "No joint test was run (n_permutations = 0).",
+           "none": "No joint test: neither estimate-based claim (C2, C3) is presented.",
            "errors": " {n} of them could not be evaluated (degenerate: too few observations or R² = 0), {latest} with the latest data."},
     "ru": {"claim": "- **{claim}** ({n} спецификаций): вердикт спецификации по умолчанию по последним данным, *{verdict}*, "
                     "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
@@ -310,7 +351,7 @@ _FINDINGS = {
            "test": "- **{claim}**, совместный тест на {n} спецификациях ({null}; {perm} перестановок): медианная оценка "
                    "{median}, p = {p_median}; доля значимых с заявленным знаком {share}%, p = {p_share}.",
            "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
-           "none": "Совместный тест не проводился (n_permutations = 0).",
+           "none": "Совместного теста нет: ни одно утверждение с оценкой (C2, C3) не представлено.",
            "errors": " {n} из них не удалось оценить (вырожденные: слишком мало наблюдений или R² = 0), из них {latest} — по последним данным."},
 }
 

@@ -318,11 +318,12 @@ TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
 
 # ---- 09 robustness (the multiverse) ------------------------------------------------------------------
 ROBUSTNESS = ParameterSpec("09_robustness", {
-    "multiverse_dir": Text("folder holding multiverse_summary.csv and multiverse_<claim>.csv; None means results/"),
+    "multiverse_dir": Text("folder holding the multiverse's tables (multiverse_*.csv); None means results/"),
     "claims": ListOf(["C1", "C2", "C3"], "claims whose multiverse is presented"),
-    "n_permutations": Integer(0, 5000, "permutations of the joint test under the null (0: no test)"),
-    "n_specifications": Integer(1, 100000, "specifications drawn (the defaults always in) for the joint test"),
-    "seed": Integer(0, 2**31 - 1, "seed of the sample of specifications and of the permutations"),
+    "n_permutations": Integer(0, 5000, "permutations of the joint test under the null, recomputed here "
+                                       "(0: the joint tests stored by `transition multiverse`)"),
+    "n_specifications": Integer(1, 100000, "when recomputed: specifications drawn (the defaults always in) for the joint test"),
+    "seed": Integer(0, 2**31 - 1, "when recomputed: seed of the sample of specifications and of the permutations"),
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 })

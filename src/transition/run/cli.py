@@ -403,14 +403,26 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Only the first N specifications of each claim (the default specification first).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress) -> None:
+@click.option("--permutations", type=click.IntRange(min=0), default=None,
+              help="Permutations of the joint test of C2 and C3 under the null (default 50; 0: no joint test, "
+                   "the stored one is left as it is).")
+@click.option("--joint-specifications", type=click.IntRange(min=1), default=None,
+              help="Specifications drawn for the joint test, the default ones always in (default 4).")
+@click.option("--seed", type=click.IntRange(min=0), default=None,
+              help="Seed of that sample and of the permutations (default 13).")
+def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permutations, joint_specifications,
+               seed) -> None:
     """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process.
 
     Results are stored by specification hash under runs/multiverse/ (an interrupted run resumes
     without recomputing); results/multiverse_<claim>.csv and results/multiverse_summary.csv are
-    then written from the store. CLAIMS: e.g. C1 C3 (default: every claim with a space).
+    then written from the store. Then the joint test under the null of C2 and C3 (Simonsohn et al.
+    2020; minutes) goes to results/multiverse_joint_tests.csv, which notebook 09 reads.
+    CLAIMS: e.g. C1 C3 (default: every claim with a space).
     """
     # Heavy (pandas, the analysis, optionally Dask): imported only by the command that evaluates.
+    from transition.analysis.speccurve import SEED
+    from transition.chapters import robustness
     from transition.claims.spaces import SPACES
     from transition.run import multiverse as engine_module
 
@@ -425,6 +437,15 @@ def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress) -> No
     click.echo(f"{sum(report.evaluated.values())} specifications evaluated, {sum(report.reused.values())} reused "
                f"from the store, in {report.seconds:.1f} s{note}")
     click.echo(table.to_string(index=False))
+    permutations = robustness.JOINT_PERMUTATIONS if permutations is None else permutations
+    if permutations and set(chosen) & set(robustness.ESTIMATE_CLAIMS):
+        started = time.perf_counter()
+        tests = engine_module.write_joint_tests(
+            chosen, n_permutations=permutations, seed=SEED if seed is None else seed, jobs=workers,
+            n_specifications=joint_specifications or robustness.JOINT_SPECIFICATIONS)
+        click.echo(f"joint tests ({permutations} permutations) in {time.perf_counter() - started:.1f} s "
+                   f"→ results/{robustness.JOINT_TESTS_FILE}")
+        click.echo(tests.drop(columns=["null"]).round(3).to_string(index=False))
 
 
 @main.command()

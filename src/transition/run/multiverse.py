@@ -9,6 +9,10 @@ finished specification.
 
 Engines: ``local`` (a process pool on this machine) or ``dask`` (Dask distributed: a
 ``LocalCluster`` by default, or the cluster at ``scheduler``, e.g. ``tcp://host:8786``).
+
+After the specifications, :func:`write_joint_tests` computes the joint test of the estimate-based claims
+(C2, C3) under the null, once, with the function notebook 09 would call
+(:func:`transition.chapters.robustness.joint_tests`), and stores it beside the tables; the notebook reads it.
 """
 from __future__ import annotations
 
@@ -26,7 +30,10 @@ from typing import Any, Iterable
 import pandas as pd
 from tqdm import tqdm
 
+from transition.analysis import speccurve
+from transition.chapters import robustness
 from transition.claims.space import Spec, SpecOutsideSpace
+from transition.data import panel
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
 
 DEFAULT_REGISTRY = "transition.claims.evaluate"
@@ -157,10 +164,11 @@ def _progress(total: int, enabled: bool):
 
 
 def run(claims: list[str], engine: str = "local", jobs: int = 2, scheduler: str | None = None,
-        limit: int | None = None, store: Path = STORE_DIR, registry: str = DEFAULT_REGISTRY,
+        limit: int | None = None, store: Path | None = None, registry: str = DEFAULT_REGISTRY,
         batch_size: int = BATCH_SIZE, progress: bool = True) -> Report:
-    """Evaluate every pending specification of ``claims`` and store the results."""
+    """Evaluate every pending specification of ``claims`` and store the results (default store: runs/multiverse/)."""
     started = time.perf_counter()
+    store = Path(store or STORE_DIR)
     batches, reused = pending_batches(registry, claims, store, limit, batch_size)
     evaluated = {claim: 0 for claim in claims}
     bar = _progress(sum(len(batch) for _, batch in batches), progress)
@@ -249,11 +257,12 @@ def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def write_results(claims: list[str], store: Path = STORE_DIR, results_dir: Path | None = None,
+def write_results(claims: list[str], store: Path | None = None, results_dir: Path | None = None,
                   registry: str = DEFAULT_REGISTRY) -> pd.DataFrame:
     """``results/multiverse_<claim>.csv`` (every stored specification) and ``results/multiverse_summary.csv``;
     returns the summary. Written to temporary names, then renamed."""
     folder = Path(results_dir or RESULTS_DIR)
+    store = Path(store or STORE_DIR)
     tables = {claim: claim_table(store, claim, registry) for claim in claims}
     for claim, table in tables.items():
         _write_csv(table, folder / f"multiverse_{claim}.csv")
@@ -266,3 +275,37 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     frame.round(6).to_csv(temporary, index=False, lineterminator="\n")
     os.replace(temporary, path)
+
+
+# ---- the joint tests of the estimate-based claims -----------------------------------------------------------
+def write_joint_tests(claims: Iterable[str], results_dir: Path | None = None,
+                      n_permutations: int = robustness.JOINT_PERMUTATIONS,
+                      n_specifications: int = robustness.JOINT_SPECIFICATIONS, seed: int = speccurve.SEED,
+                      jobs: int = 1) -> pd.DataFrame:
+    """The joint test under the null of each estimate-based claim among ``claims``, on the multiverse tables
+    in ``results_dir`` (default results/), one claim per worker: :func:`robustness.joint_tests`, the
+    function notebook 09 calls, so the same sample, seed and numbers. Written to
+    ``multiverse_joint_tests.csv`` there (the rows of other claims kept); returns the rows of ``claims``."""
+    folder = Path(results_dir or RESULTS_DIR)
+    chosen = [claim for claim in robustness.ESTIMATE_CLAIMS if claim in claims]
+    if not chosen:
+        return robustness.no_tests()
+    tasks = [(claim, folder, n_permutations, n_specifications, seed) for claim in chosen]
+    if min(jobs, len(chosen)) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chosen)), initializer=_limit_threads) as pool:
+            parts = list(pool.map(_joint_test, *zip(*tasks)))
+    else:
+        parts = [_joint_test(*task) for task in tasks]
+    table = pd.concat(parts, ignore_index=True)
+    path = folder / robustness.JOINT_TESTS_FILE
+    kept = pd.read_csv(path) if path.is_file() else robustness.no_tests()
+    kept = kept[~kept["claim"].isin(chosen)]
+    merged = pd.concat([kept, table], ignore_index=True) if len(kept) else table
+    _write_csv(merged.sort_values("claim", kind="mergesort").reset_index(drop=True), path)
+    return table
+
+
+def _joint_test(claim: str, folder: Path, n_permutations: int, n_specifications: int, seed: int) -> pd.DataFrame:
+    """One claim's joint test on the table written in ``folder`` (read back as notebook 09 reads it)."""
+    _summary, tables = robustness.load_results(str(folder), [claim])
+    return robustness.joint_tests(tables, panel.load(), n_permutations, n_specifications, seed)
