@@ -155,7 +155,12 @@ def test_headline_rows_are_the_group_then_the_claim_rows(study):
     rows = chapter.headline_rows(s["summary"], s["path_recovery"], s["main"], s["loss_counts"], s["assoc"], s["gap"],
                                  s["russia_1998"], 3, ["wdi", "pwt"], "wdi", 1989, 90.0, 10.0)
     keys = [row["key"] for row in rows]
-    assert len(keys) == len(set(keys)) and keys[-1] == "n_countries_skipped"
+    assert len(keys) == len(set(keys)) and keys[-7] == "n_countries_skipped"
+    assert keys[-6:] == [f"median_trough_{what}_{bound}" for what in ("index_cis", "index_cee_baltics",
+                                                                         "difference_cis_vs_cee_baltics")
+                         for bound in ("low", "high")]  # the intervals the ledger cites, last
+    values = {row["key"]: row["value"] for row in rows}
+    assert values["median_trough_index_cis_low"] <= values["median_trough_index_cis_high"]
 
 
 def test_findings_text_states_the_computed_numbers(study):

@@ -259,6 +259,7 @@ CLAIMS_TEXTS: dict[str, str] = {
     "item": "показатель",
     "value": "значение",
     "claim_id": "тезис",
+    "intervals_asof_essay": "интервалы на момент эссе", "intervals_latest": "интервалы по последним данным",
     "robustness_asof_essay": "устойчивость на момент эссе",
     "robustness_latest": "устойчивость по последним данным",
     "supported in {0}% of {1} specifications": "подтверждается в {0}% из {1} спецификаций",
