@@ -138,3 +138,32 @@ def test_the_ledger_judges_the_essay_column_on_the_essay_run():
                                                   "04_reforms_and_growth", "05_resources_vs_governance",
                                                   "06_trade_structure", "07_integration", "08_trade_partners")]
     assert all(json.loads((ledger.ESSAY_RESULTS_DIR / name).read_text()) for name in files)
+
+
+@pytest.mark.notebook
+def test_the_committed_essay_run_is_what_the_notebooks_give_now(tmp_path):
+    """Run notebooks 01-08 with as_of = 2002 (2 at a time, no execution cache) and compare every headline
+    with the committed runs/as_of_2002/ files the ledger reads: a change of code or data that moves a
+    number as of the essay cannot leave the ledger judging stale numbers."""
+    import subprocess
+    import sys
+
+    from transition.paths import PROJECT_ROOT, RUNS_DIR
+
+    name = f"test_as_of_{tmp_path.name}"[:60]
+    command = [sys.executable, "-m", "transition", "run", "-j", "2", "--no-progress", "--force", "--name", name,
+               "-p", f"as_of={ESSAY_YEAR}", *[f"0{n}" for n in range(1, 9)]]
+    try:
+        done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        differ = []
+        for committed in sorted(ledger.ESSAY_RESULTS_DIR.glob("[0-9][0-9]_*.json")):
+            now = json.loads((RUNS_DIR / name / committed.name).read_text())
+            for key, entry in json.loads(committed.read_text()).items():
+                if not _same(entry.get("value"), now.get(key, {}).get("value")):
+                    differ.append(f"{committed.name}:{key} committed {entry.get('value')}, now {now.get(key, {}).get('value')}")
+        assert differ == [], "re-run `make notebooks` (the essay run) and commit runs/as_of_2002/:\n" + "\n".join(differ[:20])
+    finally:
+        import shutil
+
+        shutil.rmtree(RUNS_DIR / name, ignore_errors=True)
