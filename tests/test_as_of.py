@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -18,7 +21,7 @@ from transition.chapters.specs import AS_OF
 from transition.claims import evaluate, ledger, spaces
 from transition.data import blocs, panel
 from transition.data.vocabulary import ESSAY_YEAR, years_observed
-from transition.paths import RESULTS_DIR
+from transition.paths import PROJECT_ROOT, RESULTS_DIR, RUNS_DIR
 
 
 def test_the_panel_cut_drops_every_later_observation_tidy_and_wide(real_panel):
@@ -145,11 +148,6 @@ def test_the_committed_essay_run_is_what_the_notebooks_give_now(tmp_path):
     """Run notebooks 01-08 with as_of = 2002 (2 at a time, no execution cache) and compare every headline
     with the committed runs/as_of_2002/ files the ledger reads: a change of code or data that moves a
     number as of the essay cannot leave the ledger judging stale numbers."""
-    import subprocess
-    import sys
-
-    from transition.paths import PROJECT_ROOT, RUNS_DIR
-
     name = f"test_as_of_{tmp_path.name}"[:60]
     command = [sys.executable, "-m", "transition", "run", "-j", "2", "--no-progress", "--force", "--name", name,
                "-p", f"as_of={ESSAY_YEAR}", *[f"0{n}" for n in range(1, 9)]]
@@ -164,6 +162,4 @@ def test_the_committed_essay_run_is_what_the_notebooks_give_now(tmp_path):
                     differ.append(f"{committed.name}:{key} committed {entry.get('value')}, now {now.get(key, {}).get('value')}")
         assert differ == [], "re-run `make notebooks` (the essay run) and commit runs/as_of_2002/:\n" + "\n".join(differ[:20])
     finally:
-        import shutil
-
         shutil.rmtree(RUNS_DIR / name, ignore_errors=True)
