@@ -167,20 +167,26 @@ def test_cli_explain_and_force(project, monkeypatch):
     assert record
 
 
-def test_the_ledger_key_includes_the_headlines_of_the_run_as_of_the_essay(tmp_path):
-    """A change in runs/as_of_2002/ (the essay run the ledger judges on) re-executes the ledger."""
+def test_the_key_includes_the_other_folders_a_notebook_reads(tmp_path):
+    """A change in runs/as_of_2002/ (the ledger's essay column) or in the multiverse's tables (notebook 09)
+    re-executes the notebook that reads them; other files there do not."""
     from types import SimpleNamespace
 
     essay = tmp_path / "as_of_2002"
     essay.mkdir()
     (essay / "06_trade_structure.json").write_text('{"a": {"value": 1}}')
-    job = SimpleNamespace(cache_parts={"code": "c"}, reads_results=None, reads_essay_results=essay, stem="00_claims_ledger")
-    first = cache.full_parts(job)["essay_results"]
+    job = SimpleNamespace(cache_parts={"code": "c"}, reads_results=None, stem="00_claims_ledger",
+                          reads_files={"essay_results_dir": (essay, "[0-9][0-9]_*.json")})
+    first = cache.full_parts(job)["essay_results_dir"]
+    (essay / "run.json").write_text("{}")
+    assert cache.full_parts(job)["essay_results_dir"] == first
     (essay / "06_trade_structure.json").write_text('{"a": {"value": 2}}')
-    assert cache.full_parts(job)["essay_results"] != first
-    assert "essay_results" not in cache.full_parts(SimpleNamespace(cache_parts={"code": "c"}, reads_results=None))
-    ledger_nb = discovery.discover(Layout())["00_claims_ledger"]
-    assert jobs._reads_essay(ledger_nb, {}, Path(".")) == jobs.ESSAY_RESULTS_DIR
+    assert cache.full_parts(job)["essay_results_dir"] != first
+    notebooks = discovery.discover(Layout())
+    assert jobs._reads_files(notebooks["00_claims_ledger"], {}, Path("."))["essay_results_dir"][0] == jobs.READ_PARAMETERS[
+        "essay_results_dir"][0]
+    assert "multiverse_dir" in jobs._reads_files(notebooks["09_robustness"], {}, Path("."))
+    assert jobs._reads_files(notebooks["02_output_paths"], {}, Path(".")) == {}
 
 
 def test_a_restore_keeps_the_prose_the_notebook_has_now(tmp_path):

@@ -50,7 +50,8 @@ CONSTRAINTS = PROJECT_ROOT / "constraints.txt"
 #: benchmarks, a named run's record and a sweep's table.
 NOT_RESULTS = ("benchmarks.json", "run.json", "sweep.csv")
 #: The order in which --explain names the parts that changed.
-PARTS = ("code", "parameters", "destination", "data", "package", "constraints", "results", "essay_results")
+PARTS = ("code", "parameters", "destination", "data", "package", "constraints", "results", "essay_results_dir",
+         "multiverse_dir")
 
 
 def _digest(chunks) -> str:
@@ -140,8 +141,8 @@ def full_parts(job) -> dict[str, str] | None:
         same_folder = Path(job.reads_results).resolve() == Path(job.output_dest).resolve()
         own = tuple(last.get("outputs", [])) if same_folder else ()
         parts["results"] = results_digest(Path(job.reads_results), job.stem, own)
-    if getattr(job, "reads_essay_results", None) is not None:
-        parts["essay_results"] = results_digest(Path(job.reads_essay_results), job.stem)
+    for name, (folder, pattern) in getattr(job, "reads_files", {}).items():  # other folders read via parameters
+        parts[name] = _files_digest(Path(folder).glob(pattern), Path(folder))
     return parts
 
 

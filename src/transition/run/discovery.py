@@ -20,7 +20,7 @@ from typing import Any
 
 from transition.chapters import parameters as rules
 from transition.chapters.specs import all_specs
-from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.paths import ESSAY_RESULTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.run.problems import ParameterProblems
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -29,9 +29,11 @@ RUNS_DIR = PROJECT_ROOT / "runs"
 RESERVED = ("output_dir",)
 #: A notebook with this parameter reads the other notebooks' headline files (e.g. the claims ledger).
 CONSUMER_PARAMETER = "results_dir"
-#: A notebook with this parameter also reads the headline files of the run observed to the essay's year
-#: (the claims ledger; None means runs/as_of_2002/): a change there re-executes it, as one in results_dir does.
-ESSAY_RESULTS_PARAMETER = "essay_results_dir"
+#: Other folders a notebook reads through a parameter: parameter → (folder when None, files read). A change
+#: in those files re-executes it, as one in ``results_dir`` does: the claims ledger reads the headline files
+#: of the run observed to the essay's year, the robustness notebook the multiverse's tables.
+READ_PARAMETERS = {"essay_results_dir": (ESSAY_RESULTS_DIR, "[0-9][0-9]_*.json"),
+                   "multiverse_dir": (RESULTS_DIR, "multiverse_*.csv")}
 
 
 @dataclass(frozen=True)

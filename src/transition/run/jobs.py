@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from transition.paths import ESSAY_RESULTS_DIR, RESULTS_DIR
+from transition.paths import RESULTS_DIR
 from transition.run import cache
-from transition.run.discovery import CONSUMER_PARAMETER, ESSAY_RESULTS_PARAMETER, Layout, Notebook
+from transition.run.discovery import CONSUMER_PARAMETER, READ_PARAMETERS, Layout, Notebook
 from transition.run.problems import ParameterProblems
 
 STAGING = ".staging"
@@ -47,7 +47,7 @@ class Job:
     #: sits beside it) and whether to execute even on a hit (``--force``).
     cache_parts: dict[str, str] | None = None
     reads_results: Path | None = None
-    reads_essay_results: Path | None = None
+    reads_files: dict[str, tuple[Path, str]] = field(default_factory=dict)  # parameter → (folder, pattern)
     cache_runs: Path | None = None
     force: bool = False
 
@@ -116,12 +116,14 @@ def _reads(nb: Notebook, parameters: dict[str, Any], cwd: Path) -> Path | None:
     return (Path(cwd) / given).resolve() if given else RESULTS_DIR
 
 
-def _reads_essay(nb: Notebook, parameters: dict[str, Any], cwd: Path) -> Path | None:
-    """The as-of-the-essay headline folder a notebook reads (None for notebooks without the parameter)."""
-    if ESSAY_RESULTS_PARAMETER not in nb.parameters:
-        return None
-    given = parameters.get(ESSAY_RESULTS_PARAMETER) or nb.defaults().get(ESSAY_RESULTS_PARAMETER)
-    return (Path(cwd) / given).resolve() if given else ESSAY_RESULTS_DIR
+def _reads_files(nb: Notebook, parameters: dict[str, Any], cwd: Path) -> dict[str, tuple[Path, str]]:
+    """The other folders a notebook reads (:data:`~transition.run.discovery.READ_PARAMETERS`) and the files in them."""
+    found = {}
+    for name, (default, pattern) in READ_PARAMETERS.items():
+        if name in nb.parameters:
+            given = parameters.get(name) or nb.defaults().get(name)
+            found[name] = ((Path(cwd) / given).resolve() if given else default, pattern)
+    return found
 
 
 def _with_cache(job: Job, nb: Notebook, layout: Layout, use_cache: bool, force: bool) -> Job:
@@ -129,7 +131,7 @@ def _with_cache(job: Job, nb: Notebook, layout: Layout, use_cache: bool, force: 
         typed = {**nb.defaults(), **job.parameters}
         job.cache_parts = cache.key_parts(job.notebook, typed, job.notebook_dest, job.output_dest)
         job.reads_results = _reads(nb, job.parameters, job.cwd)
-        job.reads_essay_results = _reads_essay(nb, job.parameters, job.cwd)
+        job.reads_files = _reads_files(nb, job.parameters, job.cwd)
         job.cache_runs, job.force = Path(layout.runs), force
     return job
 
