@@ -18,7 +18,12 @@ from typing import Any
 
 from transition.paths import RESULTS_DIR
 from transition.run import cache
-from transition.run.discovery import CONSUMER_PARAMETER, READ_PARAMETERS, Layout, Notebook
+from transition.run.discovery import (
+    CONSUMER_PARAMETER,
+    READ_PARAMETERS,
+    Layout,
+    Notebook,
+)
 from transition.run.problems import ParameterProblems
 
 STAGING = ".staging"
