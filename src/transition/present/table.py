@@ -37,7 +37,8 @@ MISSING = "–"
 WORDS = {"pct": "%", "pp": "p.p.", "usd": "USD", "gdp": "GDP", "cis": "CIS", "cee": "CEE", "iso3": "ISO3",
          "coef": "coefficient", "se": "s.e.", "pc": "per capita", "fe": "FE", "ols": "OLS", "r2": "R²",
          "n": "n", "ci": "CI", "p": "p", "lib": "liberalization", "inst": "institutions", "eu": "EU",
-         "eaeu": "EAEU", "wto": "WTO", "imf": "IMF", "weo": "WEO", "pwt": "PWT", "wdi": "WDI", "hs": "HS"}
+         "eaeu": "EAEU", "wto": "WTO", "imf": "IMF", "weo": "WEO", "pwt": "PWT", "wdi": "WDI", "hs": "HS",
+         "asof": "as of the"}
 
 
 def readable(label):
