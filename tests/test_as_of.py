@@ -91,10 +91,12 @@ def test_the_essay_run_has_every_number_the_rules_read_as_of_the_essay(essay_hea
     assert recording.missing == [] and len(recording.read) > 100
 
 
-# Notebook 05 averages resources and governance over 1995/1996-2005 in its default run, so its "2000"
-# outcomes there use later data; the ledger reads them from the run cut at 2002, where the periods end
-# in 2002. Every other notebook's own as-of-2002 numbers are those of the cut data.
+# Numbers the default run computes with later data by design, which the ledger therefore reads from the run
+# cut at 2002: notebook 05 averages resources and governance over 1995/1996-2005, so its "2000" outcomes
+# use later years; notebook 01's pairwise order counts date the areas with data to 2006. Every other
+# as-of-2002 number of the default run is that of the cut data.
 DEFAULT_RUN_USES_LATER_DATA = {"05_resources_vs_governance"}
+WHOLE_PERIOD_KEYS = {"01_reform_sequencing": ("n_pair_", "n_privatization_before_institutions")}
 
 
 def test_the_notebooks_own_as_of_2002_numbers_are_those_of_the_data_cut_at_2002(essay_headlines):
@@ -106,7 +108,7 @@ def test_the_notebooks_own_as_of_2002_numbers_are_those_of_the_data_cut_at_2002(
         rule(recording, "essay")
     differ = []
     for notebook, key in sorted(recording.read):
-        if notebook in DEFAULT_RUN_USES_LATER_DATA:
+        if notebook in DEFAULT_RUN_USES_LATER_DATA or key.startswith(WHOLE_PERIOD_KEYS.get(notebook, ("\0",))):
             continue
         full = default.by_notebook.get(notebook, {}).get(key, {}).get("value")
         cut = essay_headlines.by_notebook.get(notebook, {}).get(key, {}).get("value")

@@ -76,3 +76,11 @@ def test_every_interval_in_the_headline_files_contains_its_estimate(folder):
             assert low - 1e-9 <= estimate <= high + 1e-9, f"{path.name}: {key.removesuffix('_low')} {estimate} not in [{low}, {high}]"
             checked += 1
     assert checked >= 8
+
+
+def test_a_warning_when_an_interval_spans_the_rules_threshold():
+    h = _headlines({"08_trade_partners": {"fall_low": 4.0, "fall_high": 25.8, "share_low": 32.2, "share_high": 54.7}})
+    notes = intervals.spans(h, [("08_trade_partners", "fall", 10.0, "the CIS median fall"),
+                                ("08_trade_partners", "share", 20.0, "the CIS median share")])
+    assert notes == ["the CIS median fall: its interval spans the rule's threshold of 10, so that part of the verdict "
+                     "is within sampling error"]

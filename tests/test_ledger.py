@@ -19,8 +19,7 @@ def _c1(follow_2002, follow_all, n=20):
     return _h({"01_reform_sequencing": {
         "n_follow_essay_order_as_of_2002": follow_2002, "n_follow_essay_order_all": follow_all, "n_countries": n,
         "n_pair_lib_stab_before": 1, "n_pair_lib_stab_tie": 0, "n_pair_lib_stab_after": 0,
-        "n_privatization_before_institutions": 3,
-        "c1_pair_lib_stab_not_reversed_threshold_2002": 1, "c1_pair_inst_priv_not_reversed_threshold_2002": 0}})
+        "n_privatization_before_institutions": 3}})
 
 
 @pytest.mark.parametrize("follow, expected", [(10, SUPPORTED), (15, SUPPORTED), (9, MIXED), (4, MIXED), (3, CONTRADICTED), (0, CONTRADICTED)])

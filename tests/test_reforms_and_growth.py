@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 from test_output_paths import notebook_parameters
 
 from transition.analysis import growth
@@ -127,6 +128,10 @@ def results():
     fits = {"fe_main": growth.Fit(params=params, cov=pd.DataFrame(np.eye(3) * 0.25, params.index, params.index),
                                   nobs=462, n_countries=29, first_year=1990, last_year=2006, effects="country_year",
                                   terms=terms["fe_main"])}
+    ahead = pd.Series([-2.0, 1.5], index=terms["fe_sequencing_ahead"])
+    fits["fe_sequencing_ahead"] = growth.Fit(params=ahead, cov=pd.DataFrame(np.eye(2) * 0.25, ahead.index, ahead.index),
+                                             nobs=462, n_countries=29, first_year=1990, last_year=2006,
+                                             effects="country_year", terms=terms["fe_sequencing_ahead"])
     robustness = _robustness()
     gaps = pd.DataFrame({"broad_group": ["CIS", "CEE & Baltics", "SEE"], "mean_gap_lib_inst": [1.23, 1.22, 1.0],
                          "share_lib_ahead": [0.51, 0.30, 0.4]})
@@ -159,6 +164,9 @@ def test_headline_rows(results):
     assert values["fe_war_coef"] == 1.5 and values["cumulative_reform_coef"] == 1.5
     descriptions = {row["key"]: row["description"] for row in rows}
     assert "liberalization >= 3 while institutions < 3" in descriptions["seq_lib_ahead_coef"]
+    # its interval: t with clusters - 1 = 28 degrees of freedom, as the p-value
+    half = stats.t.ppf(0.95, 28) * 0.5
+    assert values["seq_lib_ahead_coef_low"] == pytest.approx(-2.0 - half) and values["seq_lib_ahead_coef_high"] == pytest.approx(-2.0 + half)
 
 
 def test_findings_text(results):

@@ -5,7 +5,8 @@ the same as the bootstrap intervals'.
 - :func:`proportion_interval` — Clopper-Pearson (exact binomial) interval of a share k/n;
 - :func:`spearman_interval` — Fisher-z interval of a Spearman rank correlation with the Bonett-Wright
   (2000) standard error, sqrt((1 + rho²/2) / (n − 3));
-- :func:`normal_interval` — estimate ± z·SE (regression coefficients with clustered standard errors).
+- :func:`normal_interval` — estimate ± z·SE; :func:`t_interval` — estimate ± t·SE with the degrees of
+  freedom of the test (regression coefficients with clustered standard errors: clusters − 1).
 
 Examples
 --------
@@ -53,3 +54,10 @@ def spearman_interval(rho: float, n: float, level: float = INTERVAL_LEVEL) -> tu
 def normal_interval(estimate: float, se: float, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
     """``estimate`` ± z·``se`` (normal approximation)."""
     return estimate - _z(level) * se, estimate + _z(level) * se
+
+
+def t_interval(estimate: float, se: float, df: float, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
+    """``estimate`` ± t(``df``)·``se``: the interval that agrees with a t-test on ``df`` degrees of freedom."""
+    _z(level)  # checks the level
+    crit = float(stats.t.ppf(0.5 + level / 2, df))
+    return estimate - crit * se, estimate + crit * se

@@ -245,8 +245,9 @@ def steps_table(eurasian: pd.DataFrame, eu: pd.DataFrame) -> pd.DataFrame:
 
 
 def fragmentation_years(last_year: int) -> dict[str, int]:
-    """The named years of the C8 headlines: key suffix → year."""
-    return {"1995": 1995, str(ESSAY_YEAR): ESSAY_YEAR, "2015": 2015, "latest": last_year}
+    """The named years of the C8 headlines up to ``last_year`` (the last year observed): key suffix → year."""
+    named = {"1995": 1995, str(ESSAY_YEAR): ESSAY_YEAR, "2015": 2015}
+    return {**{key: year for key, year in named.items() if year <= last_year}, "latest": last_year}
 
 
 # ---------------------------------------------------------------- figures

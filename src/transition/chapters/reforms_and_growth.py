@@ -252,10 +252,10 @@ def coefficient_headlines(table: pd.DataFrame, config: Config) -> list[dict]:
     rows = [row for spec in specs for row in _coefficient(table, *spec)]
     rows.insert(2, _row("fe_reform_se", _term(table, "fe_main", f"reform_ebrd_average_l{L}")["se"], per_point,
                         "EBRD average, main FE model: standard error clustered by country"))
-    return rows + sequencing_interval(table, config)
+    return rows
 
 
-def essay_time_headlines(table: pd.DataFrame, config: Config, year: int) -> list[dict]:
+def essay_time_headlines(fits: dict[str, Fit], table: pd.DataFrame, config: Config, year: int) -> list[dict]:
     """The sequencing coefficients estimated on the panel observed up to ``year`` (``growth.fit_models_as_of``):
     the numbers the claims ledger judges C2 on as of the essay (keys ``seq_*_<year>``)."""
     L, t = config.reform_lag, config.threshold
@@ -263,16 +263,17 @@ def essay_time_headlines(table: pd.DataFrame, config: Config, year: int) -> list
                           f"dummy: liberalization >= {t:g} while institutions < {t:g}, data to {year}"),
             *_coefficient(table, "seq_gap_lib_inst", "fe_sequencing_gap", f"gap_lib_inst_l{L}",
                           "percentage points of annual growth per index point", f"gap liberalization - institutions, data to {year}")]
-    return [{**row, "key": f"{row['key']}_{year}"} for row in rows] + sequencing_interval(table, config, f"_{year}")
+    return [{**row, "key": f"{row['key']}_{year}"} for row in rows] + sequencing_interval(fits, table, config, f"_{year}")
 
 
-def sequencing_interval(table: pd.DataFrame, config: Config, suffix: str = "") -> list[dict]:
-    """The interval (:data:`intervals.INTERVAL_LEVEL`, SE clustered by country, normal approximation) of the
-    liberalization-ahead coefficient the ledger cites for C2 (keys ``seq_lib_ahead_coef<suffix>_low/_high``)."""
+def sequencing_interval(fits: dict[str, Fit], table: pd.DataFrame, config: Config, suffix: str = "") -> list[dict]:
+    """The interval (:data:`intervals.INTERVAL_LEVEL`; SE clustered by country, t with clusters − 1 degrees of
+    freedom, as the p-value) of the liberalization-ahead coefficient the ledger cites for C2 (keys
+    ``seq_lib_ahead_coef<suffix>_low/_high``)."""
     row = _term(table, "fe_sequencing_ahead", f"lib_ahead_l{config.reform_lag}")
-    return interval_rows(f"seq_lib_ahead_coef{suffix}", intervals.normal_interval(row["coef"], row["se"]),
-                         "percentage points of annual growth",
-                         f"{intervals.INTERVAL_LEVEL:.0%} interval of the liberalization-ahead coefficient (clustered SE)")
+    bounds = intervals.t_interval(row["coef"], row["se"], fits["fe_sequencing_ahead"].df)
+    return interval_rows(f"seq_lib_ahead_coef{suffix}", bounds, "percentage points of annual growth",
+                         f"{intervals.INTERVAL_LEVEL:.0%} interval of the liberalization-ahead coefficient (clustered SE, t)")
 
 
 def sample_headlines(fits: dict[str, Fit]) -> list[dict]:
@@ -337,7 +338,7 @@ def gap_headlines(gaps: pd.DataFrame, config: Config) -> list[dict]:
 def headline_rows(fits: dict[str, Fit], table: pd.DataFrame, robustness: pd.DataFrame, verdicts: pd.DataFrame,
                   gaps: pd.DataFrame, config: Config) -> list[dict]:
     """Every headline row of the notebook (key, value, unit, description), for ``Outputs.headline``."""
-    return (coefficient_headlines(table, config) + sample_headlines(fits)
+    return (coefficient_headlines(table, config) + sequencing_interval(fits, table, config) + sample_headlines(fits)
             + robustness_headlines(robustness, verdicts, config) + spec_headlines(robustness) + gap_headlines(gaps, config))
 
 

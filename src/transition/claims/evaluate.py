@@ -121,20 +121,20 @@ def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
 
 
 # ---- C2: no CIS country avoided substantial losses; because liberalization ran ahead ----------------
-def _sequencing_regression(cut: pd.DataFrame, when) -> dict:
+def _sequencing_regression(cut: pd.DataFrame, panel_key: tuple) -> dict:
     """The 'liberalization ahead of institutions' coefficient of notebook 04's sequencing model."""
     def fit():
         config = growth.Config()
-        table = growth.fit_models_as_of(cut, config, int(cut["year"].max()))
+        _fits, table = growth.fit_models_as_of(cut, config, int(cut["year"].max()))
         row = table[(table["model"] == "fe_sequencing_ahead") & (table["term"] == f"lib_ahead_l{config.reform_lag}")]
         return {"seq_lib_ahead_coef": float(row["coef"].iloc[0]), "seq_lib_ahead_pvalue": float(row["pvalue"].iloc[0])}
-    return _memo(("c2-regression", when), fit)
+    return _memo(("c2-regression", panel_key), fit)
 
 
 def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     """The shallowest CIS trough, and the gap-trough association on every country (total and per capita)."""
     when, source = spec.get("as_of"), spec.get("gdp_source")
-    cut = as_of(tidy, when)
+    panel_key, cut = _cut(tidy, when)
     base_year, horizon = spec.get("base_year"), spec.get("horizon")
 
     def paths():
@@ -145,7 +145,7 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
         frame = loss_mechanism.mechanism_frame(gap, indices[indices["source"] == source], cut, base_year, horizon)
         return main, frame
 
-    main, frame = _memo(("c2-paths", when, source, base_year, horizon), paths)
+    main, frame = _memo(("c2-paths", panel_key, source, base_year, horizon), paths)
     cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
     y = "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
     x = spec.get("mechanism_gap")
@@ -153,7 +153,7 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
     numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
                f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
-    return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, when)}
+    return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, panel_key)}
 
 
 def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:

@@ -8,8 +8,13 @@ number its interval at the level of :data:`~transition.analysis.groups.INTERVAL_
 - a share of countries: the Clopper-Pearson interval; a Spearman correlation: Fisher z with the
   Bonett-Wright standard error; a regression coefficient: clustered SE, normal approximation
   (:mod:`transition.analysis.intervals`);
-- where the evidence is every CIS country or every year in the data (a census, not a sample) the sentence
-  says that no sampling interval applies, and names the uncertainty that does.
+- where the evidence is a total or a count over every country, year or treaty (C6-C8), the sentence says
+  that no sampling interval applies, and names the uncertainty that does.
+
+The intervals cover the numbers the verdict rules compare with a threshold (and, for C2-C5 and C9, the
+group medians beside them); they treat the countries as draws from a wider process of transition, as
+the bootstrap does, even where the study has every country of a group. A sentence says so when an
+interval spans the rule's threshold: that part of the verdict is within sampling error.
 
 C3's intervals (bootstrap of the Shapley share too) are part of its rule in the ledger module.
 """
@@ -65,7 +70,10 @@ def c4(h, as_of: str) -> list[str]:
 
 def c5(h, as_of: str) -> list[str]:
     nb, when = "06_trade_structure", "early" if as_of == "essay" else "latest"
-    text = (f"{BOOTSTRAP}, CIS median manufactures share of exports {_span(h, nb, f'cis_median_manufactures_export_share_{when}')}%, "
+    years = ("" if as_of == "essay" else  # the latest year differs by series
+             f" ({_f(h.get(nb, 'manufactures_export_share_latest_year'), 0)}, fuel + ores "
+             f"{_f(h.get(nb, 'fuel_ores_export_share_latest_year'), 0)})")
+    text = (f"{BOOTSTRAP}, CIS median manufactures share of exports {_span(h, nb, f'cis_median_manufactures_export_share_{when}')}%{years}, "
             f"fuel + ores & metals: CIS {_span(h, nb, f'cis_median_fuel_ores_export_share_{when}')}%, Central Europe & "
             f"Baltics {_span(h, nb, f'cee_median_fuel_ores_export_share_{when}')}%")
     if as_of != "essay":
@@ -101,7 +109,20 @@ INTERVALS = {
 }
 
 
-def sentences(claim_id: str, h, as_of: str) -> list[str]:
-    """The interval sentences of ``claim_id`` on the headlines ``h``, as of the essay or with the latest data."""
+def sentences(claim_id: str, h, as_of: str, thresholds=()) -> list[str]:
+    """The interval sentences of ``claim_id`` on the headlines ``h``, as of the essay or with the latest data,
+    then a warning for each of ``thresholds`` (notebook, key, threshold, what) whose interval spans it."""
     rule = INTERVALS.get(claim_id)
-    return rule(h, as_of) if rule else []
+    return (rule(h, as_of) if rule else []) + spans(h, thresholds)
+
+
+def spans(h, thresholds) -> list[str]:
+    """A sentence for each (notebook, key, threshold, what) whose interval ``key_low``-``key_high`` contains the
+    rule's threshold: that part of the verdict is within sampling error."""
+    found = []
+    for notebook, key, threshold, what in thresholds:
+        low, high = h.get(notebook, f"{key}_low"), h.get(notebook, f"{key}_high")
+        if low <= threshold <= high:
+            found.append(f"{what}: its interval spans the rule's threshold of {threshold:.3g}, so that part of the "
+                         f"verdict is within sampling error")
+    return found

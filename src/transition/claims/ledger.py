@@ -181,21 +181,15 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
     follow, n = h.get(nb, key), h.get(nb, "n_countries")
     verdict = c1_verdict(follow / n if n else math.nan)
     year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
-    if as_of == "essay":  # the pairwise counts of the areas dated with data to 2002 (notebook 01's dating comparison)
-        pairs = [f"by {year}, stabilization had not come before liberalization in "
-                 f"{_i(h.get(nb, f'c1_pair_lib_stab_not_reversed_threshold_{year}'))} countries, nor privatization "
-                 f"before institutions in {_i(h.get(nb, f'c1_pair_inst_priv_not_reversed_threshold_{year}'))}"]
-    else:
-        lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
-        pairs = [f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
-                 f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
-                 f"privatization reached the advanced level before institutions in "
-                 f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries"]
+    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]  # as of the essay: data to 2002
     return Judgement(verdict, [
         f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
         f"(liberalization → stabilization → institutions → privatization) "
         f"{'by 2002' if as_of == 'essay' else 'by 2006, the last EBRD year'}",
-        *pairs,
+        f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
+        f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
+        f"privatization reached the advanced level before institutions in "
+        f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
         *_c1_datings(h, n, year),
     ])
 
@@ -527,6 +521,24 @@ def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lan
     return translate(text, lang)
 
 
+def thresholds(claim_id: str, as_of: str, h: Headlines) -> list[tuple[str, str, float, str]]:
+    """(notebook, headline key, threshold, what) of each cited number a rule compares with a threshold."""
+    when, early = ("2002", "early") if as_of == "essay" else ("latest", "latest")
+    level = _c3_outcomes(h, as_of)[0]
+    n05 = "05_resources_vs_governance"
+    return {
+        "C3": [(n05, f"median_{level}_resource_rich_cis", RECOVERED_INDEX, "the resource-rich CIS median"),
+               (n05, f"median_{level}_resource_poor_cee", RECOVERED_INDEX, "the resource-poor median")] if as_of == "essay"
+        else [(n05, f"difference_{level}_rich_cis_vs_poor_cee", 0.0, "the rich-minus-poor difference")],
+        "C4": [("08_trade_partners", f"cis_median_fall_to_{when}_pp", C4_FALL_PP, "the CIS median fall"),
+               ("08_trade_partners", f"cis_median_share_fsu_{when}_pct", C4_MAJOR_SHARE, "the CIS median share")],
+        "C5": [("06_trade_structure", f"cis_median_manufactures_export_share_{early}", C5_MANUFACTURES_BELOW,
+                "the CIS median manufactures share")],
+        "C9": [("07_integration", f"ebrd_average_{ESSAY_YEAR if as_of == 'essay' else vocabulary.EBRD_LAST_YEAR}"
+                f"_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}", C9_REFORM_STEP, "the members' lead")],
+    }.get(claim_id, [])
+
+
 def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None,
                  essay_headlines: Headlines | None = None) -> pd.DataFrame:
     """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures,
@@ -539,8 +551,8 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
     essay_headlines = headlines if essay_headlines is None else essay_headlines
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
         essay, latest = rule(essay_headlines, "essay"), rule(headlines, "latest")
-        essay.intervals += cited_intervals.sentences(claim_id, essay_headlines, "essay")
-        latest.intervals += cited_intervals.sentences(claim_id, headlines, "latest")
+        essay.intervals += cited_intervals.sentences(claim_id, essay_headlines, "essay", thresholds(claim_id, "essay", essay_headlines))
+        latest.intervals += cited_intervals.sentences(claim_id, headlines, "latest", thresholds(claim_id, "latest", headlines))
         essay_text = "; ".join(translate(e, lang) for e in essay.evidence)
         latest_text = "; ".join(translate(e, lang) for e in latest.evidence if e not in essay.evidence)
         evidence = essay_text + (f". {translate('Latest data:', lang)} {latest_text}" if latest_text else "")

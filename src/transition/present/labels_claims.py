@@ -16,16 +16,14 @@ CLAIMS_TEXTS: dict[str, str] = {
         "{0} из {1} стран прошли четыре направления в порядке эссе (либерализация → стабилизация → институты → приватизация) к {2} г., последнему году данных ЕБРР",
     "liberalization came before stabilization in {0} countries, in the same year in {1}, after it in {2}":
         "либерализация предшествовала стабилизации в {0} странах, совпала с ней по году в {1}, последовала за ней в {2}",
-    "by {0}, stabilization had not come before liberalization in {1} countries, nor privatization before institutions in {2}":
-        "к {0} г. стабилизация не опередила либерализацию в {1} странах, приватизация не опередила институты в {2}",
     "the export-share period compared with the essay ends after {0}: run notebook {1} with a first period that ends by then":
         "период долей экспорта, сравниваемый с эссе, кончается после {0} г.: запустите тетрадь {1} с первым периодом, кончающимся не позже",
     "{0} agreements, too few for an interval: from {1} to {2} years each (an agreement not yet working: the years waited so far)":
         "соглашений: {0}, слишком мало для интервала: от {1} до {2} лет каждое (для ещё не действующего — срок ожидания на сегодня)",
     "{0}% Clopper-Pearson interval of the share of countries that follow the essay's order: [{1}%, {2}%]":
         "{0}%-й интервал Клоппера — Пирсона для доли стран, следующих порядку эссе: [{1}%, {2}%]",
-    "{0}% bootstrap intervals ({1} resamples of countries), CIS median manufactures share of exports [{2}, {3}]%, fuel + ores & metals: CIS [{4}, {5}]%, Central Europe & Baltics [{6}, {7}]%; processed share of CIS imports [{8}, {9}]%":
-        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля готовых изделий в экспорте СНГ [{2}, {3}]%, топливо + руды и металлы: СНГ [{4}, {5}]%, ЦВЕ и Балтия [{6}, {7}]%; доля обработанных товаров в импорте СНГ [{8}, {9}]%",
+    "{0}% bootstrap intervals ({1} resamples of countries), CIS median manufactures share of exports [{2}, {3}]% ({4}, fuel + ores {5}), fuel + ores & metals: CIS [{6}, {7}]%, Central Europe & Baltics [{8}, {9}]%; processed share of CIS imports [{10}, {11}]%":
+        "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля готовых изделий в экспорте СНГ [{2}, {3}]% ({4} г., топливо + руды {5} г.), топливо + руды и металлы: СНГ [{6}, {7}]%, ЦВЕ и Балтия [{8}, {9}]%; доля обработанных товаров в импорте СНГ [{10}, {11}]%",
     "{0}% bootstrap intervals ({1} resamples of countries), CIS median manufactures share of exports [{2}, {3}]%, fuel + ores & metals: CIS [{4}, {5}]%, Central Europe & Baltics [{6}, {7}]%":
         "{0}%-е бутстреп-интервалы ({1} повторных выборок стран): медианная доля готовых изделий в экспорте СНГ [{2}, {3}]%, топливо + руды и металлы: СНГ [{4}, {5}]%, ЦВЕ и Балтия [{6}, {7}]%",
     "{0}% bootstrap intervals ({1} resamples of countries), CIS median share of trade with the other former republics [{2}, {3}]%, median fall [{4}, {5}] percentage points":
@@ -42,6 +40,20 @@ CLAIMS_TEXTS: dict[str, str] = {
         "число блоков по датированным договорам: выборочного интервала нет",
     "shares of the total exports of the CIS countries with data (a census, not a sample): no sampling interval; the uncertainty is measurement (exchange rates, vintages: see notebook {0})":
         "доли в общем экспорте стран СНГ с данными (сплошное наблюдение, не выборка): выборочного интервала нет; неопределённость — в измерении (валютные курсы, выпуски данных: см. блокнот {0})",
+    "the CIS median fall: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "медианное снижение в СНГ: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the CIS median share: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "медианная доля СНГ: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the CIS median manufactures share: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "медианная доля готовых изделий в СНГ: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the members' lead: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "перевес членов: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the resource-poor median: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "медиана бедных ресурсами: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the resource-rich CIS median: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "медиана богатых ресурсами стран СНГ: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
+    "the rich-minus-poor difference: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
+        "разница богатых и бедных ресурсами: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
     "privatization reached the advanced level before institutions in {0} countries":
         "приватизация достигла продвинутого уровня раньше институтов в {0} странах",
     "the shallowest CIS trough is {0} ({1} = {2}, WDI): every CIS country lost {3}% of output or more; median CIS trough {4} vs {5} in Central Europe & Baltics":

@@ -124,12 +124,12 @@ def fit_models(panel: pd.DataFrame, config: Config) -> tuple[dict[str, Fit], pd.
     return fits, pd.concat(rows, ignore_index=True)
 
 
-def fit_models_as_of(tidy: pd.DataFrame, config: Config, year: int) -> pd.DataFrame:
-    """:func:`fit_models`' table on the panel observed up to ``year`` (growth to ``year`` at most): the
-    models as they could be estimated then (the claims ledger judges C2 as of the essay on it)."""
+def fit_models_as_of(tidy: pd.DataFrame, config: Config, year: int) -> tuple[dict[str, Fit], pd.DataFrame]:
+    """:func:`fit_models` on the panel observed up to ``year`` (growth to ``year`` at most): the models as
+    they could be estimated then (the claims ledger judges C2 as of the essay on them)."""
     cut = as_of(tidy, year)
     config = replace(config, last_year=min(int(cut["year"].max()), config.last_year))
-    return fit_models(build_panel(cut, config.growth_source, iso3=config.iso3), config)[1]
+    return fit_models(build_panel(cut, config.growth_source, iso3=config.iso3), config)
 
 
 def main_sample(panel: pd.DataFrame, config: Config) -> pd.DataFrame:
