@@ -30,8 +30,12 @@ LEVEL = f"{INTERVAL_LEVEL:.0%}"
 BOOTSTRAP = f"{LEVEL} bootstrap intervals ({BOOTSTRAP_DRAWS} resamples of countries)"
 
 
-def _f(value, digits: int = 1) -> str:
+def number_text(value, digits: int = 1) -> str:
+    """A cited number with ``digits`` decimals; "n/a" when it is missing (the ledger writes numbers this way too)."""
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
+
+
+_f = number_text
 
 
 def _span(h, notebook: str, key: str, digits: int = 1) -> str:

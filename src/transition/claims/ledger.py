@@ -2,8 +2,9 @@
 
 The analysis notebooks record their headline numbers in ``results/<notebook>.json``; the rules
 below read them and return a verdict — ``supported``, ``contradicted``, ``mixed`` or ``not
-testable with these data`` — twice: as of the essay's time (data through about 2002) and with the
-latest data. Every threshold a rule uses is a named constant here; no verdict is typed by hand.
+testable with these data`` — twice: as of the essay's time, on the headline files of the run with
+the data observed to 2002 only (``runs/as_of_2002/``, :data:`ESSAY_RESULTS_DIR`), and with the
+latest data. Each judgement carries the intervals of the numbers it tests (:mod:`transition.claims.intervals`). Every threshold a rule uses is a named constant here; no verdict is typed by hand.
 
 Examples
 --------
@@ -139,8 +140,7 @@ def load_headlines(results_dir: str | Path | None = None) -> Headlines:
     return Headlines({path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files})
 
 
-def _f(value, digits: int = 1) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
+_f = cited_intervals.number_text  # one way to write a cited number ("n/a" when missing)
 
 
 def _i(value) -> str:
