@@ -26,6 +26,7 @@ from pathlib import Path
 import click
 
 from transition.data import sources
+from transition.paths import ESSAY_RUN
 from transition.run import cache, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
@@ -274,6 +275,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
     all_notebooks = {**notebooks_by_stem, **{nb.stem: nb for nb in selected}}
     if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
+        _update_manifest(layout, name)
         return
     click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
     # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
@@ -284,7 +286,17 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
+    _update_manifest(layout, name)
     _exit_on_failures(report.results, lambda r: r.stem)
+
+
+def _update_manifest(layout: Layout, name: str | None) -> None:
+    """After a run that writes into the committed record (the default run, the run as of the essay),
+    bring the record's manifest up to date (results/MANIFEST.sha256; untouched when nothing changed)."""
+    if name is None or name == ESSAY_RUN:
+        from transition.run import record
+
+        record.write_manifest(layout)
 
 
 def _all_reused(planned: list[Job], name: str | None, workers: int, layout: Layout, all_notebooks) -> bool:
@@ -446,6 +458,7 @@ def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permu
         click.echo(f"joint tests ({permutations} permutations) in {time.perf_counter() - started:.1f} s "
                    f"→ results/{robustness.JOINT_TESTS_FILE}")
         click.echo(tests.drop(columns=["null"]).round(3).to_string(index=False))
+    _update_manifest(Layout(), None)
 
 
 @main.command()
@@ -491,7 +504,48 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     if errors:
         raise Failure([*errors, "runs failed: results/benchmarks.json left as it was"])
     benchmarks.write(results)
+    _update_manifest(Layout(), None)
     click.echo("merged into results/benchmarks.json")
+
+
+@main.command()
+@click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs, help="Notebooks executed " + _JOBS_HELP)
+@click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.pass_context
+def verify(ctx: click.Context, jobs: int, progress) -> None:
+    """Does the committed record reproduce byte for byte? Nothing in place is written.
+
+    Checks every file of the record (notebooks/NN_*.ipynb, results/, runs/as_of_2002/NN_*.json)
+    against its manifest (results/MANIFEST.sha256), then re-executes the default run and the run as
+    of the essay through the execution cache (a notebook whose inputs are unchanged since a stored
+    execution is not run again) into a temporary folder and compares each file it writes with the
+    committed one. One line per file that does not reproduce, saying what differs; exit 1 then.
+    """
+    from transition.run import verify as verification  # heavy: papermill
+
+    layout = _layout(ctx)
+    workers, note = _workers(jobs, 10 ** 6)
+    click.echo(f"verifying the record: re-executing it through the execution cache, {workers} at a time{note}",
+               err=True)
+    report = verification.verify(layout, workers, progress)
+    lines = report.lines()
+    if not report.ok:
+        raise Failure(lines)
+    click.echo(lines[-1])
+
+
+@main.command(name="manifest")
+@click.pass_context
+def manifest_(ctx: click.Context) -> None:
+    """Rewrite the record's manifest (results/MANIFEST.sha256: the SHA-256 of every file of the record)
+    from the files as they are; untouched when nothing changed. `make all` runs it."""
+    from transition.run import record
+
+    layout = _layout(ctx)
+    changed = record.write_manifest(layout)
+    count = len(record.record_files(layout))
+    path = layout.display(record.manifest_path(layout))
+    click.echo(f"{path}: {count} files{' (rewritten)' if changed else ', unchanged'}")
 
 
 @main.command()
