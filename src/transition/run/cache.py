@@ -126,9 +126,12 @@ def _read_json(path: Path) -> dict:
 
 
 def _write_json(path: Path, content: dict) -> None:
+    text = json.dumps(content, indent=1, sort_keys=True) + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return  # a restore that changes nothing writes nothing, not even here
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    temporary.write_text(json.dumps(content, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 
 

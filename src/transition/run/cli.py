@@ -312,7 +312,7 @@ def _all_reused(planned: list[Job], name: str | None, workers: int, layout: Layo
     click.echo(records.summary_table(results, wall))
     if name is not None:
         path = layout.runs / name / "run.json"
-        records.write_run_record(path, name, planned, results, all_notebooks, workers, wall, layout)
+        records.write_run_record(path, name, planned, results, all_notebooks, workers, wall, layout, keep_timings=True)
         click.echo(f"run record: {layout.display(path)}")
     return True
 
@@ -511,8 +511,9 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
 @main.command()
 @click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs, help="Notebooks executed " + _JOBS_HELP)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
+@click.option("--all", "show_all", is_flag=True, help="List every file that does not reproduce (default: the first three).")
 @click.pass_context
-def verify(ctx: click.Context, jobs: int, progress) -> None:
+def verify(ctx: click.Context, jobs: int, progress, show_all: bool) -> None:
     """Does the committed record reproduce byte for byte? Nothing in place is written.
 
     Checks every file of the record (notebooks/NN_*.ipynb, results/, runs/as_of_2002/NN_*.json)
@@ -528,10 +529,15 @@ def verify(ctx: click.Context, jobs: int, progress) -> None:
     click.echo(f"verifying the record: re-executing it through the execution cache, {workers} at a time{note}",
                err=True)
     report = verification.verify(layout, workers, progress)
-    lines = report.lines()
     if not report.ok:
-        raise Failure(lines)
-    click.echo(lines[-1])
+        lines = report.lines()
+        if show_all:
+            for line in lines:
+                click.echo(line)
+            raise Failure([f"verify: {report.summary()}"])
+        shown = lines if len(lines) <= 4 else [*lines[:3], f"… and {len(lines) - 3} more (--all lists them)"]
+        raise Failure([f"verify: {report.summary()}", *shown])
+    click.echo(f"verify: {report.summary()}")
 
 
 @main.command(name="manifest")

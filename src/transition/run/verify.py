@@ -48,18 +48,17 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
-    def lines(self) -> list[str]:
-        """One line per file that does not reproduce, then a summary line."""
-        lines = [f"{name}: {what}" for name, what in sorted(self.problems.items())]
+    def summary(self) -> str:
         runs = f"{self.executed + self.reused} notebook runs: {self.executed} executed, {self.reused} from the cache"
         only = f"; {len(self.manifest_only)} written by other commands, checked against the manifest" \
             if self.manifest_only else ""
         if self.ok:
-            lines.append(f"verify: all {len(self.checked)} files of the record reproduce byte for byte ({runs}{only})")
-        else:
-            lines.append(f"verify: {len(self.problems)} of {len(self.checked)} files of the record do not reproduce "
-                         f"({runs}{only})")
-        return lines
+            return f"all {len(self.checked)} files of the record reproduce byte for byte ({runs}{only})"
+        return f"{len(self.problems)} of {len(self.checked)} files of the record do not reproduce ({runs}{only})"
+
+    def lines(self) -> list[str]:
+        """One line per file that does not reproduce: the file, and what differs."""
+        return [f"{name}: {what}" for name, what in sorted(self.problems.items())]
 
 
 def essay_notebooks(notebooks: dict[str, Notebook]) -> list[Notebook]:
