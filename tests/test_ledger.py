@@ -7,7 +7,7 @@ import pytest
 
 from transition.chapters import claims_ledger
 from transition.claims import ledger
-from transition.claims.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
+from transition.claims.ledger import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED, Headlines
 
 
 def _h(numbers: dict[str, dict]) -> Headlines:
@@ -88,38 +88,49 @@ def test_c1_counts_the_verdicts_of_every_dating():
     assert ledger.c1_verdict(0.5) == SUPPORTED and ledger.c1_verdict(0.19) == CONTRADICTED
 
 
-def _c3(rich_essay, poor_essay, rich_latest, poor_latest, gov_essay, gov_latest):
-    levels = {"gdp_index_2000": (rich_essay, poor_essay), "gdp_index_2007": (300, 100), "gdp_index_2024": (rich_latest, poor_latest)}
-    n05 = {key: value for o, (rich, poor) in levels.items()
-           for key, value in ((f"median_{o}_resource_rich_cis", rich), (f"median_{o}_resource_poor_cee", poor))}
-    n05.update({"governance_explains_more_gdp_index_2000": gov_essay, "governance_explains_more_growth_1990_2000": gov_essay,
-                "governance_explains_more_gdp_index_2007": 1 - gov_latest,  # after the essay, not the latest: ignored
-                "governance_explains_more_gdp_index_2024": gov_latest,
-                "governance_explains_more_growth_2000_2019": 1 - gov_latest,  # a different question: ignored
-                "bootstrap_level": 0.9, "bootstrap_draws": 2000,
-                "median_gdp_index_2000_resource_rich_cis_low": rich_essay - 10, "median_gdp_index_2000_resource_rich_cis_high": rich_essay + 10})
-    return _h({"02_output_paths": {"median_index_2002_cis": 70, "median_index_2002_cee_baltics": 110,
-                                   "median_index_latest_cis": 200, "median_index_latest_cee_baltics": 180},
-               "05_resources_vs_governance": n05})
+def _c3(gap_essay, gap_latest, share=0.8, beyond=(2.0, 0.01), within=(1.0, 0.5)):
+    """Notebook 05's headlines for C3: the rich-minus-poor difference (estimate, low, high) as of the essay
+    (real GDP index 2000) and latest (per capita 2022); governance's share, its test beside a former-USSR
+    indicator (coefficient, p) and among the CIS states (slope, p), the same for every outcome."""
+    n05 = {"eastern_europe_definition": "ce_see", "bootstrap_level": 0.9, "bootstrap_draws": 2000}
+    for outcome, gap in (("gdp_index_2000", gap_essay), ("gdppc_index_2022", gap_latest), ("gdp_index_2024", gap_latest)):
+        key = f"difference_{outcome}_rich_cis_vs_poor_east"
+        n05 |= {key: gap[0], f"{key}_low": gap[1], f"{key}_high": gap[2],
+                f"median_{outcome}_resource_rich_cis": 100 + gap[0], f"median_{outcome}_resource_poor_east": 100}
+    for outcome in ("gdp_index_2000", "growth_1990_2000", "gdppc_index_2022"):
+        n05 |= {f"shapley_share_governance_{outcome}": share, f"governance_explains_more_{outcome}": int(share > 0.5),
+                f"governance_beyond_fsu_coef_{outcome}": beyond[0], f"governance_beyond_fsu_p_{outcome}": beyond[1],
+                f"governance_within_cis_slope_{outcome}": within[0], f"governance_within_cis_p_{outcome}": within[1]}
+    n05 |= {"shapley_share_governance_gdp_index_2000_low": 0.6, "shapley_share_governance_gdp_index_2000_high": 0.9}
+    return _h({"05_resources_vs_governance": n05})
 
 
-def test_c3_essay_gap_then_whether_it_persists_with_the_latest_data():
-    h = _c3(70, 110, 200, 180, 1, 0)
-    assert ledger.judge_c3(h, "essay").verdict == SUPPORTED  # judged on 2000, the last level year by 2002
-    assert ledger.judge_c3(h, "latest").verdict == CONTRADICTED  # rich CIS now above, resources explain more
-    assert ledger.judge_c3(_c3(70, 95, 150, 180, 0, 1), "essay").verdict == CONTRADICTED  # CEE not back at 100 either
-    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 1), "latest").verdict == SUPPORTED  # the gap persists
-    assert ledger.judge_c3(_c3(70, 110, 150, 180, 0, 0), "latest").verdict == MIXED
-    assert "does not persist" in ledger.judge_c3(h, "latest").evidence[0]
+BELOW, SPANS, ABOVE = (-30.0, -40.0, -2.0), (-13.0, -110.0, 50.0), (20.0, 5.0, 40.0)
+
+
+def test_c3_gap_is_judged_by_the_interval_of_the_difference():
+    assert ledger.judge_c3(_c3(BELOW, BELOW), "essay").verdict == SUPPORTED
+    assert ledger.judge_c3(_c3(ABOVE, BELOW), "essay").verdict == MIXED         # no gap, governance holds
+    assert ledger.judge_c3(_c3(SPANS, SPANS), "latest").verdict == MIXED        # gap cannot be told, governance holds
+    assert ledger.judge_c3(_c3(BELOW, BELOW), "latest").evidence[0].startswith("judged per capita in the latest year")
+
+
+def test_c3_governance_must_add_to_a_former_ussr_indicator():
+    confounded = _c3(BELOW, SPANS, beyond=(2.0, 0.4))   # explains more, but adds nothing significant to the indicator
+    assert ledger.judge_c3(confounded, "essay").verdict == MIXED
+    assert any("cannot tell governance from the rest of the Soviet past" in e for e in ledger.judge_c3(confounded, "essay").evidence)
+    assert ledger.judge_c3(confounded, "latest").verdict == INCONCLUSIVE     # neither part can be told
+    wrong_within = _c3(BELOW, SPANS, within=(-100.0, 0.03))  # among the CIS, better governance, worse outcomes
+    assert ledger.judge_c3(wrong_within, "latest").verdict == CONTRADICTED
+    assert ledger.judge_c3(_c3(BELOW, BELOW, share=0.4), "essay").verdict == MIXED  # resources explain more
 
 
 def test_c3_cites_bootstrap_intervals_and_the_ledger_writes_them():
-    h = _c3(70, 110, 200, 180, 1, 0)
-    essay = ledger.judge_c3(h, "essay")
-    assert len(essay.intervals) == 3  # the medians, then governance's share for the level and the growth outcome
-    assert "90% bootstrap intervals (2000 resamples of countries)" in essay.intervals[0]
-    assert "resource-rich CIS [60.0, 80.0]" in essay.intervals[0]
-    table = ledger.build_ledger(h)
+    essay = ledger.judge_c3(_c3(BELOW, BELOW), "essay")
+    assert essay.intervals == ["90% bootstrap interval (2000 resamples of countries) of governance's Shapley share, "
+                               "real GDP index 2000: [0.60, 0.90]"]
+    assert any("-30.0 (90% interval [-40.0, -2.0]; 70.0 vs 100.0)" in e for e in essay.evidence)
+    table = ledger.build_ledger(_c3(BELOW, BELOW))
     assert {"intervals_asof_essay", "intervals_latest"} <= set(table.columns)
     assert table.set_index("claim_id").loc["C3", "intervals_asof_essay"].startswith("90% bootstrap")
     assert table.set_index("claim_id").loc["C1", "intervals_latest"].startswith("90% Clopper-Pearson")  # every claim has one
@@ -127,7 +138,7 @@ def test_c3_cites_bootstrap_intervals_and_the_ledger_writes_them():
 
 def test_missing_headlines_are_recorded_not_hidden():
     h = _h({})
-    assert ledger.judge_c8(h, "essay").verdict == CONTRADICTED
+    assert ledger.judge_c8(h, "essay").verdict == NO_DATA  # a missing number is no data, never a verdict
     assert "07_integration:n_blocs_cis_2002" in h.missing
 
 
@@ -152,7 +163,7 @@ def test_c9_latest_judges_only_what_can_be_measured():
 def test_untestable_claims_say_why():
     result = ledger.build_ledger(_h({}))
     c10 = result.set_index("claim_id").loc["C10"]
-    assert c10["verdict_asof_essay"] == UNTESTABLE and "recommendation" in c10["evidence"]
+    assert c10["verdict_asof_essay"] == NO_DATA and "recommendation" in c10["evidence"]
 
 
 def _c4(fall, share):

@@ -25,15 +25,34 @@ from transition.claims import intervals as cited_intervals
 from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR  # noqa: F401 (ESSAY_RESULTS_DIR: the ledger's)
 from transition.present.labels import translate
 
-SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
-VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)
+from transition.claims import rules  # noqa: E402
+from transition.claims.rules import (  # noqa: E402, F401 (the ledger's vocabulary, re-exported)
+    ALPHA,
+    C1_CONTRADICT_SHARE,
+    C1_SUPPORT_SHARE,
+    C2_LOSS_INDEX,
+    C3_GOVERNANCE_SHARE,
+    C5_MAJORITY_SHARE,
+    C5_MANUFACTURES_BELOW,
+    C5_PROCESSED_ABOVE,
+    C5_RAW_RATIO,
+    C8_MIN_BLOCS,
+    C9_CORE_SHARE,
+    C9_REFORM_STEP,
+    C10_LONG_YEARS,
+    C10_SHORT_YEARS,
+    CIS_COUNT,
+    CONTRADICTED,
+    INCONCLUSIVE,
+    MIXED,
+    NO_DATA,
+    SUPPORTED,
+    TOO_EARLY,
+    VERDICTS,
+    c1_verdict,
+)
 
-# ---- thresholds of the verdict rules (each used in one rule below) ---------------------------------
-#: C2: a "substantial" loss is a trough below this (1989 = 100; Barro & Ursúa 2008, defined once in
-#: analysis/output.py, the default of notebook 02). "No CIS country avoided" it: the shallowest CIS trough is below.
-from transition.analysis.output import SUBSTANTIAL_LOSS_INDEX as C2_LOSS_INDEX  # noqa: E402
-#: C1: the scenario is "supported" if at least this share of countries follows it, "contradicted" below the lower share.
-C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
+# ---- what the rules read (thresholds: transition.claims.rules) ----------------------------------------
 #: C1: the datings of the EBRD areas the rule is also applied to (notebook 01's ``c1_*_<dating>_<year>`` headlines);
 #: the verdict itself is the first's (one EBRD threshold), the evidence counts the verdicts of all.
 from transition.analysis.sequencing import DATINGS as C1_DATINGS  # noqa: E402
@@ -41,25 +60,15 @@ from transition.data import vocabulary  # noqa: E402
 #: C2: notebook 02's liberalization-institutions gap that keeps every country (mean over 1990-95 of
 #: liberalization minus institutions, ``loss_mechanism.EVERY_COUNTRY_GAP``): the mechanism's test.
 C2_MECHANISM_GAP = "gap_1990_1995"
-#: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
-ALPHA = 0.05
-#: C3: a group "emerged from the crisis" when its median real GDP index is back at this level (1989 = 100).
-RECOVERED_INDEX = 100.0
-#: C3 compares notebook 05's groups: resource-rich CIS vs resource-poor Central Europe & Baltics (the
-#: variant with South-East Europe and the per-capita outcomes are shown beside). As of the essay the gap
-#: holds when the rich group's median real GDP index (the last level year up to C3_ESSAY_YEAR) is below
-#: RECOVERED_INDEX and the poor group's at or above it; with the latest data the question is whether that
-#: gap persists: the rich group's median is still below the poor group's in the latest level year.
-#: Governance explains the gap when its Shapley share of R² exceeds that of resources for the level
-#: outcome (and, as of the essay, for growth over the window ending by then).
+#: C3 compares notebook 05's resource-rich CIS with resource-poor "Eastern Europe" as the essay means it
+#: (Central and South-East Europe; the Baltic variants are shown beside). As of the essay the gap holds
+#: when the 90% bootstrap interval of the rich-minus-poor difference of median real GDP indices (the last
+#: level year up to C3_ESSAY_YEAR) lies below zero; with the latest data the question is another one —
+#: whether the gap persists — judged per capita in the latest level year (population grew in Central Asia
+#: and fell in the Baltics and South-East Europe, so total GDP mixes output with demography).
+#: Governance: :func:`transition.claims.rules.c3_governance`, on the early-governance-free index.
 from transition.analysis.resources import EARLY_GOVERNANCE_PERIOD as C3_EARLY_GOVERNANCE  # noqa: E402
 from transition.data.vocabulary import ESSAY_YEAR as C3_ESSAY_YEAR  # noqa: E402
-#: C5: CIS exports rest on raw materials when the median CIS country's manufactures share of merchandise
-#: exports is below this and its fuel + ores & metals share is at least this many times the CEE one.
-C5_MANUFACTURES_BELOW, C5_RAW_RATIO = 50.0, 2.0
-#: C5: imports are "mainly processed" when manufactures + food exceed this share of merchandise imports
-#: in at least C5_MAJORITY_SHARE of the CIS countries with data (or for the median country, latest).
-C5_PROCESSED_ABOVE, C5_MAJORITY_SHARE = 50.0, 0.75
 #: C6: the essay's shares of exports (Russia, Ukraine, Kazakhstan, %), the tolerance for a match
 #: (percentage points), the range for each other country and the share of them that must fall in it.
 C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
@@ -67,17 +76,6 @@ C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
 #: C6: exports "increased in almost all" when at least this share of CIS countries' export volumes grew
 #: and at least this many of the essay's three exceptions (KGZ, TJK, UKR) did not grow.
 C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
-#: C8: integration proceeds by groups when at least this many blocs are active among the CIS countries
-#: and no sub-regional bloc covers all twelve.
-C8_MIN_BLOCS, CIS_COUNT = 3, 12
-#: C9: a core "dominates" a bloc with at least this share of bloc GDP (%); bloc membership "tracks reform"
-#: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
-C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
-#: C10: building a union "takes long" when the median Eurasian agreement needs at least this many years to
-#: become a working union: a decade, the order of the EEC Treaty's own 12-year transitional period for its
-#: customs union (Art. 8; completed in 11.3 years from signature); "contradicted" below C10_SHORT_YEARS, under
-#: the EU's quickest steps (about 7 years: Single European Act → single market, Maastricht → euro).
-C10_LONG_YEARS, C10_SHORT_YEARS = 10.0, 5.0
 #: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
 from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
 
@@ -147,17 +145,12 @@ def _i(value) -> str:
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else str(int(value))
 
 
-def _both(first: bool, second: bool) -> str:
-    """Two parts of a claim: both hold → supported, one → mixed, none → contradicted."""
-    return SUPPORTED if first and second else MIXED if first or second else CONTRADICTED
+def _both(first: bool | None, second: bool | None) -> str:
+    """Two parts of a claim (True, False or None: cannot tell): :func:`transition.claims.rules.combine`."""
+    return rules.combine(first, second)
 
 
-# ---- the rules --------------------------------------------------------------------------------------
-def c1_verdict(share: float) -> str:
-    """C1's rule on the share of countries that follow the essay's order."""
-    return SUPPORTED if share >= C1_SUPPORT_SHARE else CONTRADICTED if share < C1_CONTRADICT_SHARE else MIXED
-
-
+# ---- the rules (their verdicts: transition.claims.rules; here the numbers they read and the evidence) ----
 def _c1_datings(h: Headlines, n, year: int) -> list[str]:
     """Evidence on C1 under every dating of :data:`C1_DATINGS`: counts, chance, verdicts."""
     nb = "01_reform_sequencing"
@@ -194,21 +187,28 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
     ])
 
 
+def c2_mechanism(rho: float, p: float, coef: float, p_coef: float) -> bool | None:
+    """C2's mechanism from its two tests (the gap-trough rank correlation, the growth regression's
+    liberalization-ahead coefficient): holds if either is significant with the claimed negative sign,
+    fails if none is and one is significant against it, else the data cannot tell."""
+    tests = [rules.significant_sign(rho, p, -1), rules.significant_sign(coef, p_coef, -1)]
+    return True if True in tests else False if False in tests else None
+
+
 def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechanism_gap: str = C2_MECHANISM_GAP,
              per_capita: bool = False) -> Judgement:
     """C2; the multiverse varies the loss threshold, the gap that tests the mechanism, and total vs per-capita
     output (the defaults are the ledger's)."""
     n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
     shallowest = h.get(n02, "cis_shallowest_trough_index")
-    no_cis_avoided = shallowest < loss_index
     base = f"spearman_{mechanism_gap}_vs_trough"
     every = base + ("_pc" if per_capita else "")
     rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
     rho_pc, p_pc = h.get(n02, f"{base}_pc_rho"), h.get(n02, f"{base}_pc_p")
     when = f"_{ESSAY_YEAR}" if as_of == "essay" else ""  # as of the essay: the models fitted on data to 2002
     coef, p_seq = h.get(n04, f"seq_lib_ahead_coef{when}"), h.get(n04, f"seq_lib_ahead_pvalue{when}")
-    mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)
-    return Judgement(_both(no_cis_avoided, mechanism), [
+    mechanism = c2_mechanism(rho, p, coef, p_seq)
+    return Judgement(rules.c2_verdict(shallowest, mechanism, loss_index), [
         f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
         f"{_f(100 - shallowest)}% of output or more; median CIS trough "
         f"{_f(h.get(n02, 'median_trough_index_cis'))} vs {_f(h.get(n02, 'median_trough_index_cee_baltics'))} "
@@ -242,66 +242,101 @@ def _c3_outcomes(h: Headlines, as_of: str) -> tuple[str, str | None, str]:
     return level, growth, per_capita
 
 
-def _c3_share(h: Headlines, outcome: str, per_capita: str) -> str:
+#: Headline slugs of the definitions of "Eastern Europe" (notebook 05): the chosen one, then the variants.
+C3_EAST, C3_EAST_VARIANTS = "east", (("cee", "Central Europe & Baltics"), ("ee_with_see", "Central Europe, Baltics & South-East Europe"))
+#: The chosen definition's name in the evidence (notebook 05's ``eastern_europe_definition`` headline).
+C3_EAST_NAMES = {"ce_see": "Central & South-East Europe", "ce_baltics": "Central Europe & Baltics",
+                 "ce_baltics_see": "Central Europe, Baltics & South-East Europe"}
+
+
+def _outcome_text(outcome: str) -> str:
+    """'real GDP index 2000', 'growth 1990-2000', 'real GDP per capita index 2022' (notebook 05's outcome names)."""
+    per_capita, name = outcome.startswith("gdppc_"), outcome.removeprefix("gdppc_").removeprefix("gdp_")
+    what = "real GDP per capita" if per_capita else "real GDP"
+    if name.startswith("index_"):
+        return f"{what} index {name.removeprefix('index_')}"
+    years = name.removeprefix("growth_").split("_")
+    return f"growth of {what} {'-'.join(years)}"
+
+
+#: The headline keys (prefixes; the outcome follows) of :func:`transition.claims.rules.c3_governance_test`'s arguments.
+C3_GOVERNANCE_KEYS = ("shapley_share_governance", "governance_beyond_fsu_coef", "governance_beyond_fsu_p",
+                      "governance_within_cis_slope", "governance_within_cis_p")
+
+
+def _c3_parts(h: Headlines, gap_outcome: str, governance_outcomes: list[str]) -> tuple[bool | None, bool | None]:
+    """C3's two parts from notebook 05's headlines: the gap (the difference's interval) and governance."""
     n05 = "05_resources_vs_governance"
-    pc = per_capita if outcome.startswith("gdp_index_") else f"gdppc_{outcome}"
-    return (f"governance's Shapley share of R² against resources, {outcome.replace('_', ' ')}: "
-            f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)} (index measured from 1996, after the collapse); "
-            f"{_f(h.get(n05, f'shapley_share_early_governance_{outcome}'), 2)} with Freedom House "
-            f"{C3_EARLY_GOVERNANCE[0]}-{C3_EARLY_GOVERNANCE[1]}, measured before it; "
-            f"{_f(h.get(n05, f'shapley_share_governance_{pc}'), 2)} per capita")
+    key = f"difference_{gap_outcome}_rich_cis_vs_poor_{C3_EAST}"
+    gap = rules.c3_gap(h.get(n05, key), h.get(n05, f"{key}_low"), h.get(n05, f"{key}_high"))
+    tests = [rules.c3_governance_test(*(h.get(n05, f"{name}_{o}") for name in C3_GOVERNANCE_KEYS))
+             for o in governance_outcomes]
+    return gap, rules.all_parts(tests)
 
 
-def _c3_intervals(h: Headlines, level: str, outcomes: list[str]) -> list[str]:
+def _state(part: bool | None, holds: str, fails: str, unknown: str) -> str:
+    return holds if part is True else fails if part is False else unknown
+
+
+def _c3_gap_sentence(h: Headlines, outcome: str, east: str) -> str:
+    n05, key = "05_resources_vs_governance", f"difference_{outcome}_rich_cis_vs_poor"
+    variants = "; ".join(f"with {name} {_f(h.get(n05, f'{key}_{slug}'))}" for slug, name in C3_EAST_VARIANTS)
+    return (f"resource-rich CIS minus resource-poor {east}, median {_outcome_text(outcome)} (1989 = 100): "
+            f"{_f(h.get(n05, f'{key}_{C3_EAST}'))} (90% interval [{_f(h.get(n05, f'{key}_{C3_EAST}_low'))}, "
+            f"{_f(h.get(n05, f'{key}_{C3_EAST}_high'))}]; {_f(h.get(n05, f'median_{outcome}_resource_rich_cis'))} vs "
+            f"{_f(h.get(n05, f'median_{outcome}_resource_poor_{C3_EAST}'))}); {variants}")
+
+
+def _c3_governance_sentence(h: Headlines, outcome: str) -> str:
+    n05 = "05_resources_vs_governance"
+    return (f"{_outcome_text(outcome)}: governance's Shapley share of R² against resources "
+            f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)}; beside a former-USSR indicator it adds "
+            f"{_f(h.get(n05, f'governance_beyond_fsu_r2_gain_{outcome}'), 2)} to R² (coefficient p = "
+            f"{_f(h.get(n05, f'governance_beyond_fsu_p_{outcome}'), 2)}); among the CIS states alone "
+            f"Spearman rho = {_f(h.get(n05, f'governance_within_cis_rho_{outcome}'), 2)}, slope p = "
+            f"{_f(h.get(n05, f'governance_within_cis_p_{outcome}'), 2)}")
+
+
+def _c3_intervals(h: Headlines, outcomes: list[str]) -> list[str]:
     n05 = "05_resources_vs_governance"
     coverage, draws = 100 * h.get(n05, "bootstrap_level"), h.get(n05, "bootstrap_draws")
 
-    def span(key: str, digits: int = 1) -> str:
+    def span(key: str, digits: int = 2) -> str:
         return f"[{_f(h.get(n05, f'{key}_low'), digits)}, {_f(h.get(n05, f'{key}_high'), digits)}]"
 
-    return [
-        (f"{_f(coverage, 0)}% bootstrap intervals ({_i(draws)} resamples of countries), median real GDP index in "
-         f"{level.removeprefix('gdp_index_')}: resource-rich CIS {span(f'median_{level}_resource_rich_cis')}, "
-         f"resource-poor Central Europe & Baltics {span(f'median_{level}_resource_poor_cee')}, difference "
-         f"{span(f'difference_{level}_rich_cis_vs_poor_cee')}"),
-        *(f"{_f(coverage, 0)}% bootstrap interval of governance's Shapley share, {o.replace('_', ' ')}: "
-          f"{span(f'shapley_share_governance_{o}', 2)}; governance explains more in "
-          f"{_f(100 * h.get(n05, f'bootstrap_share_governance_more_{o}'), 0)}% of resamples" for o in outcomes),
-    ]
-
-
-C3_PERSISTS = "the gap the essay saw persists: the resource-rich CIS median is still below resource-poor Central Europe & Baltics'"
-C3_CLOSED = "the gap the essay saw does not persist: the resource-rich CIS median is no longer below resource-poor Central Europe & Baltics'"
+    return [f"{_f(coverage, 0)}% bootstrap interval ({_i(draws)} resamples of countries) of governance's Shapley "
+            f"share, {_outcome_text(o)}: {span(f'shapley_share_governance_{o}')}" for o in outcomes
+            if f"shapley_share_governance_{o}_low" in h.by_notebook.get(n05, {})]
 
 
 def judge_c3(h: Headlines, as_of: str) -> Judgement:
-    n02, n05 = "02_output_paths", "05_resources_vs_governance"
+    """C3. As of the essay: the gap in the real GDP index of 2000 and governance for the level and the growth
+    to 2000. With the latest data: the same question per capita in the latest year — whether the gap persisted."""
+    n05 = "05_resources_vs_governance"
     level, growth, per_capita = _c3_outcomes(h, as_of)
-    rich, poor = h.get(n05, f"median_{level}_resource_rich_cis"), h.get(n05, f"median_{level}_resource_poor_cee")
-    gap = rich < RECOVERED_INDEX <= poor if as_of == "essay" else rich < poor
-    outcomes = [level, growth] if as_of == "essay" else [level]
-    governance = all(h.get(n05, f"governance_explains_more_{o}") == 1 for o in outcomes)
-    year = "2002" if as_of == "essay" else "latest"
-    cis, cee = h.get(n02, f"median_index_{year}_cis"), h.get(n02, f"median_index_{year}_cee_baltics")
+    gap_outcome = level if as_of == "essay" else per_capita
+    governance_outcomes = [level, growth] if as_of == "essay" else [per_capita]
+    gap, governance = _c3_parts(h, gap_outcome, governance_outcomes)
+    definition = h.by_notebook.get(n05, {}).get("eastern_europe_definition", {}).get("value", "ce_see")
+    east = C3_EAST_NAMES.get(definition, definition)
+    separation = (f"the governance index nearly sorts the regions: every CIS state at or below "
+                  f"{_f(h.get(n05, 'governance_index_max_cis'), 2)}, every Central European and Baltic state at or "
+                  f"above {_f(h.get(n05, 'governance_index_min_cee_baltics'), 2)}; "
+                  f"{_i(h.get(n05, 'governance_n_see_inside_cis_range'))} South-East European states inside the CIS range")
     evidence = [
-        (f"median real GDP index in {level.removeprefix('gdp_index_')} (1989 = 100): resource-rich CIS {_f(rich)}, "
-         f"resource-poor Central Europe & Baltics {_f(poor)}, with South-East Europe "
-         f"{_f(h.get(n05, f'median_{level}_resource_poor_ee_with_see'))}; per capita in "
-         f"{per_capita.removeprefix('gdppc_index_')}: {_f(h.get(n05, f'median_{per_capita}_resource_rich_cis'))} vs "
-         f"{_f(h.get(n05, f'median_{per_capita}_resource_poor_cee'))}"),
-        *(_c3_share(h, o, per_capita) for o in outcomes),
-        (f"median real GDP index in {'2002' if as_of == 'essay' else 'the latest year'}: CIS {_f(cis)}, "
-         f"Central Europe & Baltics {_f(cee)} (1989 = 100)"),
+        _state(gap, "the gap holds: the interval of the difference lies below zero",
+               "the gap does not hold: the resource-rich CIS median is above", "the data cannot tell a gap: the interval of the difference spans zero"),
+        _c3_gap_sentence(h, gap_outcome, east),
+        _state(governance, "governance is the difference: it explains more than resources and adds to a former-USSR indicator",
+               "governance is not the difference: resources explain more, or among the CIS states better governance goes with worse outcomes",
+               "the data cannot tell governance from the rest of the Soviet past: it explains more than resources, but adds nothing significant to a former-USSR indicator"),
+        *(_c3_governance_sentence(h, o) for o in governance_outcomes),
+        separation,
     ]
     if as_of != "essay":
-        evidence.insert(0, C3_PERSISTS if gap else C3_CLOSED)
-    return Judgement(_both(gap, governance), evidence, _c3_intervals(h, level, outcomes))
-
-
-def judge_untestable(reason: str) -> callable:
-    def rule(h: Headlines, as_of: str) -> Judgement:
-        return Judgement(UNTESTABLE, [reason])
-    return rule
+        evidence.insert(0, "judged per capita in the latest year: this asks whether the gap persisted, not the essay's question")
+        evidence.insert(3, _c3_gap_sentence(h, level, east).replace("resource-rich CIS minus", "total GDP: resource-rich CIS minus", 1))
+    return Judgement(rules.c3_verdict(gap, governance), evidence, _c3_intervals(h, governance_outcomes))
 
 
 def judge_c4(h: Headlines, as_of: str) -> Judgement:
@@ -353,7 +388,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
     when = "early" if as_of == "essay" else "latest"
     manuf = h.get(nb, f"cis_median_manufactures_export_share_{when}")
     raw_cis, raw_cee = h.get(nb, f"cis_median_fuel_ores_export_share_{when}"), h.get(nb, f"cee_median_fuel_ores_export_share_{when}")
-    exports_raw = manuf < C5_MANUFACTURES_BELOW and raw_cis >= C5_RAW_RATIO * raw_cee
+    exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee)
     if as_of == "essay":
         majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
         imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE
@@ -363,7 +398,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
         imports_processed = processed > C5_PROCESSED_ABOVE
         imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
                         f"({_i(h.get(nb, 'processed_import_share_latest_year'))})")
-    return Judgement(_both(exports_raw, imports_processed), [
+    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
         f"median CIS manufactures share of merchandise exports {_f(manuf)}%; fuel + ores & metals "
         f"{_f(raw_cis)}% vs {_f(raw_cee)}% in Central Europe & Baltics",
         imports_text,
@@ -390,7 +425,7 @@ def judge_c6(h: Headlines, as_of: str) -> Judgement:
     if verdict == CONTRADICTED and ranked:
         verdict = MIXED  # the ranking of exporters is right even where the levels are off
     if as_of == "essay" and h.get(nb, "essay_period_last_year") > ESSAY_YEAR:
-        return Judgement(UNTESTABLE, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
+        return Judgement(NO_DATA, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
                                       "run notebook 06 with a first period that ends by then"])
     return Judgement(verdict, [
         f"share of total CIS exports of goods and services ({period_text}): "
@@ -406,8 +441,7 @@ def judge_c8(h: Headlines, as_of: str) -> Judgement:
     nb = "07_integration"
     when = "2002" if as_of == "essay" else "latest"
     blocs, largest = h.get(nb, f"n_blocs_cis_{when}"), h.get(nb, f"largest_subregional_bloc_{when}")
-    groups = blocs >= C8_MIN_BLOCS and largest < CIS_COUNT
-    return Judgement(SUPPORTED if groups else CONTRADICTED, [
+    return Judgement(rules.c8_verdict(blocs, largest), [
         f"{_i(blocs)} blocs active among the 12 CIS countries in {'2002' if as_of == 'essay' else 'the latest year'}; "
         f"the largest sub-regional bloc has {_i(largest)} members; "
         f"{_i(h.get(nb, f'n_overlapping_cis_{when}'))} countries belong to two or more",
@@ -426,10 +460,8 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
     year = ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR  # reform observed by then
     members = h.get(nb, f"ebrd_average_{year}_median_eurasec_{ESSAY_YEAR}")
     outsiders = h.get(nb, f"ebrd_average_{year}_median_cis_outside_eurasec_{ESSAY_YEAR}")
-    parts = [rus >= C9_CORE_SHARE, members - outsiders >= C9_REFORM_STEP - 1e-9]
-    if not math.isnan(kaz):  # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
-        parts.append(kaz >= C9_CORE_SHARE)
-    verdict = SUPPORTED if all(parts) else CONTRADICTED if not any(parts) else MIXED
+    # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
+    verdict = rules.c9_verdict(rus, None if math.isnan(kaz) else kaz, members - outsiders)
     return Judgement(verdict, [
         f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
         f"median EBRD average in {year}: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
@@ -437,24 +469,19 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
 
 
 def judge_c10(h: Headlines, as_of: str) -> Judgement:
-    """"Building a Eurasian union will take long" on the median years from agreement to working union.
-
-    Steps still open at the as-of date count with the time waited so far (a lower bound): a median of
-    at least C10_LONG_YEARS is "supported" either way; with every step completed, a median below
-    C10_SHORT_YEARS is "contradicted" and one in between "mixed"; with steps open and a median below
-    C10_LONG_YEARS it is too early to tell. The recommendation (study the EU) is not testable.
-    """
+    """"Building a Eurasian union will take long" on the median years from agreement to working union
+    (:func:`transition.claims.rules.c10_verdict`). Agreements still open at the as-of date count with the
+    time waited so far, so the median is then a lower bound: "too early" says which verdicts it already
+    excludes. The recommendation (study the EU) is not a statement of fact."""
     nb, when = "07_integration", str(ESSAY_YEAR) if as_of == "essay" else "latest"
     median, steps = h.get(nb, f"eurasian_union_median_years_{when}"), h.get(nb, f"eurasian_union_steps_{when}")
     done, eu = h.get(nb, f"eurasian_union_completed_{when}"), h.get(nb, "eu_step_median_years")
-    if median >= C10_LONG_YEARS:
-        verdict = SUPPORTED
-    elif done == steps and steps > 0:
-        verdict = CONTRADICTED if median < C10_SHORT_YEARS else MIXED
-    else:
-        verdict = UNTESTABLE
+    verdict = rules.c10_verdict(median, steps, done)
     waiting = ([f"agreements not yet working count with the years waited so far (longest "
                 f"{_f(h.get(nb, f'eurasian_union_longest_open_years_{when}'))})"] if done < steps else [])
+    if verdict == rules.TOO_EARLY:
+        excluded = "contradicted and mixed are excluded" if median >= C10_SHORT_YEARS else "no verdict is excluded yet"
+        waiting.insert(0, f"too early: the median is at least {_f(median)} years and still growing; {excluded}")
     return Judgement(verdict, [
         f"median years from a Eurasian agreement to a working union: {_f(median)} ({_i(done)} of {_i(steps)} "
         f"agreements working by {ESSAY_YEAR if as_of == 'essay' else 'now'})",
@@ -524,12 +551,11 @@ def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lan
 def thresholds(claim_id: str, as_of: str, h: Headlines) -> list[tuple[str, str, float, str]]:
     """(notebook, headline key, threshold, what) of each cited number a rule compares with a threshold."""
     when, early = ("2002", "early") if as_of == "essay" else ("latest", "latest")
-    level = _c3_outcomes(h, as_of)[0]
+    level, _growth, per_capita = _c3_outcomes(h, as_of)
     n05 = "05_resources_vs_governance"
+    gap_outcome = level if as_of == "essay" else per_capita
     return {
-        "C3": [(n05, f"median_{level}_resource_rich_cis", RECOVERED_INDEX, "the resource-rich CIS median"),
-               (n05, f"median_{level}_resource_poor_cee", RECOVERED_INDEX, "the resource-poor median")] if as_of == "essay"
-        else [(n05, f"difference_{level}_rich_cis_vs_poor_cee", 0.0, "the rich-minus-poor difference")],
+        "C3": [(n05, f"difference_{gap_outcome}_rich_cis_vs_poor_{C3_EAST}", 0.0, "the rich-minus-poor difference")],
         "C4": [("08_trade_partners", f"cis_median_fall_to_{when}_pp", C4_FALL_PP, "the CIS median fall"),
                ("08_trade_partners", f"cis_median_share_fsu_{when}_pct", C4_MAJOR_SHARE, "the CIS median share")],
         "C5": [("06_trade_structure", f"cis_median_manufactures_export_share_{early}", C5_MANUFACTURES_BELOW,
@@ -577,15 +603,15 @@ def thresholds_markdown(lang: str = "en") -> str:
         f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
         "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
         "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",
-        f"C3: as of the essay the gap holds when the resource-rich CIS median real GDP index is below {RECOVERED_INDEX:g} and that of resource-poor Central Europe & Baltics at or above it; with the latest data it persists when the resource-rich CIS median is still below; governance explains the gap when its Shapley share of R² exceeds that of resources",
+        f"C3: the gap holds when the 90% bootstrap interval of the resource-rich CIS median minus the resource-poor Eastern European median (Central and South-East Europe, as the essay uses the term) lies below zero: the real GDP index of 2000 as of the essay, per capita in the latest year with the latest data (whether the gap persisted); governance is the difference when its Shapley share of R² exceeds {C3_GOVERNANCE_SHARE:g} and it adds significantly (p < {ALPHA}) to a former-USSR indicator, and is not when resources explain more or, among the CIS states alone, better governance goes with significantly worse outcomes",
         f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
         f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
         f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
         f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
-        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited); contradicted below {C10_SHORT_YEARS:g} years; the recommendation is not testable",
-        "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",
+        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited, a lower bound); contradicted below {C10_SHORT_YEARS:g} years once every agreement works; too early while agreements are open and the bound is below {C10_LONG_YEARS:g}; the recommendation is not testable",
+        "Claims in parts: every part holds → supported; some hold and others fail or cannot be told → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)
 

@@ -68,8 +68,14 @@ C3 = Space("C3", (
               "governance: every measure, the World Bank's three, or Freedom House alone"),
     Dimension("index_method", ("zmean", "pc1"), "zmean", "composite index: mean of z-scores, or first principal component"),
     Dimension("rich_rents_threshold", (10.0, 5.0, 15.0), 10.0, "rents (% of GDP) from which a CIS state is resource-rich"),
-    Dimension("eastern_europe_with_see", (False, True), False,
-              "resource-poor Eastern Europe: Central Europe & Baltics, or with South-East Europe"),
+    Dimension("eastern_europe", ("ce_see", "ce_baltics", "ce_baltics_see"), "ce_see",
+              "resource-poor Eastern Europe: Central & South-East Europe (the essay's Soviet usage: the former Comecon "
+              "partners and Yugoslavia, not the Baltic republics), Central Europe & the Baltics (the EU-accession "
+              "literature's grouping), or all three"),
+    Dimension("output", ("ledger", "total", "per_capita"), "ledger",
+              "the outcome of the gap: the ledger's (total GDP as of the essay; per capita with the latest data, "
+              "since population grew in Central Asia and fell in the Baltics and South-East Europe), or total or "
+              "per-capita GDP (Maddison, whatever the GDP source) for both columns"),
     AS_OF,
 ), excluded=(
     # A first principal component of the two export shares has no complete country rows (their
