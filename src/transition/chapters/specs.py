@@ -281,6 +281,8 @@ INTEGRATION = ParameterSpec("07_integration", {
                                      "to 2024 (the last year of any panel data)"),
     "blocs": ListOf(v.BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
     "comparison_year": Integer(1995, v.EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
+    "union_agreements": Choice(["complete", "first_list"], "C10's Eurasian agreements: every one that promised an "
+                                                           "economic union (data/eurasian_agreements.csv), or the first three"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,

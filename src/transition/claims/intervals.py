@@ -93,9 +93,11 @@ CENSUS_C8 = "a count of blocs from dated treaties: no sampling interval"
 
 
 def c9(h, as_of: str) -> list[str]:
-    year = ESSAY_YEAR if as_of == "essay" else EBRD_LAST_YEAR
-    return [f"{BOOTSTRAP}, median EBRD average in {year}, EurAsEC members minus the other CIS countries: "
-            f"{_span(h, '07_integration', f'ebrd_average_{year}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}', 2)}"]
+    if as_of == "essay":
+        return [f"{BOOTSTRAP}, median EBRD average in {ESSAY_YEAR}, EurAsEC members minus the other CIS countries: "
+                f"{_span(h, '07_integration', f'ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}', 2)}"]
+    return [f"{BOOTSTRAP}, median EBRD average in {EBRD_LAST_YEAR}, EAEU 2015 members minus the other CIS countries: "
+            f"{_span(h, '07_integration', f'ebrd_average_{EBRD_LAST_YEAR}_difference_eaeu_2015_vs_cis_outside', 2)}"]
 
 
 def c10(h, as_of: str) -> list[str]:

@@ -449,22 +449,38 @@ def judge_c8(h: Headlines, as_of: str) -> Judgement:
 
 
 def judge_c9(h: Headlines, as_of: str) -> Judgement:
+    """C9. As of the essay: Russia's share of CIS GDP, Kazakhstan's of the Central Asian bloc's, and whether the
+    EurAsEC members of 2002 were the better reformed (EBRD 2002). With the latest data, as a forecast: whether
+    the members of the EAEU of 2015 were the better reformed before they moved (EBRD 2006, the last year)."""
     nb = "07_integration"
     if as_of == "essay":
         rus, kaz = h.get(nb, "rus_share_cis_2002_pct"), h.get(nb, "kaz_share_caco_2002_pct")
-        kaz_text = f"Kazakhstan {_f(kaz)}% of Central Asian Cooperation Organization GDP (2002)"
+        kaz_text = (f"Kazakhstan {_f(kaz)}% of Central Asian Cooperation Organization GDP (2002; "
+                    f"{_f(h.get(nb, 'kaz_share_caco_2002_pct_ppp_pwt'))}% at PPP, PWT)")
+        key = f"ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}"
+        lead_text = (f"median EBRD average in {ESSAY_YEAR}: EurAsEC members {_f(h.get(nb, f'ebrd_average_{ESSAY_YEAR}_median_eurasec_{ESSAY_YEAR}'), 2)}, "
+                     f"other CIS {_f(h.get(nb, f'ebrd_average_{ESSAY_YEAR}_median_cis_outside_eurasec_{ESSAY_YEAR}'), 2)}")
     else:
         rus, kaz = h.get(nb, "rus_share_eaeu_latest_pct"), math.nan  # no Central Asian bloc exists any more
         kaz_text = (f"no Central Asian bloc remains (CACO merged into EurAsEC); Kazakhstan has "
                     f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
-    year = ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR  # reform observed by then
-    members = h.get(nb, f"ebrd_average_{year}_median_eurasec_{ESSAY_YEAR}")
-    outsiders = h.get(nb, f"ebrd_average_{year}_median_cis_outside_eurasec_{ESSAY_YEAR}")
-    # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
-    verdict = rules.c9_verdict(rus, None if math.isnan(kaz) else kaz, members - outsiders)
+        year = vocabulary.EBRD_LAST_YEAR
+        key = f"ebrd_average_{year}_difference_eaeu_2015_vs_cis_outside"
+        lead_text = (f"as a forecast: between EurAsEC {ESSAY_YEAR} and the EAEU of 2015 "
+                     f"{_i(h.get(nb, 'cis_moved_toward_eaeu_2015'))} CIS states moved toward the core, "
+                     f"{_i(h.get(nb, 'cis_moved_away_eaeu_2015'))} away, {_i(h.get(nb, 'cis_stayed_in_eaeu_2015'))} stayed in, "
+                     f"{_i(h.get(nb, 'cis_stayed_out_eaeu_2015'))} stayed out; in {year}, before the moves, the later members "
+                     f"led the others by {_f(h.get(nb, key), 2)} EBRD points (EBRD data end in {year})")
+    estimate = (h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_eurasec_{ESSAY_YEAR}")
+                - h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_cis_outside_eurasec_{ESSAY_YEAR}")) if as_of == "essay" else h.get(nb, key)
+    lead = rules.c9_reform_lead(estimate, h.get(nb, f"{key}_low"), h.get(nb, f"{key}_high"))
+    verdict = rules.c9_verdict(rus, None if math.isnan(kaz) else kaz, lead)
     return Judgement(verdict, [
         f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
-        f"median EBRD average in {year}: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
+        lead_text + f" (90% interval [{_f(h.get(nb, f'{key}_low'), 2)}, {_f(h.get(nb, f'{key}_high'), 2)}], "
+                    f"one EBRD step = {_f(C9_REFORM_STEP, 2)})",
+        _state(lead, "membership tracks reform", "membership does not track reform",
+               "the data cannot tell whether membership tracks reform: the interval spans one EBRD step"),
     ])
 
 
@@ -560,8 +576,9 @@ def thresholds(claim_id: str, as_of: str, h: Headlines) -> list[tuple[str, str, 
                ("08_trade_partners", f"cis_median_share_fsu_{when}_pct", C4_MAJOR_SHARE, "the CIS median share")],
         "C5": [("06_trade_structure", f"cis_median_manufactures_export_share_{early}", C5_MANUFACTURES_BELOW,
                 "the CIS median manufactures share")],
-        "C9": [("07_integration", f"ebrd_average_{ESSAY_YEAR if as_of == 'essay' else vocabulary.EBRD_LAST_YEAR}"
-                f"_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}", C9_REFORM_STEP, "the members' lead")],
+        "C9": [("07_integration", f"ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}"
+                if as_of == "essay" else f"ebrd_average_{vocabulary.EBRD_LAST_YEAR}_difference_eaeu_2015_vs_cis_outside",
+                C9_REFORM_STEP, "the members' lead")],
     }.get(claim_id, [])
 
 
@@ -609,7 +626,7 @@ def thresholds_markdown(lang: str = "en") -> str:
         f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
         f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
-        f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
+        f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when the members' median EBRD average leads the other CIS states' by one EBRD step ({C9_REFORM_STEP:.2f}), its 90% interval wholly above it (EurAsEC 2002 in 2002 as of the essay; as a forecast with the latest data, the EAEU members of 2015 in 2006, before they moved)",
         f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited, a lower bound); contradicted below {C10_SHORT_YEARS:g} years once every agreement works; too early while agreements are open and the bound is below {C10_LONG_YEARS:g}; the recommendation is not testable",
         "Claims in parts: every part holds → supported; some hold and others fail or cannot be told → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
     ]

@@ -201,11 +201,16 @@ def c8_verdict(n_blocs: float, largest_subregional: float) -> str:
 C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
 
 
-def c9_verdict(russia_share: float, kazakhstan_share: float | None, reform_lead: float) -> str:
+def c9_reform_lead(lead: float, low: float, high: float, step: float = C9_REFORM_STEP) -> bool | None:
+    """Membership tracks reform: the members' median lead (EBRD average) is at least one EBRD step, its
+    interval wholly above it; wholly below, it does not; an interval spanning the step cannot tell."""
+    return interval_side(lead, low, high, above=step - 1e-9)
+
+
+def c9_verdict(russia_share: float, kazakhstan_share: float | None, reform_lead: bool | None) -> str:
     """C9's parts: Russia's share of its bloc's GDP, Kazakhstan's of the Central Asian bloc's (None when
-    no such bloc exists), and the members' reform lead (EBRD average, median members − non-members)."""
-    parts = [russia_share >= C9_CORE_SHARE if _known(russia_share) else None,
-             reform_lead >= C9_REFORM_STEP - 1e-9 if _known(reform_lead) else None]
+    no such bloc exists), and whether membership tracks reform (:func:`c9_reform_lead`)."""
+    parts = [russia_share >= C9_CORE_SHARE if _known(russia_share) else None, reform_lead]
     if kazakhstan_share is not None and _known(kazakhstan_share):
         parts.append(kazakhstan_share >= C9_CORE_SHARE)
     return combine(*parts)
