@@ -15,22 +15,28 @@ def _h(numbers: dict[str, dict]) -> Headlines:
                       for nb, d in numbers.items()})
 
 
-def _c1(follow_2002, follow_all, n=20):
+def _c1(follow, n=20, everyone=29):
     return _h({"01_reform_sequencing": {
-        "n_follow_essay_order_as_of_2002": follow_2002, "n_follow_essay_order_all": follow_all, "n_countries": n,
+        "n_follow_essay_order_scope_former_ussr": follow, "n_countries_scope_former_ussr": n,
+        "n_follow_essay_order_scope_former_ussr_mongolia": follow, "n_countries_scope_former_ussr_mongolia": n + 1,
+        "n_follow_essay_order_scope_all": follow, "n_countries_scope_all": everyone, "n_countries": everyone,
+        "median_kendall_tau_former_ussr": 0.33, "n_kendall_tau_positive_former_ussr": 14,
+        "share_pairs_concordant_former_ussr": 0.7,
         "n_pair_lib_stab_before": 1, "n_pair_lib_stab_tie": 0, "n_pair_lib_stab_after": 0,
-        "n_privatization_before_institutions": 3}})
+        "n_privatization_before_institutions_both_reached": 3, "n_institutions_censored_privatization_reached": 15,
+        "n_institutions_before_privatization_both_reached": 0}})
 
 
 @pytest.mark.parametrize("follow, expected", [(10, SUPPORTED), (15, SUPPORTED), (9, MIXED), (4, MIXED), (3, CONTRADICTED), (0, CONTRADICTED)])
-def test_c1_thresholds_on_the_share_following_the_order(follow, expected):
-    assert ledger.judge_c1(_c1(follow, follow), "essay").verdict == expected
+def test_c1_thresholds_on_the_share_of_former_soviet_states_following_the_order(follow, expected):
+    assert ledger.judge_c1(_c1(follow), "essay").verdict == expected
 
 
-def test_c1_reads_the_as_of_2002_count_for_the_essay_and_the_full_count_for_latest():
-    h = _c1(follow_2002=12, follow_all=1)
-    assert ledger.judge_c1(h, "essay").verdict == SUPPORTED
-    assert ledger.judge_c1(h, "latest").verdict == CONTRADICTED
+def test_c1_evidence_keeps_censored_institutions_apart_and_gives_the_concordance():
+    evidence = ledger.judge_c1(_c1(0, n=15), "latest").evidence
+    assert evidence[0].startswith("0 of 15 former Soviet states reach the four areas") and "every economy of the study: 0 of 29" in evidence[0]
+    assert "median Kendall tau-b 0.33, 14 of 15 agree more than they disagree; 70% of the pairs" in evidence[1]
+    assert "before institutions in 3 of the study's economies where both did; in 15 more, institutions never reached it by 2006 (censored, not dated)" in evidence[3]
 
 
 def _c2(shallowest, rho, p, coef=1.0, p_seq=0.9):
@@ -75,16 +81,16 @@ def test_c2_evidence_names_the_every_country_gap_and_the_old_one_beside_it():
 
 
 def test_c1_counts_the_verdicts_of_every_dating():
-    h = _c1(follow_2002=0, follow_all=0)
+    h = _c1(0)
     for dating, follow in zip(ledger.C1_DATINGS, (0, 5, 12)):
         for year in (2002, 2006):
             h.by_notebook["01_reform_sequencing"] |= {f"c1_n_follow_{dating}_{year}": {"value": follow},
                                                       f"c1_expected_own_dates_{dating}_{year}": {"value": 1.0},
                                                       f"c1_p_chance_{dating}_{year}": {"value": 0.5}}
     result = ledger.judge_c1(h, "essay")
-    assert result.verdict == CONTRADICTED  # the first dating's (one EBRD threshold)
-    assert result.evidence[-1] == "verdicts under the 3 datings (the first is the ledger's): 1 supported, 1 mixed, 1 contradicted"
-    assert "0, 5, 12 countries follow the order by 2002" in result.evidence[-2] and h.missing == []
+    assert result.verdict == CONTRADICTED  # the headline scope's (former Soviet states, one EBRD threshold)
+    assert result.evidence[-1] == "verdicts under the 3 datings (the first is the ledger's): 0 supported, 1 mixed, 2 contradicted"
+    assert "0, 5, 12 of 29 follow the order by 2002" in result.evidence[-2] and h.missing == []
     assert ledger.c1_verdict(0.5) == SUPPORTED and ledger.c1_verdict(0.19) == CONTRADICTED
 
 

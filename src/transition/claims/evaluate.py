@@ -20,7 +20,6 @@ import math
 import pandas as pd
 
 from transition.analysis import growth, loss_mechanism, output, resources, sequencing
-from transition.analysis.groups import select_countries
 from transition.claims import ledger, rules, spaces
 from transition.claims.space import Spec
 from transition.data import derived
@@ -89,7 +88,7 @@ def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     when, groups = spec.get("as_of"), spec.get("groups")
     panel_key, cut = _cut(tidy, when)
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
-    sample = select_countries(spaces.GROUP_SETS[groups])
+    sample = spaces.GROUP_SETS[groups]
     common = {"iso3": sample, "last_year": last_year}
     ebrd_areas = tuple(area for area in sequencing.ESSAY_ORDER if area != "stabilization")
     areas = _memo(("c1-areas", panel_key, groups, spec.get("dating"), spec.get("ebrd_threshold")),
@@ -107,17 +106,15 @@ def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     gap = _memo(("c1-gap", panel_key, groups, spec.get("ebrd_threshold")),
                 lambda: sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year))
     order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
-    key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
-    return {"01_reform_sequencing": {key: int(order["follows_essay_order"].sum()), "n_countries": len(order)}}
+    return {"n_follow": int(order["follows_essay_order"].sum()), "n_countries": len(order)}
 
 
 def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """Verdict; estimate = share of countries following the essay's order."""
+    """Verdict (:func:`transition.claims.rules.c1_verdict`); estimate = share of countries following the essay's order."""
     numbers = numbers_c1(spec, tidy)
-    own = numbers["01_reform_sequencing"]
-    follow = next(value for key, value in own.items() if key.startswith("n_follow_essay_order"))
-    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec)),
-            "estimate": follow / own["n_countries"], "n": own["n_countries"], "n_follow": follow}
+    share = numbers["n_follow"] / numbers["n_countries"]
+    return {"verdict": rules.c1_verdict(share), "estimate": share, "n": numbers["n_countries"],
+            "n_follow": numbers["n_follow"]}
 
 
 # ---- C2: no CIS country avoided substantial losses; because liberalization ran ahead ----------------

@@ -44,10 +44,9 @@ def _span(h, notebook: str, key: str, digits: int = 1) -> str:
 
 def c1(h, as_of: str) -> list[str]:
     nb = "01_reform_sequencing"
-    key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
-    follow, n = h.get(nb, key), h.get(nb, "n_countries")
+    follow, n = h.get(nb, "n_follow_essay_order_scope_former_ussr"), h.get(nb, "n_countries_scope_former_ussr")
     low, high = proportion_interval(follow, n)
-    return [f"{LEVEL} Clopper-Pearson interval of the share of countries that follow the essay's order: "
+    return [f"{LEVEL} Clopper-Pearson interval of the share of former Soviet states that follow the essay's order: "
             f"[{_f(100 * low, 0)}%, {_f(100 * high, 0)}%]"]
 
 

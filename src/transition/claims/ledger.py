@@ -159,8 +159,8 @@ def _c1_datings(h: Headlines, n, year: int) -> list[str]:
     p_chance = [h.get(nb, f"c1_p_chance_{d}_{year}") for d in C1_DATINGS]
     verdicts = [c1_verdict(f / n if n else math.nan) for f in follows]
     return [
-        f"under the {len(C1_DATINGS)} datings of the areas (one EBRD threshold; each area's own range; each area's "
-        f"scale) {', '.join(_i(f) for f in follows)} countries follow the order by {year}; each country's own dates "
+        f"every economy of the study, under the {len(C1_DATINGS)} datings of the areas (one EBRD threshold; each area's own "
+        f"range; each area's scale): {', '.join(_i(f) for f in follows)} of {_i(n)} follow the order by {year}; each country's own dates "
         f"in random order give {', '.join(_f(c) for c in chance)} (p = {', '.join(_f(p, 2) for p in p_chance)}); "
         f"a random order of four areas matches 1 time in 24",
         f"verdicts under the {len(C1_DATINGS)} datings (the first is the ledger's): "
@@ -168,22 +168,34 @@ def _c1_datings(h: Headlines, n, year: int) -> list[str]:
     ]
 
 
+#: C1's headline scope: the essay's "new independent states", the former Soviet republics (notebook 01's scopes).
+C1_SCOPE, C1_VARIANT_SCOPES = "former_ussr", (("former_ussr_mongolia", "with Mongolia"), ("all", "every economy of the study"))
+
+
 def judge_c1(h: Headlines, as_of: str) -> Judgement:
+    """C1 on the former Soviet states (the essay's scope), with the other scopes, the concordance reading and
+    censored institutions beside it. As of the essay: the run observed to 2002; latest: to 2006, the last EBRD year."""
     nb = "01_reform_sequencing"
-    key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
-    follow, n = h.get(nb, key), h.get(nb, "n_countries")
-    verdict = c1_verdict(follow / n if n else math.nan)
+    follow, n = h.get(nb, f"n_follow_essay_order_scope_{C1_SCOPE}"), h.get(nb, f"n_countries_scope_{C1_SCOPE}")
+    verdict = rules.c1_verdict(follow / n if n else math.nan)
     year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
-    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]  # as of the essay: data to 2002
+    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
+    variants = "; ".join(f"{name}: {_i(h.get(nb, f'n_follow_essay_order_scope_{scope}'))} of "
+                         f"{_i(h.get(nb, f'n_countries_scope_{scope}'))}" for scope, name in C1_VARIANT_SCOPES)
     return Judgement(verdict, [
-        f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
-        f"(liberalization → stabilization → institutions → privatization) "
-        f"{'by 2002' if as_of == 'essay' else 'by 2006, the last EBRD year'}",
+        f"{_i(follow)} of {_i(n)} former Soviet states reach the four areas in the essay's order "
+        f"(liberalization → stabilization → institutions → privatization) by {year}; {variants}",
+        f"concordance with the essay's order, former Soviet states: median Kendall tau-b "
+        f"{_f(h.get(nb, f'median_kendall_tau_{C1_SCOPE}'), 2)}, {_i(h.get(nb, f'n_kendall_tau_positive_{C1_SCOPE}'))} of "
+        f"{_i(n)} agree more than they disagree; {_f(100 * h.get(nb, f'share_pairs_concordant_{C1_SCOPE}'), 0)}% of the "
+        f"pairs of areas in a definite order follow the essay",
         f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
         f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
         f"privatization reached the advanced level before institutions in "
-        f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
-        *_c1_datings(h, n, year),
+        f"{_i(h.get(nb, 'n_privatization_before_institutions_both_reached'))} of the study's economies where both did; in "
+        f"{_i(h.get(nb, 'n_institutions_censored_privatization_reached'))} more, institutions never reached it by {year} "
+        f"(censored, not dated); institutions first in {_i(h.get(nb, 'n_institutions_before_privatization_both_reached'))}",
+        *_c1_datings(h, h.get(nb, "n_countries"), year),
     ])
 
 
@@ -616,7 +628,7 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
 def thresholds_markdown(lang: str = "en") -> str:
     """The thresholds of the verdict rules, as a Markdown list read from this module's constants."""
     items = [
-        f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of countries follow the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}",
+        f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of the former Soviet states (the essay's new independent states; Mongolia and Eastern Europe as variants) reach the four areas in the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}; an area that never reaches the threshold is censored, and a concordance reading (Kendall's tau with the essay's order) is shown beside the rule",
         f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
         "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
         "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",

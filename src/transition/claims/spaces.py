@@ -6,16 +6,20 @@ ledger. ``as_of`` cuts the panel at the essay's year (2002) or uses the latest d
 """
 from __future__ import annotations
 
+from transition.analysis.concordance import SCOPES
+from transition.analysis.groups import select_countries
 from transition.claims.space import Dimension, Space
 from transition.data.vocabulary import BROAD_ORDER, ESSAY_YEAR, GOVERNANCE_MEASURES, RESOURCE_MEASURES
 
-#: Country sets: every study country, or only the two groups the essay compares.
-GROUP_SETS = {"all": list(BROAD_ORDER), "cis_cee": ["CIS", "CEE & Baltics"]}
+#: C1's country sets (ISO3 lists): the former Soviet states (the essay's "new independent states", the ledger's
+#: headline), with Mongolia, every study country, or only the two groups the essay compares.
+GROUP_SETS = {**SCOPES, "cis_cee": select_countries(["CIS", "CEE & Baltics"])}
 
 AS_OF = Dimension("as_of", ("latest", ESSAY_YEAR), "latest",
                   "data observed to the latest year, or cut at the essay's time (2002)")
-GROUPS = Dimension("groups", tuple(GROUP_SETS), "all",
-                   "all 29 economies, or only the CIS and Central Europe & the Baltics the essay compares")
+GROUPS = Dimension("groups", tuple(GROUP_SETS), "former_ussr",
+                   "the fifteen former Soviet states (the essay's new independent states), with Mongolia, all 29 "
+                   "economies, or only the CIS and Central Europe & the Baltics")
 
 C1 = Space("C1", (
     Dimension("dating", ("threshold", "own_range", "scale_share"), "threshold",
