@@ -228,10 +228,16 @@ def headline_rows(verdict: pd.DataFrame, groups: pd.DataFrame, cross: pd.DataFra
     ]
 
 
-def confounding_rows(beyond: pd.DataFrame, within: pd.DataFrame, separation: pd.DataFrame) -> list[dict]:
-    """Headline rows of the within-CIS test: governance beside a former-USSR indicator, among the CIS
-    states alone, and how far the groups' governance ranges overlap."""
+def confounding_rows(beyond: pd.DataFrame, within: pd.DataFrame, separation: pd.DataFrame,
+                     beyond_initial: pd.DataFrame | None = None) -> list[dict]:
+    """Headline rows of the within-CIS test: governance beside a former-USSR indicator (and beside the fuller
+    initial conditions), among the CIS states alone, and how far the groups' governance ranges overlap."""
     rows = []
+    for r in (beyond_initial.itertuples() if beyond_initial is not None else ()):
+        rows += [_row(f"governance_beyond_initial_coef_{r.outcome}", r.coef_governance, "coefficient",
+                      f"Governance index beside the initial conditions {r.controls} (OLS, HC3), {r.outcome}"),
+                 _row(f"governance_beyond_initial_p_{r.outcome}", r.p_governance, "p-value (HC3)",
+                      f"Governance index beside the initial conditions {r.controls}, {r.outcome}")]
     for r in beyond.itertuples():
         rows += [_row(f"governance_beyond_fsu_coef_{r.outcome}", r.coef_governance, "coefficient",
                       f"Governance index beside a former-USSR indicator (OLS, HC3), {r.outcome}"),
@@ -342,6 +348,8 @@ def _interval_rows(row, base_year: int, chosen: str) -> list[dict]:
                         unit, f"difference of medians, {outcome}, {RICH_CIS} minus {name}"),
             _row(f"mannwhitney_p_{outcome}_rich_cis_vs_poor_{slug}", row["mannwhitney_p"], "p-value",
                  f"Two-sided Mann-Whitney test, {RICH_CIS} vs {name}, {outcome}"),
+            _row(f"mde_{outcome}_rich_cis_vs_poor_{slug}", row["mde"], unit,
+                 f"Smallest difference of means detectable with 80% power at 5% (t-test), {RICH_CIS} vs {name}, {outcome}"),
         ]
     return rows
 

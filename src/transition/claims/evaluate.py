@@ -146,10 +146,13 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
     y = "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
     x = spec.get("mechanism_gap")
-    association = output.association(frame, x, y, ())
-    key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    association = output.association(frame, x, y, output.CONTROL_SETS[1])  # former USSR and war, as the ledger's test
+    short = x.replace('gap_points_', 'gap_')
+    key = f"spearman_{short}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    ols = f"ols_{short}_{y}_controlled"
     numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
-               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
+               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"],
+               f"{ols}_slope": association["slope"], f"{ols}_p": association["slope_p"]}
     return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, panel_key)}
 
 
@@ -158,10 +161,13 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
     x = spec.get("mechanism_gap").replace("gap_points_", "gap_")
     numbers = numbers_c2(spec, tidy)
     own = numbers["02_output_paths"]
-    rho, p, n = (next(v for k, v in own.items() if k.endswith(suffix)) for suffix in ("_rho", "_p", "_n"))
+    rho, p, n = (next(v for k, v in own.items() if k.startswith("spearman_") and k.endswith(suffix))
+                 for suffix in ("_rho", "_p", "_n"))
+    slope, p_slope = (next(v for k, v in own.items() if k.startswith("ols_") and k.endswith(suffix))
+                      for suffix in ("_slope", "_p"))
     verdict = _judge(ledger.judge_c2, numbers, _when(spec), loss_index=spec.get("loss_index"),
                      mechanism_gap=x, per_capita=spec.get("output") == "per_capita")
-    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n,
+    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n, "controlled_slope": slope, "controlled_p": p_slope,
             "shallowest_cis_trough": own["cis_shallowest_trough_index"],
             **numbers["04_reforms_and_growth"]}
 

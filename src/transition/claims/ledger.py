@@ -199,12 +199,19 @@ def judge_c1(h: Headlines, as_of: str) -> Judgement:
     ])
 
 
-def c2_mechanism(rho: float, p: float, coef: float, p_coef: float) -> bool | None:
-    """C2's mechanism from its two tests (the gap-trough rank correlation, the growth regression's
-    liberalization-ahead coefficient): holds if either is significant with the claimed negative sign,
-    fails if none is and one is significant against it, else the data cannot tell."""
-    tests = [rules.significant_sign(rho, p, -1), rules.significant_sign(coef, p_coef, -1)]
+def c2_mechanism(slope: float, p_slope: float, coef: float, p_coef: float) -> bool | None:
+    """C2's mechanism from its two tests, both conditioned on initial conditions: the slope of the trough on
+    the liberalization-institutions gap beside former-USSR and war indicators (a larger gap, a deeper trough:
+    negative), and the growth regression's liberalization-ahead coefficient (negative). Holds if either is
+    significant with the claimed sign, fails if none is and one is significant against it, else no evidence
+    either way (None). The raw rank correlation is reported, not judged: across regions it mixes the gap
+    with everything else the former Soviet republics shared."""
+    tests = [rules.significant_sign(slope, p_slope, -1), rules.significant_sign(coef, p_coef, -1)]
     return True if True in tests else False if False in tests else None
+
+
+#: The controls of C2's mechanism test (notebook 02's ``output.CONTROL_SETS``): former USSR and war.
+C2_CONTROLS_TEXT = "former-USSR and war indicators"
 
 
 def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechanism_gap: str = C2_MECHANISM_GAP,
@@ -216,26 +223,28 @@ def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechan
     base = f"spearman_{mechanism_gap}_vs_trough"
     every = base + ("_pc" if per_capita else "")
     rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
-    rho_pc, p_pc = h.get(n02, f"{base}_pc_rho"), h.get(n02, f"{base}_pc_p")
+    ols = f"ols_{mechanism_gap}_trough_index{'_pc' if per_capita else ''}_controlled"
+    slope, p_slope = h.get(n02, f"{ols}_slope"), h.get(n02, f"{ols}_p")
     when = f"_{ESSAY_YEAR}" if as_of == "essay" else ""  # as of the essay: the models fitted on data to 2002
     coef, p_seq = h.get(n04, f"seq_lib_ahead_coef{when}"), h.get(n04, f"seq_lib_ahead_pvalue{when}")
-    mechanism = c2_mechanism(rho, p, coef, p_seq)
+    mechanism = c2_mechanism(slope, p_slope, coef, p_seq)
     return Judgement(rules.c2_verdict(shallowest, mechanism, loss_index), [
         f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
         f"{_f(100 - shallowest)}% of output or more; median CIS trough "
         f"{_f(h.get(n02, 'median_trough_index_cis'))} vs {_f(h.get(n02, 'median_trough_index_cee_baltics'))} "
         f"in Central Europe & Baltics",
+        _state(mechanism, "the mechanism holds: a larger liberalization-institutions gap went with a deeper trough",
+               "the mechanism fails: a larger gap went with a shallower trough, beside the initial conditions",
+               "no evidence either way on the mechanism once initial conditions are held fixed"),
+        f"trough on the liberalization-institutions gap (1990-95 mean, every country: {_i(n)}) beside {C2_CONTROLS_TEXT}: "
+        f"slope {_f(slope, 2)} index points per EBRD point (p = {_f(p_slope, 2)}; the claim needs a negative slope); "
+        f"liberalization ahead of institutions in growth regressions with country and year effects "
+        f"{'with data to 2002' if as_of == 'essay' else 'with data to 2006'}: {_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
+        f"without controls the rank correlation is {_f(rho, 2)} (p = {_f(p, 2)}), per capita "
+        f"{_f(h.get(n02, f'{base}_pc_rho'), 2)}: across regions the gap stands in for the Soviet past",
         f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
         f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
         f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)})",
-        f"the mechanism is tested on every country ({_i(n)}, the non-liberalizers included): liberalization minus "
-        f"institutions averaged over 1990-95 and the depth of the trough, Spearman rho = {_f(rho, 2)} (p = {_f(p, 2)}; "
-        f"the claim needs a negative rho); "
-        f"per capita {_f(rho_pc, 2)} (p = {_f(p_pc, 2)}); liberalization ahead of institutions in growth regressions "
-        f"{'with data to 2002' if as_of == 'essay' else 'with data to 2006'}: {_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
-        *([] if as_of == "essay" else [  # dated from liberalization with all the years observed since
-            f"the old gap (years from liberalization, liberalizers only): rho = "
-            f"{_f(h.get(n02, 'spearman_gap_vs_trough_rho'), 2)} (p = {_f(h.get(n02, 'spearman_gap_vs_trough_p'), 2)})"]),
     ])
 
 
@@ -296,7 +305,9 @@ def _c3_gap_sentence(h: Headlines, outcome: str, east: str) -> str:
     return (f"resource-rich CIS minus resource-poor {east}, median {_outcome_text(outcome)} (1989 = 100): "
             f"{_f(h.get(n05, f'{key}_{C3_EAST}'))} (90% interval [{_f(h.get(n05, f'{key}_{C3_EAST}_low'))}, "
             f"{_f(h.get(n05, f'{key}_{C3_EAST}_high'))}]; {_f(h.get(n05, f'median_{outcome}_resource_rich_cis'))} vs "
-            f"{_f(h.get(n05, f'median_{outcome}_resource_poor_{C3_EAST}'))}); {variants}")
+            f"{_f(h.get(n05, f'median_{outcome}_resource_poor_{C3_EAST}'))}); {variants}; with groups this small only a "
+            f"difference of about {_f(h.get(n05, f'mde_{outcome}_rich_cis_vs_poor_{C3_EAST}'), 0)} points is detected "
+            f"with 80% power")
 
 
 def _c3_governance_sentence(h: Headlines, outcome: str) -> str:
@@ -304,7 +315,9 @@ def _c3_governance_sentence(h: Headlines, outcome: str) -> str:
     return (f"{_outcome_text(outcome)}: governance's Shapley share of R² against resources "
             f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)}; beside a former-USSR indicator it adds "
             f"{_f(h.get(n05, f'governance_beyond_fsu_r2_gain_{outcome}'), 2)} to R² (coefficient p = "
-            f"{_f(h.get(n05, f'governance_beyond_fsu_p_{outcome}'), 2)}); among the CIS states alone "
+            f"{_f(h.get(n05, f'governance_beyond_fsu_p_{outcome}'), 2)}; p = "
+            f"{_f(h.get(n05, f'governance_beyond_initial_p_{outcome}'), 2)} beside years under planning and war too); "
+            f"among the CIS states alone "
             f"Spearman rho = {_f(h.get(n05, f'governance_within_cis_rho_{outcome}'), 2)}, slope p = "
             f"{_f(h.get(n05, f'governance_within_cis_p_{outcome}'), 2)}")
 

@@ -77,6 +77,7 @@ from transition.analysis.resources.cross_section import (
 )
 from transition.analysis.resources.confounding import (
     FORMER_USSR,
+    INITIAL_CONDITIONS,
     governance_beyond_former_ussr,
     governance_separation,
     governance_within_cis,
@@ -115,6 +116,7 @@ from transition.analysis.resources.robustness import (
 
 __all__ = [
     "FORMER_USSR",
+    "INITIAL_CONDITIONS",
     "governance_beyond_former_ussr",
     "governance_separation",
     "governance_within_cis",

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 from scipy.stats import spearmanr
 
+from transition.analysis.output import WAR_WINDOW
 from transition.analysis.resources.cross_section import GOVERNANCE_INDEX
 from transition.analysis.resources.models import MIN_OBSERVATIONS, fit_ols
 from transition.data import countries
@@ -30,34 +31,45 @@ from transition.data import countries
 FORMER_USSR = "former_ussr"
 
 
+#: The fuller set of initial conditions the data hold (de Melo, Denizer, Gelb & Tenev 2001): the indicator,
+#: years under central planning by 1990 (``data/countries.csv``) and war on the territory in 1989-99.
+INITIAL_CONDITIONS = (FORMER_USSR, "years_planning", "war_country")
+
+
 def with_former_ussr(cross: pd.DataFrame) -> pd.DataFrame:
-    """``cross`` with a 0/1 column :data:`FORMER_USSR` (from ``data/countries.csv``)."""
-    flags = countries.table()["former_ussr"].astype(bool).astype(int)
-    return cross.assign(**{FORMER_USSR: cross["iso3"].map(flags).astype(float)})
+    """``cross`` with the initial conditions of :data:`INITIAL_CONDITIONS` (0/1 former USSR, years under
+    planning by 1990, 0/1 war in :data:`WAR_WINDOW`), from ``data/countries.csv``."""
+    table = countries.table()
+    war = {code: float(bool(countries.war_years(code) & set(range(WAR_WINDOW[0], WAR_WINDOW[1] + 1))))
+           for code in table.index}
+    return cross.assign(**{FORMER_USSR: cross["iso3"].map(table["former_ussr"].astype(bool).astype(float)),
+                           "years_planning": cross["iso3"].map(1990.0 - table["planning_start_year"].astype(float)),
+                           "war_country": cross["iso3"].map(war)})
 
 
-def governance_beyond_former_ussr(cross: pd.DataFrame, outcome_names) -> pd.DataFrame:
-    """Per outcome: the former-USSR indicator alone, then with the governance index (HC3).
+def governance_beyond_former_ussr(cross: pd.DataFrame, outcome_names, controls=(FORMER_USSR,)) -> pd.DataFrame:
+    """Per outcome: the controls alone (by default the former-USSR indicator), then with the governance index (HC3).
 
     Returns
     -------
-    DataFrame: outcome, nobs, r2_former_ussr (the indicator alone), r2_with_governance, r2_gain,
-    coef_governance, std_coef_governance, p_governance (HC3) and coef_former_ussr, p_former_ussr
-    in the model with both.
+    DataFrame: outcome, controls ("+"-joined), nobs, r2_former_ussr (the controls alone), r2_with_governance,
+    r2_gain, coef_governance, std_coef_governance, p_governance (HC3) and coef_former_ussr, p_former_ussr
+    (the indicator's, in the model with governance).
     """
-    data = with_former_ussr(cross)
+    data, controls = with_former_ussr(cross), list(controls)
     rows = []
     for outcome in outcome_names:
-        sample = data.dropna(subset=[outcome, GOVERNANCE_INDEX, FORMER_USSR])
-        alone = fit_ols(sample, outcome, [FORMER_USSR])
-        both = fit_ols(sample, outcome, [FORMER_USSR, GOVERNANCE_INDEX]).set_index("term")
-        rows.append({"outcome": outcome, "nobs": int(both["nobs"].iloc[0]), "r2_former_ussr": float(alone["r2"].iloc[0]),
-                     "r2_with_governance": float(both["r2"].iloc[0]),
+        sample = data.dropna(subset=[outcome, GOVERNANCE_INDEX, *controls])
+        alone = fit_ols(sample, outcome, controls)
+        both = fit_ols(sample, outcome, [*controls, GOVERNANCE_INDEX]).set_index("term")
+        rows.append({"outcome": outcome, "controls": "+".join(controls), "nobs": int(both["nobs"].iloc[0]),
+                     "r2_former_ussr": float(alone["r2"].iloc[0]), "r2_with_governance": float(both["r2"].iloc[0]),
                      "r2_gain": float(both["r2"].iloc[0] - alone["r2"].iloc[0]),
                      "coef_governance": both.loc[GOVERNANCE_INDEX, "coef"],
                      "std_coef_governance": both.loc[GOVERNANCE_INDEX, "std_coef"],
                      "p_governance": both.loc[GOVERNANCE_INDEX, "pvalue"],
-                     "coef_former_ussr": both.loc[FORMER_USSR, "coef"], "p_former_ussr": both.loc[FORMER_USSR, "pvalue"]})
+                     "coef_former_ussr": both.loc[FORMER_USSR, "coef"] if FORMER_USSR in both.index else math.nan,
+                     "p_former_ussr": both.loc[FORMER_USSR, "pvalue"] if FORMER_USSR in both.index else math.nan})
     return pd.DataFrame(rows)
 
 

@@ -25,6 +25,7 @@ from transition.analysis.groups import (
     BOOTSTRAP_SEED,
     INTERVAL_LEVEL,
     median_difference_interval,
+    minimum_detectable_difference,
     median_interval,
     percentile_interval,
 )
@@ -60,7 +61,7 @@ def _comparison_row(rich: pd.Series, poor: pd.Series, level: float, draws: int, 
     poor_low, poor_high = median_interval(poor, level, draws, seed + 1)
     diff_low, diff_high = median_difference_interval(rich, poor, level, draws, seed + 2)
     p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if len(rich) and len(poor) else math.nan
-    return {"median_rich_cis": rich.median(), "rich_low": rich_low, "rich_high": rich_high, "n_rich_cis": len(rich),
+    return {"mde": minimum_detectable_difference(rich, poor),"median_rich_cis": rich.median(), "rich_low": rich_low, "rich_high": rich_high, "n_rich_cis": len(rich),
             "median_poor": poor.median(), "poor_low": poor_low, "poor_high": poor_high, "n_poor": len(poor),
             "difference": rich.median() - poor.median(), "difference_low": diff_low,
             "difference_high": diff_high, "mannwhitney_p": p}
@@ -80,7 +81,8 @@ def group_intervals(cross: pd.DataFrame, outcome_names, threshold: float, level:
     -------
     DataFrame: eastern_europe, poor_group, outcome, median_rich_cis, rich_low, rich_high, n_rich_cis,
     median_poor, poor_low, poor_high, n_poor, difference (rich − poor), difference_low,
-    difference_high, mannwhitney_p.
+    difference_high, mannwhitney_p, mde (the smallest difference of means a t-test of these group sizes
+    detects with 80% power at 5%: :func:`~transition.analysis.groups.minimum_detectable_difference`).
     """
     rents = cross.set_index("iso3")["rents_for_groups"]
     rows = []
