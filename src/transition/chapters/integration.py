@@ -168,6 +168,10 @@ def membership_reform_intervals(tidy: pd.DataFrame, groups: dict[str, list[str]]
                                bootstrap.median_difference_interval(first, second), "EBRD score points",
                                f"{what} of the median EBRD average in {year}, EurAsEC {ESSAY_YEAR} members minus "
                                f"the other CIS countries")
+        items.append(_headline(f"ebrd_average_{year}_mde_eurasec_vs_cis_outside_{ESSAY_YEAR}",
+                               bootstrap.minimum_detectable_difference(first, second), "EBRD score points",
+                               f"smallest difference of mean EBRD averages in {year}, EurAsEC {ESSAY_YEAR} members vs the "
+                               f"other CIS countries, a t-test of these group sizes detects with 80% power at 5%"))
     return items
 
 
@@ -188,6 +192,9 @@ def membership_move_headlines(moves: pd.DataFrame, year: int = EBRD_LAST_YEAR) -
     span = bootstrap.median_difference_interval(first, second) if len(first) and len(second) else (float("nan"),) * 2
     items += interval_rows(key, span, "EBRD score points",
                            f"{what} of the median EBRD average in {year}, EAEU 2015 members minus the other CIS countries")
+    items.append(_headline(f"ebrd_average_{year}_mde_eaeu_2015_vs_cis_outside", bootstrap.minimum_detectable_difference(first, second),
+                           "EBRD score points", f"smallest difference of mean EBRD averages in {year}, EAEU 2015 members vs "
+                           "the other CIS countries, detectable with 80% power at 5%"))
     for movement in ("moved toward", "moved away"):
         chosen = moves.loc[moves["movement"] == movement, column].dropna()
         items.append(_headline(f"ebrd_average_{year}_median_{movement.replace(' ', '_')}_eaeu_2015",

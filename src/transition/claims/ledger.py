@@ -244,7 +244,9 @@ def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechan
         f"{_f(h.get(n02, f'{base}_pc_rho'), 2)}: across regions the gap stands in for the Soviet past",
         f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
         f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
-        f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)})",
+        f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)}; groups this "
+        f"small detect only a difference of about {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_mde'), 2)} points "
+        f"with 80% power)",
     ])
 
 
@@ -503,7 +505,8 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
     return Judgement(verdict, [
         f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
         lead_text + f" (90% interval [{_f(h.get(nb, f'{key}_low'), 2)}, {_f(h.get(nb, f'{key}_high'), 2)}], "
-                    f"one EBRD step = {_f(C9_REFORM_STEP, 2)})",
+                    f"one EBRD step = {_f(C9_REFORM_STEP, 2)}; groups this small detect only a difference of about "
+                    f"{_f(h.get(nb, key.replace('_difference_', '_mde_')), 2)} with 80% power)",
         _state(lead, "membership tracks reform", "membership does not track reform",
                "the data cannot tell whether membership tracks reform: the interval spans one EBRD step"),
     ])
