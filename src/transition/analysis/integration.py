@@ -408,7 +408,26 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"completed": bool, "years": float})
 
 
-def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None, agreements: pd.DataFrame | None = None) -> pd.DataFrame:
+#: When a union counts as working (claim C10): the first day it was in force for any member (``in_force``, the
+#: default), or the day it was in force for all its founding members — every member that joined within a
+#: year of that first day (``founders``; the EAEU: Kyrgyzstan, 12 Aug 2015; the CIS FTA: Kazakhstan and
+#: Moldova, 31 Dec 2012).
+WORKING_RULES = ("in_force", "founders")
+
+
+def working_date(blocs: pd.DataFrame, union: str, rule: str = "in_force") -> pd.Timestamp:
+    """The day ``union`` counts as working under ``rule`` (:data:`WORKING_RULES`)."""
+    if rule not in WORKING_RULES:
+        raise ValueError(f"working must be one of {', '.join(WORKING_RULES)}, not {rule!r}")
+    _, first = bloc_dates(blocs, union)
+    if rule == "in_force" or pd.isna(first):
+        return first
+    joined = parse_blocs(blocs).query("bloc == @union")["joined_date"]
+    return joined[joined <= first + pd.DateOffset(years=1)].max()
+
+
+def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None, agreements: pd.DataFrame | None = None,
+                   working: str = "in_force") -> pd.DataFrame:
     """Years from each Eurasian agreement's signature to the first day its union worked (claim C10).
 
     Parameters
@@ -424,6 +443,8 @@ def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None, agreem
     agreements : DataFrame, optional
         ``data/eurasian_agreements.csv`` (:func:`~transition.data.blocs.load_eurasian_agreements`): its
         rows replace ``steps``; an agreement that is no bloc of ``blocs`` carries its own ``signed`` date.
+    working : str
+        When a union counts as working (:data:`WORKING_RULES`).
 
     Returns
     -------
@@ -439,11 +460,11 @@ def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None, agreem
         if own_date is None and as_of is not None and agreement not in known:
             continue  # a table cut before the agreement existed (blocs.as_of)
         signed = pd.Timestamp(own_date) if own_date else bloc_dates(blocs, agreement)[0]
-        _, working = bloc_dates(blocs, union) if union in known else (None, pd.NaT)
+        works = working_date(blocs, union, working) if union in known else pd.NaT
         if signed is None:
             raise ValueError(f"bloc {agreement!r} has no signature date (column 'signed')")
         if as_of is None or signed <= as_of:
-            rows.append(_step_row("Eurasian", f"{agreement} → {union}", agreement, signed, union, working, as_of))
+            rows.append(_step_row("Eurasian", f"{agreement} → {union}", agreement, signed, union, works, as_of))
     return _frame(rows)
 
 

@@ -189,10 +189,10 @@ def c5_verdict(exports_raw: bool | None, imports_processed: bool | None) -> str:
 C8_MIN_BLOCS, CIS_COUNT = 3, 12
 
 
-def c8_verdict(n_blocs: float, largest_subregional: float) -> str:
+def c8_verdict(n_blocs: float, largest_subregional: float, min_blocs: int = C8_MIN_BLOCS) -> str:
     if not (_known(n_blocs) and _known(largest_subregional)):
         return NO_DATA
-    return SUPPORTED if n_blocs >= C8_MIN_BLOCS and largest_subregional < CIS_COUNT else CONTRADICTED
+    return SUPPORTED if n_blocs >= min_blocs and largest_subregional < CIS_COUNT else CONTRADICTED
 
 
 # ---- C9: concentric circles around the cores ---------------------------------------------------------
