@@ -117,9 +117,9 @@ def censored_precedence(timing: pd.DataFrame, first: str = "institutions", secon
 
     Returns
     -------
-    DataFrame, one row per country: iso3, relation — ``first first`` (both reached, in the essay's order),
-    ``same year``, ``second first`` (both reached, the other way), ``first censored`` (``second`` reached,
-    ``first`` never by the last year), ``second censored``, ``neither reached``.
+    DataFrame, one row per country: iso3, relation — "<first> first" (both reached, in the essay's order),
+    "same year", "<second> first" (both reached, the other way), "<first> censored" (``second`` reached,
+    ``first`` never by the last year), "<second> censored", "neither reached".
     """
     rows = []
     for code, (years, _excluded) in _years_by_country(timing).items():
@@ -127,10 +127,10 @@ def censored_precedence(timing: pd.DataFrame, first: str = "institutions", secon
         if is_missing(a) and is_missing(b):
             kind = "neither reached"
         elif is_missing(a):
-            kind = "first censored"
+            kind = f"{first} censored"
         elif is_missing(b):
-            kind = "second censored"
+            kind = f"{second} censored"
         else:
-            kind = "first first" if a < b else "same year" if a == b else "second first"
+            kind = f"{first} first" if a < b else "same year" if a == b else f"{second} first"
         rows.append({"iso3": code, "relation": kind})
     return pd.DataFrame(rows)

@@ -282,11 +282,11 @@ def scope_headlines(scopes: pd.DataFrame, concordance: pd.DataFrame, censored: p
                       f"{r.scope}: pairs of areas in the essay's order, of the pairs in a definite order")]
     counts = censored["relation"].value_counts()
     return rows + [
-        _row("n_privatization_before_institutions_both_reached", int(counts.get("second first", 0)), "countries",
+        _row("n_privatization_before_institutions_both_reached", int(counts.get("privatization first", 0)), "countries",
              f"privatization reached the threshold before institutions, both reached by {last_year}"),
-        _row("n_institutions_censored_privatization_reached", int(counts.get("first censored", 0)), "countries",
+        _row("n_institutions_censored_privatization_reached", int(counts.get("institutions censored", 0)), "countries",
              f"privatization reached the threshold, institutions never by {last_year} (censored)"),
-        _row("n_institutions_before_privatization_both_reached", int(counts.get("first first", 0)), "countries",
+        _row("n_institutions_before_privatization_both_reached", int(counts.get("institutions first", 0)), "countries",
              f"institutions reached the threshold before privatization, both reached by {last_year}"),
     ]
 
