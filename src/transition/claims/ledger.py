@@ -578,6 +578,47 @@ def load_multiverse_summary(results_dir: str | Path | None = None) -> pd.DataFra
     return pd.read_csv(path, dtype={"as_of": str}) if path.exists() else None
 
 
+def load_multiverse_tables(results_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every ``multiverse_<claim>.csv`` of a results folder (claim → table; empty without a multiverse)."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
+    tables = {}
+    for claim_id in CLAIMS:
+        path = folder / f"multiverse_{claim_id}.csv"
+        if path.exists():
+            tables[claim_id] = pd.read_csv(path, dtype={"as_of": str})
+    return tables
+
+
+def load_joint_tests(results_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """``multiverse_joint_tests.csv`` of a results folder, or None when absent."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    path = (folder if folder.is_absolute() else PROJECT_ROOT / folder) / "multiverse_joint_tests.csv"
+    return pd.read_csv(path) if path.exists() else None
+
+
+def flips_cell(tables: dict[str, pd.DataFrame], claim_id: str, as_of: str, lang: str = "en") -> str:
+    """The single choices that flip ``claim_id``'s default verdict (``as_of``: "latest" or the essay's year)."""
+    from transition.claims import flips, spaces  # the spaces import the analysis; only the ledger's build needs them
+
+    if claim_id not in tables or claim_id not in spaces.SPACES:
+        return ""
+    found = flips.single_flips(tables[claim_id], spaces.SPACES[claim_id], str(as_of))
+    if not found:
+        return translate("no single choice flips the verdict", lang)
+    return "; ".join(f"{name} = {value} → {translate(verdict, lang)}" for name, value, verdict in found)
+
+
+def joint_test_cell(tests: pd.DataFrame | None, claim_id: str, lang: str = "en") -> str:
+    """'p = 0.43 for the median, 0.98 for the share significant (1,000 permutations of 1,536 specifications)'."""
+    if tests is None or claim_id not in set(tests["claim"]):
+        return ""
+    row = tests[tests["claim"] == claim_id].iloc[0]
+    text = (f"p = {_f(row['p_median'], 3)} for the median estimate, {_f(row['p_share_significant'], 3)} for the share "
+            f"significant ({int(row['n_permutations']):,} permutations of {int(row['n_specifications']):,} specifications)")
+    return translate(text, lang)
+
+
 def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lang: str = "en") -> str:
     """'contradicted in 97% of 2,304 specifications': how often the multiverse of ``claim_id`` gives its
     default specification's verdict (``as_of``: "latest" or the essay's year); empty without a multiverse."""
@@ -611,13 +652,16 @@ def thresholds(claim_id: str, as_of: str, h: Headlines) -> list[tuple[str, str, 
 
 
 def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None,
-                 essay_headlines: Headlines | None = None) -> pd.DataFrame:
+                 essay_headlines: Headlines | None = None, multiverse_tables: dict[str, pd.DataFrame] | None = None,
+                 joint_tests: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures,
     and (given the multiverse summary) how robust each verdict is across the claim's specifications.
 
     ``essay_headlines``: the headline files of the run observed only to the essay's year
     (:data:`ESSAY_RESULTS_DIR`), on which the "as of the essay" column is judged; without them, that
-    column is judged on ``headlines`` (the notebooks' own as-of-2002 numbers)."""
+    column is judged on ``headlines`` (the notebooks' own as-of-2002 numbers). ``multiverse_tables``
+    (:func:`load_multiverse_tables`) give the single choices that flip each default verdict, and
+    ``joint_tests`` (:func:`load_joint_tests`) each claim's joint test over its whole space."""
     rows = []
     essay_headlines = headlines if essay_headlines is None else essay_headlines
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
@@ -637,6 +681,9 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
             "intervals_asof_essay": intervals["asof_essay"], "intervals_latest": intervals["latest"],
             "robustness_asof_essay": robustness_text(multiverse, claim_id, str(ESSAY_YEAR), lang),
             "robustness_latest": robustness_text(multiverse, claim_id, "latest", lang),
+            "flips_asof_essay": flips_cell(multiverse_tables or {}, claim_id, str(ESSAY_YEAR), lang),
+            "flips_latest": flips_cell(multiverse_tables or {}, claim_id, "latest", lang),
+            "joint_test": joint_test_cell(joint_tests, claim_id, lang),
         })
     return pd.DataFrame(rows)
 
