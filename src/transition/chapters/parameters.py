@@ -49,6 +49,14 @@ class Rule:
         return text
 
 
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -127,16 +135,23 @@ class ListOf(Rule):
             return f"must be a list; items: {', '.join(map(str, self.options))}"
         if not value and not self.allow_empty:
             return "must not be empty"
-        unknown = [item for item in value if item not in self.options]
+        unknown = [item for item in value if not _hashable(item) or item not in self.options]
         if unknown:
             return f"unknown {', '.join(map(repr, unknown))}; allowed: {', '.join(map(str, self.options))}"
+        repeated = list(dict.fromkeys(item for i, item in enumerate(value) if item in value[:i]))
+        if repeated:
+            return f"{', '.join(map(repr, repeated))} given more than once; name each item once"
         return None
 
     def allowed(self) -> str:
         return "list of " + ", ".join(map(str, self.options))
 
     def parse(self, text: str) -> Any:
-        return [item.strip() for item in text.split(",") if item.strip()]
+        """``RUS,UKR`` or ``[RUS, UKR]`` → ``['RUS', 'UKR']``; ``[]`` → ``[]``."""
+        text = text.strip()
+        if text.startswith("[") and text.endswith("]"):
+            text = text[1:-1]
+        return [item.strip().strip("'\"") for item in text.split(",") if item.strip()]
 
 
 class Text(Rule):

@@ -5,7 +5,8 @@ Exit codes (:mod:`transition.run.problems`):
 - 0 success;
 - 1 a notebook failed (its cell and the error's last line are printed);
 - 2 a usage or parameter problem, reported before anything ran, one line each;
-- 3 raw data unavailable or not matching the registry's hash;
+- 3 raw data unavailable or not matching the registry's hash, or a folder that cannot be written
+  (a full or read-only disk; nothing was replaced);
 - 4 an unexpected error (a bug): one line; ``transition --debug …`` shows the traceback;
 - 130 interrupted (Ctrl-C): nothing was replaced by a partial result.
 
@@ -43,6 +44,8 @@ from transition.run.problems import (
     EXIT_INTERRUPTED,
     Failure,
     ParameterProblems,
+    disk_line,
+    is_disk_error,
     shown_lines,
 )
 from transition.run.resolve import check_name, grid_combinations, parse_grid, resolve
@@ -61,10 +64,11 @@ def _echo_error(lines) -> None:
 
 
 def _exit_on_failures(results, name) -> None:
-    """One error line per failed notebook run (``name(result)`` says which), then exit 1."""
+    """One error line per failed notebook run (``name(result)`` says which), then exit 1 (3 when the
+    raw data or the disk failed a run)."""
     failures = [r for r in results if not r.ok]
     if failures:
-        raise Failure([f"{name(r)}: {r.message}" for r in failures])
+        raise Failure([f"{name(r)}: {r.message}" for r in failures], max(r.exit_code for r in failures))
 
 
 class _Group(click.Group):
@@ -86,6 +90,9 @@ class _Group(click.Group):
         except Exception as error:
             if _debug(ctx):
                 raise
+            if is_disk_error(error):  # a full or read-only disk: not a bug
+                _echo_error([disk_line(error)])
+                sys.exit(EXIT_DATA)
             last = next((line for line in reversed(str(error).splitlines()) if line.strip()), "")
             _echo_error([f"internal error: {type(error).__name__}: {last}".rstrip(": "),
                          "run again with --debug (transition --debug COMMAND …) for the traceback"])
@@ -110,7 +117,7 @@ def _workers(jobs: int, count: int) -> tuple[int, str]:
 
 
 EXIT_CODES = ("Exit codes: 0 success; 1 a notebook failed; 2 a usage or parameter problem (nothing ran); "
-              "3 raw data unavailable or not matching the registry; 4 an unexpected error (--debug shows the "
+              "3 raw data unavailable or not matching the registry, or a full or read-only disk; 4 an unexpected error (--debug shows the "
               "traceback); 130 interrupted (nothing replaced by a partial result).")
 
 
@@ -174,6 +181,13 @@ def registry(sources_csv: Path) -> None:
     click.echo(f"{len(updated)} files in the registry; {len(changed)} new or changed: review with git diff")
 
 
+def _notes(notebooks: list[Notebook]) -> None:
+    """One line on stderr for each notebook read from its last good version (its file is damaged)."""
+    for nb in notebooks:
+        if nb.note:
+            click.echo(f"note: {nb.note}", err=True)
+
+
 def _listing(notebooks: list[Notebook]) -> dict:
     return {nb.stem: {"title": nb.title, "parameters": {
         name: {"default": p.default, "type": p.type, "allowed": p.allowed} for name, p in nb.parameters.items()}}
@@ -189,7 +203,8 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
 
     Read from each notebook's parameters cell and its validation rules (transition.chapters.specs).
     """
-    notebooks = select(discover(_layout(ctx)), notebook)
+    notebooks = select(discover(_layout(ctx)), notebook, runnable=False)
+    _notes(notebooks)
     if as_json:
         click.echo(json.dumps(_listing(notebooks), indent=2, ensure_ascii=False))
         return
@@ -198,7 +213,9 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
     for nb in notebooks:
         click.secho(f"{nb.stem}", bold=True, nl=False)
         click.echo(f"  {nb.title}" if nb.title else "")
-        if not nb.parameters:
+        if nb.problem:
+            click.echo(f"    (unreadable: {nb.problem})")
+        elif not nb.parameters:
             click.echo("    (no parameters cell)")
         name_width = max(len(name) for name in nb.parameters) if nb.parameters else 0
         default_width = min(max((len(p.default) for p in nb.parameters.values()), default=0), 28)
@@ -257,6 +274,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
         check_name(name)
     notebooks_by_stem = discover(layout)
     selected = select(notebooks_by_stem, notebook)
+    _notes(selected)
     overrides = resolve(selected, parameters, parameters_file)
     if name is None:
         if any(overrides.values()):
