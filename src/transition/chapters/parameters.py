@@ -49,6 +49,16 @@ class Rule:
         return text
 
 
+#: A value shown in a problem's line is cut to this many characters.
+SHOWN_CHARS = 80
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut to :data:`SHOWN_CHARS` (a problem stays one readable line)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS - 12]}… ({len(text):,} characters)"
+
+
 def _hashable(value: Any) -> bool:
     try:
         hash(value)
@@ -242,7 +252,7 @@ class ParameterSpec:
             problem = rule.problem(values[name])
             if problem:
                 suffix = f" ({rule.help})" if rule.help else ""
-                found.append(f"{name} = {values[name]!r}: {problem}{suffix}")
+                found.append(f"{name} = {_shown(values[name])}: {problem}{suffix}")
         if not found:
             for check in self.cross_checks:
                 problem = check(values)

@@ -27,7 +27,7 @@ from pathlib import Path
 import click
 
 from transition.data import sources
-from transition.run import cache, records
+from transition.run import cache, locks, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -84,6 +84,11 @@ class _Group(click.Group):
                 traceback.print_exc()
             _echo_error(failure.lines)
             sys.exit(failure.code)
+        except sources.SourceError as error:  # raw data or registry (also when met outside `transition data`)
+            if _debug(ctx):
+                traceback.print_exc()
+            _echo_error(str(error).splitlines())
+            sys.exit(EXIT_DATA)
         except KeyboardInterrupt:
             click.echo("interrupted: nothing was replaced by a partial result", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -173,7 +178,10 @@ def data(rebuild: bool) -> None:
               help="A SOURCES.csv table (source_id, file, bytes, sha256, origin, license, citation, url).")
 def registry(sources_csv: Path) -> None:
     """Regenerate data/sources.toml from a SOURCES.csv table, deliberately; review the diff after."""
-    current = sources.load_registry()
+    try:
+        current = sources.load_registry()
+    except sources.RegistryError:  # the registry being replaced has entries it refuses: no descriptions kept
+        current = {}
     descriptions = {entry.source: entry.description for entry in current.values()}
     sources.REGISTRY_PATH.write_text(sources.registry_from_sources_csv(sources_csv, descriptions), encoding="utf-8")
     updated = sources.load_registry()
@@ -267,7 +275,8 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     A notebook whose code cells, parameters, destination, raw-data registry, package source and
     pinned versions are all as in a stored execution is not executed again: the stored notebook and
     outputs are put in place (.cache/runs/; delete it at any time). --explain says why each
-    notebook would run or be reused; --force executes anyway.
+    notebook would run or be reused; --force executes anyway. A second run into the same folder
+    (the same --name, or a second default run) while one is going is refused.
     """
     layout = _layout(ctx)
     if name is not None:
@@ -291,14 +300,15 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     workers, note = _workers(jobs, len(selected))
     target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
     all_notebooks = {**notebooks_by_stem, **{nb.stem: nb for nb in selected}}
-    if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
-        return
-    click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
-    # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
-    from transition.run import execute
+    with locks.hold(layout.runs / name if name else layout.results, target):
+        if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
+            return
+        click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
+        # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
+        from transition.run import execute
 
-    report = execute.run(selected, overrides, name, workers, layout, progress=progress,
-                         all_notebooks=all_notebooks, force=force)
+        report = execute.run(selected, overrides, name, workers, layout, progress=progress,
+                             all_notebooks=all_notebooks, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
@@ -371,7 +381,9 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
     # Heavy (papermill, pandas, matplotlib): imported only when the variants are executed.
     from transition.run import sweep as sweeps
 
-    report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None, force=force)
+    folder = name or f"sweep-{nb.stem}"
+    with locks.hold(layout.runs / folder, f"runs/{folder}/"):
+        report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     _show_sweep(report, grid, headlines, layout, sweeps.shown_table)
     _exit_on_failures(report.results, lambda r: r.label)
