@@ -407,7 +407,14 @@ def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> N
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """The reader's edition: a book of the executed notebooks, the claims ledger first (site/), and the
-    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book)."""
+    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book).
+
+    The output folder is replaced whole: it must be new, empty, or a site an earlier render wrote
+    (it carries the file .transition-site); any other folder is refused and nothing is deleted."""
+    from transition.run import site_folder
+
+    out_dir = (output or site_folder.SITE_DIR).resolve()
+    site_folder.check_output(out_dir)  # never a folder it did not write: refused before anything is built
     # Heavy (Sphinx, MyST-NB): imported only by the command that renders.
     from transition.run import book
 
@@ -416,7 +423,7 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
     ru_dir = layout.runs / ru_run
     # nbformat's notice about cells without ids (older notebooks) says nothing about the site
     warnings.filterwarnings("ignore", message="Cell is missing an id field")
-    site = book.build_site(out_dir=output or book.SITE_DIR, notebooks_dir=layout.notebooks,
+    site = book.build_site(out_dir=out_dir, notebooks_dir=layout.notebooks,
                            ru_dir=ru_dir if ru_dir.is_dir() else None, quiet=True)
     editions = "English and Russian editions" if (site / "ru" / "index.html").is_file() else "English edition"
     click.echo(f"rendered the {editions} into {layout.display(site)} in {time.perf_counter() - started:.1f} s; "
