@@ -41,7 +41,7 @@ import yaml
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from transition.run import findings_locale
+from transition.run import book_html, findings_locale
 from transition.run.provenance import DATA_DIR, add_notes, copy_data
 from transition.run.site_folder import SITE_DIR, check_output, replace_folder, scratch_output
 
@@ -521,6 +521,7 @@ def setup(app):
     app.add_config_value("compendium_code_prompts", {}, "env")
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
+    app.connect("doctree-read", book_html.raw_html_as_text)  # HTML in Markdown shows as text
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
