@@ -71,7 +71,10 @@ def _reform_lead(tidy: pd.DataFrame, spec: Spec, table: pd.DataFrame) -> tuple[f
 
 def evaluate_c9(spec: Spec, tidy: pd.DataFrame) -> dict:
     """Verdict; estimate = the members' reform lead (EBRD points)."""
-    from transition.claims.evaluate import _cut, _memo  # the shared per-process cut of the panel and memo
+    from transition.claims.evaluate import (  # the shared per-process cut of the panel and memo
+        _cut,
+        _memo,
+    )
 
     key, cut = _cut(tidy, spec.get("as_of"))
     table, essay = _bloc_table(spec.get("as_of")), spec.get("as_of") == ESSAY_YEAR

@@ -14,19 +14,25 @@ Examples
 from __future__ import annotations
 
 import json
-import math
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from transition.claims import intervals as cited_intervals
-from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR  # noqa: F401 (ESSAY_RESULTS_DIR: the ledger's)
-from transition.present.labels import translate
-
-from transition.claims import rules  # noqa: E402
-from transition.claims.rules import (  # noqa: E402, F401 (the ledger's vocabulary, re-exported)
+from transition.claims import rules
+from transition.claims.evidence_integration import judge_c8, judge_c9, judge_c10
+from transition.claims.evidence_reforms import (
+    C1_DATINGS,
+    C2_MECHANISM_GAP,
+    C3_EAST,
+    _c3_outcomes,
+    c2_mechanism,
+    judge_c1,
+    judge_c2,
+    judge_c3,
+)
+from transition.claims.judgement import Headlines, Judgement, _both, _f, _i, _state
+from transition.claims.rules import (
     ALPHA,
     C1_CONTRADICT_SHARE,
     C1_SUPPORT_SHARE,
@@ -51,24 +57,11 @@ from transition.claims.rules import (  # noqa: E402, F401 (the ledger's vocabula
     VERDICTS,
     c1_verdict,
 )
+from transition.data import vocabulary
+from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.present.labels import translate
 
 # ---- what the rules read (thresholds: transition.claims.rules) ----------------------------------------
-#: C1: the datings of the EBRD areas the rule is also applied to (notebook 01's ``c1_*_<dating>_<year>`` headlines);
-#: the verdict itself is the first's (one EBRD threshold), the evidence counts the verdicts of all.
-from transition.analysis.sequencing import DATINGS as C1_DATINGS  # noqa: E402
-from transition.data import vocabulary  # noqa: E402
-#: C2: notebook 02's liberalization-institutions gap that keeps every country (mean over 1990-95 of
-#: liberalization minus institutions, ``loss_mechanism.EVERY_COUNTRY_GAP``): the mechanism's test.
-C2_MECHANISM_GAP = "gap_1990_1995"
-#: C3 compares notebook 05's resource-rich CIS with resource-poor "Eastern Europe" as the essay means it
-#: (Central and South-East Europe; the Baltic variants are shown beside). As of the essay the gap holds
-#: when the 90% bootstrap interval of the rich-minus-poor difference of median real GDP indices (the last
-#: level year up to C3_ESSAY_YEAR) lies below zero; with the latest data the question is another one —
-#: whether the gap persists — judged per capita in the latest level year (population grew in Central Asia
-#: and fell in the Baltics and South-East Europe, so total GDP mixes output with demography).
-#: Governance: :func:`transition.claims.rules.c3_governance`, on the early-governance-free index.
-from transition.analysis.resources import EARLY_GOVERNANCE_PERIOD as C3_EARLY_GOVERNANCE  # noqa: E402
-from transition.data.vocabulary import ESSAY_YEAR as C3_ESSAY_YEAR  # noqa: E402
 #: C6: the essay's shares of exports (Russia, Ukraine, Kazakhstan, %), the tolerance for a match
 #: (percentage points), the range for each other country and the share of them that must fall in it.
 C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
@@ -77,7 +70,7 @@ C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
 #: and at least this many of the essay's three exceptions (KGZ, TJK, UKR) did not grow.
 C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
 #: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
-from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
+from transition.data.vocabulary import ESSAY_YEAR
 
 #: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
 #: fell by at least this many percentage points (from its first complete year of COW data); relations were
@@ -90,37 +83,6 @@ C7_FIRST_SHARE, C7_RECENT_YEARS = 2 / 3, 3
 #: C7: Kazakhstan "lowered tariffs" when its latest applied weighted-mean tariff is at least this many
 #: percentage points below the first year of data (2004); before 2004 there are none (not testable).
 C7_TARIFF_CUT_PP = 0.5
-
-@dataclass
-class Judgement:
-    """A verdict and the numbers behind it (one sentence per piece of evidence)."""
-
-    verdict: str
-    evidence: list[str]
-    #: Intervals (bootstrap or analytical) of the numbers the evidence cites, one sentence each.
-    intervals: list[str] = field(default_factory=list)
-
-
-class Headlines:
-    """Headline numbers of the analysis notebooks, with a record of what a rule asked for and lacked."""
-
-    def __init__(self, by_notebook: dict[str, dict]) -> None:
-        self.by_notebook = by_notebook
-        self.missing: list[str] = []
-
-    def get(self, notebook: str, key: str):
-        entry = self.by_notebook.get(notebook, {}).get(key)
-        if entry is None or entry.get("value") is None:
-            self.missing.append(f"{notebook}:{key}")
-            return math.nan
-        return entry["value"]
-
-    def latest_key(self, notebook: str, pattern: str) -> str | None:
-        """The key matching ``pattern`` (with one ``(\\d{4})`` group) with the largest year."""
-        found = [(int(m.group(1)), key) for key in self.by_notebook.get(notebook, {})
-                 if (m := re.fullmatch(pattern, key))]
-        return max(found)[1] if found else None
-
 
 #: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
 #: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
@@ -136,234 +98,6 @@ def load_headlines(results_dir: str | Path | None = None) -> Headlines:
     files = sorted(p for p in folder.glob("[0-9][0-9]_*.json")
                    if not p.name.endswith(".untranslated.json") and not p.name.startswith("00_"))  # not the ledger's own
     return Headlines({path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files})
-
-
-_f = cited_intervals.number_text  # one way to write a cited number ("n/a" when missing)
-
-
-def _i(value) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else str(int(value))
-
-
-def _both(first: bool | None, second: bool | None) -> str:
-    """Two parts of a claim (True, False or None: cannot tell): :func:`transition.claims.rules.combine`."""
-    return rules.combine(first, second)
-
-
-# ---- the rules (their verdicts: transition.claims.rules; here the numbers they read and the evidence) ----
-def _c1_datings(h: Headlines, n, year: int) -> list[str]:
-    """Evidence on C1 under every dating of :data:`C1_DATINGS`: counts, chance, verdicts."""
-    nb = "01_reform_sequencing"
-    follows = [h.get(nb, f"c1_n_follow_{d}_{year}") for d in C1_DATINGS]
-    chance = [h.get(nb, f"c1_expected_own_dates_{d}_{year}") for d in C1_DATINGS]
-    p_chance = [h.get(nb, f"c1_p_chance_{d}_{year}") for d in C1_DATINGS]
-    verdicts = [c1_verdict(f / n if n else math.nan) for f in follows]
-    return [
-        f"every economy of the study, under the {len(C1_DATINGS)} datings of the areas (one EBRD threshold; each area's own "
-        f"range; each area's scale): {', '.join(_i(f) for f in follows)} of {_i(n)} follow the order by {year}; each country's own dates "
-        f"in random order give {', '.join(_f(c) for c in chance)} (p = {', '.join(_f(p, 2) for p in p_chance)}); "
-        f"a random order of four areas matches 1 time in 24",
-        f"verdicts under the {len(C1_DATINGS)} datings (the first is the ledger's): "
-        f"{verdicts.count(SUPPORTED)} supported, {verdicts.count(MIXED)} mixed, {verdicts.count(CONTRADICTED)} contradicted",
-    ]
-
-
-#: C1's headline scope: the essay's "new independent states", the former Soviet republics (notebook 01's scopes).
-C1_SCOPE, C1_VARIANT_SCOPES = "former_ussr", (("former_ussr_mongolia", "with Mongolia"), ("all", "every economy of the study"))
-
-
-def judge_c1(h: Headlines, as_of: str) -> Judgement:
-    """C1 on the former Soviet states (the essay's scope), with the other scopes, the concordance reading and
-    censored institutions beside it. As of the essay: the run observed to 2002; latest: to 2006, the last EBRD year."""
-    nb = "01_reform_sequencing"
-    follow, n = h.get(nb, f"n_follow_essay_order_scope_{C1_SCOPE}"), h.get(nb, f"n_countries_scope_{C1_SCOPE}")
-    verdict = rules.c1_verdict(follow / n if n else math.nan)
-    year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
-    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]
-    variants = "; ".join(f"{name}: {_i(h.get(nb, f'n_follow_essay_order_scope_{scope}'))} of "
-                         f"{_i(h.get(nb, f'n_countries_scope_{scope}'))}" for scope, name in C1_VARIANT_SCOPES)
-    return Judgement(verdict, [
-        f"{_i(follow)} of {_i(n)} former Soviet states reach the four areas in the essay's order "
-        f"(liberalization → stabilization → institutions → privatization) by {year}; {variants}",
-        f"concordance with the essay's order, former Soviet states: median Kendall tau-b "
-        f"{_f(h.get(nb, f'median_kendall_tau_{C1_SCOPE}'), 2)}, {_i(h.get(nb, f'n_kendall_tau_positive_{C1_SCOPE}'))} of "
-        f"{_i(n)} agree more than they disagree; {_f(100 * h.get(nb, f'share_pairs_concordant_{C1_SCOPE}'), 0)}% of the "
-        f"pairs of areas in a definite order follow the essay",
-        f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
-        f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
-        f"privatization reached the advanced level before institutions in "
-        f"{_i(h.get(nb, 'n_privatization_before_institutions_both_reached'))} of the study's economies where both did; in "
-        f"{_i(h.get(nb, 'n_institutions_censored_privatization_reached'))} more, institutions never reached it by {year} "
-        f"(censored, not dated); institutions first in {_i(h.get(nb, 'n_institutions_before_privatization_both_reached'))}",
-        *_c1_datings(h, h.get(nb, "n_countries"), year),
-    ])
-
-
-def c2_mechanism(slope: float, p_slope: float, coef: float, p_coef: float) -> bool | None:
-    """C2's mechanism from its two tests, both conditioned on initial conditions: the slope of the trough on
-    the liberalization-institutions gap beside former-USSR and war indicators (a larger gap, a deeper trough:
-    negative), and the growth regression's liberalization-ahead coefficient (negative). Holds if either is
-    significant with the claimed sign, fails if none is and one is significant against it, else no evidence
-    either way (None). The raw rank correlation is reported, not judged: across regions it mixes the gap
-    with everything else the former Soviet republics shared."""
-    tests = [rules.significant_sign(slope, p_slope, -1), rules.significant_sign(coef, p_coef, -1)]
-    return True if True in tests else False if False in tests else None
-
-
-#: The controls of C2's mechanism test (notebook 02's ``output.CONTROL_SETS``): former USSR and war.
-C2_CONTROLS_TEXT = "former-USSR and war indicators"
-
-
-def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechanism_gap: str = C2_MECHANISM_GAP,
-             per_capita: bool = False) -> Judgement:
-    """C2; the multiverse varies the loss threshold, the gap that tests the mechanism, and total vs per-capita
-    output (the defaults are the ledger's)."""
-    n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
-    shallowest = h.get(n02, "cis_shallowest_trough_index")
-    base = f"spearman_{mechanism_gap}_vs_trough"
-    every = base + ("_pc" if per_capita else "")
-    rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
-    ols = f"ols_{mechanism_gap}_trough_index{'_pc' if per_capita else ''}_controlled"
-    slope, p_slope = h.get(n02, f"{ols}_slope"), h.get(n02, f"{ols}_p")
-    when = f"_{ESSAY_YEAR}" if as_of == "essay" else ""  # as of the essay: the models fitted on data to 2002
-    coef, p_seq = h.get(n04, f"seq_lib_ahead_coef{when}"), h.get(n04, f"seq_lib_ahead_pvalue{when}")
-    mechanism = c2_mechanism(slope, p_slope, coef, p_seq)
-    return Judgement(rules.c2_verdict(shallowest, mechanism, loss_index), [
-        f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
-        f"{_f(100 - shallowest)}% of output or more; median CIS trough "
-        f"{_f(h.get(n02, 'median_trough_index_cis'))} vs {_f(h.get(n02, 'median_trough_index_cee_baltics'))} "
-        f"in Central Europe & Baltics",
-        _state(mechanism, "the mechanism holds: a larger liberalization-institutions gap went with a deeper trough",
-               "the mechanism fails: a larger gap went with a shallower trough, beside the initial conditions",
-               "no evidence either way on the mechanism once initial conditions are held fixed"),
-        f"trough on the liberalization-institutions gap (1990-95 mean, every country: {_i(n)}) beside {C2_CONTROLS_TEXT}: "
-        f"slope {_f(slope, 2)} index points per EBRD point (p = {_f(p_slope, 2)}; the claim needs a negative slope); "
-        f"liberalization ahead of institutions in growth regressions with country and year effects "
-        f"{'with data to 2002' if as_of == 'essay' else 'with data to 2006'}: {_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
-        f"without controls the rank correlation is {_f(rho, 2)} (p = {_f(p, 2)}), per capita "
-        f"{_f(h.get(n02, f'{base}_pc_rho'), 2)}: across regions the gap stands in for the Soviet past",
-        f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
-        f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
-        f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)}; groups this "
-        f"small detect only a difference of about {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_mde'), 2)} points "
-        f"with 80% power)",
-    ])
-
-
-def _c3_outcomes(h: Headlines, as_of: str) -> tuple[str, str | None, str]:
-    """C3's level outcome, growth window (as of the essay only) and per-capita level, from 05's headline keys."""
-    keys = h.by_notebook.get("05_resources_vs_governance", {})
-
-    def last(pattern: str, default: str) -> str:
-        found = [(int(m.group(2)), m.group(1)) for key in keys if (m := re.fullmatch(pattern, key))
-                 and (as_of != "essay" or int(m.group(2)) <= C3_ESSAY_YEAR)]
-        return max(found)[1] if found else default
-
-    level = last(r"median_(gdp_index_(\d{4}))_resource_rich_cis", "gdp_index_latest")
-    per_capita = last(r"median_(gdppc_index_(\d{4}))_resource_rich_cis", "gdppc_index_latest")
-    growth = last(r"governance_explains_more_(growth_\d{4}_(\d{4}))", "growth_essay") if as_of == "essay" else None
-    return level, growth, per_capita
-
-
-#: Headline slugs of the definitions of "Eastern Europe" (notebook 05): the chosen one, then the variants.
-C3_EAST, C3_EAST_VARIANTS = "east", (("cee", "Central Europe & Baltics"), ("ee_with_see", "Central Europe, Baltics & South-East Europe"))
-#: The chosen definition's name in the evidence (notebook 05's ``eastern_europe_definition`` headline).
-C3_EAST_NAMES = {"ce_see": "Central & South-East Europe", "ce_baltics": "Central Europe & Baltics",
-                 "ce_baltics_see": "Central Europe, Baltics & South-East Europe"}
-
-
-def _outcome_text(outcome: str) -> str:
-    """'real GDP index 2000', 'growth 1990-2000', 'real GDP per capita index 2022' (notebook 05's outcome names)."""
-    per_capita, name = outcome.startswith("gdppc_"), outcome.removeprefix("gdppc_").removeprefix("gdp_")
-    what = "real GDP per capita" if per_capita else "real GDP"
-    if name.startswith("index_"):
-        return f"{what} index {name.removeprefix('index_')}"
-    years = name.removeprefix("growth_").split("_")
-    return f"growth of {what} {'-'.join(years)}"
-
-
-#: The headline keys (prefixes; the outcome follows) of :func:`transition.claims.rules.c3_governance_test`'s arguments.
-C3_GOVERNANCE_KEYS = ("shapley_share_governance", "governance_beyond_fsu_coef", "governance_beyond_fsu_p",
-                      "governance_within_cis_slope", "governance_within_cis_p")
-
-
-def _c3_parts(h: Headlines, gap_outcome: str, governance_outcomes: list[str]) -> tuple[bool | None, bool | None]:
-    """C3's two parts from notebook 05's headlines: the gap (the difference's interval) and governance."""
-    n05 = "05_resources_vs_governance"
-    key = f"difference_{gap_outcome}_rich_cis_vs_poor_{C3_EAST}"
-    gap = rules.c3_gap(h.get(n05, key), h.get(n05, f"{key}_low"), h.get(n05, f"{key}_high"))
-    tests = [rules.c3_governance_test(*(h.get(n05, f"{name}_{o}") for name in C3_GOVERNANCE_KEYS))
-             for o in governance_outcomes]
-    return gap, rules.all_parts(tests)
-
-
-def _state(part: bool | None, holds: str, fails: str, unknown: str) -> str:
-    return holds if part is True else fails if part is False else unknown
-
-
-def _c3_gap_sentence(h: Headlines, outcome: str, east: str) -> str:
-    n05, key = "05_resources_vs_governance", f"difference_{outcome}_rich_cis_vs_poor"
-    variants = "; ".join(f"with {name} {_f(h.get(n05, f'{key}_{slug}'))}" for slug, name in C3_EAST_VARIANTS)
-    return (f"resource-rich CIS minus resource-poor {east}, median {_outcome_text(outcome)} (1989 = 100): "
-            f"{_f(h.get(n05, f'{key}_{C3_EAST}'))} (90% interval [{_f(h.get(n05, f'{key}_{C3_EAST}_low'))}, "
-            f"{_f(h.get(n05, f'{key}_{C3_EAST}_high'))}]; {_f(h.get(n05, f'median_{outcome}_resource_rich_cis'))} vs "
-            f"{_f(h.get(n05, f'median_{outcome}_resource_poor_{C3_EAST}'))}); {variants}; with groups this small only a "
-            f"difference of about {_f(h.get(n05, f'mde_{outcome}_rich_cis_vs_poor_{C3_EAST}'), 0)} points is detected "
-            f"with 80% power")
-
-
-def _c3_governance_sentence(h: Headlines, outcome: str) -> str:
-    n05 = "05_resources_vs_governance"
-    return (f"{_outcome_text(outcome)}: governance's Shapley share of R² against resources "
-            f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)}; beside a former-USSR indicator it adds "
-            f"{_f(h.get(n05, f'governance_beyond_fsu_r2_gain_{outcome}'), 2)} to R² (coefficient p = "
-            f"{_f(h.get(n05, f'governance_beyond_fsu_p_{outcome}'), 2)}; p = "
-            f"{_f(h.get(n05, f'governance_beyond_initial_p_{outcome}'), 2)} beside years under planning and war too); "
-            f"among the CIS states alone "
-            f"Spearman rho = {_f(h.get(n05, f'governance_within_cis_rho_{outcome}'), 2)}, slope p = "
-            f"{_f(h.get(n05, f'governance_within_cis_p_{outcome}'), 2)}")
-
-
-def _c3_intervals(h: Headlines, outcomes: list[str]) -> list[str]:
-    n05 = "05_resources_vs_governance"
-    coverage, draws = 100 * h.get(n05, "bootstrap_level"), h.get(n05, "bootstrap_draws")
-
-    def span(key: str, digits: int = 2) -> str:
-        return f"[{_f(h.get(n05, f'{key}_low'), digits)}, {_f(h.get(n05, f'{key}_high'), digits)}]"
-
-    return [f"{_f(coverage, 0)}% bootstrap interval ({_i(draws)} resamples of countries) of governance's Shapley "
-            f"share, {_outcome_text(o)}: {span(f'shapley_share_governance_{o}')}" for o in outcomes
-            if f"shapley_share_governance_{o}_low" in h.by_notebook.get(n05, {})]
-
-
-def judge_c3(h: Headlines, as_of: str) -> Judgement:
-    """C3. As of the essay: the gap in the real GDP index of 2000 and governance for the level and the growth
-    to 2000. With the latest data: the same question per capita in the latest year — whether the gap persisted."""
-    n05 = "05_resources_vs_governance"
-    level, growth, per_capita = _c3_outcomes(h, as_of)
-    gap_outcome = level if as_of == "essay" else per_capita
-    governance_outcomes = [level, growth] if as_of == "essay" else [per_capita]
-    gap, governance = _c3_parts(h, gap_outcome, governance_outcomes)
-    definition = h.by_notebook.get(n05, {}).get("eastern_europe_definition", {}).get("value", "ce_see")
-    east = C3_EAST_NAMES.get(definition, definition)
-    separation = (f"the governance index nearly sorts the regions: every CIS state at or below "
-                  f"{_f(h.get(n05, 'governance_index_max_cis'), 2)}, every Central European and Baltic state at or "
-                  f"above {_f(h.get(n05, 'governance_index_min_cee_baltics'), 2)}; "
-                  f"{_i(h.get(n05, 'governance_n_see_inside_cis_range'))} South-East European states inside the CIS range")
-    evidence = [
-        _state(gap, "the gap holds: the interval of the difference lies below zero",
-               "the gap does not hold: the resource-rich CIS median is above", "the data cannot tell a gap: the interval of the difference spans zero"),
-        _c3_gap_sentence(h, gap_outcome, east),
-        _state(governance, "governance is the difference: it explains more than resources and adds to a former-USSR indicator",
-               "governance is not the difference: resources explain more, or among the CIS states better governance goes with worse outcomes",
-               "the data cannot tell governance from the rest of the Soviet past: it explains more than resources, but adds nothing significant to a former-USSR indicator"),
-        *(_c3_governance_sentence(h, o) for o in governance_outcomes),
-        separation,
-    ]
-    if as_of != "essay":
-        evidence.insert(0, "judged per capita in the latest year: this asks whether the gap persisted, not the essay's question")
-        evidence.insert(3, _c3_gap_sentence(h, level, east).replace("resource-rich CIS minus", "total GDP: resource-rich CIS minus", 1))
-    return Judgement(rules.c3_verdict(gap, governance), evidence, _c3_intervals(h, governance_outcomes))
 
 
 def judge_c4(h: Headlines, as_of: str) -> Judgement:
@@ -464,78 +198,6 @@ def judge_c6(h: Headlines, as_of: str) -> Judgement:
     ])
 
 
-def judge_c8(h: Headlines, as_of: str) -> Judgement:
-    nb = "07_integration"
-    when = "2002" if as_of == "essay" else "latest"
-    blocs, largest = h.get(nb, f"n_blocs_cis_{when}"), h.get(nb, f"largest_subregional_bloc_{when}")
-    return Judgement(rules.c8_verdict(blocs, largest), [
-        f"{_i(blocs)} blocs active among the 12 CIS countries in {'2002' if as_of == 'essay' else 'the latest year'}; "
-        f"the largest sub-regional bloc has {_i(largest)} members; "
-        f"{_i(h.get(nb, f'n_overlapping_cis_{when}'))} countries belong to two or more",
-    ])
-
-
-def judge_c9(h: Headlines, as_of: str) -> Judgement:
-    """C9. As of the essay: Russia's share of CIS GDP, Kazakhstan's of the Central Asian bloc's, and whether the
-    EurAsEC members of 2002 were the better reformed (EBRD 2002). With the latest data, as a forecast: whether
-    the members of the EAEU of 2015 were the better reformed before they moved (EBRD 2006, the last year)."""
-    nb = "07_integration"
-    if as_of == "essay":
-        rus, kaz = h.get(nb, "rus_share_cis_2002_pct"), h.get(nb, "kaz_share_caco_2002_pct")
-        kaz_text = (f"Kazakhstan {_f(kaz)}% of Central Asian Cooperation Organization GDP (2002; "
-                    f"{_f(h.get(nb, 'kaz_share_caco_2002_pct_ppp_pwt'))}% at PPP, PWT)")
-        key = f"ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}"
-        lead_text = (f"median EBRD average in {ESSAY_YEAR}: EurAsEC members {_f(h.get(nb, f'ebrd_average_{ESSAY_YEAR}_median_eurasec_{ESSAY_YEAR}'), 2)}, "
-                     f"other CIS {_f(h.get(nb, f'ebrd_average_{ESSAY_YEAR}_median_cis_outside_eurasec_{ESSAY_YEAR}'), 2)}")
-    else:
-        rus, kaz = h.get(nb, "rus_share_eaeu_latest_pct"), math.nan  # no Central Asian bloc exists any more
-        kaz_text = (f"no Central Asian bloc remains (CACO merged into EurAsEC); Kazakhstan has "
-                    f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
-        year = vocabulary.EBRD_LAST_YEAR
-        key = f"ebrd_average_{year}_difference_eaeu_2015_vs_cis_outside"
-        lead_text = (f"as a forecast: between EurAsEC {ESSAY_YEAR} and the EAEU of 2015 "
-                     f"{_i(h.get(nb, 'cis_moved_toward_eaeu_2015'))} CIS states moved toward the core, "
-                     f"{_i(h.get(nb, 'cis_moved_away_eaeu_2015'))} away, {_i(h.get(nb, 'cis_stayed_in_eaeu_2015'))} stayed in, "
-                     f"{_i(h.get(nb, 'cis_stayed_out_eaeu_2015'))} stayed out; in {year}, before the moves, the later members "
-                     f"led the others by {_f(h.get(nb, key), 2)} EBRD points (EBRD data end in {year})")
-    estimate = (h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_eurasec_{ESSAY_YEAR}")
-                - h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_cis_outside_eurasec_{ESSAY_YEAR}")) if as_of == "essay" else h.get(nb, key)
-    lead = rules.c9_reform_lead(estimate, h.get(nb, f"{key}_low"), h.get(nb, f"{key}_high"))
-    verdict = rules.c9_verdict(rus, None if math.isnan(kaz) else kaz, lead)
-    return Judgement(verdict, [
-        f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
-        lead_text + f" (90% interval [{_f(h.get(nb, f'{key}_low'), 2)}, {_f(h.get(nb, f'{key}_high'), 2)}], "
-                    f"one EBRD step = {_f(C9_REFORM_STEP, 2)}; groups this small detect only a difference of about "
-                    f"{_f(h.get(nb, key.replace('_difference_', '_mde_')), 2)} with 80% power)",
-        _state(lead, "membership tracks reform", "membership does not track reform",
-               "the data cannot tell whether membership tracks reform: the interval spans one EBRD step"),
-    ])
-
-
-def judge_c10(h: Headlines, as_of: str) -> Judgement:
-    """"Building a Eurasian union will take long" on the median years from agreement to working union
-    (:func:`transition.claims.rules.c10_verdict`). Agreements still open at the as-of date count with the
-    time waited so far, so the median is then a lower bound: "too early" says which verdicts it already
-    excludes. The recommendation (study the EU) is not a statement of fact."""
-    nb, when = "07_integration", str(ESSAY_YEAR) if as_of == "essay" else "latest"
-    median, steps = h.get(nb, f"eurasian_union_median_years_{when}"), h.get(nb, f"eurasian_union_steps_{when}")
-    done, eu = h.get(nb, f"eurasian_union_completed_{when}"), h.get(nb, "eu_step_median_years")
-    verdict = rules.c10_verdict(median, steps, done)
-    waiting = ([f"agreements not yet working count with the years waited so far (longest "
-                f"{_f(h.get(nb, f'eurasian_union_longest_open_years_{when}'))})"] if done < steps else [])
-    if verdict == rules.TOO_EARLY:
-        excluded = "contradicted and mixed are excluded" if median >= C10_SHORT_YEARS else "no verdict is excluded yet"
-        waiting.insert(0, f"too early: the median is at least {_f(median)} years and still growing; {excluded}")
-    return Judgement(verdict, [
-        f"median years from a Eurasian agreement to a working union: {_f(median)} ({_i(done)} of {_i(steps)} "
-        f"agreements working by {ESSAY_YEAR if as_of == 'essay' else 'now'})",
-        *waiting,
-        f"the EU's steps (Treaty of Rome to customs union, Single European Act to single market, Maastricht to euro): "
-        f"median {_f(eu)} years",
-        "the recommendation (study the EU's experience) is not a statement of fact: not testable",
-    ])
-
-
 #: claim id → (claim in English, claim in Russian, rule, notebooks, figures)
 CLAIMS = {
     "C1": ("All new states reformed along one scenario: liberalization → stabilization → legal and organizational infrastructure → privatization.",
@@ -599,7 +261,10 @@ def load_joint_tests(results_dir: str | Path | None = None) -> pd.DataFrame | No
 
 def flips_cell(tables: dict[str, pd.DataFrame], claim_id: str, as_of: str, lang: str = "en") -> str:
     """The single choices that flip ``claim_id``'s default verdict (``as_of``: "latest" or the essay's year)."""
-    from transition.claims import flips, spaces  # the spaces import the analysis; only the ledger's build needs them
+    from transition.claims import (  # the spaces import the analysis; only the ledger's build needs them
+        flips,
+        spaces,
+    )
 
     if claim_id not in tables or claim_id not in spaces.SPACES:
         return ""

@@ -9,7 +9,12 @@ from __future__ import annotations
 from transition.analysis.concordance import SCOPES
 from transition.analysis.groups import select_countries
 from transition.claims.space import Dimension, Space
-from transition.data.vocabulary import ESSAY_YEAR, GOVERNANCE_MEASURES, POST_SOVIET_BLOCS, RESOURCE_MEASURES
+from transition.data.vocabulary import (
+                  ESSAY_YEAR,
+                  GOVERNANCE_MEASURES,
+                  POST_SOVIET_BLOCS,
+                  RESOURCE_MEASURES,
+)
 
 #: C1's country sets (ISO3 lists): the former Soviet states (the essay's "new independent states", the ledger's
 #: headline), with Mongolia, every study country, or only the two groups the essay compares.
