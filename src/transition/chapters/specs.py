@@ -218,7 +218,8 @@ RESOURCES_VS_GOVERNANCE = ParameterSpec("05_resources_vs_governance", {
     "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
     "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
     "controls": ListOf(list(v.RESOURCE_CONTROLS), "extra regressors of the fullest model", allow_empty=True),
-    "eastern_europe_with_see": Choice([False, True], "resource-poor Eastern Europe includes South-East Europe"),
+    "eastern_europe": Choice(["ce_see", "ce_baltics", "ce_baltics_see"],
+                             "resource-poor 'Eastern Europe': Central & South-East Europe (the essay's), or with the Baltics"),
     "early_governance_start": Integer(1990, 1995, "first year of the governance measure dated before the WGI"),
     "early_governance_end": Integer(1990, 1995, "last year of the governance measure dated before the WGI"),
     "bootstrap_draws": Integer(200, 20000, "bootstrap resamples of every interval"),
@@ -280,6 +281,8 @@ INTEGRATION = ParameterSpec("07_integration", {
                                      "to 2024 (the last year of any panel data)"),
     "blocs": ListOf(v.BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
     "comparison_year": Integer(1995, v.EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
+    "union_agreements": Choice(["complete", "first_list"], "C10's Eurasian agreements: every one that promised an "
+                                                           "economic union (data/eurasian_agreements.csv), or the first three"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from transition.paths import RESULTS_DIR
-from transition.run import cache
+from transition.run import cache, recover
 from transition.run.discovery import (
     CONSUMER_PARAMETER,
     READ_PARAMETERS,
@@ -26,6 +26,7 @@ from transition.run.discovery import (
     Notebook,
 )
 from transition.run.problems import ParameterProblems
+from transition.run.replace import sha256_file
 
 STAGING = ".staging"
 #: The Jupyter kernel every notebook runs in (installed by `make setup`).
@@ -77,6 +78,8 @@ class JobResult:
     attempts: int = 1
     #: True when the execution cache supplied the notebook and its outputs (nothing was executed).
     reused: bool = False
+    #: The command's exit status when this job failed: 1 (a cell raised), 3 (raw data or the disk).
+    exit_code: int = 1
 
     @property
     def ok(self) -> bool:
@@ -177,7 +180,9 @@ def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: 
             label = f"{subfolder}" if subfolder else nb.stem
         stage = 1 if nb.stem in consumers and producers else 0
         cwd = Path(layout.notebooks) if nb.in_project else Path(nb.path).resolve().parent
-        job = Job(label=label, notebook=nb.path, stem=nb.stem, parameters=parameters,
+        source = nb.path if nb.recovered_text is None else recover.source_for_run(nb.stem, nb.recovered_text,
+                                                                                   Path(layout.runs))
+        job = Job(label=label, notebook=source, stem=nb.stem, parameters=parameters,
                   notebook_dest=notebook_dest, output_dest=output_dest, failed_dest=failed_dest,
                   cwd=cwd, staging_root=staging_root,
                   input_display=layout.display(nb.path), output_display=layout.display(notebook_dest),
@@ -197,7 +202,11 @@ def restore_cached(job: Job, parts: dict[str, str] | None = None,
     started = time.perf_counter()
     if before is not None:
         before()
-    restored = deliver_cached(job, entry) if job.deliver_to is not None else cache.restore(job, entry)
+    try:
+        restored = deliver_cached(job, entry) if job.deliver_to is not None else cache.restore(job, entry)
+    except cache.CorruptSource as problem:  # changed since the lookup: nothing was replaced
+        cache.discard(job, entry, str(problem))
+        return None
     return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
                      reused=True)
 
@@ -206,18 +215,23 @@ def deliver_cached(job: Job, entry: Path) -> list[str]:
     """Copy a stored execution to ``job.deliver_to`` (the notebook with the prose it has now, as
     :func:`transition.run.cache.restore` would put it in place); the paths of the outputs."""
     record = cache._read_json(entry / cache.ENTRY_FILE)
+    hashes = record.get("sha256") or {}
     target = Path(job.deliver_to)
     delivered = []
     for name in record.get("outputs", []):
         dest = target / "out" / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(entry / cache.OUTPUTS_FOLDER / name, dest)
+        if sha256_file(dest) != hashes.get(f"{cache.OUTPUTS_FOLDER}/{name}"):  # changed since the lookup
+            raise cache.CorruptSource(f"{name}: not the SHA-256 its record gives it")
         delivered.append(str(dest))
     prose = cache.with_current_prose(entry / cache.NOTEBOOK_FILE, Path(job.notebook))
     if prose is not None:
         (target / "notebook.ipynb").write_text(prose, encoding="utf-8")
     else:
         shutil.copyfile(entry / cache.NOTEBOOK_FILE, target / "notebook.ipynb")
+        if sha256_file(target / "notebook.ipynb") != hashes.get(cache.NOTEBOOK_FILE):
+            raise cache.CorruptSource(f"{cache.NOTEBOOK_FILE}: not the SHA-256 its record gives it")
     return delivered
 
 

@@ -11,13 +11,13 @@ content changes) by every command that writes into the record and by ``make all`
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import uuid
 from pathlib import Path
 
 from transition.paths import ESSAY_RUN
 from transition.run.discovery import NOTEBOOK_GLOB, Layout
+from transition.run.replace import sha256_file
 
 MANIFEST_NAME = "MANIFEST.sha256"
 #: Files of the record written by commands other than the notebooks (verify compares them with the
@@ -54,7 +54,7 @@ def shown(path: Path, layout: Layout = Layout()) -> str:
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return sha256_file(Path(path))
 
 
 def manifest_text(layout: Layout = Layout()) -> str:
