@@ -126,6 +126,24 @@ def test_committed_outputs_hold_no_machine_specific_value(path):
     assert found == []
 
 
+#: Calls that return a path: a cell ending in one shows it (PosixPath with the machine's folder in a fresh kernel).
+RETURNS_A_PATH = ("figure", "table", "write_headlines")
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.stem)
+def test_no_cell_ends_in_a_call_that_shows_a_path(path):
+    found = []
+    for number, cell in enumerate(_cells(path), start=1):
+        source = "".join(cell["source"]).rstrip() if cell["cell_type"] == "code" else ""
+        lines = [line for line in source.splitlines() if not line.lstrip().startswith("%")]
+        body = ast.parse("\n".join(lines)).body if lines else []
+        last = body[-1] if body else None
+        if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and not source.endswith(";") \
+                and isinstance(last.value.func, ast.Attribute) and last.value.func.attr in RETURNS_A_PATH:
+            found.append(f"cell {number}: {ast.unparse(last)[:60]} (end it with ';')")
+    assert found == []
+
+
 def test_committed_tables_hold_no_machine_path():
     files = [p for p in record.record_files() if p.suffix in (".csv", ".json")]
     assert files and [p.name for p in files if str(PROJECT_ROOT) in p.read_text(encoding="utf-8")] == []
