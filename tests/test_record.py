@@ -126,7 +126,9 @@ def test_committed_outputs_hold_no_machine_specific_value(path):
     assert found == []
 
 
-#: Calls that return a path: a cell ending in one shows it (PosixPath with the machine's folder in a fresh kernel).
+#: Calls that return a path: a cell ending in one shows it (PosixPath with the machine's folder in a fresh
+#: kernel). A trailing ";" is not enough: nbval runs cells without storing history, and IPython reads the
+#: ";" from the history, so the path is shown there; the notebooks assign it (``_ = out.figure(...)``).
 RETURNS_A_PATH = ("figure", "table", "write_headlines")
 
 
@@ -138,9 +140,9 @@ def test_no_cell_ends_in_a_call_that_shows_a_path(path):
         lines = [line for line in source.splitlines() if not line.lstrip().startswith("%")]
         body = ast.parse("\n".join(lines)).body if lines else []
         last = body[-1] if body else None
-        if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and not source.endswith(";") \
+        if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) \
                 and isinstance(last.value.func, ast.Attribute) and last.value.func.attr in RETURNS_A_PATH:
-            found.append(f"cell {number}: {ast.unparse(last)[:60]} (end it with ';')")
+            found.append(f"cell {number}: {ast.unparse(last)[:60]} (assign it: _ = ...)")
     assert found == []
 
 
