@@ -131,18 +131,6 @@ def test_missing_headlines_are_recorded_not_hidden():
     assert "07_integration:n_blocs_cis_2002" in h.missing
 
 
-def test_c6_ranking_right_but_levels_off_is_mixed():
-    numbers = {"rus_share_essay_period": 60.0, "ukr_share_essay_period": 20.0, "kaz_share_essay_period": 8.0,
-               "other_cis_in_essay_range_essay_period": 2, "other_cis_count_essay_period": 9,
-               "other_cis_largest_share_essay_period": 5.0, "cis_count_exports_grew_volume": 2,
-               "cis_count_exports_growth_known_volume": 12, "essay_exceptions_not_grown_volume": 0}
-    assert ledger.judge_c6(_h({"06_trade_structure": numbers}), "essay").verdict == MIXED
-    numbers.update(rus_share_essay_period=75.0, ukr_share_essay_period=11.0, kaz_share_essay_period=6.0,
-                   other_cis_in_essay_range_essay_period=8, cis_count_exports_grew_volume=10,
-                   essay_exceptions_not_grown_volume=3)
-    assert ledger.judge_c6(_h({"06_trade_structure": numbers}), "essay").verdict == SUPPORTED
-
-
 def test_c9_latest_judges_only_what_can_be_measured():
     numbers = {"rus_share_eaeu_latest_pct": 85.0, "kaz_share_eaeu_latest_pct": 10.0,
                "ebrd_average_2006_median_eurasec_2002": 3.0, "ebrd_average_2006_median_cis_outside_eurasec_2002": 2.9}
@@ -168,23 +156,6 @@ def _c4(fall, share):
 ])
 def test_c4_fall_and_remaining_share(fall, share, expected):
     assert ledger.judge_c4(_c4(fall, share), "essay").verdict == expected
-
-
-def _c7(first_essay, judged_essay, first_recent, judged_recent, tariff_2004, tariff_latest):
-    return _h({"08_trade_partners": {
-        "kaz_years_russia_first_to_2002": first_essay, "kaz_years_judged_to_2002": judged_essay,
-        "kaz_years_russia_first_recent": first_recent, "kaz_years_judged_recent": judged_recent,
-        "kaz_tariff_applied_2004": tariff_2004, "kaz_tariff_applied_latest": tariff_latest}})
-
-
-def test_c7_partner_part_alone_as_of_the_essay_and_both_parts_latest():
-    h = _c7(9, 9, 1, 3, 1.91, 2.90)
-    essay = ledger.judge_c7(h, "essay")
-    assert essay.verdict == SUPPORTED and any("not testable" in e for e in essay.evidence)
-    assert ledger.judge_c7(h, "latest").verdict == CONTRADICTED       # China first in 2 of 3; tariff higher than 2004
-    assert ledger.judge_c7(_c7(9, 9, 2, 3, 1.91, 2.90), "latest").verdict == MIXED
-    assert ledger.judge_c7(_c7(9, 9, 3, 3, 4.0, 2.0), "latest").verdict == SUPPORTED
-    assert ledger.judge_c7(_c7(5, 9, 3, 3, 4.0, 2.0), "essay").verdict == CONTRADICTED   # first in 5 of 9 < 2/3
 
 
 def test_the_real_ledger_has_ten_claims_and_no_missing_numbers():

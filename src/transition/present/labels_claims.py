@@ -16,8 +16,6 @@ CLAIMS_TEXTS: dict[str, str] = {
         "{0} из {1} стран прошли четыре направления в порядке эссе (либерализация → стабилизация → институты → приватизация) к {2} г., последнему году данных ЕБРР",
     "liberalization came before stabilization in {0} countries, in the same year in {1}, after it in {2}":
         "либерализация предшествовала стабилизации в {0} странах, совпала с ней по году в {1}, последовала за ней в {2}",
-    "the export-share period compared with the essay ends after {0}: run notebook {1} with a first period that ends by then":
-        "период долей экспорта, сравниваемый с эссе, кончается после {0} г.: запустите тетрадь {1} с первым периодом, кончающимся не позже",
     "{0} agreements, too few for an interval: from {1} to {2} years each (an agreement not yet working: the years waited so far)":
         "соглашений: {0}, слишком мало для интервала: от {1} до {2} лет каждое (для ещё не действующего — срок ожидания на сегодня)",
     "{0}% Clopper-Pearson interval of the share of countries that follow the essay's order: [{1}%, {2}%]":
@@ -34,12 +32,8 @@ CLAIMS_TEXTS: dict[str, str] = {
         "{0}%-е бутстреп-интервалы ({1} повторных выборок стран), медианное дно спада: СНГ [{2}, {3}], ЦВЕ и Балтия [{4}, {5}], разница [{6}, {7}]",
     "{0}% interval of Spearman rho (gap {1}-{2} and trough; Fisher z, Bonett-Wright SE): [{3}, {4}]; of the liberalization-ahead coefficient (SE clustered by country): [{5}, {6}] pp":
         "{0}%-й интервал ро Спирмена (разрыв {1}-{2} гг. и дно спада; z Фишера, ст. ошибка Бонетта — Райта): [{3}, {4}]; коэффициента опережающей либерализации (ст. ошибки, кластеризованные по странам): [{5}, {6}] п.п.",
-    "Kazakhstan's partners in every year of the data (a census): no sampling interval; the uncertainty is the mirror statistics of COW's flows":
-        "партнёры Казахстана во все годы данных (сплошное наблюдение): выборочного интервала нет; неопределённость — в зеркальной статистике потоков COW",
     "a count of blocs from dated treaties: no sampling interval":
         "число блоков по датированным договорам: выборочного интервала нет",
-    "shares of the total exports of the CIS countries with data (a census, not a sample): no sampling interval; the uncertainty is measurement (exchange rates, vintages: see notebook {0})":
-        "доли в общем экспорте стран СНГ с данными (сплошное наблюдение, не выборка): выборочного интервала нет; неопределённость — в измерении (валютные курсы, выпуски данных: см. блокнот {0})",
     "the CIS median fall: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
         "медианное снижение в СНГ: интервал накрывает порог правила {0}, так что эта часть вердикта в пределах выборочной ошибки",
     "the CIS median share: its interval spans the rule's threshold of {0}, so that part of the verdict is within sampling error":
@@ -80,14 +74,6 @@ CLAIMS_TEXTS: dict[str, str] = {
         "готовые изделия и продовольствие составляют {0}% товарного импорта медианной страны СНГ ({1})",
     "Economic Complexity Index, median: CIS {0}, Central Europe & Baltics {1}":
         "Индекс экономической сложности, медиана: СНГ {0}, ЦВЕ и Балтия {1}",
-    "share of total CIS exports of goods and services ({0}-{1}): Russia {2}% (essay {3}%), Ukraine {4}% ({5}%), Kazakhstan {6}% ({7}%); {8} of {9} others within {10}-{11}%":
-        "доля в совокупном экспорте товаров и услуг СНГ ({0}-{1}): Россия {2}% (в эссе {3}%), Украина {4}% ({5}%), Казахстан {6}% ({7}%); {8} из {9} остальных — в пределах {10}-{11}%",
-    "share of total CIS exports of goods and services (latest period): Russia {0}% (essay {1}%), Ukraine {2}% ({3}%), Kazakhstan {4}% ({5}%); {6} of {7} others within {8}-{9}%":
-        "доля в совокупном экспорте товаров и услуг СНГ (последний период): Россия {0}% (в эссе {1}%), Украина {2}% ({3}%), Казахстан {4}% ({5}%); {6} из {7} остальных — в пределах {8}-{9}%",
-    "export volumes grew {0}-{1} in {2} of {3} CIS countries; {4} of the essay's {5} exceptions did not grow":
-        "физический объём экспорта вырос за {0}-{1} гг. в {2} из {3} стран СНГ; {4} из {5} названных в эссе исключений не выросли",
-    "the data measure total exports, the essay exports outside the CIS":
-        "данные измеряют весь экспорт, эссе — экспорт за пределы СНГ",
     "{0} blocs active among the {1} CIS countries in {2}; the largest sub-regional bloc has {3} members; {4} countries belong to two or more":
         "блоков, действующих среди {1} стран СНГ в {2} г.: {0}; в крупнейшем субрегиональном блоке {3} членов; в двух блоках и более состоят {4} стран(ы)",
     "{0} blocs active among the {1} CIS countries in the latest year; the largest sub-regional bloc has {2} members; {3} countries belong to two or more":
@@ -128,8 +114,6 @@ CLAIMS_TEXTS: dict[str, str] = {
         "{0}%-ный бутстреп-интервал доли качества управления по Шепли, рост {1}-{2} гг.: [{3}, {4}]; качество управления объясняет больше в {5}% перевыборок",
     "C5: exports rest on raw materials when the median CIS manufactures share is below {0}% and fuel + ores are at least {1}× the CEE share; imports are processed when manufactures + food exceed {2}% in at least {3}% of CIS countries":
         "C5: экспорт сырьевой, если медианная доля готовых изделий в СНГ ниже {0}%, а доля топлива и руд не менее чем в {1} раза выше, чем в ЦВЕ; импорт — высокой переработки, если готовые изделия и продовольствие превышают {2}% не менее чем в {3}% стран СНГ",
-    "C6: shares match within {0} percentage points and {1}% of the other countries fall in {2}-{3}%; exports grew in almost all when at least {4}% grew and {5} of the {6} exceptions did not":
-        "C6: доли совпадают с точностью до {0} п.п., и {1}% остальных стран попадают в {2}-{3}%; экспорт вырос «почти у всех», если он вырос не менее чем у {4}% стран, а {5} из {6} исключений не выросли",
     "C8: at least {0} blocs among the CIS countries and none covering all {1}":
         "C8: не менее {0} блоков среди стран СНГ, и ни один не охватывает все {1}",
     "C9: a core holds at least {0}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({1})":
@@ -163,26 +147,94 @@ CLAIMS_TEXTS: dict[str, str] = {
     "fall_to_end_pp": "падение к последнему году, п.п.", "pp_per_year_to_essay": "п.п. в год до 2002 г.",
     "half_fall_year": "год половины падения", "top_partner": "главный партнёр", "top_share": "доля главного партнёра",
     "main_share": "доля России", "main_rank": "место России", "n_ranked": "партнёров в рейтинге",
-    "has_recorded_zero": "нулевой поток (пропуск)", "has_break": "разрыв (таможенный союз)",
+    "has_break": "разрыв (таможенный союз)",
     "wdi_tariff_applied_wm": "применяемый тариф, %", "wdi_tariff_mfn_wm": "тариф РНБ, %",
+    "Kazakhstan's record": "данные Казахстана",
+    "partners' record": "данные партнёров",
+    "Kazakhstan's trade partners (exports + imports, Kazakhstan's record)": "Торговые партнёры Казахстана (экспорт + импорт, данные Казахстана)",
+    "Russia's lead over Kazakhstan's next largest partner, on both records of the flows": "Отрыв России от следующего крупнейшего партнёра Казахстана по обеим записям потоков",
+    "Russia's share minus the next partner's, percentage points": "доля России минус доля следующего партнёра, п.п.",
+    "Russia's share of Kazakhstan's imports, % (not in the {0}-{1} break)": "доля России в импорте Казахстана, % (без разрыва {0}–{1} гг.)",
+    "Russia's share of imports": "доля России в импорте",
+    "tie band (±{0} points)": "полоса равенства (±{0} п.п.)",
+    "behind_mirror": "позади (данные партнёров)",
+    "behind_reporter": "позади (данные Казахстана)",
+    "first_mirror": "впереди (данные партнёров)",
+    "first_reporter": "впереди (данные Казахстана)",
+    "tied_mirror": "вровень (данные партнёров)",
+    "tied_reporter": "вровень (данные Казахстана)",
+    "china_share_pct": "доля Китая, %",
+    "russia_share_pct": "доля России, %",
+    "total_bn_usd": "всего, млрд долл. США",
+    "cow_exports": "экспорт по COW",
+    "cow_imports": "импорт по COW",
+    "dots_exports": "экспорт по DOTS (данные страны)",
+    "dots_exports_mirror": "экспорт по DOTS (данные партнёра)",
+    "dots_imports": "импорт по DOTS (данные страны)",
+    "exports_agree_mirror": "экспорт совпадает с данными партнёра",
+    "exports_agree_reporter": "экспорт совпадает с данными страны",
+    "imports_agree": "импорт совпадает",
+    "dyads": "пар стран-лет",
+    "exports_as_partner_pct": "экспорт COW = данные партнёра, %",
+    "exports_as_reporter_pct": "экспорт COW = данные страны, %",
+    "import_value_as_reporter_pct": "стоимость импорта COW = данные страны, %",
+    "imports_as_reporter_pct": "импорт COW = данные страны, %",
+    "estimated_pct": "оценки МВФ, %",
+    "holes_filled": "пропусков заполнено",
+    "holes_left": "пропусков осталось",
+    "incomplete": "неполный год",
+    "incomplete_years": "неполные годы",
+    "lead_pp": "отрыв России, п.п.",
+    "lead_pp_mirror": "отрыв России, п.п. (данные партнёров)",
+    "ledger_band": "полоса реестра",
+    "other_partner": "следующий партнёр",
+    "other_partner_mirror": "следующий партнёр (данные партнёров)",
+    "other_share": "доля следующего партнёра",
+    "partner_iso3": "партнёр",
+    "partners": "партнёров",
+    "values": "значений",
+    "share_unallocated": "доля без партнёра",
+    "tie_pp": "полоса равенства, п.п.",
+    "window": "период",
+    "zeros": "нулей",
+    "to_2002": "по 2002 г.",
+    "after_2002": "после 2002 г.",
     "median CIS share of trade with the other former republics: {0}% in the first complete year ({1}-{2}), {3}% in {4}; median fall {5} percentage points, lower in {6} of {7} CIS countries":
         "медианная доля торговли стран СНГ с другими бывшими республиками: {0}% в первый полный год ({1}–{2}), {3}% в {4} г.; медианное падение {5} п.п., доля ниже у {6} из {7} стран СНГ",
     "Russia's median share of a CIS country's trade {0}%, the EU's {1}%, China's {2}%; Baltic median share with the former republics {3}%, with the EU {4}%":
         "медианная доля России в торговле страны СНГ {0}%, ЕС {1}%, Китая {2}%; медианная доля стран Балтии с бывшими республиками {3}%, с ЕС {4}%",
-    "COW flows start in {0}, after the union's own ties had already loosened, and most flows among the former republics are recorded as {1} in {2}-{3} (treated as missing); 'market principles' cannot be seen in trade flows":
-        "потоки COW начинаются в {0} г., когда союзные связи уже ослабли, а большинство потоков между бывшими республиками в {2}–{3} гг. записаны как {1} (считаются пропусками); «рыночные принципы» в торговых потоках не видны",
-    "Russia ranks first in Kazakhstan's total trade in {0} of {1} years ({2}-{3}); in {4} Russia's share is {5}% (rank {6}), China's {7}%, the EU's {8}%":
-        "Россия — первый партнёр Казахстана по общему товарообороту в {0} из {1} лет ({2}–{3}); в {4} г. доля России {5}% (место {6}), Китая {7}%, ЕС {8}%",
-    "no tariff data for Kazakhstan before {0}: the tariff part is not testable, the verdict rests on the partner part":
-        "данных о тарифах Казахстана до {0} г. нет: часть о тарифах не проверяется, оценка опирается на часть о партнёрах",
-    "applied weighted-mean tariff {0}% in {1}, {2}% in {3} (customs union), {4}% in {5} (WTO), {6}% in {7}; MFN {8}%, {9}%, {10}%, {11}%":
-        "применяемый средневзвешенный тариф {0}% в {1} г., {2}% в {3} г. (таможенный союз), {4}% в {5} г. (ВТО), {6}% в {7} г.; РНБ {8}%, {9}%, {10}%, {11}%",
-    "the 1990s tariff cuts the essay describes are before the data; whether tariffs changed 'to trade more with Russia' is not observable":
-        "снижение тарифов в 1990-е годы, о котором пишет эссе, предшествует данным; менялись ли тарифы «ради торговли с Россией», не наблюдаемо",
     "C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {0} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {1}%":
         "C4: связи разорваны, если медианная доля торговли стран СНГ с другими бывшими республиками упала не менее чем на {0} п.п.; отношения перестроены, а не утрачены, если эта медианная доля всё ещё не ниже {1}%",
-    "C7: Russia is the main partner when it ranks first in at least {0}% of the years judged (through {1}; the last {2} years with the latest data); tariffs were lowered when the latest applied tariff is at least {3} points below {4}; a part the data cannot test leaves the verdict to the other part":
-        "C7: Россия — главный партнёр, если она на первом месте не менее чем в {0}% учтённых лет (по {1} г.; по последним данным — в последние {2} года); тарифы снижены, если последний применяемый тариф ниже уровня {4} г. не менее чем на {3} п.п.; часть, которую данные не проверяют, оставляет оценку другой части",
+    "C6: on goods exports outside the CIS (current US$, IMF DOTS) in the year the essay's figures fit best (up to {0}), the shares of Russia, Ukraine and Kazakhstan match within {1} percentage points and {2}% of the other countries fall in {3}-{4}% (at the essay's precision); exports grew in almost all, from the year before to that year, when at least {5}% grew and {6} of the {7} exceptions did not; with the latest data the shares of the latest year are judged":
+        "C6: по товарному экспорту за пределы СНГ (текущие доллары США, IMF DOTS) в году, которому цифры эссе соответствуют лучше всего (не позже {0} г.), доли России, Украины и Казахстана совпадают с точностью до {1} п.п., а {2}% остальных стран попадают в {3}–{4}% (с точностью эссе); экспорт вырос «почти у всех» — от предыдущего года к этому, — если он вырос не менее чем у {5}% стран и {6} из {7} исключений не выросли; по последним данным оцениваются доли последнего года",
+    "C7: on each record of Kazakhstan's trade (its own; its partners') Russia is the main partner when it leads the largest other partner by more than {0} points (the tie band) in at least {1}% of the decided years, through {2} and over the whole series after it; both records must agree; the tariff part is not testable as specified and leaves the verdict to the partner part":
+        "C7: по каждой записи торговли Казахстана (его собственной и его партнёров) Россия — главный партнёр, если она опережает следующего крупнейшего партнёра более чем на {0} п.п. (полоса равенства) не менее чем в {1}% решённых лет — по {2} г. и за весь ряд после него; обе записи должны совпадать; часть о тарифах в данной формулировке не проверяется и оставляет оценку части о партнёрах",
+    "Kazakhstan's partners in every year of the data (a census): no sampling interval; the uncertainty is measurement, judged on both records of each flow (Kazakhstan's and its partners') with a tie band":
+        "партнёры Казахстана во все годы данных (сплошное наблюдение): выборочного интервала нет; неопределённость — в измерении, она учтена по обеим записям каждого потока (казахстанской и партнёров) и полосой равенства",
+    "exports outside the CIS grew from {0} to {1} in {2} of {3} CIS countries; {4} of the essay's {5} exceptions did not grow; the growth statement holds in {6} of the {7} years {8}-{9}":
+        "экспорт за пределы СНГ вырос с {0} по {1} г. у {2} из {3} стран СНГ; {4} из {5} исключений эссе не выросли; утверждение о росте верно в {6} из {7} лет {8}–{9} гг.",
+    "in {0} Russia's share of Kazakhstan's trade is {1}% on Kazakhstan's record and {2}% on its partners'; its lead over the next partner {3} and {4} points; China's share {5}%":
+        "в {0} г. доля России в торговле Казахстана {1}% по данным Казахстана и {2}% по данным его партнёров; её отрыв от следующего партнёра {3} и {4} п.п.; доля Китая {5}%",
+    "in {0}: Russia {1}%, Ukraine {2}%, Kazakhstan {3}% on the countries' own records (IMF DOTS); {4}%, {5}%, {6}% on COW's, mostly the partners' records":
+        "в {0} г.: Россия {1}%, Украина {2}%, Казахстан {3}% по собственным данным стран (IMF DOTS); {4}%, {5}%, {6}% по данным COW, в основном по записям партнёров",
+    "shares of CIS goods exports outside the CIS in {0}: Russia {1}% (essay {2}%), Ukraine {3}% ({4}%), Kazakhstan {5}% ({6}%); {7} of {8} others within {9}-{10}% (do the essay's figures still hold?)":
+        "доли в товарном экспорте СНГ за пределы СНГ в {0} г.: Россия {1}% (эссе {2}%), Украина {3}% ({4}%), Казахстан {5}% ({6}%); {7} из {8} остальных в пределах {9}–{10}% (верны ли цифры эссе и теперь?)",
+    "shares of the goods exports outside the CIS of all twelve CIS countries (a census, not a sample): no sampling interval; the uncertainty is measurement: two records of the same exports (notebook {0} shows the countries' own and COW's partner-based shares) and the partner-derived rows of Turkmenistan, Tajikistan and Uzbekistan":
+        "доли в товарном экспорте за пределы СНГ всех двенадцати стран СНГ (сплошное наблюдение, не выборка): выборочного интервала нет; неопределённость — в измерении: две записи одного экспорта (тетрадь {0} показывает доли по собственным данным стран и по данным COW, основанным на записях партнёров) и строки Туркменистана, Таджикистана и Узбекистана, выведенные из данных партнёров",
+    "the IMF's bilateral flows start in {0} and the first complete years ({1}-{2}) come after the union's own ties had loosened (trade among the republics before {3} is not in these data): the fall is a lower bound; 'market principles' cannot be seen in trade flows":
+        "двусторонние потоки МВФ начинаются в {0} г., а первые полные годы ({1}–{2}) наступают, когда союзные связи уже ослабли (торговли между республиками до {3} г. в этих данных нет): падение — оценка снизу; «рыночные принципы» в торговых потоках не видны",
+    "the essay names no year; its figures are closest to {0} (gaps adding up to {1} points; next {2}, {3}): shares of CIS goods exports outside the CIS in {4}: Russia {5}% (essay {6}%), Ukraine {7}% ({8}%), Kazakhstan {9}% ({10}%); {11} of {12} others within {13}-{14}%":
+        "эссе не называет года; его цифры ближе всего к {0} г. (расхождения в сумме {1} п.п.; следующий {2} г., {3}): доли в товарном экспорте СНГ за пределы СНГ в {4} г.: Россия {5}% (эссе {6}%), Украина {7}% ({8}%), Казахстан {9}% ({10}%); {11} из {12} остальных в пределах {13}–{14}%",
+    "the instrument the data show moved the other way: the MFN weighted tariff rose from {0}% ({1}) to {2}% ({3}, customs union); Russia's share of Kazakhstan's imports was {4}% in {5}-{6} and {7}% in {8}-{9}, China's {10}% and {11}% (a description of one event, not a test: prices, pipelines and the {12}-{13} break move them too)":
+        "инструмент, который видят данные, двигался в обратную сторону: средневзвешенный тариф РНБ вырос с {0}% ({1} г.) до {2}% ({3} г., таможенный союз); доля России в импорте Казахстана — {4}% в {5}–{6} гг. и {7}% в {8}–{9} гг., Китая — {10}% и {11}% (описание одного события, а не проверка: их двигают и цены, и трубопроводы, и разрыв {12}–{13} гг.)",
+    "the tariff part is not testable as specified: the essay describes cuts before the data (Kazakhstan's tariffs are known from {0}), and an all-partner tariff does not measure the tariff on Russian goods, duty-free under the CIS free-trade agreements; the verdict rests on the partner part":
+        "часть о тарифах в данной формулировке не проверяется: эссе описывает снижение до начала данных (тарифы Казахстана известны с {0} г.), а тариф по всем партнёрам не измеряет пошлин на российские товары, беспошлинные по соглашениям СНГ о свободной торговле; оценка опирается на часть о партнёрах",
+    "the two records of Russia's and China's shares differ by a median {0} points after {1} (the tie band is {2})":
+        "две записи долей России и Китая после {1} г. расходятся в среднем (медиана) на {0} п.п. (полоса равенства — {2})",
+    "variant, not the verdict: shares of total exports of goods and services to all partners (WDI), {0}-{1}: Russia {2}%, Ukraine {3}%, Kazakhstan {4}%":
+        "вариант, не основа оценки: доли во всём экспорте товаров и услуг всем партнёрам (WDI), {0}–{1}: Россия {2}%, Украина {3}%, Казахстан {4}%",
+    "years {0}-{1} ({2} judged): on Kazakhstan's record Russia leads the largest other partner by more than {3} points in {4} years, is tied in {5}, trails in {6}; on its partners' record {7}, {8} and {9}":
+        "годы {0}–{1} (учтено: {2}): по данным Казахстана Россия опережает следующего крупнейшего партнёра более чем на {3} п.п. в {4} годах, идёт вровень в {5}, отстаёт в {6}; по данным его партнёров — {7}, {8} и {9}",
     # ---- rendered site (src/transition/site.py) ----
     "The post-communist transition: reform sequencing and outcomes": "Посткоммунистическая трансформация: последовательность реформ и их результаты",
     "A research compendium comparing how the CIS economies and the Central/Eastern European and Baltic economies sequenced their reforms, and what followed. Each notebook is the executed default run; re-run any of them with other parameters with":
