@@ -390,8 +390,8 @@ def plot_tariffs(tariffs: pd.DataFrame, import_share: pd.Series | None = None):
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(alpha=0.3)
     handles, labels = ax.get_legend_handles_labels()
-    if import_share is not None and len(import_share):
-        shown = import_share[import_share.index >= partners.TARIFF_FIRST_YEAR]
+    shown = pd.Series(dtype=float) if import_share is None else import_share[import_share.index >= partners.TARIFF_FIRST_YEAR]
+    if len(shown):  # none as of the essay: the tariffs start in 2004
         shown = shown.reindex(range(int(shown.index.min()), int(shown.index.max()) + 1))
         shown[shown.index.isin(range(trade_dyads.CUSTOMS_UNION_BREAK_YEARS[0], trade_dyads.CUSTOMS_UNION_BREAK_YEARS[1] + 1))] = float("nan")
         right = ax.twinx()
