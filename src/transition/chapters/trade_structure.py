@@ -515,18 +515,22 @@ def non_cis_rows(tables: dict[str, pd.DataFrame], members: list[str]) -> list[di
 
 def plot_non_cis_shares(shares: pd.DataFrame, essay_year: int | None):
     """Shares of Russia, Ukraine and Kazakhstan in CIS goods exports outside the CIS by year, with the essay's
-    figures (dashed) and the year they fit best; the other nine on a second panel (log scale) with the range."""
-    shares = shares.assign(share_pct=shares["share_pct"].where(shares["complete"]))  # incomplete years: gaps
-    shares = shares.set_index(["iso3", "year"]).unstack("year").stack("year", future_stack=True).reset_index()
+    figures (dashed) and the year they fit best; the other nine on a second panel (log scale) with the range.
+    Complete years are solid; years with a member missing (its share then over the others) dotted."""
+    full = shares.set_index(["iso3", "year"])["share_pct"].unstack("year")
+    solid = shares.assign(share_pct=shares["share_pct"].where(shares["complete"])).set_index(["iso3", "year"])[
+        "share_pct"].unstack("year").reindex(columns=full.columns)  # incomplete years: gaps in the solid line
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
     colors = {"RUS": "#c0392b", "UKR": "#1f618d", "KAZ": "#b7950b"}
-    for iso3, color in colors.items():
-        rows = shares[shares["iso3"] == iso3]
-        axes[0].plot(rows["year"], rows["share_pct"], color=color, linewidth=1.8, label=iso3)
-        axes[0].axhline(ESSAY_SHARES[iso3], color=color, linestyle="--", linewidth=0.9)
-    others = shares[~shares["iso3"].isin(list(ESSAY_SHARES))]
-    for iso3, rows in others.groupby("iso3"):
-        axes[1].plot(rows["year"], rows["share_pct"], linewidth=1, label=iso3)
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    others = [iso3 for iso3 in full.index if iso3 not in ESSAY_SHARES]
+    for iso3 in full.index:
+        ax = axes[0] if iso3 in colors else axes[1]
+        color = colors.get(iso3) or cycle[others.index(iso3) % len(cycle)]
+        ax.plot(full.columns, full.loc[iso3], color=color, linewidth=0.8, linestyle=":")
+        ax.plot(solid.columns, solid.loc[iso3], color=color, linewidth=1.8 if iso3 in colors else 1, label=iso3)
+        if iso3 in colors:
+            ax.axhline(ESSAY_SHARES[iso3], color=color, linestyle="--", linewidth=0.9)
     axes[1].axhspan(*ESSAY_OTHER_RANGE, color="0.9", zorder=0, label="essay: 0.3–3%")
     axes[1].set_yscale("log")
     plain_log_axis(axes[1].yaxis)
@@ -540,6 +544,7 @@ def plot_non_cis_shares(shares: pd.DataFrame, essay_year: int | None):
     axes[1].set_title("The other nine (log scale)")
     axes[0].legend(fontsize=8, frameon=False)
     axes[1].legend(fontsize=7, frameon=False, ncol=3, loc="lower left")
-    fig.suptitle("CIS goods exports to partners outside the CIS: each country's share (IMF DOTS, countries' own records)")
+    fig.suptitle("CIS goods exports to partners outside the CIS: each country's share (IMF DOTS, countries' own records)\n"
+                 "dotted: years with a member missing or in the customs-union break")
     fig.tight_layout()
     return fig

@@ -257,7 +257,10 @@ CATALOGUE: dict[str, str] = {
     "Economic Complexity Index (eci_sitc)": "Индекс экономической сложности (eci_sitc)",
     "% of merchandise exports": "% товарного экспорта", "% of merchandise imports": "% товарного импорта",
     "% of manufactured exports": "% экспорта промышленных товаров", "index ({0} = world mean)": "индекс ({0} — среднее по миру)",
-    "CIS goods exports to partners outside the CIS: each country's share (IMF DOTS, countries' own records)": "Товарный экспорт СНГ партнёрам за пределами СНГ: доля каждой страны (IMF DOTS, собственные данные стран)",
+    "CIS goods exports to partners outside the CIS: each country's share (IMF DOTS, countries' own records)":
+        "Товарный экспорт СНГ партнёрам за пределами СНГ: доля каждой страны (IMF DOTS, собственные данные стран)",
+    "dotted: years with a member missing or in the customs-union break":
+        "точками — годы без данных по одной из стран или в разрыве таможенного союза",
     "The essay's named exporters": "Экспортёры, названные в эссе",
     "The other nine (log scale)": "Остальные девять (логарифмическая шкала)",
     "closest to the essay ({0})": "ближе всего к эссе ({0})",
