@@ -137,3 +137,14 @@ def test_dots_joins_cow_kazakhstans_imports_from_russia():
     for year in (1995, 2000, 2008):
         assert joined.loc[("RUS", year), "imports_agree"] and joined.loc[("RUS", year), "exports_agree_mirror"], year
     assert not joined.loc[("RUS", 2014), "imports_agree"]  # 2014 revised since COW's vintage: no splice there
+
+
+def test_a_total_is_never_less_than_the_sum_of_its_partners():
+    totals = pd.DataFrame({"iso3": ["RUS", "RUS"], "year": [2000, 2001], "exports": [100.0, 80.0], "imports": [50.0, 50.0],
+                           "total": [150.0, 130.0]})
+    dyads = _dyads([("RUS", "DEU", 2000, 40.0, 60.0), ("RUS", "DEU", 2001, 40.0, 60.0), ("RUS", "BLR", 2001, 10.0, 15.0)])
+    table = dots.reconcile_totals(totals, dyads).set_index("year")
+    assert table.loc[2000, ["exports", "imports", "total"]].tolist() == [100.0, 50.0, 150.0] and not table.loc[2000, "reconciled"]
+    assert table.loc[2001, ["exports", "imports", "total"]].tolist() == [80.0, 50.0, 130.0]   # 75 and 50 fit in the totals
+    short = dots.reconcile_totals(totals.assign(exports=[100.0, 70.0]), dyads).set_index("year")
+    assert short.loc[2001, "exports"] == 75.0 and short.loc[2001, "reconciled"]

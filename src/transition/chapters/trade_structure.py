@@ -429,6 +429,14 @@ def non_cis_tables(members: list[str], as_of: int | None = None) -> dict[str, pd
             "cow_shares": cis_exports.non_cis_shares(cow_outside, members)}
 
 
+def non_cis_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The table ``06_non_cis_exports``: each member's exports outside the CIS by year (millions of US$: world,
+    to_cis, outside; ``complete`` for the country, ``break``) with its share and whether the year is judged
+    (``year_complete``: every member has a value and none is in the customs-union break)."""
+    shares = tables["shares"][["iso3", "year", "share_pct", "n_counted", "n_missing", "complete"]]
+    return tables["outside"].merge(shares.rename(columns={"complete": "year_complete"}), on=["iso3", "year"], how="left")
+
+
 def essay_figures_year(shares: pd.DataFrame) -> int | None:
     """The complete year up to 2002 whose named shares are closest to the essay's (None without one)."""
     ranked = cis_exports.date_essay_figures(shares, ESSAY_YEAR)

@@ -30,7 +30,9 @@ either source), on the **reporter's** record or on the **mirror** record (the pa
   Russia, Belarus and Kazakhstan in 2010-11: customs statistics stopped at their common borders) applies
   as in COW. A partner's flow missing in a year in which it mattered is a *hole* (:func:`flag_holes`):
   in 1992 the reporters' totals leave out most trade among the former republics (Kazakhstan's 1992 total
-  has no Russia in it), and Russia records no trade with Belarus in 2001, 2004, 2009-10.
+  has no Russia in it), and Russia records no trade with Belarus in 2001, 2004, 2009-10. A hole is filled
+  from the partner's record where it has one (:func:`fill_holes`), and a reporter's total is then never
+  less than the sum over its partners (:func:`reconcile_totals`).
 
 COW v4.0 is built from an earlier DOTS vintage: its imports are the reporter's record and its exports
 the partner's (Kazakhstan's imports from Russia in 1995, 2000 and 2008 are DOTS's to the million);
@@ -358,14 +360,31 @@ def fill_holes(reporter: pd.DataFrame, mirror: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=["_exports", "_imports"]).assign(hole=still, filled=filled)
 
 
+def reconcile_totals(totals: pd.DataFrame, dyads: pd.DataFrame) -> pd.DataFrame:
+    """A reporter's total is never less than the sum over its partners: where a flow filled from the partner's
+    record (or trade the early totals leave out, 1992) is not in the reporter's own ``World`` row, the total
+    becomes that sum (``reconciled`` marks the reporter-years changed). Russia's 2001 and 2004 totals hold no
+    trade with Belarus, which its partners' record fills; its 2009-10 totals hold it among the unallocated."""
+    partners = dyads[dyads["partner_kind"] != "aggregate"].groupby(["iso3", "year"])[["exports", "imports"]].sum()
+    table = totals.join(partners, on=["iso3", "year"], rsuffix="_partners")
+    reconciled = pd.Series(False, index=table.index)
+    for flow in ("exports", "imports"):
+        short = table[f"{flow}_partners"] > table[flow] * (1 + 1e-9)
+        table.loc[short, flow] = table.loc[short, f"{flow}_partners"]
+        reconciled |= short
+    table = table.assign(total=table["exports"] + table["imports"], reconciled=reconciled)
+    return table[["iso3", "year", "exports", "imports", "total", "reconciled"]]
+
+
 def trade_records(reporters, as_of: int | None = None) -> dict[str, pd.DataFrame]:
     """The three tables the trade chapters read, observed up to ``as_of``: ``reporter`` (the reporters' own
     record, holes filled from the partners' where they have one: :func:`fill_holes`), ``mirror`` (the
-    partners' record) and ``totals`` (the reporters' own totals)."""
+    partners' record) and ``totals`` (the reporters' own totals, never below the sum over their partners:
+    :func:`reconcile_totals`)."""
     reporters = list(reporters)
     mirror = dots_dyads(reporters, "mirror", as_of)
-    return {"reporter": fill_holes(dots_dyads(reporters, "reporter", as_of), mirror), "mirror": mirror,
-            "totals": dots_totals(reporters, as_of)}
+    reporter = fill_holes(dots_dyads(reporters, "reporter", as_of), mirror)
+    return {"reporter": reporter, "mirror": mirror, "totals": reconcile_totals(dots_totals(reporters, as_of), reporter)}
 
 
 def screen_summary(flows: pd.DataFrame, reporter: pd.DataFrame) -> pd.DataFrame:
