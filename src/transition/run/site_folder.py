@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 from transition.paths import PROJECT_ROOT
@@ -81,7 +82,7 @@ def replace_folder(built: Path, out_dir: Path) -> None:
     folder carries the :data:`MARKER`."""
     out_dir = Path(out_dir)
     (Path(built) / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # one per swap
     with _lock(out_dir):
         check_output(out_dir)
         if out_dir.exists():
