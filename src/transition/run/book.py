@@ -49,6 +49,7 @@ BOOK_DIR = PROJECT_ROOT / "book"
 RU_RUN_DIR = PROJECT_ROOT / "runs" / "ru"
 LOCALE_DIR = BOOK_DIR / "locale"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+SAFE_NAME = re.compile(r"[0-9][0-9]_[A-Za-z0-9_.-]+\.ipynb")
 LEDGER_PREFIX = "00_"
 ROOT_DOC = "index"
 ORIGINALS = "_notebooks"
@@ -91,6 +92,11 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
     originals = src / ORIGINALS
     originals.mkdir(parents=True)
     names = sorted(p.name for p in Path(notebooks_dir).glob(NOTEBOOK_GLOB))
+    unsafe = [name for name in names if not SAFE_NAME.fullmatch(name)]
+    if unsafe:  # its name would go into links, the table of contents and page names as it is
+        warnings.warn(f"left out of the book (a notebook's name is letters, digits, '_', '.', '-'): {unsafe}",
+                      stacklevel=2)
+        names = [name for name in names if name not in unsafe]
     for name in names:
         shutil.copy2(Path(notebooks_dir) / name, originals / name)
         doc = ROOT_DOC + ".ipynb" if name.startswith(LEDGER_PREFIX) else name
