@@ -7,6 +7,7 @@ fixtures of :mod:`runner_fixtures`; the tests marked ``notebook`` start their ke
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from runner_fixtures import executed_notebook, fixture_notebook, write_fixtures
 
 from transition.data import sources
 from transition.present.table import Table
-from transition.run import replace
+from transition.run import locks, replace
 from transition.run.cli import main
 
 HOSTILE = "/tmp/mv`<img src=x onerror=alert(1)>`"
@@ -317,18 +318,31 @@ def test_registry_ids_that_lead_outside_the_cache_are_refused_when_read(tmp_path
         assert bad in str(refused.value) and "\n" not in str(refused.value)
 
 
+def _held(path: Path) -> bool:
+    """Whether another process holds the lock file ``path``."""
+    if not path.exists():
+        return False
+    with open(path) as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
+
+
 @pytest.mark.notebook
 def test_a_second_run_with_the_same_name_is_refused_at_once(tmp_path):
     """`transition run --name same` from two shells at once: the second is refused in one line, in
     seconds, and the first runs through."""
-    write_fixtures(tmp_path / "notebooks", stems=("98_fixture",), sleep=3.0)
+    write_fixtures(tmp_path / "notebooks", stems=("98_fixture",), sleep=1.0)
     env = {**os.environ, **_env(tmp_path)}
     first = subprocess.Popen([sys.executable, "-m", "transition", "run", "98", "--name", "same", "--no-progress"],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 60
-        while not (tmp_path / "runs" / ".staging").exists() and time.time() < deadline:
-            time.sleep(0.1)
+        while not _held(locks.lock_path(tmp_path / "runs" / "same")) and time.time() < deadline:
+            time.sleep(0.05)
         second = subprocess.run([sys.executable, "-m", "transition", "run", "98", "--name", "same"], env=env,
                                 capture_output=True, text=True, timeout=30)
         assert second.returncode == 2 and "another run is writing into it" in second.stderr, second.stderr
