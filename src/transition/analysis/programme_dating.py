@@ -24,8 +24,8 @@ Examples
 >>> rates = pd.Series([1000.0, 900.0, 300.0, 35.0], index=[1992, 1993, 1994, 1995])
 >>> disinflation_followed(rates, 1992, 40.0)
 (True, 'disinflation: below 40% in 1995')
->>> disinflation_followed(rates, 1995, 40.0)[0]
-False
+>>> disinflation_verdict(rates, 1995, 40.0)
+('no_data', None)
 """
 from __future__ import annotations
 
@@ -46,36 +46,62 @@ COMPARISON_COLUMNS = ["iso3", "broad_group", "programme_date", "programme_year",
                       "lag_years_outcome"]
 
 
-def disinflation_followed(rates: pd.Series, year: int, threshold: float = INFLATION_THRESHOLD,
-                          window: int = DISINFLATION_YEARS) -> tuple[bool, str]:
-    """Whether disinflation followed a programme of ``year`` (see the module docstring), and why.
+#: The screen's verdicts (:func:`disinflation_verdict`).
+VERDICTS = ("disinflation", "inflation_rose", "no_disinflation", "no_data")
 
-    ``rates`` is one country's annual inflation (% per year) by year.
+
+def disinflation_verdict(rates: pd.Series, year: int, threshold: float = INFLATION_THRESHOLD,
+                         window: int = DISINFLATION_YEARS) -> tuple[str, int | None]:
+    """The screen on a programme of ``year``: a verdict of :data:`VERDICTS` and the first year below ``threshold``.
+
+    ``rates`` is one country's annual inflation (% per year) by year. "disinflation": inflation lower in the
+    next year and below the threshold within ``window`` years; "inflation_rose": not lower in the next year;
+    "no_disinflation": lower, but not below the threshold in time; "no_data": the programme year or the next
+    one has no inflation.
     """
     rates = rates.dropna()
     if year not in rates.index or year + 1 not in rates.index:
-        return False, f"no inflation data for {year} and {year + 1}"
+        return "no_data", None
     if rates[year + 1] >= rates[year]:
-        return False, f"inflation rose after the programme ({rates[year]:.0f}% in {year}, {rates[year + 1]:.0f}% in {year + 1})"
+        return "inflation_rose", None
     after = rates.loc[year + 1:year + window]
     below = after[after < threshold]
     if below.empty:
-        return False, f"no disinflation: inflation at or above {threshold:g}% in every year {year + 1}-{year + window}"
-    return True, f"disinflation: below {threshold:g}% in {int(below.index[0])}"
+        return "no_disinflation", None
+    return "disinflation", int(below.index[0])
+
+
+def disinflation_followed(rates: pd.Series, year: int, threshold: float = INFLATION_THRESHOLD,
+                          window: int = DISINFLATION_YEARS) -> tuple[bool, str]:
+    """Whether disinflation followed a programme of ``year`` (:func:`disinflation_verdict`), and why, in words."""
+    verdict, first = disinflation_verdict(rates, year, threshold, window)
+    rates = rates.dropna()
+    reasons = {
+        "no_data": lambda: f"no inflation data for {year} and {year + 1}",
+        "inflation_rose": lambda: (f"inflation rose after the programme ({rates[year]:.0f}% in {year}, "
+                                   f"{rates[year + 1]:.0f}% in {year + 1})"),
+        "no_disinflation": lambda: f"no disinflation: inflation at or above {threshold:g}% in every year {year + 1}-{year + window}",
+        "disinflation": lambda: f"disinflation: below {threshold:g}% in {first}",
+    }
+    return verdict == "disinflation", reasons[verdict]()
 
 
 def screen(programmes: pd.DataFrame, inflation: pd.DataFrame, threshold: float = INFLATION_THRESHOLD,
            window: int = DISINFLATION_YEARS) -> pd.DataFrame:
-    """Every programme with the screen's verdict: the programme table plus ``passes`` and ``reason``.
+    """Every programme with the screen's verdict: the programme table plus ``passes``, ``verdict``
+    (:data:`VERDICTS`), ``first_year_below`` (the first year below the threshold) and ``reason`` (in words).
 
     ``inflation`` has columns iso3, year, inflation (:func:`transition.data.derived.inflation`).
     """
     rates = inflation.set_index(["iso3", "year"])["inflation"].sort_index()
-    verdicts = []
+    rows = []
     for code, year in zip(programmes["iso3"], programmes["programme_year"]):
         own = rates.loc[code] if code in rates.index.get_level_values("iso3") else pd.Series(dtype=float)
-        verdicts.append(disinflation_followed(own, int(year), threshold, window))
-    return programmes.assign(passes=[v[0] for v in verdicts], reason=[v[1] for v in verdicts])
+        verdict, first = disinflation_verdict(own, int(year), threshold, window)
+        rows.append((verdict == "disinflation", verdict, first, disinflation_followed(own, int(year), threshold, window)[1]))
+    passes, verdicts, firsts, reasons = zip(*rows) if rows else ((), (), (), ())
+    return programmes.assign(passes=list(passes), verdict=list(verdicts), reason=list(reasons),
+                             first_year_below=pd.array(list(firsts), dtype="Int64"))
 
 
 def choose(screened: pd.DataFrame) -> pd.DataFrame:

@@ -108,11 +108,6 @@ OUTPUT_PATHS = ParameterSpec("02_output_paths", {
 
 
 # ---- 03 stabilization --------------------------------------------------------------------------------
-#: Weights of the group aggregates (transition.analysis.aggregates.WEIGHTS; kept here so that refusing a bad
-#: value needs no pandas).
-AGGREGATE_WEIGHTS = ["ppp", "usd", "population"]
-
-
 def _peak_order(values: dict) -> str | None:
     if values["peak_start_year"] >= values["peak_end_year"]:
         return (f"peak_start_year = {values['peak_start_year']} must be before peak_end_year = "
@@ -139,8 +134,6 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "groups": ListOf(list(v.BROAD_ORDER), "broad country groups to include"),
     "disinflation_years": Integer(1, 6, "programme dating: years after a programme within which inflation must fall "
                                         "below the threshold for the programme to count"),
-    "aggregate_weights": Choice(AGGREGATE_WEIGHTS, "weights of the group aggregates of inflation: real GDP at PPP "
-                                                   "(Maddison), in constant US$ (WDI), or population"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
@@ -341,6 +334,10 @@ ROBUSTNESS = ParameterSpec("09_robustness", {
 })
 
 # ---- 10 real time -------------------------------------------------------------------------------------
+#: Weights of the group aggregates (transition.analysis.aggregates.WEIGHTS; kept here so that refusing a bad
+#: value needs no pandas).
+AGGREGATE_WEIGHTS = ["ppp", "usd", "population"]
+
 REAL_TIME = ParameterSpec("10_real_time", {
     "as_of": Integer(1995, 2019, "year whose WEO editions (April, September) are the figures of the day; the two "
                                  "years before it are compared with today's data, observed up to it (the essay's: 2002)"),

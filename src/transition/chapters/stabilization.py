@@ -78,7 +78,7 @@ def order_counts_view(orders: pd.DataFrame) -> pd.DataFrame:
 
 def programme_view(screened: pd.DataFrame) -> pd.DataFrame:
     """Every programme of the table with the screen's verdict, indexed by country and date."""
-    return screened.set_index(["iso3", "programme_date"])[["kind", "role", "passes", "reason"]]
+    return screened.set_index(["iso3", "programme_date"])[["role", "verdict", "first_year_below"]]
 
 
 def comparison_view(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -380,10 +380,7 @@ def findings_text(headlines: list[dict], table: pd.DataFrame, correlations: dict
         return ", ".join(table.loc[table["order"] == order, "iso3"]) or "none"
 
     share, rho = h["share_liberalized_before_stabilized_all"], correlations["liberalization_vs_peak"]
-    weighted = "; ".join(f"{g} {format_number(h[f'peak_weighted_inflation_{GROUP_SLUGS[g]}'], 0)}% in "
-                         f"{int(h[f'peak_weighted_inflation_year_{GROUP_SLUGS[g]}'])} (median that year "
-                         f"{format_number(h[f'median_inflation_in_weighted_peak_year_{GROUP_SLUGS[g]}'], 0)}%)"
-                         for g in groups if f"peak_weighted_inflation_{GROUP_SLUGS[g]}" in h)
+    policy, weighted = _policy_paragraph(h), _weighted_paragraph(h, groups)
     gap_text = ""
     if {"CIS", "CEE & Baltics"} <= set(groups):
         gap = h["median_stabilization_year_cis"] - h["median_stabilization_year_cee_baltics"]
@@ -402,14 +399,31 @@ def findings_text(headlines: list[dict], table: pd.DataFrame, correlations: dict
   in the same year in {h["n_growth_resumed_in_stabilization_year"]}, later in {h["n_growth_resumed_after_stabilization"]}
   (Fischer, Sahay & Végh 1996 report about two years, counted from the start of a stabilization programme; see section 4).
   Mean growth in the stabilization year: {by_group("mean_growth_event_t0", 1, "%")}; two years later: {by_group("mean_growth_event_t2", 1, "%")}.
-- **Dated by policy.** {h["n_countries_programme_dated"]} countries have a stabilization programme followed by disinflation
+{policy}{weighted}- **Early liberalization and the burst.** Spearman rho between the liberalization index in {liberalization_index_year} and peak inflation:
+  {format_number(rho["rho"], 2)} (p = {format_number(rho["p"], 4)}, n = {rho["n"]}) — countries that had liberalized more by then had
+  {"smaller" if rho["rho"] < 0 else "larger"} peaks.
+"""
+
+
+def _policy_paragraph(h: dict) -> str:
+    """The Findings' bullet on stabilization dated by policy (empty without :func:`programme_headlines`)."""
+    if "n_countries_programme_dated" not in h:
+        return ""
+    return f"""- **Dated by policy.** {h["n_countries_programme_dated"]} countries have a stabilization programme followed by disinflation
   ({h["n_programmes_without_disinflation"]} of {h["n_programmes_listed"]} programmes listed were not and are left aside). From the programme's
   year, growth resumed after a median of {format_number(h["median_lag_years_programme_all"], 1)} years
   ({h["n_growth_resumed_before_programme"]} before, {h["n_growth_resumed_in_programme_year"]} in the year, {h["n_growth_resumed_after_programme"]} after),
   against {format_number(h["median_lag_years_outcome_programme_countries_all"], 1)} from the outcome-dated stabilization in the same countries;
   the outcome comes a median of {format_number(h["median_years_programme_to_outcome_all"], 1)} years after the programme.
-- **Weighted inflation.** Weighted by output, as the literature aggregates it, inflation peaked at {weighted}.
-- **Early liberalization and the burst.** Spearman rho between the liberalization index in {liberalization_index_year} and peak inflation:
-  {format_number(rho["rho"], 2)} (p = {format_number(rho["p"], 4)}, n = {rho["n"]}) — countries that had liberalized more by then had
-  {"smaller" if rho["rho"] < 0 else "larger"} peaks.
 """
+
+
+def _weighted_paragraph(h: dict, groups: list[str]) -> str:
+    """The Findings' bullet on output-weighted inflation (empty without :func:`inflation_aggregate_headlines`)."""
+    parts = [f"{g} {format_number(h[f'peak_weighted_inflation_{GROUP_SLUGS[g]}'], 0)}% in "
+             f"{int(h[f'peak_weighted_inflation_year_{GROUP_SLUGS[g]}'])} (median that year "
+             f"{format_number(h[f'median_inflation_in_weighted_peak_year_{GROUP_SLUGS[g]}'], 0)}%)"
+             for g in groups if f"peak_weighted_inflation_{GROUP_SLUGS[g]}" in h]
+    if not parts:
+        return ""
+    return f"- **Weighted inflation.** Weighted by output, as the literature aggregates it, inflation peaked at {'; '.join(parts)}.\n"

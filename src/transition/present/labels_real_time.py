@@ -60,5 +60,7 @@ REAL_TIME_TEXTS: dict[str, str] = {
     "median_lag_years_programme": "медианный лаг от программы, лет",
     "median_lag_years_outcome_same_countries": "медианный лаг от итога (те же страны), лет",
     "median_years_programme_to_outcome": "медиана лет от программы до итога", "n_programmes": "число программ",
-    "n_with_lag": "n (с лагом)",
+    "n_with_lag": "n (с лагом)", "verdict": "вердикт", "first_year_below": "первый год ниже порога",
+    "arrangement": "договорённость с МВФ", "disinflation": "дезинфляция", "inflation_rose": "инфляция выросла",
+    "no_disinflation": "нет дезинфляции", "no_data": "нет данных",
 }
