@@ -64,10 +64,10 @@ def test_c3_level_and_growth_move_with_the_growth_of_the_day():
     assert table.loc["RUS", "index_of_the_day"] == pytest.approx(60 * factor)
     assert table.loc["RUS", "growth_of_the_day"] == pytest.approx(100 * ((0.95 ** 10 * factor) ** 0.1 - 1))
     assert table.loc["POL", "index_of_the_day"] == pytest.approx(110.0)  # no revision, no change
-    reading = rt.c3_reading(table.reset_index(), "rich", "poor", recovered=100.0)
-    assert reading.loc["of_the_day", "gap_holds"] == 1.0
-    assert rt.c3_reading(table.reset_index().assign(resource_group=["poor", "rich"]), "rich", "poor").loc[
-        "revised", "gap_holds"] == 0.0
+    reading = rt.c3_reading(table.reset_index(), "rich", "poor", draws=50)
+    assert reading.loc["of_the_day", "difference"] == pytest.approx(60 * factor - 110)
+    assert reading.loc["revised", ["difference", "difference_low", "difference_high"]].tolist() == [-50.0, -50.0, -50.0]
+    assert reading.loc["revised", "n_rich"] == 1 and reading.loc["revised", "median_growth_poor"] == 1.0
 
 
 def test_later_revisions_put_the_largest_change_first_and_changed_rows_lists_differences():

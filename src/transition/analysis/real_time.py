@@ -32,7 +32,14 @@ import numpy as np
 import pandas as pd
 
 from transition.analysis import aggregates
-from transition.analysis.groups import BROAD_GROUPS, group_rank
+from transition.analysis.groups import (
+    BOOTSTRAP_DRAWS,
+    BOOTSTRAP_SEED,
+    BROAD_GROUPS,
+    INTERVAL_LEVEL,
+    group_rank,
+    median_difference_interval,
+)
 from transition.data import countries, derived
 
 #: Revised growth sources compared: name → growth source of :func:`transition.data.derived.growth_rates`.
@@ -241,28 +248,30 @@ def c3_with_growth_of_the_day(cross: pd.DataFrame, day: pd.Series, revised: pd.S
     return result.rename_axis("iso3").reset_index()
 
 
-def c3_reading(table: pd.DataFrame, rich: str, poor: str, recovered: float = 100.0) -> pd.DataFrame:
-    """The medians C3's as-of-the-essay rule compares, today's and of the day, and whether the gap holds.
+def c3_reading(table: pd.DataFrame, rich: str, poor: str, level: float = INTERVAL_LEVEL,
+               draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED + 2) -> pd.DataFrame:
+    """The medians C3's rule compares, with today's growth and with the growth of the day.
 
-    The rule (the ledger's, as of the essay): the resource-rich CIS median index below ``recovered`` and
-    the resource-poor group's at or above it.
+    The difference of the medians (rich minus poor) has the bootstrap interval of notebook 05
+    (:func:`transition.analysis.groups.median_difference_interval`, the same seed), so that with today's
+    growth the numbers are notebook 05's; the ledger's rule reads the interval.
 
     Returns
     -------
-    DataFrame indexed by ("revised", "of_the_day"): median_index_rich, median_index_poor,
-    median_growth_rich, median_growth_poor, gap_holds (0/1), n_rich, n_poor.
+    DataFrame indexed by ("revised", "of_the_day"): median_index_rich, median_index_poor, difference,
+    difference_low, difference_high, median_growth_rich, median_growth_poor, n_rich, n_poor.
     """
     rows = {}
     for which in ("revised", "of_the_day"):
-        rich_rows = table[table["resource_group"] == rich]
-        poor_rows = table[table["resource_group"] == poor]
-        index_rich, index_poor = rich_rows[f"index_{which}"].median(), poor_rows[f"index_{which}"].median()
-        rows[which] = {"median_index_rich": index_rich, "median_index_poor": index_poor,
-                       "median_growth_rich": rich_rows[f"growth_{which}"].median(),
-                       "median_growth_poor": poor_rows[f"growth_{which}"].median(),
-                       "gap_holds": float(index_rich < recovered <= index_poor) if np.isfinite(index_rich + index_poor)
-                       else np.nan, "n_rich": float(rich_rows[f"index_{which}"].notna().sum()),
-                       "n_poor": float(poor_rows[f"index_{which}"].notna().sum())}
+        rich_index = table.loc[table["resource_group"] == rich, f"index_{which}"].dropna()
+        poor_index = table.loc[table["resource_group"] == poor, f"index_{which}"].dropna()
+        low, high = median_difference_interval(rich_index, poor_index, level, draws, seed)
+        rows[which] = {"median_index_rich": rich_index.median(), "median_index_poor": poor_index.median(),
+                       "difference": rich_index.median() - poor_index.median(), "difference_low": low,
+                       "difference_high": high,
+                       "median_growth_rich": table.loc[table["resource_group"] == rich, f"growth_{which}"].median(),
+                       "median_growth_poor": table.loc[table["resource_group"] == poor, f"growth_{which}"].median(),
+                       "n_rich": float(len(rich_index)), "n_poor": float(len(poor_index))}
     return pd.DataFrame(rows).T
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from transition.chapters.specs import REAL_TIME as SPEC  # noqa: F401 (the notebook's parameter spec)
-from transition.claims.ledger import RECOVERED_INDEX
+from transition.claims import rules
 from transition.data.vocabulary import GROUP_SLUGS
 from transition.present.outputs import headline_row as _row
 from transition.present.style import GROUP_COLORS
@@ -165,20 +165,26 @@ def group_growth_headlines(growth: pd.DataFrame, years, groups) -> list[dict]:
 
 
 def c3_headlines(reading: pd.DataFrame, level_year: int, window: tuple[int, int]) -> list[dict]:
-    """C3's medians and its as-of-the-essay gap (ledger threshold) with today's growth and with the growth of the day."""
+    """C3's medians, their difference with its interval and the ledger's gap verdict, with today's growth and
+    with the growth of the day."""
     rows = []
     for which, label in (("revised", "today's growth"), ("of_the_day", "the growth of the day")):
         r = reading.loc[which]
+        gap = rules.c3_gap(r["difference"], r["difference_low"], r["difference_high"])
         rows += [_row(f"c3_median_gdp_index_{level_year}_rich_cis_{which}", r["median_index_rich"], "index",
                       f"Median real GDP index {level_year} of the resource-rich CIS, with {label} in {level_year}"),
-                 _row(f"c3_median_gdp_index_{level_year}_poor_cee_{which}", r["median_index_poor"], "index",
-                      f"Median real GDP index {level_year} of resource-poor Central Europe & Baltics, with {label}"),
+                 _row(f"c3_median_gdp_index_{level_year}_poor_east_{which}", r["median_index_poor"], "index",
+                      f"Median real GDP index {level_year} of resource-poor Eastern Europe (notebook 05's definition), with {label}"),
+                 *[_row(f"c3_difference_gdp_index_{level_year}{suffix}_{which}", r[f"difference{suffix}"], "index points",
+                        f"Resource-rich CIS minus resource-poor Eastern Europe, median index {level_year}{what}, with {label}")
+                   for suffix, what in (("", ""), ("_low", ": lower bound of the 90% interval"),
+                                        ("_high", ": upper bound of the 90% interval"))],
                  _row(f"c3_median_growth_{window[0]}_{window[1]}_rich_cis_{which}", r["median_growth_rich"], "% per year",
                       f"Median compound growth {window[0]}-{window[1]} of the resource-rich CIS, with {label}"),
-                 _row(f"c3_median_growth_{window[0]}_{window[1]}_poor_cee_{which}", r["median_growth_poor"], "% per year",
-                      f"Median compound growth {window[0]}-{window[1]} of resource-poor Central Europe & Baltics, with {label}"),
-                 _row(f"c3_gap_holds_{which}", r["gap_holds"], "1 = yes",
-                      f"C3's gap as of the essay (rich CIS median below {RECOVERED_INDEX:g}, poor at or above), with {label}")]
+                 _row(f"c3_median_growth_{window[0]}_{window[1]}_poor_east_{which}", r["median_growth_poor"], "% per year",
+                      f"Median compound growth {window[0]}-{window[1]} of resource-poor Eastern Europe, with {label}"),
+                 _row(f"c3_gap_holds_{which}", None if gap is None else int(gap), "1 = yes, 0 = no, None = cannot tell",
+                      f"C3's gap by the ledger's rule (the difference's interval below zero), with {label}")]
     return rows
 
 
@@ -209,7 +215,8 @@ def findings_text(h: dict, *, as_of: int, years: list[int], large: float, level_
                 f"today: CIS {_f(h[f'median_growth_{last}_cis_revised'])}% ({_f(h[f'median_growth_{first}_cis_revised'])}%), "
                 f"Central Europe & Baltics {_f(h[f'median_growth_{last}_cee_baltics_revised'])}% "
                 f"({_f(h[f'median_growth_{first}_cee_baltics_revised'])}%)")
-    gap = {w: "holds" if h[f"c3_gap_holds_{w}"] == 1 else "does not hold" for w in ("revised", "of_the_day")}
+    gap = {w: {1: "holds", 0: "does not hold"}.get(h[f"c3_gap_holds_{w}"], "cannot be told")
+           for w in ("revised", "of_the_day")}
     iso3, variable = h[f"largest_later_revision_inflation_{last}_iso3"], "inflation"
     return f"""
 - **Growth, {first}-{last}.** Of {h[f'n_compared_growth_{last}_wdi']} economies, {h[f'n_large_revision_growth_{last}_wdi']} have a
@@ -226,9 +233,11 @@ def findings_text(h: dict, *, as_of: int, years: list[int], large: float, level_
   in {last} was {_f(h[f'weighted_growth_{last}_cis_of_the_day'])}% as published then and {_f(h[f'weighted_growth_{last}_cis_revised'])}% today.
 - **C3's level outcome as of the essay.** With the growth of the day for {level_year}, the median real GDP index of the resource-rich
   CIS is {_f(h[f'c3_median_gdp_index_{level_year}_rich_cis_of_the_day'])} (today's growth: {_f(h[f'c3_median_gdp_index_{level_year}_rich_cis_revised'])})
-  and that of resource-poor Central Europe & Baltics {_f(h[f'c3_median_gdp_index_{level_year}_poor_cee_of_the_day'])}
-  ({_f(h[f'c3_median_gdp_index_{level_year}_poor_cee_revised'])}): the gap the ledger's rule asks for {gap['of_the_day']} with the
-  figures of the day and {gap['revised']} with today's.
+  and that of resource-poor Eastern Europe {_f(h[f'c3_median_gdp_index_{level_year}_poor_east_of_the_day'])}
+  ({_f(h[f'c3_median_gdp_index_{level_year}_poor_east_revised'])}); the difference's 90% interval is
+  [{_f(h[f'c3_difference_gdp_index_{level_year}_low_of_the_day'])}, {_f(h[f'c3_difference_gdp_index_{level_year}_high_of_the_day'])}]
+  ([{_f(h[f'c3_difference_gdp_index_{level_year}_low_revised'])}, {_f(h[f'c3_difference_gdp_index_{level_year}_high_revised'])}]):
+  the gap by the ledger's rule {gap['of_the_day']} with the figures of the day and {gap['revised']} with today's.
 - **Stabilization as of {as_of} (notebook 03).** With the inflation of the day, {h['n_stabilized_of_the_day']} countries are stabilized
   ({h['n_stabilized_revised']} with today's); {h['n_stabilization_rows_changed']} countries' dates or statuses change.
 """

@@ -48,7 +48,8 @@ REAL_TIME_TEXTS: dict[str, str] = {
     "revision, CPI, screened": "пересмотр, ИПЦ после проверки", "changed rows": "изменённые строки",
     "median_index_rich": "медианный индекс (богатые)", "median_index_poor": "медианный индекс (бедные)",
     "median_growth_rich": "медианный рост (богатые)", "median_growth_poor": "медианный рост (бедные)",
-    "gap_holds": "разрыв есть", "n_rich": "n (богатые)", "n_poor": "n (бедные)",
+    "n_rich": "n (богатые)", "n_poor": "n (бедные)", "difference_low": "разность: нижняя граница",
+    "difference_high": "разность: верхняя граница",
     # 03: programme dating
     "Real GDP growth around the stabilization programme, by country group":
         "Рост реального ВВП вокруг программы стабилизации, по группам стран",
