@@ -132,6 +132,8 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "liberalization_index_year": Integer(1989, v.EBRD_LAST_YEAR, "year whose liberalization index measures "
                                                                  "'early liberalization'"),
     "groups": ListOf(list(v.BROAD_ORDER), "broad country groups to include"),
+    "disinflation_years": Integer(1, 6, "programme dating: years after a programme within which inflation must fall "
+                                        "below the threshold for the programme to count"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
@@ -331,10 +333,25 @@ ROBUSTNESS = ParameterSpec("09_robustness", {
     "output_dir": OUTPUT_DIR,
 })
 
+# ---- 10 real time -------------------------------------------------------------------------------------
+#: Weights of the group aggregates (transition.analysis.aggregates.WEIGHTS; kept here so that refusing a bad
+#: value needs no pandas).
+AGGREGATE_WEIGHTS = ["ppp", "usd", "population"]
+
+REAL_TIME = ParameterSpec("10_real_time", {
+    "as_of": Integer(1995, 2019, "year whose WEO editions (April, September) are the figures of the day; the two "
+                                 "years before it are compared with today's data, observed up to it (the essay's: 2002)"),
+    "weights": Choice(AGGREGATE_WEIGHTS, "weights of the group aggregates: real GDP at PPP (Maddison), in constant "
+                                         "US$ (WDI), or population"),
+    "large_revision": Number(0.1, 20, "revision (percentage points) that counts as large"),
+    "lang": LANG,
+    "output_dir": OUTPUT_DIR,
+})
+
 #: Notebook stem → its spec.
 SPECS: dict[str, ParameterSpec] = {spec.notebook: spec for spec in (
     CLAIMS_LEDGER, REFORM_SEQUENCING, OUTPUT_PATHS, STABILIZATION, REFORMS_AND_GROWTH, RESOURCES_VS_GOVERNANCE,
-    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS)}
+    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS, REAL_TIME)}
 
 
 def register(spec: ParameterSpec) -> ParameterSpec:

@@ -23,7 +23,7 @@ TABLE_HEADERS: dict[str, str] = {
     "03_stabilization": "03 стабилизация", "04_reforms_and_growth": "04 реформы и рост",
     "05_resources_vs_governance": "05 ресурсы или управление", "06_trade_structure": "06 структура торговли",
     "07_integration": "07 интеграция", "08_trade_partners": "08 торговые партнёры",
-    "09_robustness": "09 устойчивость выводов",
+    "09_robustness": "09 устойчивость выводов", "10_real_time": "10 данные того времени",
     "Headline numbers per notebook": "Ключевые показатели по тетрадям",
     "verdict_asof_essay": "вердикт на время эссе", "verdict_latest": "вердикт по последним данным",
     # 01 reform sequencing: scopes and concordance of C1
