@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from transition.claims import ledger
-from transition.claims.ledger import CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE, Headlines
+from transition.claims.judgement import Headlines
+from transition.claims.rules import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED
 
 
 def _h(notebook: str, numbers: dict) -> Headlines:
@@ -18,6 +19,11 @@ def _h(notebook: str, numbers: dict) -> Headlines:
 def test_c4_verdict_on_its_two_numbers(fall, share, expected):
     assert ledger.c4_verdict(fall, share) == expected
     assert ledger.c4_verdict(fall, share, fall_min_pp=0.0, major_share_pct=0.0) == SUPPORTED  # thresholds are arguments
+
+
+def test_c4_a_missing_number_cannot_be_told():
+    assert ledger.c4_verdict(float("nan"), 30.0) == MIXED and ledger.c4_verdict(float("nan"), 10.0) == CONTRADICTED
+    assert ledger.c4_verdict(float("nan"), float("nan")) == NO_DATA
 
 
 # ---- C6 -------------------------------------------------------------------------------------------------
@@ -35,6 +41,11 @@ ESSAY_LIKE = dict(rus=77.0, ukr=10.4, kaz=5.1, others_in_range=8, others=9, grew
 ])
 def test_c6_verdict(changes, expected):
     assert ledger.c6_verdict(**{**ESSAY_LIKE, **changes}) == expected
+
+
+def test_c6_missing_numbers_cannot_be_told():
+    assert ledger.c6_verdict(**{**ESSAY_LIKE, "known": 0}) == MIXED          # growth unknown, shares hold
+    assert ledger.c6_verdict(**{**ESSAY_LIKE, "rus": float("nan"), "known": 0}) == NO_DATA
 
 
 def test_c6_a_right_ranking_with_wrong_levels_is_no_longer_mixed():
@@ -63,22 +74,31 @@ def test_judge_c6_reads_the_essay_year_as_of_the_essay_and_the_latest_shares_wit
 
 
 # ---- C7 -------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("counts, expected", [
-    ((8, 0, 8, 0, 8), SUPPORTED),            # Russia leads on both records every year
-    ((14, 0, 5, 5, 16), MIXED),              # the partners' record is split: undecided
-    ((14, 0, 4, 2, 16), SUPPORTED),          # 4 of 6 decided years on the partners' record: two thirds
-    ((14, 0, 3, 2, 16), MIXED),              # 3 of 5 < two thirds
-    ((0, 9, 1, 8, 12), CONTRADICTED),        # another partner leads on both records
-    ((9, 0, 0, 9, 12), MIXED),               # the records disagree
-    ((0, 0, 0, 0, 12), MIXED),               # every year a tie: no evidence either way
-    ((0, 0, 0, 0, 0), UNTESTABLE),           # no year judged
+@pytest.mark.parametrize("counts, part", [
+    ((8, 0, 8, 0), True),                  # Russia leads on both records every year
+    ((14, 0, 5, 5), None),                 # the partners' record is split: undecided
+    ((14, 0, 4, 2), True),                 # 4 of 6 decided years on the partners' record: two thirds
+    ((14, 0, 3, 2), None),                 # 3 of 5 < two thirds
+    ((0, 9, 1, 8), False),                 # another partner leads on both records
+    ((9, 0, 0, 9), None),                  # the records disagree
+    ((0, 0, 0, 0), None),                  # every year a tie: no evidence either way
 ])
-def test_c7_verdict_on_both_records(counts, expected):
+def test_c7_partner_part_on_both_records(counts, part):
+    assert ledger.c7_partner_part(*counts) is part
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ((8, 0, 8, 0, 8), MIXED),              # the partner part holds; the tariff part cannot be told
+    ((14, 0, 5, 5, 16), INCONCLUSIVE),     # neither part can be told
+    ((0, 9, 1, 8, 12), CONTRADICTED),      # the partner part fails
+    ((0, 0, 0, 0, 0), NO_DATA),            # no year judged
+])
+def test_c7_verdict_with_the_tariff_part_not_testable(counts, expected):
     assert ledger.c7_verdict(*counts) == expected
 
 
 def test_c7_majority_is_an_argument():
-    assert ledger.c7_verdict(14, 0, 5, 5, 16, majority=0.5) == SUPPORTED
+    assert ledger.c7_partner_part(14, 0, 5, 5, majority=0.5) is True and ledger.c7_verdict(14, 0, 5, 5, 16, majority=0.5) == MIXED
 
 
 def _c7_headlines(window, first_r, tied_r, behind_r, first_m, tied_m, behind_m):
@@ -94,7 +114,7 @@ def test_judge_c7_windows_and_the_tariff_part():
     h = _h("08_trade_partners", {**_c7_headlines("to_2002", 8, 0, 0, 8, 0, 0),
                                  **_c7_headlines("after_2002", 14, 2, 0, 5, 6, 5)})
     essay, latest = ledger.judge_c7(h, "essay"), ledger.judge_c7(h, "latest")
-    assert essay.verdict == SUPPORTED and latest.verdict == MIXED
+    assert essay.verdict == MIXED and latest.verdict == INCONCLUSIVE
     assert ledger.C7_TARIFF_NOT_TESTABLE in essay.evidence and ledger.C7_TARIFF_NOT_TESTABLE in latest.evidence
     assert any("moved the other way" in e for e in latest.evidence)
     assert not any("moved the other way" in e for e in essay.evidence)

@@ -31,6 +31,7 @@ from transition.data import blocs, dots, trade_dyads
 from transition.data.sources import load_registry
 from transition.data.vocabulary import ESSAY_YEAR, group_of_iso3
 from transition.present.outputs import headline_row as _row
+from transition.present.labels import translate
 from transition.present.outputs import interval_rows
 from transition.present.style import GROUP_COLORS
 from transition.present.text import format_number
@@ -198,20 +199,26 @@ def ranking_rows(rankings: dict[str, pd.DataFrame], tie_pp: float = C7_TIE_PP) -
 TIE_BANDS = (0.0, 1.0, 2.0, 2.5, 3.0, 4.0)
 
 
+#: How the partner part reads (True, False, None: :func:`~transition.claims.ledger.c7_partner_part`).
+PART_WORDS = {True: "holds", False: "fails", None: "cannot be told"}
+
+
 def tie_band_sensitivity(rankings: dict[str, pd.DataFrame], bands=TIE_BANDS) -> pd.DataFrame:
-    """C7's partner part under other tie bands: for each window and band, the years Russia is first / behind on
-    each record and the ledger's verdict (:func:`~transition.claims.ledger.c7_verdict`) on those counts."""
+    """C7's partner part under other tie bands: for each window and band, the years Russia is first / tied /
+    behind on each record, the partner part (:func:`~transition.claims.ledger.c7_partner_part`) and the claim's
+    verdict (:func:`~transition.claims.ledger.c7_verdict`, the tariff part not testable) on those counts."""
     rows = []
     for window in WINDOWS:
         years = sorted(set(_window_years(rankings["reporter"], window)) & set(_window_years(rankings["mirror"], window)))
         for band in bands:
             counts = {record: partners.lead_counts(rankings[record], years, band) for record in RECORDS}
-            verdict = ledger.c7_verdict(counts["reporter"]["first"], counts["reporter"]["behind"], counts["mirror"]["first"],
-                                        counts["mirror"]["behind"], len(years))
+            numbers = (counts["reporter"]["first"], counts["reporter"]["behind"], counts["mirror"]["first"],
+                       counts["mirror"]["behind"])
             rows.append({"window": window, "tie_pp": band, "years": len(years),
                          **{f"{outcome}_{record}": counts[record][outcome] for record in RECORDS
                             for outcome in ("first", "tied", "behind")},
-                         "verdict": verdict, "ledger_band": band == C7_TIE_PP})
+                         "partner_part": PART_WORDS[ledger.c7_partner_part(*numbers)],
+                         "verdict": ledger.c7_verdict(*numbers, len(years)), "ledger_band": band == C7_TIE_PP})
     return pd.DataFrame(rows)
 
 
@@ -483,15 +490,18 @@ _JUDGEMENTS = {
     "en": {"c4": ("By the ledger's rule (a fall of at least {fall:g} points and a remaining share of at least {share:g}%) "
                   "the ties broke: {broke}; relations continued at a substantial level: {kept}."),
            "c7": ("By the ledger's rule (Russia ahead by more than {band:g} points in at least {first:.0%} of the decided "
-                  "years, on both records) the partner part is, through {essay}, {then}; after {essay}, {now}.")},
+                  "years, on both records) the partner part, through {essay}: {then}; after {essay}: {now}. With the "
+                  "tariff part not testable, the ledger's verdict on C7 is {v_then} as of the essay and {v_now} with "
+                  "the latest data.")},
     "ru": {"c4": ("По правилу реестра (падение не менее {fall:g} п.п. и оставшаяся доля не менее {share:g}%) связи "
                   "разорваны: {broke}; отношения сохранились на значимом уровне: {kept}."),
            "c7": ("По правилу реестра (Россия впереди более чем на {band:g} п.п. не менее чем в {first:.0%} решённых лет, "
-                  "по обеим записям) часть о партнёрах по {essay} г.: {then}; после {essay} г.: {now}.")},
+                  "по обеим записям) часть о партнёрах по {essay} г.: {then}; после {essay} г.: {now}. Поскольку часть о "
+                  "тарифах не проверяется, оценка C7 в реестре — «{v_then}» на время эссе и «{v_now}» по последним "
+                  "данным.")},
 }
 _YES_NO = {"en": ("yes", "no"), "ru": ("да", "нет")}
-_VERDICT_WORDS = {"ru": {ledger.SUPPORTED: "подтверждается", ledger.MIXED: "неоднозначно",
-                         ledger.CONTRADICTED: "опровергается", ledger.UNTESTABLE: "не проверяется"}}
+_PART_WORDS = {"en": PART_WORDS, "ru": {True: "выполняется", False: "не выполняется", None: "не определяется"}}
 
 
 def _findings_numbers(h: dict) -> dict:
@@ -525,11 +535,19 @@ def _findings_numbers(h: dict) -> dict:
         cn_before=f("kaz_china_import_share_before_pct"), cn_after=f("kaz_china_import_share_after_pct"))
 
 
-def c7_partner_verdict(headlines: dict, window: str) -> str:
-    """The ledger's verdict on C7's partner part from this notebook's headline counts (``window``: to_2002, after_2002)."""
+def _c7_counts(headlines: dict, window: str) -> tuple[float, float, float, float]:
     v = lambda key: _value(headlines, f"kaz_years_{key}_{window}")  # noqa: E731
-    return ledger.c7_verdict(v("first_reporter"), v("behind_reporter"), v("first_mirror"), v("behind_mirror"),
-                             v("judged_reporter"))
+    return v("first_reporter"), v("behind_reporter"), v("first_mirror"), v("behind_mirror")
+
+
+def c7_partner_state(headlines: dict, window: str) -> bool | None:
+    """The ledger's partner part of C7 from this notebook's headline counts (``window``: to_2002, after_2002)."""
+    return ledger.c7_partner_part(*_c7_counts(headlines, window))
+
+
+def c7_claim_verdict(headlines: dict, window: str) -> str:
+    """The ledger's verdict on C7 (the tariff part not testable) from this notebook's headline counts."""
+    return ledger.c7_verdict(*_c7_counts(headlines, window), _value(headlines, f"kaz_years_judged_reporter_{window}"))
 
 
 def findings_text(headlines: dict, lang: str = "en") -> str:
@@ -537,12 +555,13 @@ def findings_text(headlines: dict, lang: str = "en") -> str:
     h = headlines
     yes, no = _YES_NO[lang]
     judgement = _JUDGEMENTS[lang]
-    word = lambda verdict: _VERDICT_WORDS.get(lang, {}).get(verdict, verdict)  # noqa: E731
+    part = lambda window: _PART_WORDS[lang][c7_partner_state(h, window)]  # noqa: E731
+    verdict = lambda window: translate(c7_claim_verdict(h, window), lang)  # noqa: E731
     words = dict(  # noqa: C408 (keyword form: the names are the template fields)
         c4_judgement=judgement["c4"].format(fall=C4_FALL_PP, share=C4_MAJOR_SHARE,
                                             broke=yes if _value(h, "cis_median_fall_to_latest_pp") >= C4_FALL_PP else no,
                                             kept=yes if _value(h, "cis_median_share_fsu_latest_pct") >= C4_MAJOR_SHARE else no),
         c7_judgement=judgement["c7"].format(band=C7_TIE_PP, first=C7_FIRST_SHARE, essay=ESSAY_YEAR,
-                                            then=word(c7_partner_verdict(h, "to_2002")),
-                                            now=word(c7_partner_verdict(h, "after_2002"))))
+                                            then=part("to_2002"), now=part("after_2002"),
+                                            v_then=verdict("to_2002"), v_now=verdict("after_2002")))
     return _FINDINGS[lang].format(**_findings_numbers(h), **words)

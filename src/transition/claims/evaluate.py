@@ -20,8 +20,7 @@ import math
 import pandas as pd
 
 from transition.analysis import growth, loss_mechanism, output, resources, sequencing
-from transition.analysis.groups import select_countries
-from transition.claims import ledger, spaces
+from transition.claims import evaluate_integration, ledger, rules, spaces
 from transition.claims.space import Spec
 from transition.data import derived
 from transition.data import panel as panel_module
@@ -89,7 +88,7 @@ def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     when, groups = spec.get("as_of"), spec.get("groups")
     panel_key, cut = _cut(tidy, when)
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
-    sample = select_countries(spaces.GROUP_SETS[groups])
+    sample = spaces.GROUP_SETS[groups]
     common = {"iso3": sample, "last_year": last_year}
     ebrd_areas = tuple(area for area in sequencing.ESSAY_ORDER if area != "stabilization")
     areas = _memo(("c1-areas", panel_key, groups, spec.get("dating"), spec.get("ebrd_threshold")),
@@ -107,17 +106,15 @@ def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     gap = _memo(("c1-gap", panel_key, groups, spec.get("ebrd_threshold")),
                 lambda: sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year))
     order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
-    key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
-    return {"01_reform_sequencing": {key: int(order["follows_essay_order"].sum()), "n_countries": len(order)}}
+    return {"n_follow": int(order["follows_essay_order"].sum()), "n_countries": len(order)}
 
 
 def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """Verdict; estimate = share of countries following the essay's order."""
+    """Verdict (:func:`transition.claims.rules.c1_verdict`); estimate = share of countries following the essay's order."""
     numbers = numbers_c1(spec, tidy)
-    own = numbers["01_reform_sequencing"]
-    follow = next(value for key, value in own.items() if key.startswith("n_follow_essay_order"))
-    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec)),
-            "estimate": follow / own["n_countries"], "n": own["n_countries"], "n_follow": follow}
+    share = numbers["n_follow"] / numbers["n_countries"]
+    return {"verdict": rules.c1_verdict(share), "estimate": share, "n": numbers["n_countries"],
+            "n_follow": numbers["n_follow"]}
 
 
 # ---- C2: no CIS country avoided substantial losses; because liberalization ran ahead ----------------
@@ -149,10 +146,13 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
     y = "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
     x = spec.get("mechanism_gap")
-    association = output.association(frame, x, y, ())
-    key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    association = output.association(frame, x, y, output.CONTROL_SETS[1])  # former USSR and war, as the ledger's test
+    short = x.replace('gap_points_', 'gap_')
+    key = f"spearman_{short}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    ols = f"ols_{short}_{y}_controlled"
     numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
-               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
+               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"],
+               f"{ols}_slope": association["slope"], f"{ols}_p": association["slope_p"]}
     return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, panel_key)}
 
 
@@ -161,10 +161,13 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
     x = spec.get("mechanism_gap").replace("gap_points_", "gap_")
     numbers = numbers_c2(spec, tidy)
     own = numbers["02_output_paths"]
-    rho, p, n = (next(v for k, v in own.items() if k.endswith(suffix)) for suffix in ("_rho", "_p", "_n"))
+    rho, p, n = (next(v for k, v in own.items() if k.startswith("spearman_") and k.endswith(suffix))
+                 for suffix in ("_rho", "_p", "_n"))
+    slope, p_slope = (next(v for k, v in own.items() if k.startswith("ols_") and k.endswith(suffix))
+                      for suffix in ("_slope", "_p"))
     verdict = _judge(ledger.judge_c2, numbers, _when(spec), loss_index=spec.get("loss_index"),
                      mechanism_gap=x, per_capita=spec.get("output") == "per_capita")
-    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n,
+    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n, "controlled_slope": slope, "controlled_p": p_slope,
             "shallowest_cis_trough": own["cis_shallowest_trough_index"],
             **numbers["04_reforms_and_growth"]}
 
@@ -182,8 +185,20 @@ def c3_growth_breaks(source: str) -> list[int]:
     return [*spaces.C3_GROWTH_BREAKS[:-1], min(spaces.C3_GROWTH_BREAKS[-1], last)]
 
 
-def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
-    """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way."""
+def _c3_outcomes(spec: Spec, cross: pd.DataFrame, pc_names: list[str]) -> tuple[str, list[str]]:
+    """The gap's outcome and governance's outcomes of C3's rule for ``spec`` (the ledger's: total GDP as
+    of the essay, per capita in the latest year with the latest data; or the chosen one for both)."""
+    essay = _when(spec) == "essay"
+    per_capita = {"ledger": not essay, "total": False, "per_capita": True}[spec.get("output")]
+    names = pc_names if per_capita else [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+    level = [n for n in names if "index_" in n][-1]
+    growth = [n for n in names if "growth_" in n]
+    return level, ([level, growth[0]] if essay else [level])
+
+
+def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """C3's decisive numbers, notebook 05's way: the rich-minus-poor difference of medians with its
+    bootstrap interval, and per governance outcome the Shapley share and the within-CIS test."""
     when, source = spec.get("as_of"), spec.get("gdp_source")
     panel_key, cut = _cut(tidy, when)
     essay = _when(spec) == "essay"
@@ -197,7 +212,7 @@ def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
         resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
         governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
         index_method=spec.get("index_method"), rich_rents_threshold=spec.get("rich_rents_threshold"),
-        eastern_europe_with_see=spec.get("eastern_europe_with_see"),
+        eastern_europe=spec.get("eastern_europe"),
         resource_table=_memo(("c3-resources", panel_key),
                              lambda: resources.resource_measures(cut, *resources.RESOURCE_PERIOD)),
         governance_table=_memo(("c3-governance", panel_key),
@@ -206,28 +221,36 @@ def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
         log_incomes={year: _memo(("c3-income", panel_key, year), lambda year=year: resources.log_income(cut, year))
                      for year in starts})
     cross.attrs = {}  # unused here, and pandas deep-copies attrs in every operation on the table
-    outcomes = [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
-    verdict = resources.joint_shapley(cross, outcomes, [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
-    groups = resources.group_comparison(cross, outcomes, test=False).set_index("outcome")
-    numbers = {}
-    for outcome, row in verdict.iterrows():
-        numbers[f"governance_explains_more_{outcome}"] = int(bool(row["governance_explains_more"]))
-        numbers[f"shapley_share_governance_{outcome}"] = row["shapley_governance"] / row["r2_joint"]
-    for outcome, row in groups.iterrows():
-        numbers[f"median_{outcome}_resource_rich_cis"] = row["median_rich_cis"]
-        numbers[f"median_{outcome}_resource_poor_cee"] = row["median_poor_cee"]  # the chosen "Eastern Europe"
-    return {"05_resources_vs_governance": numbers}
+    per_capita = _memo(("c3-per-capita", panel_key, tuple(level_years), tuple(breaks)),
+                       lambda: resources.per_capita_outcomes(cut, resources.BASE_YEAR, level_years, breaks))
+    cross, pc_names = cross.merge(per_capita.reset_index(), on="iso3", how="left"), list(per_capita.columns)
+    gap_outcome, governance_outcomes = _c3_outcomes(spec, cross, pc_names)
+    gap = resources.group_intervals(cross, [gap_outcome], spec.get("rich_rents_threshold"),
+                                    definitions=[spec.get("eastern_europe")]).iloc[0]
+    shapley = resources.joint_shapley(cross, governance_outcomes, [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
+    beyond = resources.governance_beyond_former_ussr(cross, governance_outcomes).set_index("outcome")
+    within = resources.governance_within_cis(cross, governance_outcomes).set_index("outcome")
+    governance = {o: (shapley.loc[o, "shapley_governance"] / shapley.loc[o, "r2_joint"], beyond.loc[o, "coef_governance"],
+                      beyond.loc[o, "p_governance"], within.loc[o, "slope"], within.loc[o, "p_slope"])
+                  for o in governance_outcomes}
+    return {"gap_outcome": gap_outcome, "difference": gap["difference"], "difference_low": gap["difference_low"],
+            "difference_high": gap["difference_high"], "median_rich_cis": gap["median_rich_cis"],
+            "median_poor_east": gap["median_poor"], "governance": governance}
 
 
 def evaluate_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """Verdict; estimate = governance's Shapley share of R² for the level outcome the rule judges."""
+    """Verdict (:func:`transition.claims.rules.c3_verdict`, the ledger's rule); estimate = governance's Shapley
+    share of R² for the gap's outcome."""
     numbers = numbers_c3(spec, tidy)
-    own = numbers["05_resources_vs_governance"]
-    level = f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else c3_level_years(spec.get('gdp_source'))[-1]}"
-    rich, poor = own.get(f"median_{level}_resource_rich_cis", math.nan), own.get(f"median_{level}_resource_poor_cee", math.nan)
-    return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec)),
-            "estimate": own.get(f"shapley_share_governance_{level}", math.nan),
-            "median_rich_cis": rich, "median_poor_east": poor, "gap_rich_minus_poor": rich - poor}
+    gap = rules.c3_gap(numbers["difference"], numbers["difference_low"], numbers["difference_high"])
+    tests = {o: rules.c3_governance_test(*values) for o, values in numbers["governance"].items()}
+    verdict = rules.c3_verdict(gap, rules.all_parts(tests.values()))
+    return {"verdict": verdict, "estimate": numbers["governance"][numbers["gap_outcome"]][0],
+            "median_rich_cis": numbers["median_rich_cis"], "median_poor_east": numbers["median_poor_east"],
+            "gap_rich_minus_poor": numbers["difference"], "gap_low": numbers["difference_low"],
+            "gap_high": numbers["difference_high"],
+            "beyond_former_ussr_p": numbers["governance"][numbers["gap_outcome"]][2],
+            "within_cis_slope_p": numbers["governance"][numbers["gap_outcome"]][4]}
 
 
 #: claim → (space, evaluate): what the multiverse engine runs.
@@ -235,6 +258,9 @@ CLAIMS = {
     "C1": (spaces.SPACES["C1"], evaluate_c1),
     "C2": (spaces.SPACES["C2"], evaluate_c2),
     "C3": (spaces.SPACES["C3"], evaluate_c3),
+    "C8": (spaces.SPACES["C8"], evaluate_integration.evaluate_c8),
+    "C9": (spaces.SPACES["C9"], evaluate_integration.evaluate_c9),
+    "C10": (spaces.SPACES["C10"], evaluate_integration.evaluate_c10),
 }
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 CLAIMS_TEXTS: dict[str, str] = {
     # ---- claims ledger (00_claims_ledger; src/transition/ledger.py) ----
+    "no single choice flips the verdict": "ни один отдельный выбор не меняет вердикт",
+    "inconclusive": "данные не позволяют решить", "too early": "слишком рано", "no data": "нет данных",
+    "p = {0} for the median estimate, {1} for the share significant ({2} permutations of {3} specifications)":
+        "p = {0} для медианной оценки, {1} для доли значимых ({2} перестановок по {3} спецификациям)",
     "Claim": "Тезис", "Evidence": "Данные", "Where": "Где", "Latest data": "Последние данные",
     "Latest data:": "Последние данные:", "As of the essay (~{0})": "На момент эссе (~{0})",
     "asof_essay": "на момент эссе", "latest": "последние данные",
@@ -199,6 +203,10 @@ CLAIMS_TEXTS: dict[str, str] = {
     "zeros": "нулей",
     "to_2002": "по 2002 г.",
     "after_2002": "после 2002 г.",
+    "partner_part": "часть о партнёрах",
+    "holds": "выполняется",
+    "fails": "не выполняется",
+    "cannot be told": "не определяется",
     "median CIS share of trade with the other former republics: {0}% in the first complete year ({1}-{2}), {3}% in {4}; median fall {5} percentage points, lower in {6} of {7} CIS countries":
         "медианная доля торговли стран СНГ с другими бывшими республиками: {0}% в первый полный год ({1}–{2}), {3}% в {4} г.; медианное падение {5} п.п., доля ниже у {6} из {7} стран СНГ",
     "Russia's median share of a CIS country's trade {0}%, the EU's {1}%, China's {2}%; Baltic median share with the former republics {3}%, with the EU {4}%":
@@ -207,8 +215,8 @@ CLAIMS_TEXTS: dict[str, str] = {
         "C4: связи разорваны, если медианная доля торговли стран СНГ с другими бывшими республиками упала не менее чем на {0} п.п.; отношения перестроены, а не утрачены, если эта медианная доля всё ещё не ниже {1}%",
     "C6: on goods exports outside the CIS (current US$, IMF DOTS) in the year the essay's figures fit best (up to {0}), the shares of Russia, Ukraine and Kazakhstan match within {1} percentage points and {2}% of the other countries fall in {3}-{4}% (at the essay's precision); exports grew in almost all, from the year before to that year, when at least {5}% grew and {6} of the {7} exceptions did not; with the latest data the shares of the latest year are judged":
         "C6: по товарному экспорту за пределы СНГ (текущие доллары США, IMF DOTS) в году, которому цифры эссе соответствуют лучше всего (не позже {0} г.), доли России, Украины и Казахстана совпадают с точностью до {1} п.п., а {2}% остальных стран попадают в {3}–{4}% (с точностью эссе); экспорт вырос «почти у всех» — от предыдущего года к этому, — если он вырос не менее чем у {5}% стран и {6} из {7} исключений не выросли; по последним данным оцениваются доли последнего года",
-    "C7: on each record of Kazakhstan's trade (its own; its partners') Russia is the main partner when it leads the largest other partner by more than {0} points (the tie band) in at least {1}% of the decided years, through {2} and over the whole series after it; both records must agree; the tariff part is not testable as specified and leaves the verdict to the partner part":
-        "C7: по каждой записи торговли Казахстана (его собственной и его партнёров) Россия — главный партнёр, если она опережает следующего крупнейшего партнёра более чем на {0} п.п. (полоса равенства) не менее чем в {1}% решённых лет — по {2} г. и за весь ряд после него; обе записи должны совпадать; часть о тарифах в данной формулировке не проверяется и оставляет оценку части о партнёрах",
+    "C7: on each record of Kazakhstan's trade (its own; its partners') Russia is the main partner when it leads the largest other partner by more than {0} points (the tie band) in at least {1}% of the decided years, through {2} and over the whole series after it; both records must agree; the tariff part is not testable as specified and counts for neither side":
+        "C7: по каждой записи торговли Казахстана (его собственной и его партнёров) Россия — главный партнёр, если она опережает следующего крупнейшего партнёра более чем на {0} п.п. (полоса равенства) не менее чем в {1}% решённых лет — по {2} г. и за весь ряд после него; обе записи должны совпадать; часть о тарифах в данной формулировке не проверяется и не засчитывается ни в одну сторону",
     "Kazakhstan's partners in every year of the data (a census): no sampling interval; the uncertainty is measurement, judged on both records of each flow (Kazakhstan's and its partners') with a tie band":
         "партнёры Казахстана во все годы данных (сплошное наблюдение): выборочного интервала нет; неопределённость — в измерении, она учтена по обеим записям каждого потока (казахстанской и партнёров) и полосой равенства",
     "exports outside the CIS grew from {0} to {1} in {2} of {3} CIS countries; {4} of the essay's {5} exceptions did not grow; the growth statement holds in {6} of the {7} years {8}-{9}":
@@ -227,8 +235,8 @@ CLAIMS_TEXTS: dict[str, str] = {
         "эссе не называет года; его цифры ближе всего к {0} г. (расхождения в сумме {1} п.п.; следующий {2} г., {3}): доли в товарном экспорте СНГ за пределы СНГ в {4} г.: Россия {5}% (эссе {6}%), Украина {7}% ({8}%), Казахстан {9}% ({10}%); {11} из {12} остальных в пределах {13}–{14}%",
     "the instrument the data show moved the other way: the MFN weighted tariff rose from {0}% ({1}) to {2}% ({3}, customs union); Russia's share of Kazakhstan's imports was {4}% in {5}-{6} and {7}% in {8}-{9}, China's {10}% and {11}% (a description of one event, not a test: prices, pipelines and the {12}-{13} break move them too)":
         "инструмент, который видят данные, двигался в обратную сторону: средневзвешенный тариф РНБ вырос с {0}% ({1} г.) до {2}% ({3} г., таможенный союз); доля России в импорте Казахстана — {4}% в {5}–{6} гг. и {7}% в {8}–{9} гг., Китая — {10}% и {11}% (описание одного события, а не проверка: их двигают и цены, и трубопроводы, и разрыв {12}–{13} гг.)",
-    "the tariff part is not testable as specified: the essay describes cuts before the data (Kazakhstan's tariffs are known from {0}), and an all-partner tariff does not measure the tariff on Russian goods, duty-free under the CIS free-trade agreements; the verdict rests on the partner part":
-        "часть о тарифах в данной формулировке не проверяется: эссе описывает снижение до начала данных (тарифы Казахстана известны с {0} г.), а тариф по всем партнёрам не измеряет пошлин на российские товары, беспошлинные по соглашениям СНГ о свободной торговле; оценка опирается на часть о партнёрах",
+    "the tariff part is not testable as specified: the essay describes cuts before the data (Kazakhstan's tariffs are known from {0}), and an all-partner tariff does not measure the tariff on Russian goods, duty-free under the CIS free-trade agreements; that part counts for neither side":
+        "часть о тарифах в данной формулировке не проверяется: эссе описывает снижение до начала данных (тарифы Казахстана известны с {0} г.), а тариф по всем партнёрам не измеряет пошлин на российские товары, беспошлинные по соглашениям СНГ о свободной торговле; эта часть не засчитывается ни в одну сторону",
     "the two records of Russia's and China's shares differ by a median {0} points after {1} (the tie band is {2})":
         "две записи долей России и Китая после {1} г. расходятся в среднем (медиана) на {0} п.п. (полоса равенства — {2})",
     "variant, not the verdict: shares of total exports of goods and services to all partners (WDI), {0}-{1}: Russia {2}%, Ukraine {3}%, Kazakhstan {4}%":
