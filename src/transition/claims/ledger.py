@@ -98,7 +98,7 @@ C7_TIE_PP = 2.0
 
 #: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
 #: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
-#: (``make notebooks`` runs it first: ``transition run 01 02 03 04 05 06 07 08 --name as_of_2002 -p as_of=2002``);
+#: (``make notebooks`` runs it first: ``transition run 01 02 03 04 05 06 07 08 10 --name as_of_2002 -p as_of=2002``);
 #: its headline files are committed.
 
 
