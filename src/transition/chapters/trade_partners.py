@@ -9,8 +9,8 @@ judging with the claims ledger's thresholds (:data:`~transition.claims.ledger.C4
 others) so that the notebook and the ledger never disagree.
 
 **The join of the two sources** (a rule, documented here and in the notebook): DOTS alone, 1992-2020, its
-two records kept apart. COW v4.0 is an earlier DOTS vintage (its imports are the reporter's record to the
-million in every dyad-year 1992-98, its exports the partner's record), so the sources do join; but splicing
+two records kept apart. COW v4.0 is an earlier DOTS vintage (where DOTS has the flow, COW's imports are the
+reporter's record to the million in every dyad-year 1992-98, its exports the partner's record), so the sources do join; but splicing
 COW to 2014 and DOTS after would put a vintage break inside the series where the vintages disagree most
 (2014, revised since: Kazakhstan's imports from Russia 15.5 bn US$ in COW, 13.8 bn in DOTS), and COW's rows
 mix the two records that C7 judges separately.
@@ -71,15 +71,18 @@ def cow_join(countries, first_year: int, last_year: int, records: dict, as_of: i
 
 
 def join_summary(joined: pd.DataFrame, min_flow: float = 1.0) -> pd.DataFrame:
-    """By year: dyad-years compared (COW flow of at least ``min_flow`` million), the share whose COW imports
-    are DOTS's reporter record to COW's rounding, and the share whose COW exports are the partner's record
+    """By year, over COW's dyad-years with a flow of at least ``min_flow`` million: the share DOTS's reporter record
+    lacks (COW filled it from elsewhere), and where both have it the share whose COW imports are DOTS's reporter
+    record to COW's rounding (and their share of the value); the share whose COW exports are the partner's record
     (where the partner reports) or the reporter's."""
     rows = joined[joined["cow_imports"] >= min_flow]
+    both = rows.dropna(subset=["dots_imports"])
     mirrored = joined[(joined["cow_exports"] >= min_flow) & joined["dots_exports_mirror"].notna()]
     return pd.DataFrame({
         "dyads": rows.groupby("year").size(),
-        "imports_as_reporter_pct": 100 * rows.groupby("year")["imports_agree"].mean(),
-        "import_value_as_reporter_pct": 100 * rows.groupby("year").apply(
+        "dots_lacks_pct": 100 * rows.groupby("year")["dots_imports"].apply(lambda v: v.isna().mean()),
+        "imports_as_reporter_pct": 100 * both.groupby("year")["imports_agree"].mean(),
+        "import_value_as_reporter_pct": 100 * both.groupby("year").apply(
             lambda g: g.loc[g["imports_agree"], "cow_imports"].sum() / g["cow_imports"].sum(), include_groups=False),
         "exports_as_partner_pct": 100 * mirrored.groupby("year")["exports_agree_mirror"].mean(),
         "exports_as_reporter_pct": 100 * mirrored.groupby("year")["exports_agree_reporter"].mean(),

@@ -35,7 +35,8 @@ either source), on the **reporter's** record or on the **mirror** record (the pa
   less than the sum over its partners (:func:`reconcile_totals`).
 
 COW v4.0 is built from an earlier DOTS vintage: its imports are the reporter's record and its exports
-the partner's (Kazakhstan's imports from Russia in 1995, 2000 and 2008 are DOTS's to the million);
+the partner's (Kazakhstan's imports from Russia in 1995, 2000 and 2008 are DOTS's to the million; where DOTS has
+the flow, every COW import of the former republics 1992-98 is);
 :func:`compare_with_cow` measures the agreement dyad by dyad.
 
 Examples

@@ -179,6 +179,7 @@ CLAIMS_TEXTS: dict[str, str] = {
     "exports_agree_reporter": "экспорт совпадает с данными страны",
     "imports_agree": "импорт совпадает",
     "dyads": "пар стран-лет",
+    "dots_lacks_pct": "нет в DOTS, %",
     "exports_as_partner_pct": "экспорт COW = данные партнёра, %",
     "exports_as_reporter_pct": "экспорт COW = данные страны, %",
     "import_value_as_reporter_pct": "стоимость импорта COW = данные страны, %",
