@@ -85,13 +85,13 @@ def test_kazakhstan_counts_on_both_records(built):
 
 def test_findings_agree_with_the_ledger_in_both_languages(built):
     h = Headlines({"08_trade_partners": built["headlines"]})
-    assert ledger.judge_c7(h, "essay").verdict == ledger.MIXED          # partner part holds, tariff part cannot be told
+    assert ledger.judge_c7(h, "essay").verdict == ledger.PARTLY         # partner part holds, tariff part cannot be told
     assert ledger.judge_c7(h, "latest").verdict == ledger.INCONCLUSIVE  # the records disagree after 2002
     english, russian = C.findings_text(built["headlines"], "en"), C.findings_text(built["headlines"], "ru")
     assert "through 2002: holds; after 2002: cannot be told" in english
-    assert "C7 is mixed as of the essay and inconclusive with the latest data" in english
+    assert "C7 is supported in part as of the essay and inconclusive with the latest data" in english
     assert "по 2002 г.: выполняется; после 2002 г.: не определяется" in russian
-    assert "«неоднозначно» на время эссе" in russian
+    assert "«подтверждается частично» на время эссе" in russian
     assert "not testable as specified" in english and "не проверяется" in russian
 
 
@@ -102,7 +102,7 @@ def test_tie_band_sensitivity_uses_the_ledgers_rule(built):
     assert latest.loc[2.0, "verdict"] == ledger.INCONCLUSIVE
     assert latest.loc[12.0, "partner_part"] == "cannot be told" and latest.loc[12.0, "tied_mirror"] == 5  # all ties
     essay = bands[bands["window"] == "to_2002"].set_index("tie_pp")
-    assert (essay["partner_part"] == "holds").all() and (essay["verdict"] == ledger.MIXED).all()
+    assert (essay["partner_part"] == "holds").all() and (essay["verdict"] == ledger.PARTLY).all()
     assert latest.loc[0.0, "tied_reporter"] == 0
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from transition.chapters import claims_ledger
 from transition.claims import ledger
-from transition.claims.ledger import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED, Headlines
+from transition.claims.ledger import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, PARTLY, SUPPORTED, Headlines
 
 
 def _h(numbers: dict[str, dict]) -> Headlines:
@@ -61,14 +61,14 @@ def test_c2_as_of_the_essay_reads_the_growth_model_fitted_on_data_to_2002():
     headlines.by_notebook["04_reforms_and_growth"].update({"seq_lib_ahead_coef_2002": {"value": 1.0},
                                                            "seq_lib_ahead_pvalue_2002": {"value": 0.9}})
     assert ledger.judge_c2(headlines, "latest").verdict == SUPPORTED
-    assert ledger.judge_c2(headlines, "essay").verdict == MIXED  # ... the one on data to 2002 does not
+    assert ledger.judge_c2(headlines, "essay").verdict == PARTLY  # ... the one on data to 2002 does not: no evidence either way
 
 
 @pytest.mark.parametrize("shallowest, rho, p, coef, p_seq, expected", [
     (82.0, -0.6, 0.01, 1.0, 0.9, SUPPORTED),      # losses everywhere, gap goes with deeper troughs
     (82.0, -0.1, 0.70, -2.0, 0.01, SUPPORTED),    # ... or liberalization-ahead lowers growth
     (82.0, 0.6, 0.01, 2.0, 0.01, MIXED),          # significant but with the wrong sign
-    (82.0, -0.1, 0.70, 1.0, 0.9, MIXED),          # losses, no mechanism
+    (82.0, -0.1, 0.70, 1.0, 0.9, PARTLY),         # losses; no evidence either way on the mechanism
     (95.0, -0.1, 0.70, 1.0, 0.9, CONTRADICTED),   # a CIS country stayed within 5% of 1989
 ])
 def test_c2_needs_losses_everywhere_and_the_mechanism(shallowest, rho, p, coef, p_seq, expected):
@@ -80,7 +80,7 @@ def test_c2_evidence_judges_the_controlled_slope_and_reports_the_raw_correlation
     headlines.by_notebook["02_output_paths"].update({"ols_gap_1990_1995_trough_index_controlled_slope": {"value": -0.2},
                                                      "ols_gap_1990_1995_trough_index_controlled_p": {"value": 0.97}})
     result = ledger.judge_c2(headlines, "latest")
-    assert result.verdict == MIXED  # losses everywhere; the mechanism: no evidence either way
+    assert result.verdict == PARTLY  # losses everywhere; the mechanism: no evidence either way
     assert result.evidence[1] == "no evidence either way on the mechanism once initial conditions are held fixed"
     assert "slope -0.20 index points per EBRD point (p = 0.97; the claim needs a negative slope)" in result.evidence[2]
     assert "without controls the rank correlation is 0.40 (p = 0.04)" in result.evidence[3]
@@ -123,13 +123,13 @@ BELOW, SPANS, ABOVE = (-30.0, -40.0, -2.0), (-13.0, -110.0, 50.0), (20.0, 5.0, 4
 def test_c3_gap_is_judged_by_the_interval_of_the_difference():
     assert ledger.judge_c3(_c3(BELOW, BELOW), "essay").verdict == SUPPORTED
     assert ledger.judge_c3(_c3(ABOVE, BELOW), "essay").verdict == MIXED         # no gap, governance holds
-    assert ledger.judge_c3(_c3(SPANS, SPANS), "latest").verdict == MIXED        # gap cannot be told, governance holds
+    assert ledger.judge_c3(_c3(SPANS, SPANS), "latest").verdict == PARTLY       # gap cannot be told, governance holds
     assert ledger.judge_c3(_c3(BELOW, BELOW), "latest").evidence[0].startswith("judged per capita in the latest year")
 
 
 def test_c3_governance_must_add_to_a_former_ussr_indicator():
     confounded = _c3(BELOW, SPANS, beyond=(2.0, 0.4))   # explains more, but adds nothing significant to the indicator
-    assert ledger.judge_c3(confounded, "essay").verdict == MIXED
+    assert ledger.judge_c3(confounded, "essay").verdict == PARTLY
     assert any("cannot tell governance from the rest of the Soviet past" in e for e in ledger.judge_c3(confounded, "essay").evidence)
     assert ledger.judge_c3(confounded, "latest").verdict == INCONCLUSIVE     # neither part can be told
     wrong_within = _c3(BELOW, SPANS, within=(-100.0, 0.03))  # among the CIS, better governance, worse outcomes
@@ -157,7 +157,7 @@ def test_missing_headlines_are_recorded_not_hidden():
 def test_c9_latest_judges_only_what_can_be_measured():
     numbers = {"rus_share_eaeu_latest_pct": 85.0, "kaz_share_eaeu_latest_pct": 10.0,
                "ebrd_average_2006_median_eurasec_2002": 3.0, "ebrd_average_2006_median_cis_outside_eurasec_2002": 2.9}
-    assert ledger.judge_c9(_h({"07_integration": numbers}), "latest").verdict == MIXED
+    assert ledger.judge_c9(_h({"07_integration": numbers}), "latest").verdict == PARTLY  # the lead has no interval
 
 
 def test_untestable_claims_say_why():

@@ -5,7 +5,7 @@ import pytest
 
 from transition.claims import ledger
 from transition.claims.judgement import Headlines
-from transition.claims.rules import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED
+from transition.claims.rules import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, PARTLY, SUPPORTED
 
 
 def _h(notebook: str, numbers: dict) -> Headlines:
@@ -22,7 +22,7 @@ def test_c4_verdict_on_its_two_numbers(fall, share, expected):
 
 
 def test_c4_a_missing_number_cannot_be_told():
-    assert ledger.c4_verdict(float("nan"), 30.0) == MIXED and ledger.c4_verdict(float("nan"), 10.0) == CONTRADICTED
+    assert ledger.c4_verdict(float("nan"), 30.0) == PARTLY and ledger.c4_verdict(float("nan"), 10.0) == CONTRADICTED
     assert ledger.c4_verdict(float("nan"), float("nan")) == NO_DATA
 
 
@@ -44,7 +44,7 @@ def test_c6_verdict(changes, expected):
 
 
 def test_c6_missing_numbers_cannot_be_told():
-    assert ledger.c6_verdict(**{**ESSAY_LIKE, "known": 0}) == MIXED          # growth unknown, shares hold
+    assert ledger.c6_verdict(**{**ESSAY_LIKE, "known": 0}) == PARTLY         # growth unknown, shares hold
     assert ledger.c6_verdict(**{**ESSAY_LIKE, "rus": float("nan"), "known": 0}) == NO_DATA
 
 
@@ -88,7 +88,7 @@ def test_c7_partner_part_on_both_records(counts, part):
 
 
 @pytest.mark.parametrize("counts, expected", [
-    ((8, 0, 8, 0, 8), MIXED),              # the partner part holds; the tariff part cannot be told
+    ((8, 0, 8, 0, 8), PARTLY),             # the partner part holds; the tariff part cannot be told
     ((14, 0, 5, 5, 16), INCONCLUSIVE),     # neither part can be told
     ((0, 9, 1, 8, 12), CONTRADICTED),      # the partner part fails
     ((0, 0, 0, 0, 0), NO_DATA),            # no year judged
@@ -98,7 +98,7 @@ def test_c7_verdict_with_the_tariff_part_not_testable(counts, expected):
 
 
 def test_c7_majority_is_an_argument():
-    assert ledger.c7_partner_part(14, 0, 5, 5, majority=0.5) is True and ledger.c7_verdict(14, 0, 5, 5, 16, majority=0.5) == MIXED
+    assert ledger.c7_partner_part(14, 0, 5, 5, majority=0.5) is True and ledger.c7_verdict(14, 0, 5, 5, 16, majority=0.5) == PARTLY
 
 
 def _c7_headlines(window, first_r, tied_r, behind_r, first_m, tied_m, behind_m):
@@ -114,7 +114,7 @@ def test_judge_c7_windows_and_the_tariff_part():
     h = _h("08_trade_partners", {**_c7_headlines("to_2002", 8, 0, 0, 8, 0, 0),
                                  **_c7_headlines("after_2002", 14, 2, 0, 5, 6, 5)})
     essay, latest = ledger.judge_c7(h, "essay"), ledger.judge_c7(h, "latest")
-    assert essay.verdict == MIXED and latest.verdict == INCONCLUSIVE
+    assert essay.verdict == PARTLY and latest.verdict == INCONCLUSIVE
     assert ledger.C7_TARIFF_NOT_TESTABLE in essay.evidence and ledger.C7_TARIFF_NOT_TESTABLE in latest.evidence
     assert any("moved the other way" in e for e in latest.evidence)
     assert not any("moved the other way" in e for e in essay.evidence)
@@ -123,3 +123,11 @@ def test_judge_c7_windows_and_the_tariff_part():
 def test_the_tie_band_and_its_reason_are_declared():
     assert ledger.C7_TIE_PP == 2.0 and 0.5 < ledger.C7_FIRST_SHARE < 1
     assert f"more than {ledger.C7_TIE_PP:g} points (the tie band)" in ledger.thresholds_markdown()
+
+
+def test_c4_parts_are_judged_with_their_intervals():
+    """A fall of 24 points whose interval reaches down to 7.8 cannot tell whether the ties broke by 10 points."""
+    assert ledger.c4_verdict(24.1, 40.5, 7.8, 32.9, 30.0, 45.0) == PARTLY        # broke: spans 10; rebuilt: above 20
+    assert ledger.c4_verdict(24.1, 40.5, 12.0, 32.9, 30.0, 45.0) == SUPPORTED
+    assert ledger.c4_verdict(24.1, 15.0, 12.0, 32.9, 10.0, 18.0) == MIXED        # the share left is wholly below 20
+    assert ledger.c4_verdict(24.1, 32.4, 7.8, 32.9, 19.5, 40.6) == INCONCLUSIVE  # both intervals span their thresholds

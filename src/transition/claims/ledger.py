@@ -32,6 +32,7 @@ from transition.claims.evidence_reforms import (
     judge_c2,
     judge_c3,
 )
+from transition.claims.evidence_trade import C7_TARIFF_NOT_TESTABLE, judge_c4, judge_c5, judge_c6, judge_c7
 from transition.claims.judgement import Headlines, Judgement, _both, _f, _i, _state
 from transition.claims.rules import (
     ALPHA,
@@ -39,10 +40,20 @@ from transition.claims.rules import (
     C1_SUPPORT_SHARE,
     C2_LOSS_INDEX,
     C3_GOVERNANCE_SHARE,
+    C4_FALL_PP,
+    C4_MAJOR_SHARE,
     C5_MAJORITY_SHARE,
     C5_MANUFACTURES_BELOW,
     C5_PROCESSED_ABOVE,
     C5_RAW_RATIO,
+    C6_ESSAY_SHARES,
+    C6_EXCEPTIONS_CONFIRMED,
+    C6_GREW_SHARE,
+    C6_OTHER_RANGE,
+    C6_OTHER_SHARE,
+    C6_TOLERANCE_PP,
+    C7_FIRST_SHARE,
+    C7_TIE_PP,
     C8_MIN_BLOCS,
     C9_CORE_SHARE,
     C9_REFORM_STEP,
@@ -53,48 +64,22 @@ from transition.claims.rules import (
     INCONCLUSIVE,
     MIXED,
     NO_DATA,
+    PARTLY,
     SUPPORTED,
     TOO_EARLY,
     VERDICTS,
     c1_verdict,
+    c4_verdict,
+    c6_verdict,
+    c7_partner_part,
+    c7_verdict,
 )
 from transition.data import vocabulary
-from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
-from transition.present.labels import translate
 
 # ---- what the rules read (thresholds: transition.claims.rules) ----------------------------------------
-#: C6: the essay's shares of CIS goods exports to the rest of the world (Russia, Ukraine, Kazakhstan, %; its
-#: own figures). A share matches within C6_TOLERANCE_PP points: about the gap between two records of the same
-#: exports (Russia's non-CIS share on its own record and on COW's partner-based one differ by about 4 points
-#: in 2002, notebook 06). Each other country's share should lie in C6_OTHER_RANGE (the essay's "0.3% to 3%",
-#: compared at its precision: analysis.trade.ESSAY_RANGE_DIGITS) for at least C6_OTHER_SHARE of them ("each",
-#: read as three in four: one country in four may miss the range without contradicting the claim).
-C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
-C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
-#: C6: exports "increased in almost all" when at least C6_GREW_SHARE of the CIS countries with data grew (the
-#: essay names three exceptions among twelve, 75% grew; 60% allows one more non-grower) and at least
-#: C6_EXCEPTIONS_CONFIRMED of the essay's three exceptions (KGZ, TJK, UKR) did not grow (most of them).
-C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
-#: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
-from transition.data.vocabulary import ESSAY_YEAR
-
-#: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
-#: fell by at least this many percentage points from its first complete year of bilateral data (IMF DOTS,
-#: 1992-94: after the union's own ties had loosened, so the fall is a lower bound): a tenth of all trade, far
-#: beyond year-to-year noise. Relations were "rebuilt" as interstate trade, not abandoned, when that median
-#: share is still at least C4_MAJOR_SHARE (%): a fifth of a country's trade, a main partner group by any measure.
-C4_FALL_PP, C4_MAJOR_SHARE = 10.0, 20.0
-#: C7: Russia is Kazakhstan's main partner on one record of the flows (Kazakhstan's own; its partners') when
-#: it leads the largest other partner by more than C7_TIE_PP points of Kazakhstan's total trade in at least
-#: C7_FIRST_SHARE of the decided years (years within the band are ties: evidence for neither), through 2002 as
-#: of the essay and over the whole post-2002 series with the latest data (incomplete and customs-union break
-#: years left out); it is not when another partner leads in that share; both records must agree.
-C7_FIRST_SHARE = 2 / 3
-#: C7: the tie band. The two records of one flow differ by the cost of freight and insurance alone by 6% of its
-#: value (the IMF's CIF/FOB factor 1.06: IMF, Direction of Trade Statistics Yearbook 2017, introduction), 1.2
-#: points of a 20% share, the size of Russia's and China's after 2005; rounded up to 2 points for the other
-#: asymmetries (timing, transit, re-exports). Notebook 08 reports the median gap between the two records.
-C7_TIE_PP = 2.0
+from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
+from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.present.labels import translate
 
 #: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
 #: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
@@ -114,185 +99,6 @@ def load_headlines(results_dir: str | Path | None = None) -> Headlines:
 
 def _number(value) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
-
-
-def c4_verdict(fall_pp: float, share_pct: float, *, fall_min_pp: float = C4_FALL_PP,
-               major_share_pct: float = C4_MAJOR_SHARE) -> str:
-    """C4 on the median CIS country's fall of its intra-FSU trade share (points) and the share left (%):
-    the ties broke (fall ≥ ``fall_min_pp``) and were rebuilt as interstate trade (share ≥ ``major_share_pct``);
-    a missing number is a part that cannot be told (:func:`transition.claims.rules.combine`)."""
-    broke = fall_pp >= fall_min_pp if _number(fall_pp) else None
-    rebuilt = share_pct >= major_share_pct if _number(share_pct) else None
-    return NO_DATA if broke is None and rebuilt is None else rules.combine(broke, rebuilt)
-
-
-def judge_c4(h: Headlines, as_of: str) -> Judgement:
-    nb = "08_trade_partners"
-    when = "2002" if as_of == "essay" else "latest"
-    fall, end = h.get(nb, f"cis_median_fall_to_{when}_pp"), h.get(nb, f"cis_median_share_fsu_{when}_pct")
-    fell, n = h.get(nb, f"cis_count_fell_to_{when}"), h.get(nb, "cis_count")
-    year = "2002" if as_of == "essay" else _i(h.get(nb, "shares_latest_year"))
-    first, last = h.get(nb, "cis_first_complete_year_min"), h.get(nb, "cis_first_complete_year_max")
-    return Judgement(c4_verdict(fall, end), [
-        f"median CIS share of trade with the other former republics: {_f(h.get(nb, 'cis_median_share_fsu_start_pct'))}% "
-        f"in the first complete year ({_i(first)}-{_i(last)}), "
-        f"{_f(end)}% in {year}; median fall {_f(fall)} percentage points, lower in {_i(fell)} of {_i(n)} CIS countries",
-        f"Russia's median share of a CIS country's trade {_f(h.get(nb, f'cis_median_share_russia_{when}_pct'))}%, "
-        f"the EU's {_f(h.get(nb, f'cis_median_share_eu_{when}_pct'))}%, China's {_f(h.get(nb, f'cis_median_share_china_{when}_pct'))}%; "
-        f"Baltic median share with the former republics {_f(h.get(nb, f'baltic_median_share_fsu_{when}_pct'))}%, "
-        f"with the EU {_f(h.get(nb, f'baltic_median_share_eu_{when}_pct'))}%",
-        f"the IMF's bilateral flows start in 1992 and the first complete years ({_i(first)}-{_i(last)}) come after the "
-        "union's own ties had loosened (trade among the republics before 1992 is not in these data): the fall is a "
-        "lower bound; 'market principles' cannot be seen in trade flows",
-    ])
-
-
-def _c7_record(first: float, behind: float, majority: float) -> bool | None:
-    """One record: True when Russia leads in at least ``majority`` of the decided years, False when another
-    partner does, None otherwise (no decided year, or neither reaches the majority)."""
-    decided = first + behind
-    if not decided > 0:
-        return None
-    return True if first >= majority * decided - 1e-9 else False if behind >= majority * decided - 1e-9 else None
-
-
-def c7_partner_part(reporter_first: float, reporter_behind: float, mirror_first: float, mirror_behind: float, *,
-                    majority: float = C7_FIRST_SHARE) -> bool | None:
-    """C7's partner part on the years Russia leads by more than the tie band ("first") or trails by more than it
-    ("behind") on each record (tied years are no evidence): True when both records say Russia, False when both
-    say another partner, None when they disagree or either is undecided."""
-    records = {_c7_record(reporter_first, reporter_behind, majority), _c7_record(mirror_first, mirror_behind, majority)}
-    return True if records == {True} else False if records == {False} else None
-
-
-def c7_verdict(reporter_first: float, reporter_behind: float, mirror_first: float, mirror_behind: float,
-               years_judged: float, *, majority: float = C7_FIRST_SHARE) -> str:
-    """C7: the partner part (:func:`c7_partner_part`) and the tariff part, which the data cannot tell as the
-    essay states it (:data:`C7_TARIFF_NOT_TESTABLE`), combined by :func:`transition.claims.rules.combine`:
-    Russia the main partner → mixed, another partner → contradicted, undecided → inconclusive; no year judged
-    → no data."""
-    if not years_judged > 0:
-        return NO_DATA
-    partner = c7_partner_part(reporter_first, reporter_behind, mirror_first, mirror_behind, majority=majority)
-    return rules.combine(partner, None)
-
-
-C7_TARIFF_NOT_TESTABLE = ("the tariff part is not testable as specified: the essay describes cuts before the data "
-                          "(Kazakhstan's tariffs are known from 2004), and an all-partner tariff does not measure the "
-                          "tariff on Russian goods, duty-free under the CIS free-trade agreements; that part counts for "
-                          "neither side")
-
-
-def judge_c7(h: Headlines, as_of: str) -> Judgement:
-    nb = "08_trade_partners"
-    window = "to_2002" if as_of == "essay" else "after_2002"
-    count = {(outcome, record): h.get(nb, f"kaz_years_{outcome}_{record}_{window}")
-             for outcome in ("first", "tied", "behind") for record in ("reporter", "mirror")}
-    judged = h.get(nb, f"kaz_years_judged_reporter_{window}")
-    verdict = c7_verdict(count["first", "reporter"], count["behind", "reporter"], count["first", "mirror"],
-                         count["behind", "mirror"], judged)
-    when = "2002" if as_of == "essay" else "latest"
-    year = "2002" if as_of == "essay" else _i(h.get(nb, "kaz_latest_year"))
-    evidence = [
-        (f"years {_i(h.get(nb, f'kaz_first_year_judged_{window}'))}-{_i(h.get(nb, f'kaz_last_year_judged_{window}'))} "
-         f"({_i(judged)} judged): on Kazakhstan's record Russia leads the largest other partner by more than "
-         f"{C7_TIE_PP:g} points in {_i(count['first', 'reporter'])} years, is tied in {_i(count['tied', 'reporter'])}, "
-         f"trails in {_i(count['behind', 'reporter'])}; on its partners' record {_i(count['first', 'mirror'])}, "
-         f"{_i(count['tied', 'mirror'])} and {_i(count['behind', 'mirror'])}"),
-        (f"in {year} Russia's share of Kazakhstan's trade is {_f(h.get(nb, f'kaz_russia_share_reporter_{when}_pct'))}% "
-         f"on Kazakhstan's record and {_f(h.get(nb, f'kaz_russia_share_mirror_{when}_pct'))}% on its partners'; "
-         f"its lead over the next partner {_f(h.get(nb, f'kaz_russia_lead_reporter_{when}_pp'))} and "
-         f"{_f(h.get(nb, f'kaz_russia_lead_mirror_{when}_pp'))} points; China's share {_f(h.get(nb, f'kaz_china_share_{when}_pct'))}%"),
-        C7_TARIFF_NOT_TESTABLE,
-    ]
-    if as_of != "essay":
-        from transition.analysis.partners import TARIFF_AFTER_YEARS as after, TARIFF_BEFORE_YEARS as before
-        evidence.insert(2, f"the two records of Russia's and China's shares differ by a median "
-                           f"{_f(h.get(nb, 'kaz_record_gap_median_pp'))} points after 2002 (the tie band is {C7_TIE_PP:g})")
-        evidence.append(
-            f"the instrument the data show moved the other way: the MFN weighted tariff rose from "
-            f"{_f(h.get(nb, 'kaz_tariff_mfn_2004'), 2)}% (2004) to {_f(h.get(nb, 'kaz_tariff_mfn_2010'), 2)}% (2010, "
-            f"customs union); Russia's share of Kazakhstan's imports was {_f(h.get(nb, 'kaz_russia_import_share_before_pct'))}% "
-            f"in {before[0]}-{before[1]} and {_f(h.get(nb, 'kaz_russia_import_share_after_pct'))}% in {after[0]}-{after[1]}, China's "
-            f"{_f(h.get(nb, 'kaz_china_import_share_before_pct'))}% and {_f(h.get(nb, 'kaz_china_import_share_after_pct'))}% "
-            "(a description of one event, not a test: prices, pipelines and the 2010-11 break move them too)")
-    return Judgement(verdict, evidence)
-
-
-def judge_c5(h: Headlines, as_of: str) -> Judgement:
-    nb = "06_trade_structure"
-    when = "early" if as_of == "essay" else "latest"
-    manuf = h.get(nb, f"cis_median_manufactures_export_share_{when}")
-    raw_cis, raw_cee = h.get(nb, f"cis_median_fuel_ores_export_share_{when}"), h.get(nb, f"cee_median_fuel_ores_export_share_{when}")
-    exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee)
-    if as_of == "essay":
-        majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
-        imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE
-        imports_text = f"manufactures + food exceed half of merchandise imports in {_i(majority)} of {_i(known)} CIS countries"
-    else:
-        processed = h.get(nb, "cis_median_processed_import_share_latest")
-        imports_processed = processed > C5_PROCESSED_ABOVE
-        imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
-                        f"({_i(h.get(nb, 'processed_import_share_latest_year'))})")
-    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
-        f"median CIS manufactures share of merchandise exports {_f(manuf)}%; fuel + ores & metals "
-        f"{_f(raw_cis)}% vs {_f(raw_cee)}% in Central Europe & Baltics",
-        imports_text,
-        f"Economic Complexity Index, median: CIS {_f(h.get(nb, f'cis_median_eci_{when}'), 2)}, "
-        f"Central Europe & Baltics {_f(h.get(nb, f'cee_median_eci_{when}'), 2)}",
-    ])
-
-
-def c6_verdict(rus: float, ukr: float, kaz: float, others_in_range: float, others: float, grew: float,
-               known: float, exceptions_not_grown: float, *, essay_shares=C6_ESSAY_SHARES,
-               tolerance_pp: float = C6_TOLERANCE_PP, other_share: float = C6_OTHER_SHARE,
-               grew_share: float = C6_GREW_SHARE, exceptions_confirmed: float = C6_EXCEPTIONS_CONFIRMED) -> str:
-    """C6 on the shares of CIS goods exports outside the CIS (Russia, Ukraine, Kazakhstan, %; the other countries
-    in the essay's range) and on whose exports outside the CIS grew; a part without its numbers cannot be told
-    (:func:`transition.claims.rules.combine`)."""
-    named = (("rus", rus), ("ukr", ukr), ("kaz", kaz))
-    shares_hold = (all(abs(share - essay_shares[c]) <= tolerance_pp for c, share in named)
-                   and others_in_range / others >= other_share
-                   if all(_number(v) for v in (rus, ukr, kaz, others_in_range)) and _number(others) and others > 0 else None)
-    growth_holds = (grew / known >= grew_share and exceptions_not_grown >= exceptions_confirmed
-                    if all(_number(v) for v in (grew, exceptions_not_grown)) and _number(known) and known > 0 else None)
-    return NO_DATA if shares_hold is None and growth_holds is None else rules.combine(shares_hold, growth_holds)
-
-
-def judge_c6(h: Headlines, as_of: str) -> Judgement:
-    nb = "06_trade_structure"
-    when = "essay_year" if as_of == "essay" else "latest"
-    shares = {c: h.get(nb, f"{c}_non_cis_share_{when}") for c in C6_ESSAY_SHARES}
-    in_range, others = h.get(nb, f"other_cis_in_essay_range_non_cis_{when}"), h.get(nb, f"other_cis_count_non_cis_{when}")
-    grew, known = h.get(nb, "cis_count_non_cis_grew_essay_year"), h.get(nb, "cis_count_non_cis_growth_known_essay_year")
-    exceptions = h.get(nb, "essay_exceptions_not_grown_non_cis_essay_year")
-    year = h.get(nb, "essay_figures_year")
-    verdict = c6_verdict(shares["rus"], shares["ukr"], shares["kaz"], in_range, others, grew, known, exceptions)
-    share_text = (f"Russia {_f(shares['rus'])}% (essay 76%), Ukraine {_f(shares['ukr'])}% (10%), Kazakhstan "
-                  f"{_f(shares['kaz'])}% (5%); {_i(in_range)} of {_i(others)} others within 0.3-3%")
-    if as_of == "essay":
-        first = (f"the essay names no year; its figures are closest to {_i(year)} (gaps adding up to "
-                 f"{_f(h.get(nb, 'essay_figures_distance_pp'))} points; next {_i(h.get(nb, 'essay_figures_second_year'))}, "
-                 f"{_f(h.get(nb, 'essay_figures_second_distance_pp'))}): shares of CIS goods exports outside the CIS in "
-                 f"{_i(year)}: {share_text}")
-    else:
-        first = (f"shares of CIS goods exports outside the CIS in {_i(h.get(nb, 'non_cis_latest_year'))}: {share_text} "
-                 "(do the essay's figures still hold?)")
-    return Judgement(verdict, [
-        first,
-        (f"exports outside the CIS grew from {_i(year - 1)} to {_i(year)} in {_i(grew)} of {_i(known)} CIS countries; "
-         f"{_i(exceptions)} of the essay's 3 exceptions did not grow; the growth statement holds in "
-         f"{_i(h.get(nb, 'essay_growth_statement_years_holding'))} of the {_i(h.get(nb, 'essay_candidate_years'))} years "
-         f"{_i(h.get(nb, 'essay_candidate_first_year'))}-{ESSAY_YEAR}"),
-        (f"in {ESSAY_YEAR}: Russia {_f(h.get(nb, 'rus_non_cis_share_2002'))}%, Ukraine {_f(h.get(nb, 'ukr_non_cis_share_2002'))}%, "
-         f"Kazakhstan {_f(h.get(nb, 'kaz_non_cis_share_2002'))}% on the countries' own records (IMF DOTS); "
-         f"{_f(h.get(nb, 'rus_non_cis_share_cow_2002'))}%, {_f(h.get(nb, 'ukr_non_cis_share_cow_2002'))}%, "
-         f"{_f(h.get(nb, 'kaz_non_cis_share_cow_2002'))}% on COW's, mostly the partners' records"),
-        (f"variant, not the verdict: shares of total exports of goods and services to all partners (WDI), "
-         f"{_i(h.get(nb, 'essay_period_first_year'))}-{_i(h.get(nb, 'essay_period_last_year'))}: Russia "
-         f"{_f(h.get(nb, 'rus_share_essay_period'))}%, Ukraine {_f(h.get(nb, 'ukr_share_essay_period'))}%, "
-         f"Kazakhstan {_f(h.get(nb, 'kaz_share_essay_period'))}%"),
-    ])
 
 
 #: claim id → (claim in English, claim in Russian, rule, notebooks, figures)
@@ -458,14 +264,14 @@ def thresholds_markdown(lang: str = "en") -> str:
         "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
         "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",
         f"C3: the gap holds when the 90% bootstrap interval of the resource-rich CIS median minus the resource-poor Eastern European median (Central and South-East Europe, as the essay uses the term) lies below zero: the real GDP index of 2000 as of the essay, per capita in the latest year with the latest data (whether the gap persisted); governance is the difference when its Shapley share of R² exceeds {C3_GOVERNANCE_SHARE:g} and it adds significantly (p < {ALPHA}) to a former-USSR indicator, and is not when resources explain more or, among the CIS states alone, better governance goes with significantly worse outcomes",
-        f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
+        f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries (for the median country with the latest data); the median shares are judged with their 90% bootstrap intervals",
         f"C6: on goods exports outside the CIS (current US$, IMF DOTS) in the year the essay's figures fit best (up to {ESSAY_YEAR}), the shares of Russia, Ukraine and Kazakhstan match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}% (at the essay's precision); exports grew in almost all, from the year before to that year, when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not; with the latest data the shares of the latest year are judged",
-        f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
+        f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%; each judged with its 90% bootstrap interval (an interval across the threshold cannot tell)",
         f"C7: on each record of Kazakhstan's trade (its own; its partners') Russia is the main partner when it leads the largest other partner by more than {C7_TIE_PP:g} points (the tie band) in at least {C7_FIRST_SHARE:.0%} of the decided years, through {ESSAY_YEAR} and over the whole series after it; both records must agree; the tariff part is not testable as specified and counts for neither side",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when the members' median EBRD average leads the other CIS states' by one EBRD step ({C9_REFORM_STEP:.2f}), its 90% interval wholly above it (EurAsEC 2002 in 2002 as of the essay; as a forecast with the latest data, the EAEU members of 2015 in 2006, before they moved)",
         f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited, a lower bound); contradicted below {C10_SHORT_YEARS:g} years once every agreement works; too early while agreements are open and the bound is below {C10_LONG_YEARS:g}; the recommendation is not testable",
-        "Claims in parts: every part holds → supported; some hold and others fail or cannot be told → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
+        "Claims in parts: every part holds → supported; every part the data can tell holds, the others cannot be told → supported in part; some hold and others fail → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)
 

@@ -48,6 +48,7 @@ CATALOGUE: dict[str, str] = {
     "Number of countries": "Число стран", "Share of countries": "Доля стран",
     # verdicts of the claims ledger
     "supported": "подтверждается", "contradicted": "опровергается", "mixed": "неоднозначно",
+    "supported in part": "подтверждается частично",
     "not testable with these data": "не проверяется на этих данных",
     "Source:": "Источник:",
     # shared by the analysis notebooks 01-07: table headers, sources, identifiers

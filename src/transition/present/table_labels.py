@@ -152,5 +152,6 @@ TABLE_HEADERS: dict[str, str] = {
     "resource-rich CIS": "богатое ресурсами СНГ", "not robust": "неустойчиво", "robust": "устойчиво",
     "country + year": "страна + год", "year only": "только год", "sum {0}-{1}": "сумма {0}–{1}", "war": "война",
     "contradicted": "опровергается", "mixed": "неоднозначно", "supported": "подтверждается",
+    "supported in part": "подтверждается частично",
     "not testable with these data": "не проверяется этими данными",
 }
