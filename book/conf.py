@@ -1,8 +1,8 @@
 """Sphinx configuration of the compendium's book (both editions).
 
-Built by ``transition.run.book.build`` (``-c book/``, ``-D language=en|ru``) from a scratch source
+Built by ``transition.publish.book.build`` (``-c book/``, ``-D language=en|ru``) from a scratch source
 folder that holds the executed notebooks and the edition's pages of ``book/pages/<lang>/``. The
-extension ``transition.run.book`` prepares each notebook as it is read (code collapsed, figures
+extension ``transition.publish.extension`` prepares each notebook as it is read (code collapsed, figures
 numbered, download link, translation); the language-dependent values below are keyed by language.
 Nothing is executed and nothing is fetched from the network.
 """
@@ -19,7 +19,7 @@ root_doc = "index"
 extensions = [
     "myst_nb",
     "sphinxcontrib.bibtex",
-    "transition.run.book",
+    "transition.publish.extension",
 ]
 
 # --- MyST-NB: the committed, executed notebooks as they are --------------------------------------
@@ -55,7 +55,7 @@ html_theme_options = {
 templates_path = []
 exclude_patterns = ["_notebooks", "_data", "_doctrees", "**.ipynb_checkpoints"]
 
-# --- By language (read by transition.run.book at config-inited) ---------------------------------
+# --- By language (read by transition.publish.extension at config-inited) ---------------------------------
 compendium_titles = {
     "en": "The post-communist transition: reform sequencing and outcomes",
     "ru": "Постсоциалистический переход: последовательность реформ и их итоги",

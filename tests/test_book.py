@@ -1,4 +1,4 @@
-"""The reader's edition (transition.run.book): the Sphinx book built from small fixture notebooks.
+"""The reader's edition (transition.publish.book): the Sphinx book built from small fixture notebooks.
 
 No kernel is started: the fixture notebooks get hand-made outputs (a table, a figure, findings), as
 an executed notebook has them, and the book is built with ``nb_execution_mode = "off"``.
@@ -16,7 +16,7 @@ import pytest
 import yaml
 from runner_fixtures import fixture_notebook
 
-from transition.run import book, site_folder
+from transition.publish import book, site_folder
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
 STEMS = ["00_fixture_ledger", "01_fixture", "02_fixture"]

@@ -1,4 +1,4 @@
-"""The rendered book (``transition render`` = :func:`transition.run.book.build_site`) in a real
+"""The rendered book (``transition render`` = :func:`transition.publish.book.build_site`) in a real
 browser: Debian's headless Chromium driven by selenium.
 
 Every page (the claims ledger as ``index.html``, then one page per notebook) must load with no
@@ -23,7 +23,7 @@ import pytest
 from test_book import STEMS, executed
 
 from transition.paths import NOTEBOOKS_DIR
-from transition.run import book
+from transition.publish import book
 
 #: Console messages that are not failures: the theme reports a fresh browser's empty stored light/dark
 #: preference with console.error before falling back to "auto"; the browser asks the server root for

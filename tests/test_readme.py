@@ -5,7 +5,7 @@ import re
 
 from click.testing import CliRunner
 
-from transition.run import manifest
+from transition.publish import manifest
 from transition.run.cli import main
 from transition.paths import PROJECT_ROOT
 from transition.data.sources import load_registry

@@ -407,16 +407,16 @@ def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> N
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """The reader's edition: a book of the executed notebooks, the claims ledger first (site/), and the
-    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book).
+    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.publish.book).
 
     The output folder is replaced whole: it must be new, empty, or a site an earlier render wrote
     (it carries the file .transition-site); any other folder is refused and nothing is deleted."""
-    from transition.run import site_folder
+    from transition.publish import site_folder
 
     out_dir = (output or site_folder.SITE_DIR).resolve()
     site_folder.check_output(out_dir)  # never a folder it did not write: refused before anything is built
     # Heavy (Sphinx, MyST-NB): imported only by the command that renders.
-    from transition.run import book
+    from transition.publish import book
 
     layout = _layout(ctx)
     started = time.perf_counter()
@@ -536,7 +536,7 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
 def readme(check: bool) -> None:
     """Rewrite README.md's generated blocks (verdicts, run times, table and figure map) from results/."""
     # Heavy (pandas): imported only by the command that reads the results.
-    from transition.run import manifest
+    from transition.publish import manifest
 
     current = manifest.README_PATH.read_text(encoding="utf-8")
     updated = manifest.update_readme(current)

@@ -6,7 +6,7 @@ book adds one short line, in the edition's language::
     Data: output_paths.csv (SHA-256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
 
 The CSV is the one the cell writes (``out.table(frame, "name")``, as in the output map of
-:mod:`transition.run.manifest`), else the last one the notebook wrote before it (before its first,
+:mod:`transition.publish.manifest`), else the last one the notebook wrote before it (before its first,
 the first it writes); its hash is of the file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
 commit is the one the notebook's colophon names. Nothing is executed: all of it is read from the
 executed notebook and its results folder. Every value is written as inline code that holds it
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.present.escape import code_span
-from transition.run.manifest import _calls
+from transition.publish.manifest import _calls
 
 DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
 SAFE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")  # a CSV name that can be a link's target as it is
