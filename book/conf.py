@@ -41,6 +41,7 @@ bibtex_default_style = "alpha"  # labels unique across the three lists of the re
 html_theme = "sphinx_book_theme"
 html_static_path = [str(BOOK / "_static")]
 html_css_files = ["compendium.css"]
+html_js_files = ["compendium.js", "explorer.js"]  # figures enlarged on click; the multiverse explorer
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None

@@ -160,12 +160,20 @@ def _check_editions(driver, base_url: str) -> None:
     assert driver.current_url == f"{base_url}/index.html"
 
 
-def test_constructed_site_loads_cleanly_with_its_figures(browser, serve, tmp_path):
+@pytest.fixture(scope="module")
+def constructed(tmp_path_factory) -> tuple[Path, Path]:
+    """(notebooks, site) of fixture notebooks, both editions; the explorer shows results/'s multiverse."""
+    tmp_path = tmp_path_factory.mktemp("constructed")
     notebooks_dir = tmp_path / "notebooks"
     notebooks_dir.mkdir()
     for stem in STEMS:
         nbformat.write(executed(stem), notebooks_dir / f"{stem}.ipynb")
-    out = book.build_site(out_dir=tmp_path / "site", notebooks_dir=notebooks_dir, ru_dir=notebooks_dir, quiet=True)
+    return notebooks_dir, book.build_site(out_dir=tmp_path / "site", notebooks_dir=notebooks_dir,
+                                          ru_dir=notebooks_dir, quiet=True)
+
+
+def test_constructed_site_loads_cleanly_with_its_figures(browser, serve, constructed, tmp_path):
+    notebooks_dir, out = constructed
     notebooks = sorted(notebooks_dir.glob("*.ipynb"))
     assert any(_figures_in(nb) for nb in notebooks)  # the figure checks below check something
     base = serve(out)
@@ -199,3 +207,48 @@ def test_committed_notebooks_site_loads_cleanly_with_both_editions(browser, serv
     _check_editions(browser, base)
     _check_search(browser, base, "ledger", "index.html")
     print(f"screenshots: {tmp_path}")
+
+
+def _choose(driver, name: str, value: str) -> None:
+    """Pick ``value`` in the explorer's ``<select name=name>`` as a reader would (a change event)."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element("css selector", f'select[name="{name}"]')).select_by_value(value)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_explorer_shows_the_verdict_of_random_specifications(browser, constructed, lang):
+    """From file:// (no server): for random rows of every results/multiverse_<claim>.csv, the reader sets
+    each choice and the page's verdict is the row's; a listed flip flips it; the marker is on the curve."""
+    import random
+
+    import pandas as pd
+
+    from transition.present.labels import translate
+    from transition.publish import explorer
+
+    _, site = constructed
+    page = site / ("explore.html" if lang == "en" else "ru/explore.html")
+    browser.get(page.as_uri())
+    tables = explorer.tables()
+    assert tables, "no multiverse table in results/: nothing to explore"
+    draw = random.Random(24)
+    for claim, table in tables.items():
+        _choose(browser, "claim", claim)
+        names = explorer.choice_columns(table)
+        for _ in range(6):
+            row = table.iloc[draw.randrange(len(table))]
+            for name in names:
+                _choose(browser, name, row[name])
+            verdict = browser.find_element("id", "verdict")
+            assert verdict.get_attribute("data-verdict") == row["verdict"], (claim, dict(row[names]))
+            assert translate(row["verdict"], lang) in verdict.text
+            assert browser.find_elements("id", "curve-marker")  # its place on the specification curve
+        flips = browser.find_elements("css selector", "#flips li[data-verdict] a")
+        if flips:  # a single change that flips the verdict does flip it
+            expected = flips[0].find_element("xpath", "..").get_attribute("data-verdict")
+            flips[0].click()
+            assert browser.find_element("id", "verdict").get_attribute("data-verdict") == expected
+    labels = " ".join(e.text for e in browser.find_elements("css selector", ".explorer-choice label"))
+    assert ("Источник ВВП" if lang == "ru" else "GDP source") in labels
+    assert (site / "explore.json").stat().st_size > 0  # the explorer's data, downloadable beside the page

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import re
 import shutil
 import tempfile
@@ -30,8 +31,8 @@ from pathlib import Path
 import sphinx.locale
 from sphinx.cmd.build import build_main
 
-from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from transition.publish import findings_locale
+from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.publish import directives, explorer, findings_locale
 from transition.publish.catalogue import (  # noqa: F401 (the book's translation API, re-exported)
     BOOK_DIR,
     HEADINGS_FILE,
@@ -54,7 +55,7 @@ from transition.publish.extension import (  # noqa: F401 (re-exported for the te
     link_figures,
     prepare_notebook,
 )
-from transition.publish.provenance import copy_data
+from transition.publish.provenance import copy_data, results_for
 from transition.publish.site_folder import SITE_DIR, check_output, replace_folder, scratch_output
 
 RU_RUN_DIR = PROJECT_ROOT / "runs" / "ru"
@@ -79,7 +80,14 @@ def notebooks_for(lang: str) -> Path:
     return NOTEBOOKS_DIR if lang == "en" else PROJECT_ROOT / "runs" / lang
 
 
-def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
+def multiverse_for(notebooks_dir: Path) -> Path:
+    """The folder whose multiverse tables the explorer shows: the notebooks' results folder when it
+    has any (the default run's ``results/``), else ``results/`` (a named run has none of its own)."""
+    folder = results_for(Path(notebooks_dir))
+    return folder if any(folder.glob(explorer.TABLE_GLOB)) else RESULTS_DIR
+
+
+def prepare_sources(notebooks_dir: Path, lang: str, src: Path, multiverse_dir: Path | None = None) -> list[str]:
     """Fill the Sphinx source folder ``src``; return the notebook file names it holds."""
     pages = BOOK_DIR / "pages" / lang
     if not pages.is_dir():
@@ -101,6 +109,8 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
     for page in pages.glob("*.md"):
         shutil.copy2(page, src / page.name)
     copy_data(Path(notebooks_dir), src)
+    data = explorer.explorer_data(multiverse_dir or multiverse_for(Path(notebooks_dir)), lang)
+    (src / directives.EXPLORER_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return names
 
 
@@ -129,6 +139,7 @@ def _build_edition(notebooks_dir: Path, lang: str, out: Path, edition_link: str,
         src, html = Path(scratch) / "src", Path(scratch) / "html"
         prepare_sources(notebooks_dir, lang, src)
         _sphinx(src, html, lang, edition_link, quiet, locale_dir)
+        shutil.copy2(src / directives.EXPLORER_FILE, html / "explore.json")  # the explorer's data, downloadable
         # Sphinx's build bookkeeping (and its empty _sources/: no source is copied) is of no use to a reader.
         (html / ".buildinfo").unlink(missing_ok=True)
         (html / ".buildinfo.bak").unlink(missing_ok=True)

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from transition.publish import book_html, findings_locale
+from transition.publish import book_html, directives, findings_locale
 from transition.publish.catalogue import (
     LOCALE_DIR,
     NOTEBOOK_GLOB,
@@ -29,7 +29,7 @@ LEDGER_PREFIX = "00_"
 ROOT_DOC = "index"
 ORIGINALS = "_notebooks"
 #: Pages of ``book/pages/<lang>/`` placed before and after the notebooks in the table of contents.
-PAGES_BEFORE = ("claims",)
+PAGES_BEFORE = ("claims", "explore")
 PAGES_AFTER = ("references",)
 #: Texts the extension adds to each page, by language.
 DOWNLOAD_LABEL = {"en": "Download this notebook (.ipynb)", "ru": "Скачать этот блокнот (.ipynb)"}
@@ -227,6 +227,7 @@ def setup(app):
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     app.connect("doctree-read", book_html.raw_html_as_text)  # HTML in Markdown shows as text
+    directives.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
