@@ -92,7 +92,7 @@ def test_index_is_the_ledger_then_claims_then_notebooks(english):
     nav = index[index.index("bd-docs-nav"):]
     pages = re.findall(r'class="reference internal" href="([^"]*)">\s*([^<]*?)\s*</a>', nav)
     assert pages[0] == ("#", "The fixture ledger")  # the root page, first in the table of contents
-    assert [href for href, _ in pages[1:5]] == ["claims.html", "01_fixture.html", "02_fixture.html",
+    assert [href for href, _ in pages[1:6]] == ["claims.html", "explore.html", "01_fixture.html", "02_fixture.html",
                                                 "references.html"]
 
 
@@ -109,8 +109,10 @@ def test_every_figure_and_table_links_its_data_and_says_where_it_came_from(engli
     assert len(links) == 2  # the table's own cell, and the figure drawn after it
     assert (english / links[0]).read_text(encoding="utf-8") == (notebooks / "01_fixture_table.csv").read_text()
     notes = re.findall(r"Data: .*?</p>", page, re.DOTALL)
-    assert len(notes) == 2 and all("01_fixture.ipynb" in n and "cell" in n and "SHA-256" in n for n in notes)
-    assert all("parameters: default run" in n for n in notes)
+    assert len(notes) == 2 and all("cell" in n and "commit" not in n for n in notes)  # short, under each output
+    [provenance] = re.findall(r"Where this page comes from:.*?</p>", page, re.DOTALL)  # once per page
+    assert "01_fixture.ipynb" in provenance and "parameters: default run" in provenance
+    assert "SHA-256" in provenance and provenance.count("01_fixture_table.csv") == 1
 
 
 def test_committed_notebooks_link_nothing_outside_the_project():
@@ -153,7 +155,8 @@ def test_each_notebook_page_links_its_ipynb(english, notebooks):
 
 def test_figures_are_numbered_and_captioned_and_bare_values_dropped(english):
     page = html(english, "01_fixture.html")
-    assert re.search(r'<figcaption>\s*<p><span class="caption-number">Fig\. \d+ </span>.*A figure', page, re.DOTALL)
+    # Numbered within the chapter (01 → "Fig. 1.1"); the caption: captions.yml, else the section's heading.
+    assert re.search(r'<figcaption>\s*<p><span class="caption-number">Fig\. 1\.1 </span>.*A figure', page, re.DOTALL)
     assert "PosixPath" not in page
     # The ledger's link to a figure file points at the figure in its notebook's page.
     assert re.search(r'href="01_fixture.html#fig-01-fixture-figure"', html(english, "index.html"))
@@ -326,3 +329,23 @@ def test_every_russian_page_is_mostly_cyrillic(russian_run_edition):
         shares[path.name] = (cyrillic / max(cyrillic + len(latin), 1), latin[:12])
     low = {name: share for name, share in shares.items() if share[0] < CYRILLIC_SHARE}
     assert not low, low
+
+
+def test_prose_refers_to_figures_by_label_and_captions_say_what_they_show():
+    from transition.publish import figures
+
+    text = figures.refer_by_label("As Figure 2 shows, and рисунке 1; Figure 3 does not exist.", ["fig-a", "fig-b"])
+    assert text == ("As {numref}`Figure %s <fig-b>` shows, and {numref}`рисунке %s <fig-a>`; "
+                    "Figure 3 does not exist.")
+    assert figures.caption("02_trough_by_source", "ru", "fallback").startswith("Глубина спада")
+    assert figures.caption("no_such_figure", "en", "Section") == "Section"
+
+
+def test_every_committed_figure_has_a_caption_in_both_languages():
+    from transition.publish import extension, figures
+
+    names = {extension.figure_id(cell) for path in book.NOTEBOOKS_DIR.glob(book.NOTEBOOK_GLOB)
+             for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+             if cell["cell_type"] == "code" and "out.figure(" in book.cell_text(cell)} - {None}
+    missing = sorted(name for name in names if set(figures.captions().get(name, {})) < {"en", "ru"})
+    assert names and not missing, missing

@@ -194,9 +194,10 @@ def test_russian_ledger_leaves_nothing_untranslated():
 
     labels._MISSING.clear()
     table = ledger.build_ledger(ledger.load_headlines(), lang="ru")
-    claims_ledger.ledger_markdown(table, "ru")
-    ledger.thresholds_markdown("ru")
-    claims_ledger.summary_text(table, "ru")
+    claims_ledger.verdicts_markdown(table, "ru")
+    claims_ledger.evidence_markdown(table, "ru")
+    claims_ledger.rules_markdown("ru")
+    claims_ledger.glued_numbers(table, "ru")
     assert labels.missing() == []
     assert table.loc[0, "claim"].startswith("Все новые государства")
 

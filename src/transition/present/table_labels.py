@@ -25,6 +25,26 @@ TABLE_HEADERS: dict[str, str] = {
     "07_integration": "07 интеграция", "08_trade_partners": "08 торговые партнёры",
     "09_robustness": "09 устойчивость выводов", "10_real_time": "10 данные того времени",
     "Headline numbers per notebook": "Ключевые показатели по тетрадям",
+    # 00 the published record: measures, countries, periods
+    "measure": "показатель", "country_or_group": "страна или группа", "real GDP in {0}": "реальный ВВП в {0} г.",
+    "depth of the transition trough": "глубина трансформационного спада",
+    "year of the transition trough": "год дна трансформационного спада",
+    "first year of renewed growth": "первый год возобновления роста",
+    "lag from stabilization to renewed growth": "лаг от стабилизации до возобновления роста",
+    "peak inflation": "пиковая инфляция",
+    "stabilization year (inflation below {0}% for good)": "год стабилизации (инфляция устойчиво ниже {0}%)",
+    "Poland": "Польша", "Slovenia": "Словения", "Slovakia": "Словакия", "Ukraine": "Украина", "Moldova": "Молдова",
+    "Czech Republic": "Чехия", "Georgia": "Грузия", "Croatia": "Хорватия", "Armenia": "Армения", "Latvia": "Латвия",
+    "Uzbekistan": "Узбекистан", "Belarus": "Беларусь", "Kazakhstan": "Казахстан", "Kyrgyzstan": "Кыргызстан",
+    "Azerbaijan": "Азербайджан", "Tajikistan": "Таджикистан",
+    "{0} transition economies (FSV) / all countries with both dates (compendium)":
+        "{0} переходных экономик (FSV) / все страны с обеими датами (компендиум)",
+    "{0}-{1} (FSV); {2}-latest (compendium)": "{0}-{1} (FSV); {2} — последний год (компендиум)",
+    "{0} (highest entry {1}-{2})": "{0} (наибольшее значение за {1}-{2})",
+    # 00 claims ledger: the evidence, claim by claim
+    "As of the essay": "На время эссе", "as of the essay": "на время эссе", "Intervals": "Интервалы",
+    "Single choices that flip the verdict": "Одиночные выборы, меняющие вердикт", "Joint test": "Совместный тест",
+    "More on {0}": "Подробнее о {0}",
     "verdict_asof_essay": "вердикт на время эссе", "verdict_latest": "вердикт по последним данным",
     # 01 reform sequencing: scopes and concordance of C1
     "scope": "охват", "former_ussr": "бывший СССР", "former_ussr_mongolia": "бывший СССР и Монголия",

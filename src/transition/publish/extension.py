@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from transition.publish import book_html, directives, findings_locale
+from transition.publish import figures as figures_module
 from transition.publish.catalogue import (
     LOCALE_DIR,
     NOTEBOOK_GLOB,
@@ -70,6 +71,11 @@ def _rewrite_markdown_outputs(cell: dict, replacements: list[tuple[str, str]], f
             data["text/markdown"] = _rewrite(cell_text({"source": data["text/markdown"]}), replacements, figures)
 
 
+def _shown(cell: dict) -> bool:
+    """Whether a code cell shows anything: an output other than glued values (hidden by MyST-NB)."""
+    return any(not output.get("metadata", {}).get("scrapbook") for output in cell.get("outputs", []))
+
+
 def _bare_result(output: dict) -> bool:
     """A plain-text value a figure cell happens to return (e.g. the saved file's path): not shown."""
     return output.get("output_type") == "execute_result" and set(output.get("data", {})) == {"text/plain"}
@@ -86,13 +92,32 @@ def figure_label(name: str) -> str:
     return f"fig-{name}".lower()
 
 
-def _figure_options(cell: dict, caption: str | None, stem: str, number: int) -> None:
-    """Make the cell's single image output a captioned, numbered figure (MyST-NB cell metadata)."""
+def _figure_options(cell: dict, section: str | None, stem: str, number: int, lang: str = "en") -> None:
+    """Make the cell's single image output a captioned, numbered figure (MyST-NB cell metadata): the
+    caption says what it shows (:func:`transition.publish.figures.caption`, else the section's heading);
+    a multi-panel figure spans the page's full width."""
     images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+    caption = figures_module.caption(figure_id(cell), lang, section)
     if len(images) != 1 or caption is None:
         return
     options = cell.setdefault("metadata", {}).setdefault("mystnb", {})
-    options.setdefault("figure", {"caption": caption, "name": figure_label(figure_id(cell) or f"{stem}-{number}")})
+    options.setdefault("figure", {"caption": caption, "name": _label(cell, stem, number)})
+    if figure_id(cell) in figures_module.WIDE:
+        cell["metadata"].setdefault("tags", []).append("full-width")
+
+
+def _label(cell: dict, stem: str, number: int) -> str:
+    return figure_label(figure_id(cell) or f"{stem}-{number}")
+
+
+def figure_labels(nb: dict, stem: str) -> list[str]:
+    """The labels of a notebook's numbered figures, in order (what "Figure N" of its prose refers to)."""
+    labels = []
+    for cell in nb["cells"]:
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if cell["cell_type"] == "code" and images:
+            labels.append(_label(cell, stem, len(labels) + 1) if len(images) == 1 else None)
+    return [label for label in labels if label]
 
 
 def link_figures(text: str, known: set[str]) -> str:
@@ -106,7 +131,7 @@ def link_figures(text: str, known: set[str]) -> str:
 def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str, str] | None = None,
                      replacements: list[tuple[str, str]] = (), download: str | None = None,
                      toctree: list[str] | None = None, figures: set[str] = frozenset(),
-                     headings: dict[str, str] | None = None) -> dict:
+                     headings: dict[str, str] | None = None, root: bool = False) -> dict:
     """The notebook as the book shows it (a new dict; ``nb`` is left alone).
 
     Markdown cells: translated from ``catalogue`` where it has them (else their headings from
@@ -114,17 +139,21 @@ def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str,
     (literal text → MyST, e.g. a citation role) applied; ``download`` is the path of the notebook
     file for the download link; ``toctree`` (root page only) the documents of the hidden table of
     contents; ``figures`` the saved figures of the book, which links to their files now point at.
-    Code cells: collapsed (``hide-input``); a single figure per cell becomes a numbered
-    figure captioned with the heading of its section.
+    Code cells: collapsed (``hide-input``); a single figure per cell becomes a figure numbered
+    within the chapter and captioned (:mod:`transition.publish.figures`), which the prose's
+    "Figure N" refers to. ``root``: the book's first page, which answers before it explains: its
+    code is in the downloadable notebook only (cells without output removed, the others' input
+    removed), and the download link goes to its end.
     """
     nb = json.loads(json.dumps(nb))
     catalogue = catalogue or {}
-    section, number, first_markdown = None, 0, True
+    labels = figure_labels(nb, stem)
+    section, number, first_markdown = None, 0, not root
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
             source = cell_text(cell)
             text = catalogue.get(cell_hash(source)) or translate_headings(source, headings or {})
-            text = _rewrite(text, replacements, figures)
+            text = figures_module.refer_by_label(_rewrite(text, replacements, figures), labels)
             if first_markdown and download:
                 text = _with_download(text, f"[{DOWNLOAD_LABEL[lang]}](path:{download})")
             first_markdown = False
@@ -134,11 +163,14 @@ def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str,
             _rewrite_markdown_outputs(cell, replacements, figures)
             tags = cell.setdefault("metadata", {}).setdefault("tags", [])
             if not {"remove-input", "remove-cell", "hide-input", "hide-cell"} & set(tags):
-                tags.append("hide-input")
+                tags.append(("remove-input" if _shown(cell) else "remove-cell") if root else "hide-input")
             if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
                 cell["outputs"] = [o for o in cell["outputs"] if not _bare_result(o)]
                 number += 1
-                _figure_options(cell, section, stem, number)
+                _figure_options(cell, section, stem, number, lang)
+    if root and download:
+        nb["cells"].append({"cell_type": "markdown", "metadata": {"tags": ["download"]},
+                            "source": f"[{DOWNLOAD_LABEL[lang]}](path:{download})"})
     if toctree:
         entries = "\n".join(toctree)
         nb["cells"].append({"cell_type": "markdown", "metadata": {},
@@ -197,7 +229,7 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
                           replacements=config.compendium_replacements.get(lang, []),
                           download=f"{ORIGINALS}/{name}" if has_original else None,
                           toctree=toc_entries(srcdir) if docname == config.root_doc else None,
-                          figures=book_figures(srcdir), headings=headings)
+                          figures=book_figures(srcdir), headings=headings, root=docname == config.root_doc)
     if lang != "en":  # the computed Markdown (findings, evidence) from the findings catalogue
         findings_locale.translate_outputs(nb, findings_locale.load(lang, locale_dir))
     add_notes(nb, stem, lang, srcdir / DATA_DIR)
@@ -228,6 +260,7 @@ def setup(app):
     app.connect("source-read", _on_source_read)
     app.connect("doctree-read", book_html.raw_html_as_text)  # HTML in Markdown shows as text
     directives.setup(app)
+    app.connect("env-get-updated", figures_module.number_per_chapter, priority=900)  # after Sphinx numbers them
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
