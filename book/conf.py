@@ -61,6 +61,11 @@ compendium_titles = {
     "en": "The post-communist transition: reform sequencing and outcomes",
     "ru": "Постсоциалистический переход: последовательность реформ и их итоги",
 }
+compendium_authors = {"en": author, "ru": "команда компендиума"}
+compendium_copyrights = {
+    "en": copyright,
+    "ru": "команда компендиума. Код: MIT; текст, рисунки и таблицы: CC BY 4.0",
+}
 compendium_code_prompts = {
     "en": ("Show code", "Hide code"),
     "ru": ("Показать код", "Скрыть код"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from transition.chapters.specs import CLAIMS_LEDGER as SPEC  # noqa: F401 (the notebook's spec)
@@ -34,7 +35,8 @@ def plot_verdicts(ledger: pd.DataFrame):
     for offset, when in zip((-width / 2, width / 2), counts.columns):
         ax.bar([p + offset for p in positions], counts[when], width, label=names[when], color=colors[when])
     ax.set_xticks(list(positions))
-    ax.set_xticklabels(counts.index, fontsize=9)
+    ax.set_xticklabels(counts.index, fontsize=9, rotation=20, ha="right", rotation_mode="anchor")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of claims: whole numbers
     ax.set_ylabel("Number of claims")
     ax.set_title("Verdicts on the essay's ten claims")
     ax.legend(frameon=False)
@@ -111,10 +113,11 @@ def evidence_markdown(ledger: pd.DataFrame, lang: str = "en") -> str:
     blocks = []
     for row in ledger.itertuples():
         essay, latest = split_evidence(row.evidence, lang)
-        lines = [f"**{row.claim_id}** — {words['As of the essay']}: {_verdict(row, 'asof_essay', lang)}; "
-                 f"{words['Latest data'].lower() if lang == 'en' else words['Latest data']}: "
-                 f"{_verdict(row, 'latest', lang)}.", ""]
-        lines.append(" ".join(_sentence(c) for c in (essay[:1] + latest[:1])))
+        lines = [f"**{row.claim_id}** {row.claim} {_verdict(row, 'asof_essay', lang)} → "
+                 f"{_verdict(row, 'latest', lang)}", ""]
+        first = [f"{words['As of the essay']}: {_sentence(essay[0])}"] if essay else []
+        first += [f"{words['Latest data']}: {_sentence(latest[0])}"] if latest else []
+        lines.append(" ".join(first))
         details = []
         for label, rest in ((words["As of the essay"], essay[1:]), (words["Latest data"], latest[1:])):
             if rest:

@@ -45,6 +45,8 @@ TABLE_HEADERS: dict[str, str] = {
     "As of the essay": "На время эссе", "as of the essay": "на время эссе", "Intervals": "Интервалы",
     "Single choices that flip the verdict": "Одиночные выборы, меняющие вердикт", "Joint test": "Совместный тест",
     "More on {0}": "Подробнее о {0}",
+    "Source: claims ledger of this compendium (results/claims.csv).":
+        "Источник: реестр тезисов этого компендиума (results/claims.csv).",
     "verdict_asof_essay": "вердикт на время эссе", "verdict_latest": "вердикт по последним данным",
     # 01 reform sequencing: scopes and concordance of C1
     "scope": "охват", "former_ussr": "бывший СССР", "former_ussr_mongolia": "бывший СССР и Монголия",

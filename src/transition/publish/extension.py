@@ -240,6 +240,8 @@ def _on_config_inited(app, config) -> None:
     """Language-dependent settings (the language is given on the command line, after conf.py)."""
     lang = config.language or "en"
     config.html_title = config.compendium_titles.get(lang, config.html_title)
+    config.author = config.compendium_authors.get(lang, config.author)  # the footer: author, licence line
+    config.copyright = config.compendium_copyrights.get(lang, config.copyright)
     prompts = config.compendium_code_prompts.get(lang)
     if prompts:
         config.nb_code_prompt_show, config.nb_code_prompt_hide = prompts
@@ -252,6 +254,8 @@ def _on_config_inited(app, config) -> None:
 
 def setup(app):
     app.add_config_value("compendium_titles", {}, "html")
+    app.add_config_value("compendium_authors", {}, "html")
+    app.add_config_value("compendium_copyrights", {}, "html")
     app.add_config_value("compendium_edition_link", "", "html")
     app.add_config_value("compendium_locale_dir", str(LOCALE_DIR), "env")
     app.add_config_value("compendium_replacements", {}, "env")
