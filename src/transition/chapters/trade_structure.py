@@ -57,7 +57,7 @@ LIMITATIONS = ("*Limitations.* The shares outside the CIS rest on each country's
 def plot_vintages(tidy: pd.DataFrame, series) -> plt.Figure:
     """One panel per series: the newer vintage against the older where both have a value, by group."""
     group_of = countries.group_of().map(countries.BROAD_GROUP)
-    fig, axes = plt.subplots(1, len(series), figsize=(5 * len(series), 5.2), squeeze=False)
+    fig, axes = plt.subplots(1, len(series), figsize=(3.7 * len(series), 4.2), squeeze=False)
     for ax, name in zip(axes.flat, series):
         (new_label, _), (old_label, _) = VINTAGES[name]
         both = vintage_overlap(tidy, name)
@@ -93,7 +93,7 @@ def plot_structure(structure: pd.DataFrame, groups: list[str], eci_variable: str
     """Nine panels: openness, industry, composition, high-tech share and ECI by group (median and IQR)."""
     colors = {group: GROUP_COLORS[group] for group in groups}
     panels = [*STRUCTURE_PANELS, (eci_variable, f"Economic Complexity Index ({eci_variable})", "index (0 = world mean)")]
-    fig, axes = plt.subplots(3, 3, figsize=(15, 12), sharex=True)
+    fig, axes = plt.subplots(3, 3, figsize=(11, 9.5), sharex=True)
     for ax, (name, title, unit) in zip(axes.flat, panels):
         plot_group_series(ax, structure, name, groups, colors, title, unit)
         ax.set_xlim(1990, 2024)

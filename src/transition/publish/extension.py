@@ -102,8 +102,11 @@ def _figure_options(cell: dict, section: str | None, stem: str, number: int, lan
         return
     options = cell.setdefault("metadata", {}).setdefault("mystnb", {})
     options.setdefault("figure", {"caption": caption, "name": _label(cell, stem, number)})
-    if figure_id(cell) in figures_module.WIDE:
+    layout = figures_module.layout(images[0]["data"]["image/png"])
+    if layout.wide:
         cell["metadata"].setdefault("tags", []).append("full-width")
+    if layout.width:
+        options.setdefault("image", {})["width"] = f"{layout.width}px"
 
 
 def _label(cell: dict, stem: str, number: int) -> str:
@@ -170,7 +173,8 @@ def prepare_notebook(nb: dict, stem: str, lang: str = "en", catalogue: dict[str,
                 _figure_options(cell, section, stem, number, lang)
     if root and download:
         nb["cells"].append({"cell_type": "markdown", "metadata": {"tags": ["download"]},
-                            "source": f"[{DOWNLOAD_LABEL[lang]}](path:{download})"})
+                            "source": f"```{{container}} compendium-provenance-page\n"
+                                      f"[{DOWNLOAD_LABEL[lang]}](path:{download})\n```"})
     if toctree:
         entries = "\n".join(toctree)
         nb["cells"].append({"cell_type": "markdown", "metadata": {},

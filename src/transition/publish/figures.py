@@ -7,12 +7,21 @@
   captions and in every ``{numref}`` alike.
 - :func:`refer_by_label`: a Markdown cell's "Figure 2" (or Russian "рисунке 2") becomes a ``{numref}``
   to the chapter's second figure, so the prose and the caption say the same number in both languages.
-- Images open enlarged on a click (``_static/compendium.js``); a figure whose cell is tagged
-  ``full-width`` (or listed in :data:`WIDE`) spans the page's margin too (sphinx-book-theme's class).
+- :func:`layout`: a figure wider than the text column spans the page's margin too
+  (sphinx-book-theme's ``full-width``), and one so wide that its labels would shrink below
+  :data:`MIN_LABEL_PX` keeps the scale that holds them and scrolls sideways. Images open enlarged on
+  a click (``_static/compendium.js``).
+
+The measure: the inline images are drawn at 100 dpi, so a label of ``p`` points is ``p × 100/72``
+pixels at full size; at 1280 px the text column is :data:`COLUMN_PX` wide and the full width
+:data:`FULL_PX`. The smallest labels the chapters' plot functions draw are 8 pt.
 """
 from __future__ import annotations
 
+import base64
 import re
+import struct
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,9 +32,31 @@ from transition.paths import PROJECT_ROOT
 CAPTIONS_PATH = PROJECT_ROOT / "book" / "locale" / "captions.yml"
 #: "Figure 2", "figure 2", and the Russian forms ("Рисунок 2", "рисунке 2", "рис. 2").
 REFERENCE = re.compile(r"\b(Figure|figure|Fig\.|[Рр]исун[а-яё]*|[Рр]ис\.) (\d+)\b")
-#: Multi-panel figures laid out over the full width of the page (text column and margin).
-WIDE = {"01_reform_progress", "02_trough_by_source", "05_outcomes_vs_resources", "05_outcomes_vs_governance",
-        "06_trade_structure_by_group", "07_bloc_timeline", "08_kazakhstan_partners", "09_curve_C2"}
+#: At a 1280-px window: the text column's width, and the width a full-width figure gets (px, measured).
+COLUMN_PX, FULL_PX = 660, 900
+#: The smallest label the figures draw (points) and the smallest size it may be shown at (px).
+SMALLEST_LABEL_PT, MIN_LABEL_PX, INLINE_DPI = 8.0, 9.0, 100
+MIN_SCALE = MIN_LABEL_PX / (SMALLEST_LABEL_PT * INLINE_DPI / 72)
+
+
+@dataclass(frozen=True)
+class Layout:
+    wide: bool  # spans the page's margin too
+    width: int | None  # a width in px to keep (the figure then scrolls sideways), or None: as wide as it can
+
+
+def png_width(data: str) -> int:
+    """The width in pixels of a base64 PNG (from its header)."""
+    head = base64.b64decode(data[:64] if isinstance(data, str) else "".join(data)[:64])
+    return struct.unpack(">I", head[16:20])[0] if head[:8] == b"\x89PNG\r\n\x1a\n" else 0
+
+
+def layout(data) -> Layout:
+    """How the book lays out a figure of this PNG so that its labels stay ≥ :data:`MIN_LABEL_PX`."""
+    width = png_width(data if isinstance(data, str) else "".join(data))
+    if width * MIN_SCALE <= COLUMN_PX:
+        return Layout(False, None)
+    return Layout(True, round(width * MIN_SCALE) if width * MIN_SCALE > FULL_PX else None)
 CHAPTER = re.compile(r"^(\d\d)_")
 
 

@@ -134,6 +134,11 @@ def _split_tables(cells: list[dict]) -> None:
                                   "outputs": tables, "metadata": {"tags": ["remove-input"]}})
 
 
+def _styled(css_class: str, text: str) -> str:
+    """Markdown in a block of the given class (docutils' ``container``), for the book's style sheet."""
+    return f"```{{container}} {css_class}\n{text}\n```"
+
+
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
     """Put a short provenance line (data download, cell) under every cell of ``nb`` that shows a figure or
     a table, and the page's provenance (parameters, commit, hashes) once at its end (in place)."""
@@ -152,8 +157,9 @@ def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
             _split_tables(cells)
             shown += [last_csv] if last_csv else []
             cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]},
-                          "source": note(last_csv, data_dir, number, lang)})
+                          "source": _styled("compendium-provenance", note(last_csv, data_dir, number, lang))})
     if shown or commit:
         cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance-page"]},
-                      "source": page_note(shown, data_dir, stem, parameters, commit, lang)})
+                      "source": _styled("compendium-provenance-page",
+                                        page_note(shown, data_dir, stem, parameters, commit, lang))})
     nb["cells"] = cells
