@@ -101,6 +101,25 @@ def _check_downloads_and_toggle(driver, name: str) -> None:
         assert toggles[0].find_element("xpath", "..").get_attribute("open") is not None, name
 
 
+def _check_figures_legible_and_enlarged(driver, name: str) -> None:
+    """At 1280 px every figure is shown at a scale that keeps its 8-pt labels at 9 px or more
+    (:data:`transition.publish.figures.MIN_SCALE`), and a click on it opens it enlarged, a second closes it."""
+    from transition.publish import figures
+
+    scales = driver.execute_script("return Array.from(document.querySelectorAll('article figure img'))"
+                                   ".filter(i => i.naturalWidth > 1).map(i => [i.getBoundingClientRect().width / "
+                                   "i.naturalWidth, i.closest('figure').id]);")
+    small = [(round(scale, 2), figure) for scale, figure in scales if scale < figures.MIN_SCALE - 0.005]
+    assert not small, (name, small)
+    images = driver.find_elements("css selector", "article figure img")
+    if images:
+        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", images[0])
+        overlay = driver.find_elements("css selector", ".compendium-zoom img")
+        assert overlay and overlay[0].get_attribute("src") == images[0].get_attribute("src"), name
+        driver.execute_script("document.querySelector('.compendium-zoom').click();")
+        assert not driver.find_elements("css selector", ".compendium-zoom"), name
+
+
 def _check_search(driver, base_url: str, word: str, page: str) -> None:
     """The search page finds ``word`` and lists ``page`` among its results."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -147,6 +166,7 @@ def _check_site(driver, base_url: str, notebooks: list[Path], shots: Path) -> No
         tables = driver.execute_script("return document.querySelectorAll('article table').length;")
         assert tables >= _tables_in(notebook), notebook.stem
         _check_downloads_and_toggle(driver, notebook.stem)
+        _check_figures_legible_and_enlarged(driver, notebook.stem)
     assert (shots / "index.png").read_bytes()[:4] == b"\x89PNG"
 
 
