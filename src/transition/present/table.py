@@ -30,6 +30,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from transition.present.labels import _NUMBER, CATALOGUE
+from transition.present.table_labels import ID_LABELS
 
 MAX_DECIMALS = 3
 UNITS = {"%", "p.p.", "USD"}
@@ -92,9 +93,11 @@ def cell_text(value, lang: str):
     if isinstance(value, (bool, np.bool_)):
         yes, no = YES_NO.get(lang, YES_NO["en"])
         return yes if value else no
-    if not isinstance(value, str) or lang == "en":
+    if not isinstance(value, str):
         return value
-    if value in CATALOGUE:
+    if lang == "en":
+        return ID_LABELS.get(value, value)
+    if value in CATALOGUE and value not in ID_LABELS:
         return CATALOGUE[value]
     numbers = _NUMBER.findall(value)
     if numbers:
@@ -102,7 +105,7 @@ def cell_text(value, lang: str):
         template = _NUMBER.sub(lambda _m: "{" + str(next(counter)) + "}", value)
         if template in CATALOGUE:
             return CATALOGUE[template].format(*numbers)
-    return value
+    return cell_text(ID_LABELS[value], lang) if value in ID_LABELS else value
 
 
 #: Cell texts shown as code: identifiers (``former_ussr+war``, ``gdp_index_2000``) and source ids.
@@ -174,12 +177,9 @@ class Table(Styler):
             frame = frame.to_frame()
         frame = _flat(frame.copy())
         highlight = default_rows(frame)
-        for position in range(frame.shape[1]):  # Yes/No; in Russian, words the catalogue knows too
-            if frame.iloc[:, position].dtype == bool or (lang != "en" and frame.iloc[:, position].dtype == object):
+        for position in range(frame.shape[1]):  # Yes/No, labels for identifiers; in Russian the catalogue's words
+            if frame.iloc[:, position].dtype in (bool, object):
                 frame.isetitem(position, frame.iloc[:, position].map(lambda v: cell_text(v, lang)))
-            elif frame.iloc[:, position].dtype == object:
-                frame.isetitem(position, frame.iloc[:, position].map(
-                    lambda v: cell_text(v, lang) if isinstance(v, (bool, np.bool_)) else v))
         frame.columns = _readable_axis(frame.columns)
         # An unnamed integer index is row positions (a sorted or filtered frame keeps its old ones): hidden.
         default = frame.index.nlevels == 1 and frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)

@@ -177,3 +177,29 @@ TABLE_HEADERS: dict[str, str] = {
     "supported in part": "подтверждается частично",
     "not testable with these data": "не проверяется этими данными",
 }
+
+
+#: Identifiers that reach the cells of displayed tables → the words a reader sees (English; the Russian
+#: of each word is in :data:`TABLE_HEADERS`). Variable and file names listed as such stay code.
+ID_LABELS: dict[str, str] = {
+    "former_ussr+war": "former USSR + war", "gap_points": "gap, EBRD points", "gap_years": "gap, years",
+    "gap_points_1990_1995": "gap, 1990–95 mean", "gap_points_1992": "gap in 1992", "gap_points_1994": "gap in 1994",
+    "gap_points_1996": "gap in 1996", "cumulative_loss": "cumulative loss", "trough_index": "trough index",
+    "years_below_base": "years below the base", "index_1999": "index 1999", "index_2007": "index 2007",
+    "definition_break": "definition break", "never_high": "never in high inflation", "no_disinflation": "no disinflation",
+    "governance_index": "governance index", "resource_index": "resource index", "gdp_index_2000": "real GDP index 2000",
+    "gdp_index_2007": "real GDP index 2007", "gdp_index_2024": "real GDP index 2024",
+    "growth_1990_2000": "growth 1990–2000", "growth_2000_2019": "growth 2000–2019",
+    "customs_union": "customs union", "single_market": "single market", "hko_cpi_inflation": "CPI inflation (World Bank)",
+    "maddison": "Maddison", "wdi": "WDI", "pwt": "PWT", "weo": "WEO", "wdi, maddison, pwt, weo": "WDI, Maddison, PWT, WEO",
+}
+TABLE_HEADERS.update({
+    "former USSR + war": "бывший СССР + война", "gap, EBRD points": "разрыв, баллы ЕБРР", "gap, years": "разрыв, лет",
+    "gap, 1990–95 mean": "разрыв, среднее за 1990–95", "gap in {0}": "разрыв в {0} г.", "cumulative loss": "накопленные потери",
+    "trough index": "индекс в низшей точке", "years below the base": "лет ниже базы", "index {0}": "индекс {0}",
+    "definition break": "смена определения", "never in high inflation": "инфляция не была высокой",
+    "no disinflation": "без дезинфляции", "governance index": "индекс управления", "resource index": "индекс ресурсов",
+    "real GDP index {0}": "индекс реального ВВП {0}", "growth {0}–{1}": "рост {0}–{1}", "customs union": "таможенный союз",
+    "single market": "единый рынок", "CPI inflation (World Bank)": "инфляция ИПЦ (Всемирный банк)",
+    "WDI, Maddison, PWT, WEO": "WDI, Maddison, PWT, WEO",
+})
