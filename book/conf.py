@@ -53,6 +53,8 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
 }
+# One search box (the header's), not two: the sidebar has the title and the table of contents only.
+html_sidebars = {"**": ["navbar-logo.html", "icon-links.html", "sbt-sidebar-nav.html"]}
 templates_path = []
 exclude_patterns = ["_notebooks", "_data", "_doctrees", "**.ipynb_checkpoints"]
 
