@@ -104,6 +104,18 @@ def split_evidence(evidence: str, lang: str = "en") -> tuple[list[str], list[str
     return clauses(essay), clauses(latest)
 
 
+def _per_column(words: dict, name: str, essay, latest) -> list[str]:
+    """One line when both columns say the same, else one per column (labelled); nothing when empty."""
+    essay, latest = (v if isinstance(v, str) else "" for v in (essay, latest))
+    if essay and essay == latest:
+        return [f"{words[name]}: {_sentence(essay)}", ""]
+    lines = []
+    for when, value in (("As of the essay", essay), ("Latest data", latest)):
+        if value:
+            lines += [f"{words[name]} ({words[when].lower()}): {_sentence(value)}", ""]
+    return lines
+
+
 def evidence_markdown(ledger: pd.DataFrame, lang: str = "en") -> str:
     """Each claim's evidence: its verdicts, the decisive sentence of each column, and the rest (every
     clause, the intervals, the single choices that flip the verdict, the joint test) behind a
@@ -122,16 +134,10 @@ def evidence_markdown(ledger: pd.DataFrame, lang: str = "en") -> str:
         for label, rest in ((words["As of the essay"], essay[1:]), (words["Latest data"], latest[1:])):
             if rest:
                 details += [f"{label}:", ""] + [f"- {_sentence(c)}" for c in rest] + [""]
-        for label, column in ((f"{words['Intervals']} ({words['As of the essay'].lower()})", "intervals_asof_essay"),
-                              (f"{words['Intervals']} ({words['Latest data'].lower()})", "intervals_latest"),
-                              (f"{words['Single choices that flip the verdict']} ({words['As of the essay'].lower()})",
-                               "flips_asof_essay"),
-                              (f"{words['Single choices that flip the verdict']} ({words['Latest data'].lower()})",
-                               "flips_latest"),
-                              (words["Joint test"], "joint_test")):
-            value = getattr(row, column, "")
-            if isinstance(value, str) and value:
-                details += [f"{label}: {_sentence(value)}", ""]
+        for name, prefix in (("Intervals", "intervals"), ("Single choices that flip the verdict", "flips")):
+            details += _per_column(words, name, getattr(row, f"{prefix}_asof_essay", ""), getattr(row, f"{prefix}_latest", ""))
+        if isinstance(getattr(row, "joint_test", ""), str) and row.joint_test:
+            details += [f"{words['Joint test']}: {_sentence(row.joint_test)}", ""]
         if details:
             title = translate("More on {0}", lang).format(row.claim_id)
             lines += ["", f"````{{details}} {title}", *details, "````"]
