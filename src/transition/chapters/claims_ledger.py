@@ -16,12 +16,18 @@ from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from transition.chapters.specs import CLAIMS_LEDGER as SPEC  # noqa: F401 (the notebook's spec)
+from transition.claims import rules
 from transition.claims.ledger import VERDICTS, thresholds_markdown, verdict_counts
 from transition.present.labels import translate
 
 WHEN = ("asof_essay", "latest")
 #: The verdicts that judge a claim; the others say it cannot be judged (yet, or with these data).
-JUDGED = VERDICTS[:3]
+JUDGED = (rules.SUPPORTED, rules.PARTLY, rules.MIXED, rules.CONTRADICTED)
+
+
+def count_key(verdict: str, when: str) -> str:
+    """'n_supported_in_part_latest': the name under which a verdict's count is glued and recorded."""
+    return f"n_{verdict.replace(' ', '_')}_{when}"
 
 
 def plot_verdicts(ledger: pd.DataFrame):
@@ -45,14 +51,14 @@ def plot_verdicts(ledger: pd.DataFrame):
 
 
 def glued_numbers(ledger: pd.DataFrame, lang: str = "en") -> dict[str, object]:
-    """The numbers and names the page's prose glues in: ``n_<verdict>_<when>`` (the first word of each
-    verdict), ``n_unjudged_<when>`` (inconclusive, too early or no data) and ``changed`` (the claims
-    whose verdict changes, or 'no claim')."""
+    """The numbers and names the page's prose glues in: ``n_<verdict>_<when>`` (:func:`count_key`),
+    ``n_unjudged_<when>`` (inconclusive, too early or no data) and ``changed`` (the claims whose verdict
+    changes, or 'no claim')."""
     counts = verdict_counts(ledger)
     numbers: dict[str, object] = {}
     for when in WHEN:
         for verdict in VERDICTS:
-            numbers[f"n_{verdict.split()[0]}_{when}"] = int(counts.loc[verdict, when])
+            numbers[count_key(verdict, when)] = int(counts.loc[verdict, when])
         numbers[f"n_unjudged_{when}"] = int(counts.loc[[v for v in VERDICTS if v not in JUDGED], when].sum())
     numbers["changed"] = ", ".join(ledger.loc[ledger["changed"], "claim_id"]) or translate("no claim", lang)
     return numbers

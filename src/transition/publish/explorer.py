@@ -26,6 +26,7 @@ import yaml
 
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
 from transition.present.labels import translate
+from transition.present.style import VERDICT_COLORS
 from transition.present.table import readable
 
 CATALOGUE_PATH = PROJECT_ROOT / "book" / "locale" / "explorer.yml"
@@ -52,8 +53,6 @@ WORDS = {
            "reset": "Вернуться к спецификации по умолчанию", "of": "из", "specifications": "спецификаций",
            "share": "Доля спецификаций с этим вердиктом"},
 }
-VERDICT_COLORS = {"supported": "#1e8449", "mixed": "#b9770e", "contradicted": "#c0392b",
-                  "inconclusive": "#7f8c8d", "too early": "#2471a3", "no data": "#aab7b8"}
 
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> dict:

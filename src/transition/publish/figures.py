@@ -14,7 +14,7 @@
 
 The measure: the inline images are drawn at 100 dpi, so a label of ``p`` points is ``p × 100/72``
 pixels at full size; at 1280 px the text column is :data:`COLUMN_PX` wide and the full width
-:data:`FULL_PX`. The smallest labels the chapters' plot functions draw are 8 pt.
+:data:`FULL_PX`. The smallest labels the figures draw are ``present.style.MIN_FONT_SIZE`` (8 pt).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from transition.paths import PROJECT_ROOT
+from transition.present.style import MIN_FONT_SIZE
 
 CAPTIONS_PATH = PROJECT_ROOT / "book" / "locale" / "captions.yml"
 #: "Figure 2", "figure 2", and the Russian forms ("Рисунок 2", "рисунке 2", "рис. 2").
@@ -35,7 +36,7 @@ REFERENCE = re.compile(r"\b(Figure|figure|Fig\.|[Рр]исун[а-яё]*|[Рр]�
 #: At a 1280-px window: the text column's width, and the width a full-width figure gets (px, measured).
 COLUMN_PX, FULL_PX = 660, 900
 #: The smallest label the figures draw (points) and the smallest size it may be shown at (px).
-SMALLEST_LABEL_PT, MIN_LABEL_PX, INLINE_DPI = 8.0, 9.0, 100
+SMALLEST_LABEL_PT, MIN_LABEL_PX, INLINE_DPI = float(MIN_FONT_SIZE), 9.0, 100
 MIN_SCALE = MIN_LABEL_PX / (SMALLEST_LABEL_PT * INLINE_DPI / 72)
 
 
