@@ -31,21 +31,22 @@ def count_key(verdict: str, when: str) -> str:
 
 
 def plot_verdicts(ledger: pd.DataFrame):
-    """Bar chart: number of claims by verdict, as of the essay and with the latest data."""
-    counts = verdict_counts(ledger)
-    fig, ax = plt.subplots(figsize=(7, 3.4))
-    width = 0.38
+    """Horizontal bars: number of claims by verdict (top to bottom in the rules' order), as of the essay
+    and with the latest data; the verdicts' names sit on the left, where a long translation still fits."""
+    counts = verdict_counts(ledger).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    height = 0.38
     positions = range(len(counts))
     colors = {"asof_essay": "#7f8c8d", "latest": "#2471a3"}
     names = {"asof_essay": "As of the essay (~2002)", "latest": "Latest data"}
-    for offset, when in zip((-width / 2, width / 2), counts.columns):
-        ax.bar([p + offset for p in positions], counts[when], width, label=names[when], color=colors[when])
-    ax.set_xticks(list(positions))
-    ax.set_xticklabels(counts.index, fontsize=9, rotation=20, ha="right", rotation_mode="anchor")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of claims: whole numbers
-    ax.set_ylabel("Number of claims")
+    for offset, when in zip((height / 2, -height / 2), counts.columns):
+        ax.barh([p + offset for p in positions], counts[when], height, label=names[when], color=colors[when])
+    ax.set_yticks(list(positions))
+    ax.set_yticklabels(counts.index, fontsize=9)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of claims: whole numbers
+    ax.set_xlabel("Number of claims")
     ax.set_title("Verdicts on the essay's ten claims")
-    ax.legend(frameon=False)
+    ax.legend(frameon=False, loc="best")
     fig.tight_layout()
     return fig
 
