@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from transition.analysis.cis_exports import ESSAY_RANGE_DIGITS
 from transition.data import countries
 from transition.data.blocs import members_on
 from transition.data.vocabulary import (
@@ -412,7 +413,8 @@ def compare_with_essay(shares: pd.DataFrame, period: str) -> pd.DataFrame:
 
     Named exporters (Russia, Ukraine, Kazakhstan) are compared with the essay's number
     (difference = data − essay, percentage points); every other country with the essay's range
-    0.3–3% (``in_essay_range``; difference = distance to the nearest end of the range, 0 inside).
+    0.3–3% (difference = distance to the nearest end of the range, 0 inside; ``in_essay_range`` at the essay's
+    precision: the share rounded to :data:`~transition.analysis.cis_exports.ESSAY_RANGE_DIGITS` decimals).
 
     Returns
     -------
@@ -427,7 +429,8 @@ def compare_with_essay(shares: pd.DataFrame, period: str) -> pd.DataFrame:
     above = table["share_pct"] - table["essay_high"]
     below = table["share_pct"] - table["essay_low"]
     table["difference_pp"] = np.where(above > 0, above, np.where(below < 0, below, 0.0))
-    table["in_essay_range"] = table["difference_pp"].abs() < 1e-9
+    # in the range at the essay's precision: 0.26 reads as 0.3
+    table["in_essay_range"] = table["share_pct"].round(ESSAY_RANGE_DIGITS).between(low, high)
     named = table["iso3"].isin(list(ESSAY_SHARES))
     table.loc[named, "in_essay_range"] = False
     order = {iso3: position for position, iso3 in enumerate(ESSAY_SHARES)}

@@ -132,6 +132,8 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "liberalization_index_year": Integer(1989, v.EBRD_LAST_YEAR, "year whose liberalization index measures "
                                                                  "'early liberalization'"),
     "groups": ListOf(list(v.BROAD_ORDER), "broad country groups to include"),
+    "disinflation_years": Integer(1, 6, "programme dating: years after a programme within which inflation must fall "
+                                        "below the threshold for the programme to count"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
@@ -290,13 +292,13 @@ INTEGRATION = ParameterSpec("07_integration", {
 
 
 # ---- 08 trade partners -------------------------------------------------------------------------------
-#: The years of the Correlates of War trade flows of the former Soviet republics.
-COW_FIRST_YEAR, COW_LAST_YEAR = 1992, 2014
+#: The years of the IMF DOTS flows of the former Soviet republics (the mirror holds them to 2020).
+DOTS_FIRST_YEAR, DOTS_LAST_YEAR = 1992, 2020
 
 
 def _trade_partner_checks(values: dict) -> str | None:
     problems = []
-    if values.get("first_year", COW_FIRST_YEAR) >= values.get("last_year", COW_LAST_YEAR):
+    if values.get("first_year", DOTS_FIRST_YEAR) >= values.get("last_year", DOTS_LAST_YEAR):
         problems.append(f"first_year = {values.get('first_year')} must be before last_year = {values.get('last_year')}")
     if "KAZ" not in values.get("countries", ["KAZ"]):
         problems.append("countries must include 'KAZ': section 3 ranks Kazakhstan's partners (claim C7)")
@@ -307,10 +309,10 @@ def _trade_partner_checks(values: dict) -> str | None:
 
 TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
     "countries": ListOf(v.FORMER_USSR, "former Soviet republics whose partners and shares are computed"),
-    "first_year": Integer(COW_FIRST_YEAR, v.ESSAY_YEAR - 1, "first year of the partner shares (COW flows start in 1992); "
+    "first_year": Integer(DOTS_FIRST_YEAR, v.ESSAY_YEAR - 1, "first year of the partner shares (the DOTS flows of the former republics start in 1992); "
                                                            "the window must reach back before the essay's time, 2002"),
-    "last_year": Integer(v.ESSAY_YEAR, COW_LAST_YEAR, "last year of the partner shares: from the essay's time (2002) "
-                                                      "to 2014, the last year of the COW flows"),
+    "last_year": Integer(v.ESSAY_YEAR, DOTS_LAST_YEAR, "last year of the partner shares: from the essay's time (2002) "
+                                                       "to 2020, the last year of the DOTS flows"),
     "former_republics": ListOf(v.FORMER_USSR, "the partners counted as 'former republics' in the intra-FSU share"),
     "drop_break_years": Choice([False, True], "leave out the customs-union break years (2010-11) of Russia, "
                                               "Belarus and Kazakhstan instead of flagging them"),
@@ -331,10 +333,25 @@ ROBUSTNESS = ParameterSpec("09_robustness", {
     "output_dir": OUTPUT_DIR,
 })
 
+# ---- 10 real time -------------------------------------------------------------------------------------
+#: Weights of the group aggregates (transition.analysis.aggregates.WEIGHTS; kept here so that refusing a bad
+#: value needs no pandas).
+AGGREGATE_WEIGHTS = ["ppp", "usd", "population"]
+
+REAL_TIME = ParameterSpec("10_real_time", {
+    "as_of": Integer(1995, 2019, "year whose WEO editions (April, September) are the figures of the day; the two "
+                                 "years before it are compared with today's data, observed up to it (the essay's: 2002)"),
+    "weights": Choice(AGGREGATE_WEIGHTS, "weights of the group aggregates: real GDP at PPP (Maddison), in constant "
+                                         "US$ (WDI), or population"),
+    "large_revision": Number(0.1, 20, "revision (percentage points) that counts as large"),
+    "lang": LANG,
+    "output_dir": OUTPUT_DIR,
+})
+
 #: Notebook stem → its spec.
 SPECS: dict[str, ParameterSpec] = {spec.notebook: spec for spec in (
     CLAIMS_LEDGER, REFORM_SEQUENCING, OUTPUT_PATHS, STABILIZATION, REFORMS_AND_GROWTH, RESOURCES_VS_GOVERNANCE,
-    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS)}
+    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS, REAL_TIME)}
 
 
 def register(spec: ParameterSpec) -> ParameterSpec:
