@@ -101,12 +101,13 @@ run: setup
 bench: data
 	$(PY) -m transition bench -j $(JOBS) --warm-make --cold
 
-# nbval compares every output of the committed notebooks with a fresh kernel's (strict, no sanitizer: as
-# a Jupyter user runs `pytest --nbval notebooks/`), except the few cells marked NBVAL_IGNORE_OUTPUT, each
-# with its reason; the suite reports their share. Notebook executions are shared through the execution
-# cache (tests/notebook_runner.py): a second `make test` with nothing changed executes only what nbval runs.
+# The suite runs plain `pytest --nbval notebooks/` as a Jupyter user does (strict, no sanitizer), in a
+# copy of the project beside the other tests, and reports the share of cells it compares (all but the
+# few marked NBVAL_IGNORE_OUTPUT, each with its reason). Notebook executions are shared through the
+# execution cache (tests/notebook_runner.py, tests/background.py): a second `make test` with nothing
+# changed executes only what nbval runs.
 test: setup
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --durations=25
+	$(PY) -m pytest tests --durations=25
 
 clean:
 	rm -rf data/processed site .make .cache

@@ -17,8 +17,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import background
 import pytest
 from click.testing import CliRunner
 from conftest import requires_mirror
@@ -157,6 +159,21 @@ def test_nbval_compares_nine_cells_in_ten_and_says_why_not_the_others():
     assert result.share >= 0.9, result.summary()
     assert [(stem, number) for stem, number, reason in result.skipped if len(reason.split()) < 4] == [], \
         "every NBVAL_IGNORE_OUTPUT / NBVAL_SKIP needs its reason on the next line: # (nbval: why)"
+
+
+@pytest.mark.notebook
+@requires_mirror
+def test_plain_nbval_passes_on_the_committed_notebooks():
+    """``pytest --nbval notebooks/`` as a Jupyter user runs it (strict, no sanitizer, the notebooks' own
+    kernel), in a copy of the project started beside the other tests (background.py): every output of
+    a fresh kernel is the committed one, but for the cells marked NBVAL_IGNORE_OUTPUT with a reason."""
+    process = background.started("nbval") or background.start_nbval(Path(tempfile.mkdtemp(prefix="nbval-")))
+    code = process.wait()
+    output = process.output()
+    failed = [line for line in output.splitlines() if line.startswith("FAILED")]
+    summary = output.strip().splitlines()[-1] if output.strip() else ""
+    assert code == 0, "\n".join([summary, *failed[:20], output[-3000:]])
+    assert re.search(r"\d+ passed", summary) and int(re.search(r"(\d+) passed", summary).group(1)) > 100, summary
 
 
 def _check_call(cell: dict) -> ast.Call | None:
