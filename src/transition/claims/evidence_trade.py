@@ -8,7 +8,6 @@ from transition.claims.judgement import Headlines, Judgement, _f, _i
 from transition.claims.rules import (
     C4_FALL_PP,
     C4_MAJOR_SHARE,
-    C5_MAJORITY_SHARE,
     C5_MANUFACTURES_BELOW,
     C6_ESSAY_SHARES,
     C7_TIE_PP,
@@ -95,7 +94,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
     exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee, low, high)
     if as_of == "essay":  # a count over every CIS country with data: a census, no sampling interval
         majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
-        imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE if known == known else None
+        imports_processed = rules.c5_imports_majority(majority, known)
         imports_text = f"manufactures + food exceed half of merchandise imports in {_i(majority)} of {_i(known)} CIS countries"
     else:
         processed = h.get(nb, "cis_median_processed_import_share_latest")
