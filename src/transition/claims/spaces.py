@@ -152,8 +152,9 @@ C4 = Space("C4", (
               "or five points either side"),
     Dimension("record", ("reporter", "mirror"), "reporter",
               "whose record of the flows: each country's own (holes filled from its partners', the ledger's), "
-              "or its partners' record of the same flows over its own total (IMF DOTS mirror statistics; "
-              "Turkmenistan, Tajikistan and Uzbekistan report poorly: data/README)"),
+              "or its partners' record of the same flows over its own total, never below their sum (IMF DOTS "
+              "mirror statistics: partners.mirror_share_tables; Turkmenistan, Tajikistan and Uzbekistan report "
+              "poorly, data/README)"),
     AS_OF,
 ))
 
@@ -206,8 +207,9 @@ C6 = Space("C6", (
               "goods and services to all partners (WDI, current US$; the variant notebook 06 shows), year by year"),
     Dimension("figures_year", ("best", 2000, 2002), "best",
               "the year the essay's figures are dated to (it names none): the complete year up to 2002 whose "
-              "shares are closest to its 76 / 10 / 5 (the ledger's), 2000 (EurAsEC's founding, the essay's "
-              "present), or 2002 (the project's date of the essay); export growth is judged from the year before"),
+              "shares are closest to its 76 / 10 / 5 (the ledger's), 2000 (the earliest present the essay can "
+              "describe: it treats EurAsEC, founded in October 2000, as current), or 2002 (the project's date of the "
+              "essay); export growth is judged from the year before"),
     Dimension("source", ("dots", "cow"), "dots",
               "whose record of the exports outside the CIS: the countries' own (IMF DOTS, holes filled from the "
               "partners'; the ledger's), or COW v4.0's (an earlier DOTS vintage, mostly the partners' records; to 2014)"),
