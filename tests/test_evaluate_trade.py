@@ -118,7 +118,7 @@ def test_the_default_numbers_are_the_notebooks(when, headlines, real_panel):
 def test_the_alternative_records_are_the_notebooks_cross_checks(headlines, real_panel):
     """COW's shares in 2002 (notebook 06's cross-check) and the count of CIS countries whose manufactures share
     of imports exceeds that of exports (its import comparison)."""
-    cow = evaluate_trade.numbers_c6(spaces.C6.spec(source="cow", figures_year=2002, as_of=ESSAY_YEAR), real_panel)
+    cow = evaluate_trade.numbers_c6(spaces.C6.spec(flows_source="cow", figures_year=2002, as_of=ESSAY_YEAR), real_panel)
     for code in ("rus", "ukr", "kaz"):
         assert _close(cow[code], _value(headlines, "essay", "06_trade_structure", f"{code}_non_cis_share_cow_2002"))
     exports = evaluate_trade.numbers_c5(spaces.C5.spec(imports_measure="manufactures", imports_comparison="exports",
@@ -141,15 +141,15 @@ def test_c7_counts_are_notebook_08s_tie_band_table(band, real_panel):
 # ---- each dimension moves what it should ----------------------------------------------------------------
 def test_c4_choices(real_panel):
     # the partners' record: the fall's interval clears 10 points in both columns ([17.5, 38.0] and [21.6, 38.0])
-    assert _verdict("C4", real_panel, record="mirror") == _verdict("C4", real_panel, record="mirror", as_of=ESSAY_YEAR) == "supported"
+    assert _verdict("C4", real_panel, flows_record="mirror") == _verdict("C4", real_panel, flows_record="mirror", as_of=ESSAY_YEAR) == "supported"
     # a lower bar for the fall: as of the essay its interval [7.8, 32.9] clears 5 points
     assert _verdict("C4", real_panel, fall_min_pp=5.0, as_of=ESSAY_YEAR) == "supported"
     # a lower bar for the share left: the latest interval [19.5, 40.6] clears 15%
     assert _verdict("C4", real_panel, major_share_pct=15.0) == "supported"
     # from 1995 for every country the fall is smaller (19.3 points, [11.2, 32.7]): with 15 points neither part is told
-    common = evaluate_trade.numbers_c4(spaces.C4.spec(base=1995))
+    common = evaluate_trade.numbers_c4(spaces.C4.spec(fall_base=1995))
     assert common["fall_pp"] < evaluate_trade.numbers_c4(spaces.C4.default())["fall_pp"] and common["n"] == 12
-    assert _verdict("C4", real_panel, base=1995, fall_min_pp=15.0) == "inconclusive"
+    assert _verdict("C4", real_panel, fall_base=1995, fall_min_pp=15.0) == "inconclusive"
 
 
 def test_c4_mirror_shares_are_shares():
@@ -174,7 +174,7 @@ def test_c5_choices(real_panel):
 
 def test_c6_choices(real_panel):
     # the variant, goods and services to all partners: fits the essay's figures best in 1993, fails the range and growth
-    variant = evaluate.evaluate("C6", spaces.C6.spec(concept="all_partners", as_of=ESSAY_YEAR), real_panel)
+    variant = evaluate.evaluate("C6", spaces.C6.spec(export_concept="all_partners", as_of=ESSAY_YEAR), real_panel)
     assert variant["essay_figures_year"] == 1993 and variant["verdict"] == "contradicted"
     # a 10-point tolerance: Russia's 69.5% in 2020 matches 76%, and the latest verdict turns supported
     assert _verdict("C6", real_panel, tolerance_pp=10.0) == "supported"
@@ -187,11 +187,11 @@ def test_c7_choices(real_panel):
     # a 3-point tie band: the partner part holds after 2002 (notebook 08's sensitivity table)
     assert _verdict("C7", real_panel, tie_pp=3.0) == "supported in part"
     # Kazakhstan's record alone: Russia leads in 14 of the 14 decided years after 2002
-    assert _verdict("C7", real_panel, record="reporter") == "supported in part"
+    assert _verdict("C7", real_panel, records="reporter") == "supported in part"
     # the partners' record over the last five years: China leads in 3 of the 3 decided years
-    assert _verdict("C7", real_panel, record="mirror", window="last_5") == "contradicted"
+    assert _verdict("C7", real_panel, records="mirror", window="last_5") == "contradicted"
     # to 2014, COW's end: 2003-2014 without the break years
-    short = evaluate.evaluate("C7", spaces.C7.spec(last_year=2014), real_panel)
+    short = evaluate.evaluate("C7", spaces.C7.spec(partner_last_year=2014), real_panel)
     assert (short["first_year_judged"], short["last_year_judged"], short["years_judged"]) == (2003, 2014, 10)
     # as of the essay every choice keeps the partner part
     assert {evaluate.evaluate("C7", s, real_panel)["verdict"] for s in spaces.C7.specs()
@@ -212,15 +212,15 @@ def test_a_value_outside_a_space_is_refused_in_one_line(real_panel):
         spaces.C7.spec(tie_pp=7.0)
     problems = [line for line in str(refused.value).splitlines() if line.startswith("  - ")]
     assert problems == [f"  - tie_pp = 7.0: not in the declared values {partners.TIE_BANDS!r}"]
-    foreign = Spec("C4", tuple((n, 1990 if n == "base" else v) for n, v in spaces.C4.default().choices))
-    with pytest.raises(SpecOutsideSpace, match=r"base = 1990: not in the declared values"):
+    foreign = Spec("C4", tuple((n, 1990 if n == "fall_base" else v) for n, v in spaces.C4.default().choices))
+    with pytest.raises(SpecOutsideSpace, match=r"fall_base = 1990: not in the declared values"):
         evaluate.evaluate("C4", foreign, real_panel)
 
 
 @pytest.mark.parametrize("claim, choices, reason", [
     ("C5", {"imports_comparison": "exports"}, "manufactures alone"),
-    ("C6", {"concept": "all_partners", "source": "cow"}, "one record"),
-    ("C7", {"last_year": 2014, "as_of": ESSAY_YEAR}, "no choice"),
+    ("C6", {"export_concept": "all_partners", "flows_source": "cow"}, "one record"),
+    ("C7", {"partner_last_year": 2014, "as_of": ESSAY_YEAR}, "no choice"),
 ])
 def test_combinations_that_are_not_defensible_are_refused(claim, choices, reason):
     with pytest.raises(SpecOutsideSpace, match=f"excluded combination: .*{reason}"):
@@ -228,8 +228,8 @@ def test_combinations_that_are_not_defensible_are_refused(claim, choices, reason
 
 
 def test_the_memo_changes_no_result_and_a_specification_costs_milliseconds(real_panel):
-    specs = [spaces.C4.spec(base=1995), spaces.C5.spec(raw="fuel_ores_agri", as_of=ESSAY_YEAR),
-             spaces.C6.spec(source="cow"), spaces.C7.spec(window="last_10", record="mirror")]
+    specs = [spaces.C4.spec(fall_base=1995), spaces.C5.spec(raw="fuel_ores_agri", as_of=ESSAY_YEAR),
+             spaces.C6.spec(flows_source="cow"), spaces.C7.spec(window="last_10", records="mirror")]
     warm = [evaluate.evaluate(spec.claim, spec, real_panel) for spec in specs]
     start = time.process_time()
     again = [evaluate.evaluate(spec.claim, spec, real_panel) for spec in specs for _ in range(25)]
@@ -242,7 +242,7 @@ def test_the_memo_changes_no_result_and_a_specification_costs_milliseconds(real_
         assert all(_close(float(first[k]), float(second[k])) for k in first if k != "verdict")
 
 
-@pytest.mark.parametrize("claim, choices", [("C5", {}), ("C6", {"concept": "all_partners"})])
+@pytest.mark.parametrize("claim, choices", [("C5", {}), ("C6", {"export_concept": "all_partners"})])
 def test_deleting_every_observation_after_2002_changes_no_as_of_2002_number(claim, choices, real_panel):
     spec = spaces.SPACES[claim].spec(as_of=ESSAY_YEAR, **choices)
     full = evaluate.evaluate(claim, spec, real_panel)

@@ -90,7 +90,7 @@ def numbers_c4(spec: Spec) -> dict:
     """The CIS medians C4's rule reads: the fall of the share of trade with the other former republics from the
     base year (to 2002 as of the essay, to each country's last year with the latest data) and the share in
     2002 or the latest year, with their bootstrap intervals (``partners.median_share_and_fall``)."""
-    year, base, record = _year(spec), spec.get("base"), spec.get("record")
+    year, base, record = _year(spec), spec.get("fall_base"), spec.get("flows_record")
 
     def compute():
         shares = c4_shares(year, record)
@@ -127,7 +127,7 @@ def c7_window(spec: Spec, rankings: dict[str, pd.DataFrame]) -> tuple[int | None
     partner data), or its last ten or five years."""
     first, last = partners.WINDOWS["to_2002" if _essay(spec) else "after_2002"]
     end = int(min(ranking["year"].max() for ranking in rankings.values()))
-    last = min(end, last or spec.get("last_year"), spec.get("last_year"))
+    last = min(end, last or spec.get("partner_last_year"), spec.get("partner_last_year"))
     if spec.get("window") in C7_LAST_YEARS:
         first = max(first or FIRST_YEAR, last - C7_LAST_YEARS[spec.get("window")] + 1)
     return first, last
@@ -136,7 +136,7 @@ def c7_window(spec: Spec, rankings: dict[str, pd.DataFrame]) -> tuple[int | None
 def numbers_c7(spec: Spec) -> dict:
     """The years judged and, on each record that must agree (both, or one alone), how many Russia leads by more
     than the tie band, is tied within it or trails by more than it (``partners.lead_counts``)."""
-    year, record, band = _year(spec), spec.get("record"), spec.get("tie_pp")
+    year, record, band = _year(spec), spec.get("records"), spec.get("tie_pp")
     rankings = c7_rankings(year)
     first, last = c7_window(spec, rankings)
 
@@ -191,10 +191,10 @@ def c6_variant(spec: Spec, tidy: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
 def c6_tables(spec: Spec, tidy: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """(shares, exports, the exports' column) of ``spec``'s concept and source."""
-    if spec.get("concept") == "all_partners":
+    if spec.get("export_concept") == "all_partners":
         return (*c6_variant(spec, tidy), "value")
     tables = c6_bilateral(_year(spec))
-    if spec.get("source") == "cow":
+    if spec.get("flows_source") == "cow":
         return tables["cow_shares"], tables["cow_outside"], "outside"
     return tables["shares"], tables["outside"], "outside"
 
@@ -219,7 +219,7 @@ def numbers_c6(spec: Spec, tidy: pd.DataFrame) -> dict:
         return {"essay_figures_year": math.nan if year is None else year, "shares_year": math.nan if at is None else at,
                 **named, "others_in_range": in_range, "others": others, "grew": growth["grew"],
                 "known": growth["known"], "exceptions_not_grown": growth["exceptions_not_grown"]}
-    key = (_cut(tidy, spec.get("as_of"))[0], spec.get("concept"), spec.get("figures_year"), spec.get("source"))
+    key = (_cut(tidy, spec.get("as_of"))[0], spec.get("export_concept"), spec.get("figures_year"), spec.get("flows_source"))
     return _memo(("c6-numbers", *key), compute)
 
 

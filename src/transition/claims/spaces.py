@@ -137,7 +137,7 @@ C10 = Space("C10", (
 
 # ---- the trade claims (notebooks 06 and 08) ---------------------------------------------------------
 C4 = Space("C4", (
-    Dimension("base", ("first_complete", 1995), "first_complete",
+    Dimension("fall_base", ("first_complete", 1995), "first_complete",
               "the year from which the fall of a country's share of trade with the other former republics is "
               "measured: its first complete year of bilateral data (1992-95, the ledger's), or 1995 for every "
               "country (the first year in which every CIS country's record is complete: one common base). The "
@@ -150,7 +150,7 @@ C4 = Space("C4", (
               "share of trade with the other former republics (%, judged with its interval) from which relations "
               "were rebuilt rather than abandoned: a fifth, a main partner group by any measure (the ledger's), "
               "or five points either side"),
-    Dimension("record", ("reporter", "mirror"), "reporter",
+    Dimension("flows_record", ("reporter", "mirror"), "reporter",
               "whose record of the flows: each country's own (holes filled from its partners', the ledger's), "
               "or its partners' record of the same flows over its own total, never below their sum (IMF DOTS "
               "mirror statistics: partners.mirror_share_tables; Turkmenistan, Tajikistan and Uzbekistan report "
@@ -201,7 +201,7 @@ C5 = Space("C5", (
 ))
 
 C6 = Space("C6", (
-    Dimension("concept", ("outside_cis", "all_partners"), "outside_cis",
+    Dimension("export_concept", ("outside_cis", "all_partners"), "outside_cis",
               "what the shares are shares of: goods exports to partners outside the CIS (the essay's words: "
               "'exports of the Commonwealth countries to the rest of the world'; the ledger's), or exports of "
               "goods and services to all partners (WDI, current US$; the variant notebook 06 shows), year by year"),
@@ -210,7 +210,7 @@ C6 = Space("C6", (
               "shares are closest to its 76 / 10 / 5 (the ledger's), 2000 (the earliest present the essay can "
               "describe: it treats EurAsEC, founded in October 2000, as current), or 2002 (the project's date of the "
               "essay); export growth is judged from the year before"),
-    Dimension("source", ("dots", "cow"), "dots",
+    Dimension("flows_source", ("dots", "cow"), "dots",
               "whose record of the exports outside the CIS: the countries' own (IMF DOTS, holes filled from the "
               "partners'; the ledger's), or COW v4.0's (an earlier DOTS vintage, mostly the partners' records; to 2014)"),
     Dimension("tolerance_pp", (5.0, 2.5, 10.0), 5.0,
@@ -219,17 +219,17 @@ C6 = Space("C6", (
     AS_OF,
 ), excluded=(
     ("WDI's exports of goods and services are one record: the source is a choice for the bilateral flows only",
-     lambda c: c["concept"] == "all_partners" and c["source"] != "dots"),
+     lambda c: c["export_concept"] == "all_partners" and c["flows_source"] != "dots"),
 ))
 
 C7 = Space("C7", (
     Dimension("window", ("whole", "last_10", "last_5"), "whole",
               "the years judged: the whole series of the column (to 2002 as of the essay, after 2002 with the "
               "latest data; the ledger's), or only its last ten or five years (is Russia still the main partner?)"),
-    Dimension("last_year", (2020, 2014), 2020,
+    Dimension("partner_last_year", (2020, 2014), 2020,
               "the last year of the partner data: 2020, the DOTS flows' (the ledger's), or 2014, COW v4.0's end "
               "(the years both sources cover)"),
-    Dimension("record", ("both", "reporter", "mirror"), "both",
+    Dimension("records", ("both", "reporter", "mirror"), "both",
               "the records that must agree: Kazakhstan's own and its partners' (the ledger's), or either alone"),
     Dimension("tie_pp", TIE_BANDS, 2.0,
               "the tie band (points of Kazakhstan's trade) within which Russia's lead is no evidence: 2, the IMF's "
@@ -239,7 +239,7 @@ C7 = Space("C7", (
     AS_OF,
 ), excluded=(
     ("as of 2002 the partner data end in 2002: COW's end year (2014) is no choice",
-     lambda c: c["as_of"] == ESSAY_YEAR and c["last_year"] != 2020),
+     lambda c: c["as_of"] == ESSAY_YEAR and c["partner_last_year"] != 2020),
 ))
 
 #: claim → its space.
