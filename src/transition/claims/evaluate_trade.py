@@ -301,4 +301,5 @@ def evaluate_c5(spec: Spec, tidy: pd.DataFrame) -> dict:
     else:
         above = 0.0 if spec.get("imports_comparison") == "exports" else spec.get("processed_above")
         imports = rules.c5_imports_processed(n["imports"], n["imports_low"], n["imports_high"], above=above)
-    return {"verdict": rules.c5_verdict(exports_raw, imports), "estimate": n["manufactures"], **n}
+    measured = any(n[k] == n[k] for k in ("manufactures", "raw_cis", "raw_cee"))  # NaN != NaN
+    return {"verdict": rules.c5_verdict(exports_raw, imports, measured), "estimate": n["manufactures"], **n}

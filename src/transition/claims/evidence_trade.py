@@ -102,7 +102,8 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
         imports_processed = rules.c5_imports_processed(processed, p_low, p_high)
         imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
                         f"({_i(h.get(nb, 'processed_import_share_latest_year'))}; 90% interval [{_f(p_low)}, {_f(p_high)}])")
-    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
+    measured = any(value == value for value in (manuf, raw_cis, raw_cee))  # NaN != NaN: a missing number
+    return Judgement(rules.c5_verdict(exports_raw, imports_processed, measured), [
         f"median CIS manufactures share of merchandise exports {_f(manuf)}% (90% interval [{_f(low)}, {_f(high)}]; the "
         f"rule needs below {C5_MANUFACTURES_BELOW:g}); fuel + ores & metals {_f(raw_cis)}% vs {_f(raw_cee)}% in Central "
         f"Europe & Baltics",
