@@ -6,10 +6,11 @@
 # into it once (again when pyproject.toml or constraints.txt change). Every target says which
 # environment it uses. `make run ARGS="list"` runs the `transition` command in that environment.
 #
-# A second `make all` with nothing changed takes a few seconds: the data step is redone only when the
-# registry, the project's data tables or the data code change; `transition run` reuses stored
-# executions (.cache/runs/, see `transition run --help`) and leaves identical files untouched; the
-# book is rebuilt only when a notebook or the book's sources are newer than site/index.html.
+# A second `make all` with nothing changed takes a few seconds and writes no file: the data step is
+# redone only when the registry, the project's data tables or the data code change; `transition run`
+# reuses stored executions (.cache/runs/, see `transition run --help`) and leaves identical files
+# untouched; the book is rebuilt only when a notebook or the book's sources are newer than
+# site/index.html. A fresh clone's `make all` leaves `git status` empty (.ci/run checks both).
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
@@ -41,7 +42,7 @@ JOBS ?= 2
 DATA_INPUTS := data/sources.toml $(filter-out data/variables.csv,$(wildcard data/*.csv)) $(wildcard src/transition/data/*.py)
 BOOK_INPUTS := $(wildcard book/* book/*/* book/*/*/* runs/ru/[0-9][0-9]_*.ipynb) src/transition/publish/*.py
 
-.PHONY: all setup data notebooks html run bench test clean which-env
+.PHONY: all setup data notebooks html verify run bench test clean which-env
 
 all: setup data notebooks html
 
@@ -72,10 +73,18 @@ data: .make/data.stamp
 # The default run: every notebook with its default parameters, $(JOBS) at a time; each notebook and
 # its results replace the committed ones only when it has run through, and a notebook whose inputs
 # are unchanged is reused from the execution cache (see `transition run --help`; --force re-executes).
+# The record's manifest (results/MANIFEST.sha256, the SHA-256 of every committed result) is rewritten
+# only when a file of the record changed; `make verify` checks the record against it.
 notebooks: data
 	$(PY) -m transition run -j $(JOBS) --name as_of_2002 -p as_of=2002 $(ESSAY_NOTEBOOKS)  # the claims as of the essay
 	$(PY) -m transition run -j $(JOBS)
 	$(PY) -m transition run -j $(JOBS) --name ru -p lang=ru   # the Russian edition, runs/ru/ → site/ru/
+	$(PY) -m transition manifest
+
+# Does the committed record reproduce byte for byte? Re-executes it through the execution cache (seconds
+# when nothing changed) into a temporary folder and compares file by file; writes nothing in place.
+verify: data
+	$(PY) -m transition verify -j $(JOBS)
 
 # The book (site/, site/ru/): rebuilt when a notebook or the book's sources are newer than the site.
 site/index.html: $(STAMP) $(NOTEBOOKS) $(BOOK_INPUTS)
@@ -92,8 +101,12 @@ run: setup
 bench: data
 	$(PY) -m transition bench -j $(JOBS) --warm-make --cold
 
+# nbval compares every output of the committed notebooks with a fresh kernel's (strict, no sanitizer: as
+# a Jupyter user runs `pytest --nbval notebooks/`), except the few cells marked NBVAL_IGNORE_OUTPUT, each
+# with its reason; the suite reports their share. Notebook executions are shared through the execution
+# cache (tests/notebook_runner.py): a second `make test` with nothing changed executes only what nbval runs.
 test: setup
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --durations=25
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env --durations=25
 
 clean:
 	rm -rf data/processed site .make .cache

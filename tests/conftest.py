@@ -46,6 +46,8 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath))
         if path.suffix == ".ipynb" or any(path.match(pattern) for pattern in KERNEL_TEST_FILES):
             item.add_marker(pytest.mark.notebook)
+        if path.suffix == ".ipynb":
+            config._transition_nbval_cells = True
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -56,3 +58,12 @@ def _fixture_specs_stay_in_their_module():
     yield
     specs.SPECS.clear()
     specs.SPECS.update(saved)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """After a run that collected notebook cells (nbval), report the share of the committed notebooks'
+    code cells with text output whose outputs nbval compares, and why the others are not."""
+    if getattr(config, "_transition_nbval_cells", False):
+        from nbval_share import share
+
+        terminalreporter.write_line(share().summary())

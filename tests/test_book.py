@@ -8,6 +8,7 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -360,14 +361,15 @@ def test_russian_footer_and_licence_line_are_russian(russian):
 
 @pytest.fixture(scope="module")
 def russian_ledger_edition(tmp_path_factory) -> Path:
-    """The Russian edition of the first page (a Russian run of notebook 00) with the book's own pages."""
-    from notebook_runner import run_notebook
+    """The Russian edition of the first page (a Russian run of notebook 00, shared with test_notebook_00
+    through the execution cache) with the book's own pages."""
+    from notebook_runner import declare, shared_run
 
+    run = shared_run(declare("00_claims_ledger-ru", "00_claims_ledger", lang="ru"))
     folder = tmp_path_factory.mktemp("ru-ledger")
-    run_notebook("00_claims_ledger", folder, lang="ru")
     notebooks = folder / "notebooks"
     notebooks.mkdir()
-    (folder / "executed.ipynb").rename(notebooks / "00_claims_ledger.ipynb")
+    shutil.copyfile(run / "00_claims_ledger.ipynb", notebooks / "00_claims_ledger.ipynb")
     return book.build(folder / "site", "ru", notebooks_dir=notebooks)
 
 

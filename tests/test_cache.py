@@ -36,7 +36,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_the_key_follows_code_and_parameters_not_markdown_or_outputs(project):
     base = _job(project).cache_parts
-    assert set(base) == {"code", "parameters", "destination", "data", "package", "constraints"}
+    assert set(base) == {"code", "parameters", "destination", "data", "package", "constraints", "commit"}
     assert _job(project, {"scale": 2.0}).cache_parts["parameters"] != base["parameters"]
     assert _job(project, {"scale": 1.0}).cache_parts == base  # the default, given explicitly: same typed value
     assert _job(project, name="other").cache_parts["destination"] != base["destination"]

@@ -122,8 +122,9 @@ def test_default_run_in_parallel_refreshes_the_notebooks_and_results(default_run
     assert lines[4].startswith("2 notebook run(s), 2 ok, 0 failed; wall ")
     results = root / "results"
     assert sorted(p.relative_to(results).as_posix() for p in results.rglob("*") if p.is_file()) == [
-        "97_alpha.json", "97_alpha_table.csv", "98_fixture.json", "98_fixture_table.csv",
+        "97_alpha.json", "97_alpha_table.csv", "98_fixture.json", "98_fixture_table.csv", "MANIFEST.sha256",
         "figures/97_alpha_figure.png", "figures/98_fixture_figure.png"]
+    assert "98_fixture_table.csv" in (results / "MANIFEST.sha256").read_text()  # the record's manifest, updated
     executed = nbformat.read(root / "notebooks" / "98_fixture.ipynb", as_version=4)
     assert executed.metadata.papermill.parameters == {}
     assert not any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)

@@ -1,18 +1,20 @@
-"""The claims ledger notebook: a Russian run into a temporary folder, and bad parameters."""
+"""The claims ledger notebook: a Russian run (shared, through the execution cache), and bad parameters."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
 
-from notebook_runner import run_notebook
+from notebook_runner import declare, shared_run
 from transition.chapters.specs import CLAIMS_LEDGER as SPEC
 
+RUSSIAN = declare("00_claims_ledger-ru", "00_claims_ledger", lang="ru")
 
-def test_ledger_runs_in_russian_and_writes_its_table(tmp_path):
-    out = run_notebook("00_claims_ledger", tmp_path, lang="ru")
+
+@pytest.mark.notebook
+def test_ledger_runs_in_russian_and_writes_its_table():
+    out = shared_run(RUSSIAN)
     claims = pd.read_csv(out / "claims.csv")
     assert list(claims.columns) == ["claim_id", "claim", "verdict_asof_essay", "verdict_latest", "evidence", "notebooks",
                                     "intervals_asof_essay", "intervals_latest", "robustness_asof_essay",
@@ -27,8 +29,3 @@ def test_bad_parameters_are_reported_together():
         SPEC.check(results_dir=3, lang="de", output_dir=None)
     message = str(caught.value)
     assert "2 parameter problems" in message and "results_dir = 3" in message and "'en', 'ru'" in message
-
-
-def test_a_bad_parameter_stops_the_notebook(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError, match="lang"):
-        run_notebook("00_claims_ledger", tmp_path, lang="de")

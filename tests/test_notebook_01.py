@@ -1,28 +1,32 @@
-"""Notebook 01 (reform sequencing): a run with non-default parameters, and bad parameters failing fast."""
+"""Notebook 01 (reform sequencing): a run with non-default parameters (shared, through the execution cache),
+and bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
 from conftest import requires_mirror
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
+
+from transition.chapters.specs import REFORM_SEQUENCING as SPEC
 
 STEM = "01_reform_sequencing"
 TIMING_COLUMNS = ["iso3", "group", "subgroup", "area", "year_reached", "threshold", "measure", "status"]
 ORDER_COLUMNS = ["iso3", "group", "subgroup", "order", "follows_essay_order", "consistent_so_far", "n_areas_reached",
                  "areas_not_reached", "areas_left_out", "lib_inst_gap_years", "lib_inst_gap_censored",
                  "lib_inst_gap_points"]
+RUN = declare("01_reform_sequencing-other", STEM, ebrd_threshold=2.67, inflation_threshold=45.0, last_year=2002,
+              ties="strict", never_high="first_year", groups=["CIS", "CEE & Baltics"], exclude_countries=["BLR"],
+              lang="ru")
 
 
 @pytest.mark.notebook
 @requires_mirror
-def test_notebook_runs_with_non_default_parameters(tmp_path):
-    out = run_notebook(STEM, tmp_path, ebrd_threshold=2.67, inflation_threshold=45.0, last_year=2002, ties="strict",
-                       never_high="first_year", groups=["CIS", "CEE & Baltics"], exclude_countries=["BLR"], lang="ru")
+def test_notebook_runs_with_non_default_parameters():
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "год достижения" in executed  # headers shown in Russian
     timing = pd.read_csv(out / "reform_timing.csv")
     assert list(timing.columns[:len(TIMING_COLUMNS)]) == TIMING_COLUMNS
@@ -53,12 +57,9 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-@pytest.mark.notebook
-@requires_mirror
-def test_bad_parameter_stops_the_notebook_at_the_validation_cell(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, ebrd_threshold=5.0, groups=["CIS", "Caucasus"], lang="de")
-    assert caught.value.ename == "ValueError"
-    assert "ebrd_threshold = 5.0" in caught.value.evalue and "unknown 'Caucasus'" in caught.value.evalue
-    assert "lang = 'de'" in caught.value.evalue
-    assert not (tmp_path / "out" / "reform_timing.csv").exists()
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as caught:
+        SPEC.check(ebrd_threshold=5.0, groups=["CIS", "Caucasus"], lang="de", output_dir=None)
+    message = str(caught.value)
+    assert "ebrd_threshold = 5.0" in message and "unknown 'Caucasus'" in message and "lang = 'de'" in message

@@ -1,4 +1,6 @@
-"""Notebook 02 (output paths) in a kernel: a run with non-default parameters, and a bad parameter stopping it.
+"""Notebook 02 (output paths) in a kernel: a run with non-default parameters (shared, through the execution
+cache), and a bad parameter stopping it at the validation cell (the one such kernel test: test_record.py checks
+that every notebook validates its parameters first).
 
 The parameter spec itself (every bad value, several at once) is tested without a kernel in test_output_paths.py.
 """
@@ -11,21 +13,23 @@ import papermill
 import pytest
 
 from conftest import requires_mirror
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, run_notebook, shared_run
 from transition.analysis.output import TABLE_COLUMNS
 
 STEM = "02_output_paths"
+CHOSEN = ["RUS", "UKR", "KAZ", "BLR", "UZB", "POL", "HUN", "CZE", "EST", "LVA", "BIH"]
+RUN = declare("02_output_paths-other", STEM, base_year=1990, gdp_source="pwt", splice_with="maddison",
+              compare_sources=["pwt", "maddison"], horizon=10, grouping="group", countries=CHOSEN,
+              substantial_loss=70.0, disagreement_threshold=5.0, lang="ru")
 
 
 @pytest.mark.notebook
 @requires_mirror
-def test_notebook_runs_with_non_default_parameters(tmp_path):
-    chosen = ["RUS", "UKR", "KAZ", "BLR", "UZB", "POL", "HUN", "CZE", "EST", "LVA", "BIH"]
-    out = run_notebook(STEM, tmp_path, base_year=1990, gdp_source="pwt", splice_with="maddison",
-                       compare_sources=["pwt", "maddison"], horizon=10, grouping="group", countries=chosen,
-                       substantial_loss=70.0, disagreement_threshold=5.0, lang="ru")
+def test_notebook_runs_with_non_default_parameters():
+    chosen = CHOSEN
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "стран со склейкой рядов" in executed  # headers shown in Russian
     table = pd.read_csv(out / "output_paths.csv")
     assert list(table.columns[:len(TABLE_COLUMNS)]) == TABLE_COLUMNS

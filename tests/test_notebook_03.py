@@ -1,28 +1,28 @@
-"""Notebook 03 (stabilization): a run with non-default parameters, and bad parameters failing fast."""
+"""Notebook 03 (stabilization): a run with non-default parameters (shared, through the execution cache), and
+bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
-from notebook_runner import run_notebook
+from notebook_runner import declare, shared_run
 
 from transition.analysis.stabilization import COLUMNS
+from transition.chapters.specs import STABILIZATION as SPEC
 from transition.data import derived
 
 STEM = "03_stabilization"
 REQUIRED = ["iso3", "group", "peak_inflation", "peak_year", "inflation_measure", "stabilization_year",
             "growth_resumption_year", "lag_years"]
+RUN = declare("03_stabilization-other", STEM, inflation_threshold=100.0, sustained_years=3, growth_source="weo",
+              event_window_before=2, event_window_after=4, groups=["CIS", "CEE & Baltics"],
+              liberalization_index_year=1993, ebrd_threshold=3.5, lang="ru")
 
 
 @pytest.fixture(scope="module")
-def non_default_run(tmp_path_factory, real_panel):
-    tmp_path = tmp_path_factory.mktemp("nb03")
-    out = run_notebook(STEM, tmp_path, inflation_threshold=100.0, sustained_years=3, growth_source="weo",
-                       event_window_before=2, event_window_after=4, groups=["CIS", "CEE & Baltics"],
-                       liberalization_index_year=1993, ebrd_threshold=3.5, lang="ru")
-    return out, real_panel
+def non_default_run(real_panel):
+    return shared_run(RUN), real_panel
 
 
 @pytest.mark.notebook
@@ -93,9 +93,8 @@ def test_programme_dating_and_weighted_inflation(non_default_run):
     assert "peak_weighted_inflation_cis" in headlines
 
 
-@pytest.mark.notebook
-def test_notebook_fails_fast_on_a_bad_parameter(tmp_path, real_panel):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, inflation_threshold=-5.0, lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(inflation_threshold=-5.0, lang="de", output_dir=None)
     assert "inflation_threshold = -5.0" in str(error.value) and "lang = 'de'" in str(error.value)
-    assert not (tmp_path / "out" / "stabilization.csv").exists()

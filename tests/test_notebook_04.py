@@ -1,4 +1,5 @@
-"""Notebook 04 (reforms and growth) in a kernel: a papermill run with non-default parameters, and a bad parameter.
+"""Notebook 04 (reforms and growth) in a kernel: a run with non-default parameters (shared, through the execution
+cache), and a bad parameter refused by the notebook's check.
 
 The parameter spec itself is tested without a kernel in test_reforms_and_growth.py.
 """
@@ -7,22 +8,24 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import papermill
 import pytest
 
 from conftest import requires_mirror
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
+from transition.chapters.specs import REFORMS_AND_GROWTH as SPEC
+
 STEM = "04_reforms_and_growth"
+RUN = declare("04_reforms_and_growth-other", STEM, growth_source="pwt", reform_lag=2, max_lag=2, threshold=2.67,
+              exclude_iso3=["MNG"], robust_share=0.5, lang="ru")
 COLUMNS = ["model", "term", "coef", "se", "pvalue", "nobs", "sample"]
 
 
 @pytest.mark.notebook
 @requires_mirror
-def test_notebook_runs_with_non_default_parameters(tmp_path):
-    out = run_notebook(STEM, tmp_path, growth_source="pwt", reform_lag=2, max_lag=2, threshold=2.67,
-                       exclude_iso3=["MNG"], robust_share=0.5, lang="ru")
+def test_notebook_runs_with_non_default_parameters():
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "Наблюдения" in executed and "спецификация" in executed.lower()  # headers shown in Russian
     table = pd.read_csv(out / "growth_regressions.csv")
     assert list(table.columns) == COLUMNS
@@ -54,11 +57,9 @@ def test_notebook_runs_with_non_default_parameters(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-@pytest.mark.notebook
-@requires_mirror
-def test_bad_parameter_stops_the_notebook(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, threshold=5.5, lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(threshold=5.5, lang="de", output_dir=None)
     assert "threshold = 5.5" in str(error.value) and "number from 1.67 to 4" in str(error.value)
     assert "lang = 'de'" in str(error.value)
-    assert not (tmp_path / "out" / "growth_regressions.csv").exists()

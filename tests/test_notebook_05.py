@@ -1,13 +1,15 @@
-"""Notebook 05 (resources vs governance): a non-default papermill run, and bad parameters failing fast."""
+"""Notebook 05 (resources vs governance): a non-default run (shared, through the execution cache), and bad
+parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
 from conftest import requires_mirror
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
+
+from transition.chapters.specs import RESOURCES_VS_GOVERNANCE as SPEC
 
 STEM = "05_resources_vs_governance"
 NON_DEFAULT = {"gdp_source": "pwt", "base_year": 1990, "level_years": [2000, 2015], "growth_breaks": [1995, 2005, 2015],
@@ -15,15 +17,17 @@ NON_DEFAULT = {"gdp_source": "pwt", "base_year": 1990, "level_years": [2000, 201
                    "resource_measures": ["rents", "fuel_exports", "hydrocarbon_production_pc", "hydrocarbon_reserves_pc"],
                    "governance_measures": ["control_of_corruption", "government_effectiveness", "rule_of_law"],
                    "index_method": "pc1", "rich_rents_threshold": 15.0, "controls": ["cis"]}
+RUN = declare("05_resources_vs_governance-other", STEM, **NON_DEFAULT, lang="ru",
+              bootstrap_draws=200)  # the fewest draws: seconds
 OUTCOMES = ["gdp_index_2000", "gdp_index_2015", "growth_1995_2005", "growth_2005_2015"]
 
 
 @requires_mirror
 @pytest.mark.notebook
-def test_non_default_run_writes_its_tables(tmp_path):
-    out = run_notebook(STEM, tmp_path, **NON_DEFAULT, lang="ru", bootstrap_draws=200)  # the fewest draws: seconds
+def test_non_default_run_writes_its_tables():
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "индекс ресурсной зависимости" in executed  # headers shown in Russian
 
     models = pd.read_csv(out / "resources_governance.csv")
@@ -62,11 +66,9 @@ def test_non_default_run_writes_its_tables(tmp_path):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-@requires_mirror
-@pytest.mark.notebook
-def test_bad_parameter_stops_the_notebook(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, rich_rents_threshold=-5.0, lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as caught:
+        SPEC.check(rich_rents_threshold=-5.0, lang="de", output_dir=None)
     assert "rich_rents_threshold = -5.0: must be a number from 0.5 to 60" in str(caught.value)
     assert "lang = 'de'" in str(caught.value)
-    assert not (tmp_path / "out" / "resources_governance.csv").exists()  # failed before any output

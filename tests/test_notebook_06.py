@@ -1,28 +1,31 @@
-"""Notebook 06 (trade structure): a run with non-default parameters, and bad parameters failing fast."""
+"""Notebook 06 (trade structure): a run with non-default parameters (shared, through the execution cache), and
+bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
 from conftest import requires_mirror
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
 
+from transition.chapters.specs import TRADE_STRUCTURE as SPEC
 from transition.data.vocabulary import CIS12
 
 STEM = "06_trade_structure"
+MEMBERS = [iso3 for iso3 in CIS12 if iso3 != "TKM"]
+RUN = declare("06_trade_structure-other", STEM, splice_prefer="older", membership="dated", cis_members=MEMBERS,
+              periods=["1998-2001", "2016-2019"], groups=["CIS", "CEE & Baltics"], early_year=2002,
+              min_countries=4, growth_start=1995, growth_end=2003, eci_variable="eci_sitc", lang="ru")
 
 
 @requires_mirror
 @pytest.mark.notebook
-def test_runs_with_non_default_parameters(tmp_path):
-    members = [iso3 for iso3 in CIS12 if iso3 != "TKM"]
-    out = run_notebook(STEM, tmp_path, splice_prefer="older", membership="dated", cis_members=members,
-                       periods=["1998-2001", "2016-2019"], groups=["CIS", "CEE & Baltics"], early_year=2002,
-                       min_countries=4, growth_start=1995, growth_end=2003, eci_variable="eci_sitc", lang="ru")
+def test_runs_with_non_default_parameters():
+    members = MEMBERS
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "экспорт топлива" in executed  # headers shown in Russian
 
     shares = pd.read_csv(out / "cis_export_shares.csv")
@@ -67,9 +70,8 @@ def test_runs_with_non_default_parameters(tmp_path):
     assert (out / "figures" / "06_non_cis_export_shares.png").is_file()
 
 
-@requires_mirror
-@pytest.mark.notebook
-def test_bad_parameter_stops_the_notebook(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as caught:
-        run_notebook(STEM, tmp_path, periods=["2000-2003", "2021-2024"], lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as caught:
+        SPEC.check(periods=["2000-2003", "2021-2024"], lang="de", output_dir=None)
     assert "'2021-2024' is outside the data" in str(caught.value) and "lang = 'de'" in str(caught.value)

@@ -1,20 +1,25 @@
-"""Notebook 07 (regional integration): a run with non-default parameters, and bad parameters failing fast."""
+"""Notebook 07 (regional integration): a run with non-default parameters (shared, through the execution cache),
+and bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
+
+from transition.chapters.specs import INTEGRATION as SPEC
 
 STEM = "07_integration"
+RUN = declare("07_integration-other", STEM, gdp_measure="ppp_pwt", first_year=1995, last_year=2019,
+              blocs=["CIS", "CAEC", "CACO", "EURASEC", "EAEU", "EU"], comparison_year=2003, lang="ru")
+
+
 @pytest.mark.notebook
-def test_notebook_runs_with_other_parameters(tmp_path, real_panel):
-    out = run_notebook(STEM, tmp_path, gdp_measure="ppp_pwt", first_year=1995, last_year=2019,
-                       blocs=["CIS", "CAEC", "CACO", "EURASEC", "EAEU", "EU"], comparison_year=2003, lang="ru")
+def test_notebook_runs_with_other_parameters(real_panel):
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "ЕврАзЭС" in executed and "доля, %" in executed  # headers shown in Russian
 
     weights = pd.read_csv(out / "bloc_weights.csv")
@@ -54,9 +59,8 @@ def test_notebook_runs_with_other_parameters(tmp_path, real_panel):
     assert figures == ["07_bloc_timeline.png", "07_core_shares.png", "07_eu_comparison.png", "07_fragmentation.png"]
 
 
-@pytest.mark.notebook
-def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, blocs=["CIS", "NATO"], lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(blocs=["CIS", "NATO"], lang="de", output_dir=None)
     assert "unknown 'NATO'" in str(error.value) and "lang = 'de'" in str(error.value)
-    assert not (tmp_path / "out" / "bloc_weights.csv").exists()

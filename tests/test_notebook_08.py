@@ -1,13 +1,13 @@
-"""Notebook 08 (trade partners): a run with non-default parameters in Russian, and bad parameters failing fast."""
+"""Notebook 08 (trade partners): a run with non-default parameters in Russian (shared, through the execution
+cache), and bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import numpy as np
 import pandas as pd
-import papermill
 import pytest
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, shared_run
 from spec_checks import assert_refused
 
 from transition.chapters.specs import TRADE_PARTNERS as SPEC
@@ -16,15 +16,17 @@ from transition.data.vocabulary import CIS12, FORMER_USSR
 STEM = "08_trade_partners"
 GOOD = dict(countries=list(FORMER_USSR), first_year=1992, last_year=2020, former_republics=list(FORMER_USSR),
             drop_break_years=False, lang="en", output_dir=None)
+COUNTRIES = ["KAZ", "RUS", "UKR", "BLR", "EST"]
+RUN = declare("08_trade_partners-other", STEM, countries=COUNTRIES, first_year=1995, last_year=2012,
+              former_republics=list(CIS12), drop_break_years=True, lang="ru")
 
 
 @pytest.mark.notebook
-def test_notebook_runs_with_other_parameters(tmp_path, real_panel):
-    countries = ["KAZ", "RUS", "UKR", "BLR", "EST"]
-    out = run_notebook(STEM, tmp_path, countries=countries, first_year=1995, last_year=2012,
-                       former_republics=list(CIS12), drop_break_years=True, lang="ru")
+def test_notebook_runs_with_other_parameters(real_panel):
+    countries = COUNTRIES
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []  # all translated
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "партнёр" in executed and "Россия" in executed  # headers and findings in Russian
 
     table = pd.read_csv(out / "trade_partners.csv")
@@ -83,9 +85,8 @@ def test_several_problems_are_reported_together():
         SPEC.check(**{**GOOD, "first_year": 1900, "last_year": 1800, "lang": "fr"})
 
 
-@pytest.mark.notebook
-def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, countries=["KAZ", "POL"], lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(countries=["KAZ", "POL"], lang="de", output_dir=None)
     assert "unknown 'POL'" in str(error.value) and "lang = 'de'" in str(error.value)
-    assert not (tmp_path / "out" / "trade_partners.csv").exists()

@@ -1,13 +1,13 @@
-"""Notebook 09 (robustness): a Russian run on a small constructed multiverse folder, and bad parameters refused."""
+"""Notebook 09 (robustness): a Russian run on a small constructed multiverse folder (shared, through the
+execution cache), and bad parameters refused."""
 from __future__ import annotations
 
 import json
 
 import numpy as np
 import pandas as pd
-import papermill
 import pytest
-from notebook_runner import run_notebook
+from notebook_runner import declare, executed_text, run_folder, shared_run
 from spec_checks import assert_refused
 
 from transition.chapters.specs import ROBUSTNESS as SPEC
@@ -42,14 +42,26 @@ def constructed_multiverse(folder, claims=("C2", "C3"), n: int = 48):
     return folder
 
 
+#: The constructed multiverse, in a folder of its own beside the run (the same bytes every time, so the
+#: execution cache can reuse the run).
+MULTIVERSE = run_folder("09_robustness-multiverse")
+
+
+def _write_multiverse() -> None:
+    MULTIVERSE.mkdir(parents=True, exist_ok=True)
+    constructed_multiverse(MULTIVERSE)
+
+
+RUN = declare("09_robustness-other", STEM, prepare=_write_multiverse, multiverse_dir=str(MULTIVERSE),
+              claims=["C2", "C3"], n_permutations=2, n_specifications=1, seed=1,
+              lang="ru")  # > 0 permutations: the joint test recomputed here (tiny)
+
+
 @pytest.mark.notebook
-def test_notebook_runs_in_russian_on_a_constructed_multiverse(tmp_path, real_panel):
-    (tmp_path / "mv").mkdir()
-    source = constructed_multiverse(tmp_path / "mv")
-    out = run_notebook(STEM, tmp_path, multiverse_dir=str(source), claims=["C2", "C3"], n_permutations=2,
-                       n_specifications=1, seed=1, lang="ru")  # > 0: the joint test recomputed here (tiny)
+def test_notebook_runs_in_russian_on_a_constructed_multiverse(real_panel):
+    out = shared_run(RUN)
     assert json.loads((out / f"{STEM}.untranslated.json").read_text(encoding="utf-8")) == []
-    executed = (tmp_path / "executed.ipynb").read_text(encoding="utf-8")
+    executed = executed_text(RUN)
     assert "спецификаций" in executed and "Кривая при нулевой гипотезе" in executed
 
     shares = pd.read_csv(out / "09_verdict_shares.csv")
@@ -84,9 +96,8 @@ def test_bad_parameters_fail_with_clear_messages(changes, fragments):
     assert_refused(SPEC, {**GOOD, **changes}, fragments)
 
 
-@pytest.mark.notebook
-def test_notebook_fails_fast_on_a_bad_parameter(tmp_path):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, claims=["C4"], lang="de")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(claims=["C4"], lang="de", output_dir=None)
     assert "unknown 'C4'" in str(error.value) and "lang = 'de'" in str(error.value)
-    assert not (tmp_path / "out" / "09_verdict_shares.csv").exists()

@@ -1,21 +1,22 @@
-"""Notebook 10 (real time): a run with non-default parameters (another year's editions, US$ weights, Russian),
-and bad parameters failing fast."""
+"""Notebook 10 (real time): a run with non-default parameters (another year's editions, US$ weights, Russian;
+shared, through the execution cache), and bad parameters refused by the notebook's check."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-import papermill
 import pytest
-from notebook_runner import run_notebook
+from notebook_runner import declare, shared_run
+
+from transition.chapters.specs import REAL_TIME as SPEC
 
 STEM = "10_real_time"
+RUN = declare("10_real_time-other", STEM, as_of=2001, weights="usd", large_revision=1.0, lang="ru")
 
 
 @pytest.fixture(scope="module")
-def non_default_run(tmp_path_factory, real_panel):
-    tmp_path = tmp_path_factory.mktemp("nb10")
-    return run_notebook(STEM, tmp_path, as_of=2001, weights="usd", large_revision=1.0, lang="ru")
+def non_default_run(real_panel):
+    return shared_run(RUN)
 
 
 @pytest.mark.notebook
@@ -42,9 +43,8 @@ def test_the_editions_of_the_year_asked_are_compared(non_default_run):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
 
 
-@pytest.mark.notebook
-def test_notebook_fails_fast_on_a_bad_parameter(tmp_path, real_panel):
-    with pytest.raises(papermill.PapermillExecutionError) as error:
-        run_notebook(STEM, tmp_path, as_of=1980, weights="gold")
+def test_bad_parameters_are_refused_together():
+    """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
+    with pytest.raises(ValueError) as error:
+        SPEC.check(as_of=1980, weights="gold", output_dir=None)
     assert "as_of = 1980" in str(error.value) and "weights = 'gold'" in str(error.value)
-    assert not (tmp_path / "out" / "10_day_vs_revised.csv").exists()

@@ -508,7 +508,10 @@ def test_summary_table_names_the_failing_cell():
 def test_run_modules_doctests():
     import doctest
 
-    for module in (discovery, resolve, records, problems):
+    from transition.present import parameters_cell
+    from transition.run import differences, stable
+
+    for module in (parameters_cell, resolve, records, problems, stable, differences):
         outcome = doctest.testmod(module)
         assert outcome.failed == 0 and outcome.attempted > 0, module.__name__
 

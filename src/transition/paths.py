@@ -16,3 +16,6 @@ ESSAY_RESULTS_DIR = RUNS_DIR / ESSAY_RUN
 #: Set by the runner in each kernel's environment: the staging folder that takes the place of a
 #: notebook's ``output_dir`` (read by :class:`transition.present.outputs.Outputs` itself).
 STAGING_ENV = "TRANSITION_STAGING_DIR"
+#: Set by the runner in each kernel's environment: the notebook file being executed (the colophon
+#: hashes its code cells; outside the runner, the project's ``notebooks/<stem>.ipynb``).
+NOTEBOOK_ENV = "TRANSITION_NOTEBOOK"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transition.data.vocabulary import parse_period
+from transition.present import run_folder
 
 
 class Rule:
@@ -261,9 +262,19 @@ class ParameterSpec:
         return found
 
     def check(self, **values: Any) -> None:
-        """Raise one ValueError listing every problem; return None when the values are valid."""
+        """Raise one ValueError listing every problem; return None when the values are valid.
+
+        Then decide where the run goes (:func:`transition.present.run_folder.place_run`): values other
+        than the notebook's defaults never write into ``results/``; with ``output_dir`` None they go to
+        a folder of their own under ``runs/``, and the notebook's validation cell says so.
+        """
         found = self.problems(**values)
+        placement = None
+        if not found:
+            placement = run_folder.place_run(self.notebook, values)
+            found = placement.problems
         if found:
             noun = "problem" if len(found) == 1 else "problems"
             raise ValueError(f"{len(found)} parameter {noun} in {self.notebook}:\n"
                              + "\n".join(f"  - {line}" for line in found))
+        run_folder.announce(placement, values.get("lang", "en"))

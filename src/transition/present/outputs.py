@@ -3,7 +3,9 @@
 One recipe for every notebook:
 
 - ``out = Outputs("02_output_paths", output_dir, lang)`` — the default run (``output_dir`` None)
-  writes under ``results/``; a re-execution with other parameters passes its own folder; ``lang``
+  writes under ``results/``; a run with other parameters writes where ``output_dir`` says or, when it
+  is None, into the folder of its own that the notebook's parameter check chose under ``runs/``
+  (:mod:`transition.present.run_folder`: never into ``results/``); ``lang``
   ("en" or "ru") is the language of figure texts and displayed table headers (``out.show(frame)``);
 - ``out.table(frame, "output_paths")`` → ``<dir>/output_paths.csv`` (tidy, stable formatting);
 - ``out.headline("cis_median_trough", 52.3, "index, 1989 = 100", "…")`` and ``out.write_headlines()``
@@ -29,6 +31,7 @@ import pandas as pd
 
 from transition.data.sources import load_registry
 from transition.paths import PROJECT_ROOT, RESULTS_DIR, STAGING_ENV
+from transition.present import run_folder
 from transition.present.labels import LANGS, missing, translate, translate_figure, translate_frame
 from transition.present.table import Table
 
@@ -76,8 +79,11 @@ class Outputs:
         self.lang = lang
         # The runner stages every run (nothing replaces the committed results until the whole
         # notebook has run): its folder, when set, takes the place of output_dir.
+        # A run with other than the default parameters and no output_dir goes to the folder its
+        # parameter check chose (transition.present.run_folder): results/ is the default run's.
         staging = os.environ.get(STAGING_ENV)
-        self.dir = Path(staging) if staging else output_folder(output_dir)
+        own = run_folder.OWN_FOLDERS.get(notebook) if output_dir in (None, "") else None
+        self.dir = Path(staging) if staging else own or output_folder(output_dir)
         self.figures_dir = self.dir / "figures"
         self.figures_dir.mkdir(parents=True, exist_ok=True)
         self.headlines: dict[str, dict] = {}

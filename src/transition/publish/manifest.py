@@ -21,7 +21,9 @@ from transition.paths import NOTEBOOKS_DIR
 #: Results written outside the notebooks, with the command that writes them.
 OTHER_OUTPUTS = {"benchmarks.json": "`transition bench` (src/transition/bench.py)",
                  **{f"multiverse_{name}.csv": "`transition multiverse` (src/transition/run/multiverse.py)"
-                    for name in ("summary", "C1", "C2", "C3", "joint_tests")}}
+                    for name in ("summary", "C1", "C2", "C3", "C8", "C9", "C10", "joint_tests")},
+                 "MANIFEST.sha256": "`make all` / `transition manifest` (src/transition/run/record.py): the SHA-256 "
+                                    "of every file of the record, which `transition verify` checks"}
 
 
 def _calls(source: str):
@@ -70,7 +72,8 @@ def output_map_markdown(table: pd.DataFrame | None = None) -> str:
     for row in table.itertuples():
         lines.append(f"| `results/{row.file}` | {row.kind} | `notebooks/{row.notebook}`, cell {row.cell} |")
     for file, maker in OTHER_OUTPUTS.items():
-        lines.append(f"| `results/{file}` | {'benchmark' if file.endswith('.json') else 'table'} | {maker} |")
+        kind = {".json": "benchmark", ".sha256": "manifest"}.get(Path(file).suffix, "table")
+        lines.append(f"| `results/{file}` | {kind} | {maker} |")
     return "\n".join(lines)
 
 

@@ -1,6 +1,7 @@
 """The execution cache: a notebook that would run exactly as before is not executed again (light).
 
-A job's **key** is the SHA-256 of its parts (:func:`key_parts`):
+A job's **key** is the SHA-256 of its parts (:func:`key_parts`; the hashes are
+:mod:`transition.fingerprint`'s, which the colophon of every notebook shows):
 
 - ``code``: the source of the notebook's code cells (outputs, metadata and Markdown do not count);
 - ``parameters``: its typed parameters after defaults and overrides (``-p``, a file, a grid point);
@@ -9,6 +10,9 @@ A job's **key** is the SHA-256 of its parts (:func:`key_parts`):
   data tables (``data/*.csv``) — every raw file is verified against the registry when read;
 - ``package``: every module of the package (``src/transition/**/*.py``);
 - ``constraints``: the pinned versions (``constraints.txt``);
+- ``commit``: the commit the colophon names (:func:`transition.fingerprint.inputs_commit`: the last one
+  that changed the package, the data or the pins, while none of them has uncommitted changes), so that
+  a stored notebook is reused only where it names the same commit as a new execution would;
 - ``results`` (only for a notebook that reads the others' results, the claims ledger): the headline
   files and tables in the folder it reads, taken when it starts, after the notebooks it reads.
 
@@ -29,17 +33,26 @@ it wrote, which a consumer's ``results`` part leaves out (the ledger's own ``cla
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import sys
 import uuid
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from transition.paths import DATA_DIR, PROJECT_ROOT
+from transition.fingerprint import (  # one implementation of the hashes, shared with the colophon
+    CONSTRAINTS,
+    PACKAGE_DIR,
+    code_digest,
+    constraints_digest,
+    data_digest,
+    inputs_commit,
+    package_digest,
+)
+from transition.fingerprint import digest as _digest
+from transition.fingerprint import files_digest as _files_digest
+from transition.fingerprint import jsonable as _jsonable
 from transition.run.replace import CorruptSource, Incoming, replace_together, sha256_file
 
 __all__ = ["CorruptSource"]  # raised by restore; re-exported for its callers
@@ -50,63 +63,12 @@ ENTRY_FILE = "entry.json"
 NOTEBOOK_FILE = "notebook.ipynb"
 OUTPUTS_FOLDER = "out"
 LAST_FOLDER = "last"
-PACKAGE_DIR = PROJECT_ROOT / "src" / "transition"
-CONSTRAINTS = PROJECT_ROOT / "constraints.txt"
 #: Files in a results folder that are not notebook results (a consumer's key ignores them): the
 #: benchmarks, a named run's record and a sweep's table.
 NOT_RESULTS = ("benchmarks.json", "run.json", "sweep.csv")
 #: The order in which --explain names the parts that changed.
-PARTS = ("code", "parameters", "destination", "data", "package", "constraints", "results", "essay_results_dir",
-         "multiverse_dir")
-
-
-def _digest(chunks) -> str:
-    digest = hashlib.sha256()
-    for chunk in chunks:
-        digest.update(chunk if isinstance(chunk, bytes) else str(chunk).encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _files_digest(paths, root: Path) -> str:
-    chunks = []
-    for path in sorted(paths):
-        try:
-            content = path.read_bytes()
-        except OSError:
-            content = b"<unreadable>"
-        chunks += [path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), content]
-    return _digest(chunks)
-
-
-@lru_cache(maxsize=1)
-def package_digest() -> str:
-    """SHA-256 over the package's modules (``src/transition/**/*.py``)."""
-    return _files_digest(PACKAGE_DIR.rglob("*.py"), PACKAGE_DIR)
-
-
-@lru_cache(maxsize=1)
-def constraints_digest() -> str:
-    """SHA-256 of the pinned versions (``constraints.txt``)."""
-    return _files_digest([CONSTRAINTS] if CONSTRAINTS.is_file() else [], PROJECT_ROOT)
-
-
-@lru_cache(maxsize=1)
-def data_digest() -> str:
-    """SHA-256 over the raw-file registry (with its hashes) and the project's data tables."""
-    return _files_digest([DATA_DIR / "sources.toml", *DATA_DIR.glob("*.csv")], DATA_DIR)
-
-
-def code_digest(notebook: Path) -> str:
-    """SHA-256 of the notebook's code cells' sources (read as plain JSON)."""
-    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
-    sources = ["".join(c.get("source", "")) if isinstance(c.get("source"), list) else c.get("source", "")
-               for c in cells if c.get("cell_type") == "code"]
-    return _digest(sources)
-
-
-def _jsonable(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=repr, ensure_ascii=False)
+PARTS = ("code", "parameters", "destination", "data", "package", "constraints", "commit", "results",
+         "essay_results_dir", "multiverse_dir")
 
 
 def key_parts(notebook: Path, parameters: dict[str, Any], notebook_dest: Path, output_dest: Path) -> dict[str, str]:
@@ -119,6 +81,7 @@ def key_parts(notebook: Path, parameters: dict[str, Any], notebook_dest: Path, o
         "data": data_digest(),
         "package": package_digest(),
         "constraints": constraints_digest(),
+        "commit": inputs_commit() or "",  # the colophon names it: a notebook that names another commit runs again
     }
 
 
@@ -169,9 +132,12 @@ def _read_json(path: Path) -> dict:
 
 
 def _write_json(path: Path, content: dict) -> None:
+    text = json.dumps(content, indent=1, sort_keys=True) + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return  # a restore that changes nothing writes nothing, not even here
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    temporary.write_text(json.dumps(content, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 
 

@@ -1,4 +1,5 @@
-"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, compare, multiverse, bench, readme.
+"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, compare, multiverse,
+bench, readme, and the record's verify and manifest (:mod:`transition.run.cli_record`).
 
 Exit codes (:mod:`transition.run.problems`):
 
@@ -27,7 +28,8 @@ from pathlib import Path
 import click
 
 from transition.data import sources
-from transition.run import cache, locks, records
+from transition.paths import ESSAY_RUN
+from transition.run import cache, cli_record, locks, record, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -302,6 +304,7 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     all_notebooks = {**notebooks_by_stem, **{nb.stem: nb for nb in selected}}
     with locks.hold(layout.runs / name if name else layout.results, target):
         if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
+            _update_manifest(layout, name)
             return
         click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
         # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
@@ -309,10 +312,18 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
 
         report = execute.run(selected, overrides, name, workers, layout, progress=progress,
                              all_notebooks=all_notebooks, force=force)
+        _update_manifest(layout, name)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
     _exit_on_failures(report.results, lambda r: r.stem)
+
+
+def _update_manifest(layout: Layout, name: str | None) -> None:
+    """After a run that writes into the committed record (the default run, the run as of the essay),
+    bring the record's manifest up to date (results/MANIFEST.sha256; untouched when nothing changed)."""
+    if name is None or name == ESSAY_RUN:
+        record.write_manifest(layout)
 
 
 def _all_reused(planned: list[Job], name: str | None, workers: int, layout: Layout, all_notebooks) -> bool:
@@ -328,7 +339,7 @@ def _all_reused(planned: list[Job], name: str | None, workers: int, layout: Layo
     click.echo(records.summary_table(results, wall))
     if name is not None:
         path = layout.runs / name / "run.json"
-        records.write_run_record(path, name, planned, results, all_notebooks, workers, wall, layout)
+        records.write_run_record(path, name, planned, results, all_notebooks, workers, wall, layout, keep_timings=True)
         click.echo(f"run record: {layout.display(path)}")
     return True
 
@@ -513,6 +524,7 @@ def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permu
         click.echo(f"joint tests ({permutations} permutations) in {time.perf_counter() - started:.1f} s "
                    f"→ results/{robustness.JOINT_TESTS_FILE}")
         click.echo(tests.drop(columns=["null"]).round(3).to_string(index=False))
+    _update_manifest(Layout(), None)
 
 
 @main.command()
@@ -558,6 +570,7 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     if errors:
         raise Failure([*errors, "runs failed: results/benchmarks.json left as it was"])
     benchmarks.write(results)
+    _update_manifest(Layout(), None)
     click.echo("merged into results/benchmarks.json")
 
 
@@ -577,6 +590,10 @@ def readme(check: bool) -> None:
         return
     manifest.README_PATH.write_text(updated, encoding="utf-8")
     click.echo("README.md: generated blocks rewritten")
+
+
+for _command in cli_record.COMMANDS:  # verify, manifest: the committed record
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

@@ -10,15 +10,14 @@ keeps ``transition list`` and the refusal of a bad parameter well under a second
 """
 from __future__ import annotations
 
-import ast
-import io
 import json
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from transition.chapters import parameters as rules
+from transition.present.parameters_cell import MISSING as _MISSING
+from transition.present.parameters_cell import cell_source, default_value, parameters_cell, parse_parameters_cell
 from transition.chapters.specs import all_specs
 from transition.paths import ESSAY_RESULTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.run import recover
@@ -55,9 +54,6 @@ class Layout:
             return str(path)
 
 
-_MISSING = object()
-
-
 @dataclass
 class Parameter:
     """One parameter of a notebook: from its ``parameters`` cell, with the spec's rule when declared."""
@@ -69,11 +65,9 @@ class Parameter:
 
     @property
     def value(self) -> Any:
-        """The default as a Python value (``_MISSING`` when it is an expression, not a literal)."""
-        try:
-            return ast.literal_eval(self.default)
-        except (ValueError, SyntaxError):
-            return _MISSING
+        """The default as a Python value: a literal or an expression over the vocabulary
+        (:func:`transition.present.parameters_cell.default_value`); ``_MISSING`` when it is neither."""
+        return default_value(self.default)
 
     @property
     def type(self) -> str:
@@ -119,7 +113,7 @@ class Notebook:
     problem: str = ""
 
     def defaults(self) -> dict[str, Any]:
-        """Default values that are literals (every parameter, in practice)."""
+        """Default values (literals, or expressions over the vocabulary such as ``list(FORMER_USSR)``)."""
         return {name: p.value for name, p in self.parameters.items() if p.value is not _MISSING}
 
     def accepts(self, key: str) -> bool:
@@ -131,12 +125,6 @@ class Notebook:
         return self.parameters.get(key) or Parameter(key, "None", rule=self.spec.rules.get(key))
 
 
-def cell_source(cell: dict) -> str:
-    """A cell's source as one string (the JSON keeps it as a string or a list of lines)."""
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
-
-
 def _title(cells: list[dict]) -> str:
     for cell in cells:
         if cell.get("cell_type") == "markdown":
@@ -144,47 +132,6 @@ def _title(cells: list[dict]) -> str:
                 if line.startswith("# "):
                     return line[2:].strip()
     return ""
-
-
-def _segment(lines: list[str], node: ast.AST) -> str:
-    """The source text of ``node`` (as ``ast.get_source_segment``, with the lines split once)."""
-    rows = [line.encode("utf-8") for line in lines[node.lineno - 1:node.end_lineno]]
-    if not rows:
-        return ""
-    if len(rows) == 1:
-        return rows[0][node.col_offset:node.end_col_offset].decode("utf-8")
-    rows[0], rows[-1] = rows[0][node.col_offset:], rows[-1][:node.end_col_offset]
-    return b"".join(rows).decode("utf-8")
-
-
-def parse_parameters_cell(source: str) -> list[tuple[str, str, str]]:
-    r"""(name, default source text, trailing comment) of each assignment in a parameters cell.
-
-    Python's own parser, so that defaults over several lines and comments with quotes (which
-    papermill's line-by-line inspection gives up on) are read correctly.
-
-    >>> parse_parameters_cell("base_year = 1989  # the essay's base\ncountries = ['RUS',\n  'UKR']  # list")
-    [('base_year', '1989', "the essay's base"), ('countries', "['RUS',\n  'UKR']", 'list')]
-    """
-    tree = ast.parse(source)
-    lines = io.StringIO(source, newline="").readlines()
-    comments: dict[int, str] = {}
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.COMMENT:
-                comments[token.start[0]] = token.string.lstrip("#").strip()
-    except (tokenize.TokenError, IndentationError):
-        pass
-    found = []
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name, value = node.targets[0].id, node.value
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            name, value = node.target.id, node.value
-        else:
-            continue
-        found.append((name, _segment(lines, value), comments.get(node.end_lineno, "")))
-    return found
 
 
 def read_cells(path: Path) -> list[dict]:
@@ -231,7 +178,7 @@ def read_notebook(path: Path, specs: dict | None = None, in_project: bool = True
             return Notebook(path.stem, path, "", {}, problem=refused.lines[0])
     spec = (all_specs() if specs is None else specs).get(path.stem)
     spec_rules = spec.rules if spec is not None else {}
-    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    cell = parameters_cell(cells)
     try:
         assignments = parse_parameters_cell(cell_source(cell)) if cell is not None else []
     except SyntaxError:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from transition.run.discovery import (
     Notebook,
 )
 from transition.run.problems import ParameterProblems
+from transition.run.replace import sha256_file
 
 STAGING = ".staging"
 #: The Jupyter kernel every notebook runs in (installed by `make setup`).
@@ -55,6 +57,10 @@ class Job:
     reads_files: dict[str, tuple[Path, str]] = field(default_factory=dict)  # parameter → (folder, pattern)
     cache_runs: Path | None = None
     force: bool = False
+    #: Deliver the executed notebook and its outputs here instead of their destinations (``transition
+    #: verify``): ``<deliver_to>/notebook.ipynb`` and ``<deliver_to>/out/``. The key is the job's own, so
+    #: the execution is stored in the cache as for the real run, and nothing in place is touched.
+    deliver_to: Path | None = None
 
 
 @dataclass
@@ -197,12 +203,36 @@ def restore_cached(job: Job, parts: dict[str, str] | None = None,
     if before is not None:
         before()
     try:
-        restored = cache.restore(job, entry)
+        restored = deliver_cached(job, entry) if job.deliver_to is not None else cache.restore(job, entry)
     except cache.CorruptSource as problem:  # changed since the lookup: nothing was replaced
         cache.discard(job, entry, str(problem))
         return None
     return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
                      reused=True)
+
+
+def deliver_cached(job: Job, entry: Path) -> list[str]:
+    """Copy a stored execution to ``job.deliver_to`` (the notebook with the prose it has now, as
+    :func:`transition.run.cache.restore` would put it in place); the paths of the outputs."""
+    record = cache._read_json(entry / cache.ENTRY_FILE)
+    hashes = record.get("sha256") or {}
+    target = Path(job.deliver_to)
+    delivered = []
+    for name in record.get("outputs", []):
+        dest = target / "out" / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(entry / cache.OUTPUTS_FOLDER / name, dest)
+        if sha256_file(dest) != hashes.get(f"{cache.OUTPUTS_FOLDER}/{name}"):  # changed since the lookup
+            raise cache.CorruptSource(f"{name}: not the SHA-256 its record gives it")
+        delivered.append(str(dest))
+    prose = cache.with_current_prose(entry / cache.NOTEBOOK_FILE, Path(job.notebook))
+    if prose is not None:
+        (target / "notebook.ipynb").write_text(prose, encoding="utf-8")
+    else:
+        shutil.copyfile(entry / cache.NOTEBOOK_FILE, target / "notebook.ipynb")
+        if sha256_file(target / "notebook.ipynb") != hashes.get(cache.NOTEBOOK_FILE):
+            raise cache.CorruptSource(f"{cache.NOTEBOOK_FILE}: not the SHA-256 its record gives it")
+    return delivered
 
 
 def reuse_cached(jobs: list[Job], restore: Callable[[Job], JobResult | None] = restore_cached,

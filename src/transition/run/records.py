@@ -114,10 +114,13 @@ def jsonable(value: Any) -> Any:
 
 def write_run_record(path: Path, name: str, jobs: list[Job], results: list[JobResult],
                      notebooks: dict[str, Notebook], workers: int, wall: float, layout: Layout,
-                     extra: dict | None = None) -> None:
+                     extra: dict | None = None, keep_timings: bool = False) -> None:
     """``run.json``: per job the parameters used (defaults + overrides), timing and status; the
-    git commit and package versions. A re-run of the same name updates its notebooks' entries."""
-    record = read_record(path)
+    git commit and package versions. A re-run of the same name updates its notebooks' entries.
+    ``keep_timings`` (a run restored whole from the execution cache): the file is left as it is when
+    only the timings would change, so that a run that executed nothing writes nothing."""
+    previous = read_record(path)
+    record = json.loads(json.dumps(previous))
     entries = record.get("notebooks", {})
     for job, result in zip(jobs, results):
         defaults = notebooks[job.stem].defaults() if job.stem in notebooks else {}
@@ -133,7 +136,20 @@ def write_run_record(path: Path, name: str, jobs: list[Job], results: list[JobRe
         "jobs": workers, "wall_seconds": round(wall, 2),
         **provenance(layout), **(extra or {}), "notebooks": dict(sorted(entries.items())),
     })
+    if keep_timings and previous and _without_timings(previous) == _without_timings(jsonable(record)):
+        return
     write_json_atomic(path, record, indent=2, ensure_ascii=False)
+
+
+#: Keys of a run record that time the run (top level, and per notebook).
+TIMING_KEYS = ("finished_utc", "wall_seconds", "seconds")
+
+
+def _without_timings(record: dict) -> dict:
+    trimmed = {k: v for k, v in record.items() if k not in TIMING_KEYS}
+    trimmed["notebooks"] = {label: {k: v for k, v in entry.items() if k not in TIMING_KEYS}
+                            for label, entry in record.get("notebooks", {}).items()}
+    return trimmed
 
 
 def timings_path(runs_dir: Path) -> Path:

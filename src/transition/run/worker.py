@@ -29,8 +29,8 @@ import papermill
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from transition.paths import PROJECT_ROOT, STAGING_ENV
-from transition.run import cache
+from transition.paths import NOTEBOOK_ENV, PROJECT_ROOT, STAGING_ENV
+from transition.run import cache, stable
 from transition.run.jobs import KERNEL, Job, JobResult, restore_cached
 from transition.run.problems import DISK_ERRNOS, EXIT_DATA, disk_line, is_disk_error
 from transition.run.replace import Incoming, replace_together
@@ -145,7 +145,9 @@ def shown_path(path: Path) -> str:
 def tidy(path: Path, job: Job, staged_outputs: Path) -> None:
     """Make the executed notebook read as if it had run in place: every mention of the staging
     folder in an output (``out.figure`` returns the PNG's path) becomes the final folder, relative
-    to the project root when inside it, and the paths papermill records become the notebook's own."""
+    to the project root when inside it, and the paths papermill records become the notebook's own.
+    Then strip what records the moment of the run (:func:`transition.run.stable.strip_volatile`:
+    timestamps, durations), so that the same inputs give the same bytes."""
     text = path.read_text(encoding="utf-8")
     text = text.replace(str(staged_outputs), shown_path(job.output_dest))
     nb = nbformat.reads(text, as_version=4)
@@ -153,6 +155,7 @@ def tidy(path: Path, job: Job, staged_outputs: Path) -> None:
     if meta:
         meta["input_path"] = job.input_display
         meta["output_path"] = job.output_display
+    stable.strip_volatile(nb)
     nbformat.write(nb, path)
 
 
@@ -197,14 +200,15 @@ class _Staging:
         self.root = Path(job.staging_root) / uuid.uuid4().hex[:12]
         self.out, self.notebook = self.root / "out", self.root / f"{job.stem}.ipynb"
         self.kernel_log = self.root / "kernel-stderr.log"
+        self.job_notebook = job.notebook  # the colophon hashes its code cells (NOTEBOOK_ENV)
 
     def __enter__(self) -> _Staging:
         (self.root / "ipython").mkdir(parents=True)
         self.out.mkdir()
-        keys = ("IPYTHONDIR", STAGING_ENV, "MPLBACKEND", *CALLER_RELATIVE_ENV)
+        keys = ("IPYTHONDIR", STAGING_ENV, NOTEBOOK_ENV, "MPLBACKEND", *CALLER_RELATIVE_ENV)
         self.saved_env = {key: os.environ.get(key) for key in keys}
         os.environ.update({"IPYTHONDIR": str(self.root / "ipython"), STAGING_ENV: str(self.out),
-                           "MPLBACKEND": KERNEL_MPLBACKEND})
+                           NOTEBOOK_ENV: str(Path(self.job_notebook).resolve()), "MPLBACKEND": KERNEL_MPLBACKEND})
         os.environ.update({key: os.path.abspath(os.environ[key]) for key in CALLER_RELATIVE_ENV
                            if os.environ.get(key)})
         self.saved_stderr = os.dup(2)
@@ -267,6 +271,18 @@ def _promote(job: Job, staging: _Staging) -> list[str]:
         return [str(item.dest) for item in items]
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+
+
+def _deliver(job: Job, staging: _Staging) -> list[str]:
+    """Move the staged outputs and notebook to ``job.deliver_to`` (``out/``, ``notebook.ipynb``), not into place."""
+    target = Path(job.deliver_to)
+    moved = []
+    for path in sorted(p for p in staging.out.rglob("*") if p.is_file()):
+        dest = target / "out" / path.relative_to(staging.out)
+        move_into_place(path, dest)
+        moved.append(str(dest))
+    move_into_place(staging.notebook, target / "notebook.ipynb")
+    return moved
 
 
 def _failed_cell(job: Job, staging: _Staging, error: PapermillExecutionError, seconds: float) -> JobResult:
@@ -341,7 +357,7 @@ def _execute_staged(job: Job, parts: dict | None, started: float) -> JobResult:
             seconds = time.perf_counter() - started
             tidy(staging.notebook, job, staging.out)
             cache.store(job, parts, staging.notebook, staging.out, seconds)
-            moved = _promote(job, staging)
+            moved = _promote(job, staging) if job.deliver_to is None else _deliver(job, staging)
             return JobResult(job.label, job.stem, "ok", round(seconds, 2), outputs=moved, attempts=attempts)
         except PapermillExecutionError as error:
             return _failed_cell(job, staging, error, time.perf_counter() - started)
