@@ -72,6 +72,25 @@ def test_yearly_growth_and_its_summary():
     assert summary == {"known": 3, "grew": 1, "not_grown": ["KAZ", "UKR"], "exceptions_not_grown": 1}  # UKR is an exception
 
 
+
+def test_the_essays_year_the_latest_complete_year_and_growth_of_another_column():
+    outside = _outside({1999: (770.0, 104.0, 51.0, 3.0), 2000: (700.0, 200.0, 90.0, 10.0), 2001: (800.0, 1.0, 1.0, np.nan)})
+    shares = ce.non_cis_shares(outside, ["RUS", "UKR", "KAZ", "ARM"])
+    assert ce.essay_figures_year(shares, ESSAY_YEAR) == 1999 and ce.essay_figures_year(shares, 1998) is None
+    assert ce.latest_complete_year(shares) == 2000   # 2001 lacks Armenia
+    renamed = outside.rename(columns={"outside": "value"})
+    assert ce.yearly_growth(renamed, MEMBERS, 2000, "value")["grew"].tolist() == [False, True, True]
+
+
+def test_outside_tables_on_both_records():
+    dyads = _dyads([("RUS", "UKR", 2000, 10.0), ("RUS", "DEU", 2000, 50.0), ("UKR", "DEU", 2000, 5.0),
+                    ("KAZ", "CHN", 2000, 3.0)])
+    totals = pd.DataFrame({"iso3": MEMBERS, "year": 2000, "exports": [100.0, 20.0, 8.0]})
+    tables = ce.outside_tables(dyads, totals, dyads, MEMBERS)
+    assert tables["outside"].set_index("iso3")["outside"].to_dict() == {"KAZ": 8.0, "RUS": 90.0, "UKR": 20.0}
+    assert tables["cow_outside"].set_index("iso3")["outside"].to_dict() == {"KAZ": 3.0, "RUS": 50.0, "UKR": 5.0}
+    assert tables["cow_shares"]["share_pct"].sum() == pytest.approx(100.0)
+
 @requires_mirror
 def test_the_real_flows_date_the_essays_figures_to_1999_where_its_growth_statement_holds():
     from transition.chapters import trade_structure

@@ -44,3 +44,22 @@ def test_russian_data_and_page_are_russian_and_escaped(tmp_path):
 
 def test_every_choice_of_the_committed_tables_has_russian_labels():
     assert explorer.missing_texts() == []
+
+
+def test_zero_is_a_number_and_needs_no_name():
+    """A value 0.0 (C7's tie band) is shown as it is, like any number; a word still needs its Russian name."""
+    assert explorer._number("0.0") == 0.0
+    catalogue = explorer.load_catalogue()
+    assert "tie_pp.0.0" not in catalogue["values"] and catalogue["values"]["records.both"]["ru"]
+
+
+def test_every_choice_of_every_declared_space_has_russian_labels(tmp_path):
+    """Each space's whole table (every specification, as `transition multiverse` writes it) finds its labels,
+    Russian help, value names and estimate in the catalogue, before any table is committed."""
+    from transition.claims.spaces import SPACES
+
+    for claim, space in SPACES.items():
+        rows = [{"claim": claim, "key": spec.key, **spec.as_dict(), "default": False, "verdict": "mixed",
+                 "n_estimate": 0.5} for spec in space.specs()]
+        pd.DataFrame(rows).to_csv(tmp_path / f"multiverse_{claim}.csv", index=False)
+    assert explorer.missing_texts(tmp_path) == []

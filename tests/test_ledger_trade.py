@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from transition.claims import ledger
+from transition.claims import ledger, rules
 from transition.claims.judgement import Headlines
 from transition.claims.rules import CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, PARTLY, SUPPORTED
 
@@ -24,6 +24,26 @@ def test_c4_verdict_on_its_two_numbers(fall, share, expected):
 def test_c4_a_missing_number_cannot_be_told():
     assert ledger.c4_verdict(float("nan"), 30.0) == PARTLY and ledger.c4_verdict(float("nan"), 10.0) == CONTRADICTED
     assert ledger.c4_verdict(float("nan"), float("nan")) == NO_DATA
+
+
+# ---- C5 -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("majority, known, share, expected", [
+    (11, 11, 0.75, True), (9, 12, 0.75, True), (8, 11, 0.75, False),   # 8 of 11 = 0.73: fewer than three in four
+    (8, 11, 0.5, True), (10, 11, 0.9, True), (9, 11, 0.9, False),     # the share is an argument (the multiverse's)
+    (0, 0, 0.75, False),                                              # no country with data: the part fails, as before
+    (3, float("nan"), 0.75, None),                                    # a missing count cannot tell
+])
+def test_c5_imports_majority(majority, known, share, expected):
+    assert rules.c5_imports_majority(majority, known, share=share) is expected
+
+
+def test_judge_c5_as_of_the_essay_counts_the_countries_with_the_rule():
+    numbers = {"cis_median_manufactures_export_share_early": 30.9, "cis_median_manufactures_export_share_early_low": 13.3,
+               "cis_median_manufactures_export_share_early_high": 33.3, "cis_median_fuel_ores_export_share_early": 37.1,
+               "cee_median_fuel_ores_export_share_early": 9.2, "cis_count_processed_imports_known": 11}
+    judged = {count: ledger.judge_c5(_h("06_trade_structure", {**numbers, "cis_count_processed_imports_majority": count}),
+                                     "essay").verdict for count in (11, 8)}
+    assert judged == {11: SUPPORTED, 8: MIXED}
 
 
 # ---- C6 -------------------------------------------------------------------------------------------------

@@ -171,3 +171,29 @@ def test_flow_shares_and_window_means():
     assert np.isnan(partners.window_mean(share, (2006, 2009)))                          # a year without a value
     assert partners.window_mean(share, (2006, 2009), every_year=False) == pytest.approx(35.0)
     assert np.isnan(partners.window_mean(share, (2010, 2012), every_year=False))
+
+
+def test_judged_in_both_records_and_the_median_share_and_fall():
+    dyads = _dyads([("KAZ", "RUS", year, 30.0, 30.0) for year in (2003, 2004, 2005)]
+                   + [("KAZ", "CHN", year, 20.0, 20.0) for year in (2003, 2004, 2005)])
+    ranking = partners.partner_ranking(partners.partner_table(dyads), partners.reporter_year_flags(dyads))
+    other = ranking[ranking["year"] != 2004]   # a record without 2004
+    assert partners.judged_in_both({"reporter": ranking, "mirror": other}) == [2003, 2005]
+    assert partners.judged_in_both({"reporter": ranking}, 2004, None) == [2004, 2005]
+    shares = pd.DataFrame({"iso3": ["KAZ", "KGZ", "RUS"], "year": 2002, "share_fsu": [0.3, 0.5, 0.2]})
+    fall = pd.DataFrame({"iso3": ["KAZ", "KGZ", "RUS"], "fall_to_essay_pp": [20.0, 10.0, 5.0]})
+    medians = partners.median_share_and_fall(shares, fall, ["KAZ", "KGZ"], 2002, "fall_to_essay_pp")
+    assert medians["share_pct"] == pytest.approx(40.0) and medians["fall_pp"] == pytest.approx(15.0)
+    assert 30.0 <= medians["share_low"] <= 40.0 <= medians["share_high"] <= 50.0
+    assert 10.0 <= medians["fall_low"] <= medians["fall_high"] <= 20.0
+
+
+def test_mirror_share_tables_never_exceed_the_reporters_total():
+    """The partners' record over a total never below their sum (Belarus 1994 would have 122%)."""
+    mirror = _dots_like([("BLR", "RUS", 1994, 80.0, 42.0, False, "country"),
+                         ("BLR", "DEU", 1994, 10.0, 10.0, False, "country")])
+    totals = pd.DataFrame({"iso3": ["BLR"], "year": [1994], "exports": [40.0], "imports": [60.0], "total": [100.0]})
+    table, flags = partners.mirror_share_tables({"mirror": mirror, "totals": totals})
+    own = table.set_index("partner")["share"]
+    assert own["RUS"] == pytest.approx(122 / 142) and own.sum() == pytest.approx(1.0)
+    assert not flags["incomplete"].any()

@@ -98,6 +98,23 @@ def non_cis_shares(outside: pd.DataFrame, members) -> pd.DataFrame:
     return table[["iso3", "year", "outside", "share_pct", "n_counted", "n_missing", "complete"]].reset_index(drop=True)
 
 
+def outside_tables(reporter: pd.DataFrame, totals: pd.DataFrame, cow: pd.DataFrame, members) -> dict[str, pd.DataFrame]:
+    """Exports outside the CIS (``outside``) and their shares (``shares``) on the countries' own records (IMF
+    DOTS: ``reporter`` and ``totals`` of :func:`transition.data.dots.trade_records`, holes filled from the
+    partners' record) and, as the cross-check, the shares on COW's flows (``cow_shares``, mostly the
+    partners' records, to 2014; ``cow_outside``)."""
+    outside = non_cis_exports(reporter, members, totals)
+    cow_outside = non_cis_exports(cow, members)
+    return {"outside": outside, "shares": non_cis_shares(outside, members),
+            "cow_outside": cow_outside, "cow_shares": non_cis_shares(cow_outside, members)}
+
+
+def latest_complete_year(shares: pd.DataFrame) -> int | None:
+    """The latest year of a shares table (:func:`non_cis_shares`) that is complete (None without one)."""
+    complete = shares.loc[shares["complete"].astype(bool), "year"]
+    return int(complete.max()) if len(complete) else None
+
+
 def essay_distance(shares: pd.DataFrame, essay_shares=ESSAY_SHARES) -> pd.DataFrame:
     """By year: the shares of the essay's named exporters and the sum of their absolute gaps to its figures."""
     named = shares[shares["iso3"].isin(list(essay_shares))]
@@ -115,6 +132,12 @@ def date_essay_figures(shares: pd.DataFrame, last_year: int, essay_shares=ESSAY_
     return table.sort_values(["distance_pp", "year"]).reset_index(drop=True)
 
 
+def essay_figures_year(shares: pd.DataFrame, last_year: int) -> int | None:
+    """The complete year up to ``last_year`` whose named shares are closest to the essay's (None without one)."""
+    ranked = date_essay_figures(shares, last_year)
+    return int(ranked["year"].iloc[0]) if len(ranked) else None
+
+
 def others_in_range(shares: pd.DataFrame, year: int, named=tuple(ESSAY_SHARES), bounds=ESSAY_OTHER_RANGE,
                     digits: int = ESSAY_RANGE_DIGITS) -> tuple[int, int, str | None, float]:
     """(others in the essay's range, others with a share, the largest other, its share) in ``year``;
@@ -128,10 +151,11 @@ def others_in_range(shares: pd.DataFrame, year: int, named=tuple(ESSAY_SHARES), 
     return inside, len(others), str(largest["iso3"]), float(largest["share_pct"])
 
 
-def yearly_growth(outside: pd.DataFrame, members, year: int) -> pd.DataFrame:
-    """Each member's exports outside the CIS in ``year`` against the year before: iso3, before, after,
+def yearly_growth(outside: pd.DataFrame, members, year: int, column: str = "outside") -> pd.DataFrame:
+    """Each member's exports outside the CIS (``column`` of ``outside``: another measure of exports by
+    country and year, e.g. all exports in US$) in ``year`` against the year before: iso3, before, after,
     change_pct, grew (None without both values), essay_grew (the essay's statement)."""
-    wide = outside[outside["iso3"].isin(list(members))].pivot(index="iso3", columns="year", values="outside")
+    wide = outside[outside["iso3"].isin(list(members))].pivot(index="iso3", columns="year", values=column)
     before = wide.get(year - 1, pd.Series(np.nan, index=wide.index)).reindex(list(members))
     after = wide.get(year, pd.Series(np.nan, index=wide.index)).reindex(list(members))
     change = 100 * (after / before - 1)

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from transition.analysis import groups
 from transition.data.blocs import membership_by_year
+from transition.data.dots import reconcile_totals
 from transition.data.vocabulary import ESSAY_YEAR, FORMER_USSR
 
 PARTNER_COLUMNS = ["iso3", "year", "partner", "exports", "imports", "total", "share", "rank"]
@@ -91,6 +93,39 @@ def partner_table(dyads: pd.DataFrame, drop_break_years: bool = False, totals: p
     table["rank"] = table["total"].where(country).groupby([table["iso3"], table["year"]]).rank(ascending=False, method="min")
     table = table.sort_values(["iso3", "year", "rank", "partner"], na_position="last")
     return table[PARTNER_COLUMNS].reset_index(drop=True)
+
+
+def window_tables(records: dict[str, pd.DataFrame], first_year: int, last_year: int,
+                  drop_break_years: bool = False) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """The records of :func:`transition.data.dots.trade_records` in the years ``first_year``-``last_year``, the
+    partner table on the reporters' record (shares of their own totals) and the reporter-year flags."""
+    window = {name: frame[frame["year"].between(first_year, last_year)].reset_index(drop=True)
+              for name, frame in records.items()}
+    reporter = window["reporter"]
+    table = partner_table(reporter, drop_break_years, totals=window["totals"])
+    return window, table, reporter_year_flags(reporter)
+
+
+#: The two records of a flow: key stem → words (the reporter's own record; the partners' record of it).
+RECORDS = {"reporter": "Kazakhstan's record", "mirror": "partners' record"}
+
+
+def record_tables(records: dict[str, pd.DataFrame], table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The partner table on each record (:data:`RECORDS`): the reporters' own (``table``) and the partners'
+    (only the partners that report in the mirror), both over the reporter's own total."""
+    return {"reporter": table, "mirror": partner_table(records["mirror"], totals=records["totals"])}
+
+
+def mirror_share_tables(records: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(partner table, reporter-year flags) on the partners' record alone, for shares of a reporter's trade.
+
+    The shares are of the reporter's own total, never below the sum over its partners on this record (the
+    rule the reporters' record follows, :func:`transition.data.dots.reconcile_totals`: without it Belarus's
+    and Moldova's 1994 shares with the former republics exceed 100%); a reporter-year is incomplete where
+    the partners' record lacks a flow that mattered (its own holes), not where the reporter's does."""
+    mirror = records["mirror"]
+    return (partner_table(mirror, totals=reconcile_totals(records["totals"], mirror)),
+            reporter_year_flags(mirror))
 
 
 def reporter_year_flags(dyads: pd.DataFrame) -> pd.DataFrame:
@@ -176,6 +211,20 @@ def fsu_fall(shares: pd.DataFrame, essay_year: int = ESSAY_YEAR, last_year: int 
     return pd.DataFrame(rows)
 
 
+def median_share_and_fall(shares: pd.DataFrame, fall: pd.DataFrame, members, year: int,
+                          fall_column: str) -> dict[str, float]:
+    """C4's medians over ``members``: the share of trade with the other former republics in ``year``
+    (``share_pct``, %) and its fall (``fall_pp``, points; ``fall_column`` of :func:`fsu_fall`), each with its
+    bootstrap interval (countries resampled: ``*_low``, ``*_high``)."""
+    at = shares[shares["iso3"].isin(list(members)) & (shares["year"] == year)]["share_fsu"]
+    drop = fall[fall["iso3"].isin(list(members))][fall_column]
+    share_low, share_high = groups.median_interval(at * 100)
+    fall_low, fall_high = groups.median_interval(drop)
+    return {"share_pct": 100 * float(at.median()) if len(at.dropna()) else float("nan"), "share_low": share_low,
+            "share_high": share_high, "fall_pp": float(drop.median()) if len(drop.dropna()) else float("nan"),
+            "fall_low": fall_low, "fall_high": fall_high}
+
+
 def group_median_shares(shares: pd.DataFrame, group_of: dict[str, str]) -> pd.DataFrame:
     """Median shares by group and year (group, year, n_countries and the median of every share)."""
     columns = [c for c in SHARE_COLUMNS if c.startswith("share_")]
@@ -210,6 +259,12 @@ def partner_ranking(table: pd.DataFrame, flags: pd.DataFrame, country: str = KAZ
     return ranking.fillna({"incomplete": False, "has_break": False})
 
 
+def kazakhstan_rankings(tables: dict[str, pd.DataFrame], flags: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Kazakhstan's partners ranked year by year on each record (:func:`partner_ranking`): Russia's share, rank
+    and lead over the largest other partner."""
+    return {record: partner_ranking(tables[record], flags) for record in tables}
+
+
 def _unflagged(ranking: pd.DataFrame) -> pd.DataFrame:
     return ranking[~(ranking["incomplete"].astype(bool) | ranking["has_break"].astype(bool))]
 
@@ -229,6 +284,21 @@ def judged_years(ranking: pd.DataFrame, first_year: int | None = None, last_year
     rows = _unflagged(ranking)
     rows = rows[(rows["year"] >= (first_year or rows["year"].min())) & (rows["year"] <= (last_year or rows["year"].max()))]
     return sorted(int(year) for year in rows.dropna(subset=["lead_pp"])["year"])
+
+
+def judged_in_both(rankings: dict[str, pd.DataFrame], first_year: int | None = None,
+                   last_year: int | None = None) -> list[int]:
+    """The years from ``first_year`` to ``last_year`` judged (:func:`judged_years`) on every record's ranking."""
+    years = [set(judged_years(ranking, first_year, last_year)) for ranking in rankings.values()]
+    return sorted(set.intersection(*years)) if years else []
+
+
+#: The years C7 judges (first, last; None: the series' own end): as of the essay (to 2002) and the whole series after it.
+WINDOWS = {"to_2002": (None, ESSAY_YEAR), "after_2002": (ESSAY_YEAR + 1, None)}
+#: Tie bands (percentage points) of notebook 08's sensitivity table and of C7's multiverse: none; about the
+#: freight and insurance gap between the two records of a 20% share (1.2 points); the ledger's 2; about the
+#: median gap between the two records after 2002 (2.4); wider bands.
+TIE_BANDS = (0.0, 1.0, 2.0, 2.5, 3.0, 4.0)
 
 
 def lead_outcome(lead_pp: float, tie_pp: float) -> str:

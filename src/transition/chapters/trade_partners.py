@@ -42,9 +42,9 @@ TRADE_SOURCES = ["IMF, Direction of Trade Statistics (annual), downloaded ~Feb 2
 COW_SOURCES = [load_registry()["cow_trade_v4/cow_trade_ndy.rda"].citation]
 TARIFF_SOURCES = ["wdi_tariffs", *TRADE_SOURCES]
 #: The two records of a flow: key stem → words (the reporter's own record; the partners' record of it).
-RECORDS = {"reporter": "Kazakhstan's record", "mirror": "partners' record"}
+RECORDS = partners.RECORDS
 #: The years C7 judges: as of the essay (to 2002) and the whole series after it.
-WINDOWS = {"to_2002": (None, ESSAY_YEAR), "after_2002": (ESSAY_YEAR + 1, None)}
+WINDOWS = partners.WINDOWS
 #: Kazakhstan's partner groups in the figure: column of the shares table → label and colour.
 KAZ_SERIES = {"share_russia": ("Russia", "#c0392b"), "share_other_fsu": ("other former republics", "#e59866"),
               "share_eu": ("EU (members of each year)", "#1f618d"), "share_china": ("China", "#b7950b"),
@@ -54,13 +54,10 @@ TARIFF_LABELS = {"wdi_tariff_applied_wm": ("applied", "#1f618d", "-"), "wdi_tari
 
 def load_trade(countries, first_year: int, last_year: int, drop_break_years: bool, as_of: int | None = None):
     """The DOTS records of ``countries`` in the window (observed up to ``as_of``): the records, the partner
-    table on the reporters' record (shares of their own totals) and the reporter-year flags."""
+    table on the reporters' record (shares of their own totals) and the reporter-year flags
+    (:func:`~transition.analysis.partners.window_tables`)."""
     last = last_year if as_of is None else min(last_year, as_of)
-    records = dots.trade_records(countries, as_of)
-    window = {name: frame[frame["year"].between(first_year, last)].reset_index(drop=True) for name, frame in records.items()}
-    reporter = window["reporter"]
-    table = partners.partner_table(reporter, drop_break_years, totals=window["totals"])
-    return window, table, partners.reporter_year_flags(reporter)
+    return partners.window_tables(dots.trade_records(countries, as_of), first_year, last, drop_break_years)
 
 
 def cow_join(countries, first_year: int, last_year: int, records: dict, as_of: int | None = None) -> pd.DataFrame:
@@ -147,31 +144,24 @@ def share_headlines(shares: pd.DataFrame, fall: pd.DataFrame, last_year: int) ->
 
 def share_interval_headlines(shares: pd.DataFrame, fall: pd.DataFrame, latest: int) -> list[dict]:
     """Bootstrap intervals (countries resampled) of the CIS medians C4's rule reads: the share of trade with
-    the other former republics in 2002 and in the latest year, and its fall from the first complete year."""
+    the other former republics in 2002 and in the latest year, and its fall from the first complete year
+    (:func:`~transition.analysis.partners.median_share_and_fall`)."""
     group = group_of_iso3()
     cis = [c for c in fall["iso3"] if group.get(c) == "CIS"]
     what = f"{groups.INTERVAL_LEVEL:.0%} bootstrap interval ({groups.BOOTSTRAP_DRAWS} resamples of countries)"
     rows = []
     for when, year in (("2002", ESSAY_YEAR), ("latest", latest)):
-        at = shares[shares["iso3"].isin(cis) & (shares["year"] == year)]["share_fsu"] * 100
-        rows += interval_rows(f"cis_median_share_fsu_{when}_pct", groups.median_interval(at), "% of total trade",
-                              f"{what}, CIS median share with the other former republics in {year}")
-        drop = fall[fall["iso3"].isin(cis)]["fall_to_essay_pp" if when == "2002" else "fall_to_end_pp"]
-        rows += interval_rows(f"cis_median_fall_to_{when}_pp", groups.median_interval(drop), "percentage points",
-                              f"{what}, CIS median fall from the first complete year to {year}")
+        medians = partners.median_share_and_fall(shares, fall, cis, year,
+                                                 "fall_to_essay_pp" if when == "2002" else "fall_to_end_pp")
+        rows += interval_rows(f"cis_median_share_fsu_{when}_pct", (medians["share_low"], medians["share_high"]),
+                              "% of total trade", f"{what}, CIS median share with the other former republics in {year}")
+        rows += interval_rows(f"cis_median_fall_to_{when}_pp", (medians["fall_low"], medians["fall_high"]),
+                              "percentage points", f"{what}, CIS median fall from the first complete year to {year}")
     return rows
 
 
-def record_tables(records: dict, table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The partner table on each record (:data:`RECORDS`): the reporters' own (``table``) and the partners'
-    (only the partners that report in the mirror), both over the reporter's own total."""
-    return {"reporter": table, "mirror": partners.partner_table(records["mirror"], totals=records["totals"])}
-
-
-def kazakhstan_rankings(tables: dict[str, pd.DataFrame], flags: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Kazakhstan's partners ranked year by year on each record: Russia's share, rank and lead over the largest
-    other partner (:func:`~transition.analysis.partners.partner_ranking`)."""
-    return {record: partners.partner_ranking(tables[record], flags) for record in RECORDS}
+#: The partner table on each record, and Kazakhstan's partners ranked on each (computed in analysis.partners).
+record_tables, kazakhstan_rankings = partners.record_tables, partners.kazakhstan_rankings
 
 
 def _window_years(ranking: pd.DataFrame, window: str) -> list[int]:
@@ -179,12 +169,16 @@ def _window_years(ranking: pd.DataFrame, window: str) -> list[int]:
     return partners.judged_years(ranking, first, last)
 
 
+def _judged_in_both(rankings: dict[str, pd.DataFrame], window: str) -> list[int]:
+    return partners.judged_in_both({record: rankings[record] for record in RECORDS}, *WINDOWS[window])
+
+
 def ranking_rows(rankings: dict[str, pd.DataFrame], tie_pp: float = C7_TIE_PP) -> list[dict]:
     """C7 headline rows: in each window, the years judged and, on each record, how many Russia leads by more
     than the tie band, is tied within it, or trails (the ledger's rule reads these counts)."""
     rows = []
     for window in WINDOWS:
-        years = sorted(set(_window_years(rankings["reporter"], window)) & set(_window_years(rankings["mirror"], window)))
+        years = _judged_in_both(rankings, window)
         rows += [_row(f"kaz_first_year_judged_{window}", min(years) if years else None, "year", f"first year judged ({window})"),
                  _row(f"kaz_last_year_judged_{window}", max(years) if years else None, "year", f"last year judged ({window})")]
         for record, words in RECORDS.items():
@@ -199,7 +193,7 @@ def ranking_rows(rankings: dict[str, pd.DataFrame], tie_pp: float = C7_TIE_PP) -
 
 
 #: Tie bands (percentage points) of the sensitivity table beside the ledger's :data:`C7_TIE_PP`.
-TIE_BANDS = (0.0, 1.0, 2.0, 2.5, 3.0, 4.0)
+TIE_BANDS = partners.TIE_BANDS
 
 
 #: How the partner part reads (True, False, None: :func:`~transition.claims.ledger.c7_partner_part`).
@@ -212,7 +206,7 @@ def tie_band_sensitivity(rankings: dict[str, pd.DataFrame], bands=TIE_BANDS) -> 
     verdict (:func:`~transition.claims.ledger.c7_verdict`, the tariff part not testable) on those counts."""
     rows = []
     for window in WINDOWS:
-        years = sorted(set(_window_years(rankings["reporter"], window)) & set(_window_years(rankings["mirror"], window)))
+        years = _judged_in_both(rankings, window)
         for band in bands:
             counts = {record: partners.lead_counts(rankings[record], years, band) for record in RECORDS}
             numbers = (counts["reporter"]["first"], counts["reporter"]["behind"], counts["mirror"]["first"],

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from transition.analysis import cis_exports, groups
+from transition.analysis import cis_exports, groups, processing
 from transition.analysis.trade import VINTAGES, compare_with_essay, vintage_overlap
 from transition.chapters.specs import TRADE_STRUCTURE as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims.ledger import C6_EXCEPTIONS_CONFIRMED, C6_GREW_SHARE
@@ -150,7 +150,7 @@ WEIGHTED_HEADLINES = ("exports_fuel_ores", "exports_manufactures", "imports_manu
 GROWTH_MEASURES = {"usd_direct": "current US$, WDI 2013 series", "usd_computed_weo": "current US$, exports % GDP x WEO GDP",
                    "volume": "volume, WEO cumulative growth"}
 #: A country's imports are "dominated" by processed goods above this share (%).
-PROCESSED_MAJORITY = 50
+PROCESSED_MAJORITY = processing.MAJORITY_PCT
 
 
 def _row(key, value, unit, description) -> dict:
@@ -222,22 +222,21 @@ def _snapshot_rows(snap: pd.DataFrame, eci_variable: str) -> list[dict]:
 
 
 def _processed_rows(processed: pd.DataFrame, periods: list[str]) -> list[dict]:
-    with_data = [period for period in periods if period in set(processed["period"])]
-    first = processed[processed["period"] == with_data[0]] if with_data else processed.iloc[0:0]
+    first = processing.first_period(processed, periods)
     if not len(first):
         return []
     period = first["period"].iloc[0]
-    known = first.dropna(subset=["imports_processed"])
+    majority, known = processing.import_majority(first, "imports_processed", PROCESSED_MAJORITY)
+    above, n_both = processing.import_majority(first, "imports_manufactures", against="exports_manufactures")
     both = first.dropna(subset=["imports_manufactures", "exports_manufactures"])
     return [
-        _row("cis_count_processed_imports_majority", int((known["imports_processed"] > PROCESSED_MAJORITY).sum()),
+        _row("cis_count_processed_imports_majority", majority,
              "countries", f"CIS countries whose manufactures + food exceed {PROCESSED_MAJORITY}% of merchandise imports, mean {period}"),
-        _row("cis_count_processed_imports_known", len(known), "countries",
+        _row("cis_count_processed_imports_known", known, "countries",
              f"CIS countries with import composition data, {period}"),
-        _row("cis_count_manuf_import_share_above_export_share",
-             int((both["imports_manufactures"] > both["exports_manufactures"]).sum()), "countries",
+        _row("cis_count_manuf_import_share_above_export_share", above, "countries",
              f"CIS countries whose manufactures share of imports exceeds that of exports, mean {period} "
-             f"(of {len(both)} with both)"),
+             f"(of {n_both} with both)"),
         _row("cis_median_manuf_import_minus_export_share",
              float((both["imports_manufactures"] - both["exports_manufactures"]).median()) if len(both) else np.nan,
              "percentage points", f"Median CIS country: manufactures share of imports minus of exports, {period}"),
@@ -314,8 +313,7 @@ def composition_interval_rows(comp: pd.DataFrame, snap: pd.DataFrame) -> list[di
         for when, year in snap[snap["series"] == series].groupby("when")["year"].first().items():
             if pd.isna(year):
                 continue
-            values = comp[(comp["series"] == series) & (comp["year"] == year)]
-            values = values[values["iso3"].map(group) == name]["value"]
+            values = processing.group_values(comp, series, year, name, group)
             rows += interval_rows(f"{GROUP_KEYS[name]}_median_{stem}_{when}", groups.median_interval(values), unit,
                                   f"{what}, median of {name}, {series}, {int(year)}")
     return rows
@@ -419,14 +417,13 @@ NON_CIS_SOURCES = ["IMF, Direction of Trade Statistics (annual), downloaded ~Feb
 
 def non_cis_tables(members: list[str], as_of: int | None = None) -> dict[str, pd.DataFrame]:
     """Exports outside the CIS and their shares on the countries' own records (IMF DOTS, holes filled from the
-    partners' record) and, as the cross-check, on COW's (mostly the partners' records, to 2014)."""
+    partners' record) and, as the cross-check, on COW's (mostly the partners' records, to 2014):
+    :func:`~transition.analysis.cis_exports.outside_tables` of the records observed up to ``as_of``."""
     records = dots.trade_records(members, as_of)
-    outside = cis_exports.non_cis_exports(records["reporter"], members, records["totals"])
     cow = trade_dyads.cow_dyads(reporters=members)
     cow = cow if as_of is None else cow[cow["year"] <= as_of]
-    cow_outside = cis_exports.non_cis_exports(cow, members)
-    return {"outside": outside, "shares": cis_exports.non_cis_shares(outside, members),
-            "cow_shares": cis_exports.non_cis_shares(cow_outside, members)}
+    tables = cis_exports.outside_tables(records["reporter"], records["totals"], cow, members)
+    return {name: tables[name] for name in ("outside", "shares", "cow_shares")}
 
 
 def non_cis_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -439,8 +436,7 @@ def non_cis_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def essay_figures_year(shares: pd.DataFrame) -> int | None:
     """The complete year up to 2002 whose named shares are closest to the essay's (None without one)."""
-    ranked = cis_exports.date_essay_figures(shares, ESSAY_YEAR)
-    return int(ranked["year"].iloc[0]) if len(ranked) else None
+    return cis_exports.essay_figures_year(shares, ESSAY_YEAR)
 
 
 def _growth_holds(summary: dict) -> bool:
@@ -491,8 +487,7 @@ def non_cis_rows(tables: dict[str, pd.DataFrame], members: list[str]) -> list[di
     ranked = cis_exports.date_essay_figures(shares, ESSAY_YEAR)
     best = int(ranked["year"].iloc[0]) if len(ranked) else None
     second = ranked.iloc[1] if len(ranked) > 1 else None
-    complete = shares.loc[shares["complete"], "year"]
-    latest = int(complete.max()) if len(complete) else None
+    latest = cis_exports.latest_complete_year(shares)
     candidates = cis_exports.candidate_years(shares, outside, members, ESSAY_YEAR)
     holding = [int(row.year) for row in candidates.itertuples() if _growth_holds(
         {"known": row.n_known, "grew": row.n_grew, "exceptions_not_grown": row.exceptions_not_grown})]

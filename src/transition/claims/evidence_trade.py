@@ -8,7 +8,6 @@ from transition.claims.judgement import Headlines, Judgement, _f, _i
 from transition.claims.rules import (
     C4_FALL_PP,
     C4_MAJOR_SHARE,
-    C5_MAJORITY_SHARE,
     C5_MANUFACTURES_BELOW,
     C6_ESSAY_SHARES,
     C7_TIE_PP,
@@ -95,7 +94,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
     exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee, low, high)
     if as_of == "essay":  # a count over every CIS country with data: a census, no sampling interval
         majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
-        imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE if known == known else None
+        imports_processed = rules.c5_imports_majority(majority, known)
         imports_text = f"manufactures + food exceed half of merchandise imports in {_i(majority)} of {_i(known)} CIS countries"
     else:
         processed = h.get(nb, "cis_median_processed_import_share_latest")
@@ -103,7 +102,8 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
         imports_processed = rules.c5_imports_processed(processed, p_low, p_high)
         imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
                         f"({_i(h.get(nb, 'processed_import_share_latest_year'))}; 90% interval [{_f(p_low)}, {_f(p_high)}])")
-    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
+    measured = any(value == value for value in (manuf, raw_cis, raw_cee))  # NaN != NaN: a missing number
+    return Judgement(rules.c5_verdict(exports_raw, imports_processed, measured), [
         f"median CIS manufactures share of merchandise exports {_f(manuf)}% (90% interval [{_f(low)}, {_f(high)}]; the "
         f"rule needs below {C5_MANUFACTURES_BELOW:g}); fuel + ores & metals {_f(raw_cis)}% vs {_f(raw_cee)}% in Central "
         f"Europe & Baltics",

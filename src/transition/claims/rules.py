@@ -191,10 +191,19 @@ def c5_imports_processed(share: float, low: float = math.nan, high: float = math
     return interval_side(share, low, high, above=above)
 
 
-def c5_verdict(exports_raw: bool | None, imports_processed: bool | None) -> str:
-    if exports_raw is None and imports_processed is None:
-        return NO_DATA
-    return combine(exports_raw, imports_processed)
+def c5_imports_majority(majority: float, known: float, *, share: float = C5_MAJORITY_SHARE) -> bool | None:
+    """CIS imports are mainly processed, counted over every CIS country with data (a census, no interval):
+    ``majority`` of the ``known`` countries above the bar, at least ``share`` of them (no country with data
+    fails the part; a missing count cannot tell)."""
+    if not _known(known):
+        return None
+    return bool(known > 0 and majority / known >= share)
+
+
+def c5_verdict(exports_raw: bool | None, imports_processed: bool | None, measured: bool = True) -> str:
+    """C5's two parts; ``measured`` False when the data lack the numbers (no data), else two undecided parts
+    (intervals across their thresholds) are inconclusive."""
+    return combine(exports_raw, imports_processed) if measured else NO_DATA
 
 
 # ---- C4: the old ties broke and were rebuilt as interstate relations ---------------------------------

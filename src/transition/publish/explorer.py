@@ -147,7 +147,7 @@ def missing_texts(results_dir: Path | str = RESULTS_DIR) -> list[str]:
             entry = catalogue["dimensions"].get(name, {})
             missing += [f"{claim} {name}: {key}" for key in ("label", "ru_label", "ru_help") if not entry.get(key)]
             missing += [f"{claim} {name} = {value}" for value in dict.fromkeys(table[name])
-                        if not _number(value) and not catalogue["values"].get(f"{name}.{value}", {}).get("ru")]
+                        if _number(value) is None and not catalogue["values"].get(f"{name}.{value}", {}).get("ru")]
         if not catalogue["estimates"].get(claim, {}).get("ru"):
             missing.append(f"{claim}: estimate")
     return sorted(set(missing))
