@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from transition.claims.spaces import SPACES
 from transition.paths import NOTEBOOKS_DIR
 
 #: Results written outside the notebooks, with the command that writes them.
 OTHER_OUTPUTS = {"benchmarks.json": "`transition bench` (src/transition/bench.py)",
                  **{f"multiverse_{name}.csv": "`transition multiverse` (src/transition/run/multiverse.py)"
-                    for name in ("summary", "C1", "C2", "C3", "C8", "C9", "C10", "joint_tests")},
+                    for name in ("summary", *SPACES, "joint_tests")},
                  "MANIFEST.sha256": "`make all` / `transition manifest` (src/transition/run/record.py): the SHA-256 "
                                     "of every file of the record, which `transition verify` checks"}
 
