@@ -26,6 +26,7 @@ from transition.claims.evidence_reforms import (
     C1_DATINGS,
     C2_MECHANISM_GAP,
     C3_EAST,
+    C3_GOVERNANCE_KEYS,
     _c3_outcomes,
     c2_mechanism,
     judge_c1,
