@@ -50,11 +50,11 @@ def test_every_claim_but_c3_has_interval_sentences_c3_has_them_in_its_rule():
 
 
 def test_the_sentences_read_the_bounds_the_notebooks_write():
-    h = _headlines({"01_reform_sequencing": {"n_follow_essay_order_as_of_2002": 0, "n_countries": 29},
+    h = _headlines({"01_reform_sequencing": {"n_follow_essay_order_scope_former_ussr": 0, "n_countries_scope_former_ussr": 15},
                     "08_trade_partners": {"cis_median_share_fsu_2002_pct_low": 32.2, "cis_median_share_fsu_2002_pct_high": 54.7,
                                           "cis_median_fall_to_2002_pp_low": 4.0, "cis_median_fall_to_2002_pp_high": 25.8}})
     assert intervals.sentences("C1", h, "essay") == [
-        "90% Clopper-Pearson interval of the share of countries that follow the essay's order: [0%, 10%]"]
+        "90% Clopper-Pearson interval of the share of former Soviet states that follow the essay's order: [0%, 18%]"]
     assert "[32.2, 54.7]%, median fall [4.0, 25.8] percentage points" in intervals.sentences("C4", h, "essay")[0]
     assert h.missing == []
     intervals.sentences("C4", h, "latest")  # other keys: recorded as missing, never invented

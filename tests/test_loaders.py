@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from transition.data import countries, loaders, trade_dyads, weo_vintages
+from transition.data import countries, dots, loaders, trade_dyads, weo_vintages
 from transition.data.sources import load_registry
 
 from conftest import requires_mirror
@@ -257,8 +257,9 @@ def test_definition_breaks_drop_yugoslav_ebrd_scores():
 
 
 def test_every_loader_is_registered_and_every_variable_declared():
-    # the WEO vintages are not a panel source: their loader is transition.data.weo_vintages
-    assert set(loaders.LOADERS) | {weo_vintages.SOURCE} == {entry.source for entry in load_registry().values()}
+    # not panel sources: the WEO vintages (transition.data.weo_vintages) and the IMF's bilateral flows
+    # (transition.data.dots, read by notebooks 06 and 08 and the multiverse), each with a loader of its own
+    assert set(loaders.LOADERS) | {weo_vintages.SOURCE, dots.DOTS_SOURCE} == {entry.source for entry in load_registry().values()}
     for name, variable in loaders.VARIABLES.items():
         assert variable.unit and variable.description and variable.original_code, name
 
