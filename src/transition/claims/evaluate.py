@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -48,7 +49,11 @@ def _cut(tidy: pd.DataFrame, when) -> tuple[tuple, pd.DataFrame]:
     """(key, panel as of ``when``): the key names this panel and cut in ``_MEMO`` keys.
 
     The memo holds ``tidy`` itself beside its id, so the id cannot be reused by another table while
-    results computed from it are kept."""
+    results computed from it are kept; it holds one panel at a time (a new table empties it), so its
+    memory stays flat however many panels a process sees (a permutation test, a reload)."""
+    if _MEMO.get("current-panel", (None,))[0] is not tidy:
+        _MEMO.clear()
+        _MEMO["current-panel"] = (tidy,)
     key = ("panel", id(tidy), when)
     return key, _memo(key, lambda: (tidy, as_of(tidy, when)))[1]
 
@@ -58,11 +63,33 @@ def _when(spec: Spec) -> str:
     return "essay" if spec.get("as_of") == ESSAY_YEAR else "latest"
 
 
-def _judge(rule, numbers: dict[str, dict], when: str, **thresholds) -> str:
-    """The ledger's verdict on ``numbers`` (notebook → headline key → value)."""
-    headlines = ledger.Headlines({notebook: {key: {"value": value} for key, value in values.items()}
-                                  for notebook, values in numbers.items()})
-    return rule(headlines, when, **thresholds).verdict
+class MissingNumber(LookupError):
+    """A number the verdict rule needs is not among those the multiverse computed (a bug, not a NaN)."""
+
+
+class StrictHeadlines(ledger.Headlines):
+    """The ledger's headlines, for a verdict on the multiverse's own numbers: a missing number is an
+    error (:class:`MissingNumber`, raised by :func:`_judge` after the rule ran) unless it is one of
+    ``evidence`` (regular expressions of ``notebook:key``), the numbers the rule only cites in its
+    evidence sentences (a test checks that none of them changes a verdict)."""
+
+    def __init__(self, by_notebook: dict[str, dict], evidence=()) -> None:
+        super().__init__(by_notebook)
+        self.evidence = [re.compile(pattern) for pattern in evidence]
+
+    def needed_but_missing(self) -> list[str]:
+        return [name for name in self.missing if not any(p.fullmatch(name) for p in self.evidence)]
+
+
+def _judge(rule, numbers: dict[str, dict], when: str, evidence=(), **thresholds) -> str:
+    """The ledger's verdict on ``numbers`` (notebook → headline key → value); :class:`MissingNumber`
+    when the rule asked for a number that is neither among them nor in ``evidence``."""
+    headlines = StrictHeadlines({notebook: {key: {"value": value} for key, value in values.items()}
+                                 for notebook, values in numbers.items()}, evidence)
+    verdict = rule(headlines, when, **thresholds).verdict
+    if missing := headlines.needed_but_missing():
+        raise MissingNumber(f"{rule.__name__}: the multiverse supplies no {', '.join(sorted(set(missing)))}")
+    return verdict
 
 
 def _number(value) -> float:
@@ -80,35 +107,49 @@ def _join_timing(areas: pd.DataFrame, stabilization: pd.DataFrame) -> pd.DataFra
                               if c.name == "area" else c).reset_index(drop=True)
 
 
-def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
-    """Countries that reach the four areas in the essay's order, and the pairwise counts C1's rule cites.
+#: The numbers C1's rule cites in its evidence only (notebook 01's other datings, pairwise counts).
+C1_EVIDENCE = (r"01_reform_sequencing:c1_.*", r"01_reform_sequencing:n_pair_lib_stab_.*",
+               r"01_reform_sequencing:n_privatization_before_institutions")
 
-    ``sequencing.reform_timing`` dates the EBRD areas and stabilization in separate rows; the EBRD
-    rows depend only on the dating choices and the stabilization rows only on the inflation choices,
-    so each half is computed once per combination of its own choices and the two are joined."""
+
+def c1_years(spec: Spec, tidy: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
+    """Each sampled country's year per area and the areas left out, as ``sequencing.reform_order`` reads
+    them from ``reform_timing`` (iso3 → (area → year or None, areas left out), sorted by iso3).
+
+    ``reform_timing`` dates each country from its own series (the "scale_share" levels are set on every
+    study country, whichever are asked), the EBRD areas from the dating choices and stabilization from
+    the inflation choices: each half is computed once, for every study country, per combination of its
+    own choices, and the sample's countries are taken from both."""
     when, groups = spec.get("as_of"), spec.get("groups")
     panel_key, cut = _cut(tidy, when)
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
-    sample = select_countries(spaces.GROUP_SETS[groups])
-    common = {"iso3": sample, "last_year": last_year}
+    common = {"iso3": study_iso3(), "last_year": last_year}
     ebrd_areas = tuple(area for area in sequencing.ESSAY_ORDER if area != "stabilization")
-    areas = _memo(("c1-areas", panel_key, groups, spec.get("dating"), spec.get("ebrd_threshold")),
-                  lambda: sequencing.reform_timing(cut, ebrd_threshold=spec.get("ebrd_threshold"),
-                                                   dating=spec.get("dating"), areas=ebrd_areas, **common))
+    areas = _memo(("c1-areas", panel_key, spec.get("dating"), spec.get("ebrd_threshold")),
+                  lambda: sequencing._years_by_country(sequencing.reform_timing(
+                      cut, ebrd_threshold=spec.get("ebrd_threshold"), dating=spec.get("dating"), areas=ebrd_areas,
+                      **common)))
     rates = _memo(("inflation", panel_key), lambda: derived.inflation(cut))
-    stabilization = _memo(("c1-stab", panel_key, groups, spec.get("inflation_threshold"), spec.get("sustained_years"),
+    stabilization = _memo(("c1-stab", panel_key, spec.get("inflation_threshold"), spec.get("sustained_years"),
                            spec.get("stabilization_rule"), spec.get("never_high")),
-                          lambda: sequencing.reform_timing(cut, inflation_threshold=spec.get("inflation_threshold"),
-                                                           sustained_years=spec.get("sustained_years"),
-                                                           stabilization_rule=spec.get("stabilization_rule"),
-                                                           never_high=spec.get("never_high"),
-                                                           areas=("stabilization",), rates=rates, **common))
-    timing = _join_timing(areas, stabilization)
-    gap = _memo(("c1-gap", panel_key, groups, spec.get("ebrd_threshold")),
-                lambda: sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year))
-    order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
+                          lambda: sequencing._years_by_country(sequencing.reform_timing(
+                              cut, inflation_threshold=spec.get("inflation_threshold"),
+                              sustained_years=spec.get("sustained_years"),
+                              stabilization_rule=spec.get("stabilization_rule"), never_high=spec.get("never_high"),
+                              areas=("stabilization",), rates=rates, **common)))
+    sample = _memo(("c1-sample", groups), lambda: select_countries(spaces.GROUP_SETS[groups]))
+    return {code: ({**areas[code][0], **stabilization[code][0]}, areas[code][1] + stabilization[code][1])
+            for code in sample}
+
+
+def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """Countries that reach the four areas in the essay's order (``sequencing.follows_order``, the test
+    ``reform_order`` applies to each country), and how many countries were judged."""
+    years = c1_years(spec, tidy)
+    follow = sum(sequencing.follows_order(dated, ties=spec.get("ties"), excluded=excluded)[0]
+                 for dated, excluded in years.values())
     key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
-    return {"01_reform_sequencing": {key: int(order["follows_essay_order"].sum()), "n_countries": len(order)}}
+    return {"01_reform_sequencing": {key: int(follow), "n_countries": len(years)}}
 
 
 def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
@@ -116,7 +157,7 @@ def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
     numbers = numbers_c1(spec, tidy)
     own = numbers["01_reform_sequencing"]
     follow = next(value for key, value in own.items() if key.startswith("n_follow_essay_order"))
-    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec)),
+    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec), C1_EVIDENCE),
             "estimate": follow / own["n_countries"], "n": own["n_countries"], "n_follow": follow}
 
 
@@ -131,29 +172,58 @@ def _sequencing_regression(cut: pd.DataFrame, panel_key: tuple) -> dict:
     return _memo(("c2-regression", panel_key), fit)
 
 
-def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
-    """The shallowest CIS trough, and the gap-trough association on every country (total and per capita)."""
+def c2_paths(spec: Spec, tidy: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(main, frame): the main source's rows of ``output.output_paths`` and ``loss_mechanism.mechanism_frame``.
+
+    ``output_paths`` of one source is ``derived.gdp_index`` then ``output.measures_table``; the index
+    does not depend on the horizon, so it is computed once per source and base year (a test checks
+    that the parts give ``output_paths``' rows)."""
     when, source = spec.get("as_of"), spec.get("gdp_source")
     panel_key, cut = _cut(tidy, when)
     base_year, horizon = spec.get("base_year"), spec.get("horizon")
+    donor = spaces.SPLICE_DONOR[source]
 
     def paths():
-        table, indices, _skipped = output.output_paths(cut, [source], base_year, spaces.SPLICE_DONOR[source],
-                                                       horizon, iso3=study_iso3())
-        main = output.source_rows(table, source)
+        indexed = _memo(("c2-index", panel_key, source, base_year), lambda: derived.gdp_index(
+            cut, source=source, base_year=base_year, splice_with=None if donor == source else donor,
+            iso3=study_iso3(), errors="skip"))
+        main = output.measures_table(indexed, horizon, study_iso3())
         gap = output.gap_frame(main, cut)
-        frame = loss_mechanism.mechanism_frame(gap, indices[indices["source"] == source], cut, base_year, horizon)
+        frame = loss_mechanism.mechanism_frame(gap, indexed[indexed["year"] >= base_year], cut, base_year, horizon)
         return main, frame
 
-    main, frame = _memo(("c2-paths", panel_key, source, base_year, horizon), paths)
+    return _memo(("c2-paths", panel_key, source, base_year, horizon), paths)
+
+
+def c2_columns(spec: Spec) -> tuple[str, str]:
+    """(x, y): the columns of :func:`c2_paths`' frame whose association tests the mechanism."""
+    return spec.get("mechanism_gap"), "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
+
+
+def c2_evidence(spec: Spec) -> tuple[str, ...]:
+    """The numbers C2's rule cites in its evidence only: notebook 01's gap medians, the group troughs, the
+    association of the other output measure (total or per capita) and the old gap's."""
+    base = f"02_output_paths:spearman_{spec.get('mechanism_gap').replace('gap_points_', 'gap_')}_vs_trough"
+    other = [] if spec.get("output") == "per_capita" else [f"{base}_pc_rho", f"{base}_pc_p"]
+    return (r"01_reform_sequencing:.*", r"02_output_paths:median_trough_index_.*",
+            r"02_output_paths:spearman_gap_vs_trough_(rho|p)", *(re.escape(key) for key in other))
+
+
+def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """The shallowest CIS trough, the gap-trough association on every country (total or per capita), and
+    the sequencing regression (as of the essay under the ledger's keys for the essay: ``..._2002``)."""
+    panel_key, cut = _cut(tidy, spec.get("as_of"))
+    main, frame = c2_paths(spec, tidy)
     cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
-    y = "trough_index" + (loss_mechanism.PER_CAPITA if spec.get("output") == "per_capita" else "")
-    x = spec.get("mechanism_gap")
-    association = output.association(frame, x, y, ())
+    x, y = c2_columns(spec)
+    association = _memo(("c2-association", panel_key, spec.get("gdp_source"), spec.get("base_year"),
+                         spec.get("horizon"), x, y), lambda: output.association(frame, x, y, ()))
     key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
     numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
                f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
-    return {"02_output_paths": numbers, "04_reforms_and_growth": _sequencing_regression(cut, panel_key)}
+    suffix = f"_{ESSAY_YEAR}" if _when(spec) == "essay" else ""  # the keys judge_c2 reads for each column
+    regression = {f"{name}{suffix}": value for name, value in _sequencing_regression(cut, panel_key).items()}
+    return {"02_output_paths": numbers, "04_reforms_and_growth": regression}
 
 
 def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
@@ -162,11 +232,11 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
     numbers = numbers_c2(spec, tidy)
     own = numbers["02_output_paths"]
     rho, p, n = (next(v for k, v in own.items() if k.endswith(suffix)) for suffix in ("_rho", "_p", "_n"))
-    verdict = _judge(ledger.judge_c2, numbers, _when(spec), loss_index=spec.get("loss_index"),
+    verdict = _judge(ledger.judge_c2, numbers, _when(spec), c2_evidence(spec), loss_index=spec.get("loss_index"),
                      mechanism_gap=x, per_capita=spec.get("output") == "per_capita")
+    regression = {name.removesuffix(f"_{ESSAY_YEAR}"): value for name, value in numbers["04_reforms_and_growth"].items()}
     return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n,
-            "shallowest_cis_trough": own["cis_shallowest_trough_index"],
-            **numbers["04_reforms_and_growth"]}
+            "shallowest_cis_trough": own["cis_shallowest_trough_index"], **regression}
 
 
 # ---- C3: the resource-rich CIS lagged the resource-poor East; governance explains it -----------------
@@ -182,10 +252,10 @@ def c3_growth_breaks(source: str) -> list[int]:
     return [*spaces.C3_GROWTH_BREAKS[:-1], min(spaces.C3_GROWTH_BREAKS[-1], last)]
 
 
-def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
-    """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way."""
-    when, source = spec.get("as_of"), spec.get("gdp_source")
-    panel_key, cut = _cut(tidy, when)
+def _c3_cross(spec: Spec, tidy: pd.DataFrame, **choices) -> pd.DataFrame:
+    """``resources.cross_section`` for ``spec``'s source and as-of year, with ``choices`` (its other arguments)."""
+    panel_key, cut = _cut(tidy, spec.get("as_of"))
+    source = spec.get("gdp_source")
     essay = _when(spec) == "essay"
     level_years = [spaces.C3_ESSAY_LEVEL] if essay else c3_level_years(source)
     breaks = list(spaces.C3_ESSAY_GROWTH) if essay else c3_growth_breaks(source)
@@ -193,11 +263,7 @@ def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
                   lambda: resources.outcomes(cut, source, resources.BASE_YEAR, level_years, breaks))
     starts = sorted({resources.outcome_start_year(name, resources.BASE_YEAR) for name in table.columns})
     cross = resources.cross_section(
-        cut, gdp_source=source, level_years=level_years, growth_breaks=breaks,
-        resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
-        governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
-        index_method=spec.get("index_method"), rich_rents_threshold=spec.get("rich_rents_threshold"),
-        eastern_europe_with_see=spec.get("eastern_europe_with_see"),
+        cut, gdp_source=source, level_years=level_years, growth_breaks=breaks, **choices,
         resource_table=_memo(("c3-resources", panel_key),
                              lambda: resources.resource_measures(cut, *resources.RESOURCE_PERIOD)),
         governance_table=_memo(("c3-governance", panel_key),
@@ -206,9 +272,47 @@ def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
         log_incomes={year: _memo(("c3-income", panel_key, year), lambda year=year: resources.log_income(cut, year))
                      for year in starts})
     cross.attrs = {}  # unused here, and pandas deep-copies attrs in every operation on the table
-    outcomes = [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
-    verdict = resources.joint_shapley(cross, outcomes, [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
-    groups = resources.group_comparison(cross, outcomes, test=False).set_index("outcome")
+    return cross
+
+
+def c3_outcomes(cross: pd.DataFrame) -> list[str]:
+    """The outcome columns of a C3 cross-section (levels, then growth windows)."""
+    return [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+
+
+def c3_indices_cross(spec: Spec, tidy: pd.DataFrame) -> pd.DataFrame:
+    """The cross-section with ``spec``'s resource and governance indices (the groups at their defaults:
+    the indices, the outcomes and hence the Shapley shares do not depend on the groups' choices)."""
+    panel_key, _cut_panel = _cut(tidy, spec.get("as_of"))
+    names = ("resource_measures", "governance_measures", "index_method")
+    return _memo(("c3-indices", panel_key, spec.get("gdp_source"), *(spec.get(n) for n in names)),
+                 lambda: _c3_cross(spec, tidy, resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
+                                   governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
+                                   index_method=spec.get("index_method")))
+
+
+def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+    """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way.
+
+    The Shapley shares (``resources.joint_shapley``) depend on the indices' choices only, the group medians
+    (``resources.group_comparison``) on the groups' choices only: each is computed once per combination of
+    its own choices, on a cross-section built with those choices (a test checks them against the
+    cross-section built with every choice of the specification)."""
+    panel_key, _cut_panel = _cut(tidy, spec.get("as_of"))
+    source = spec.get("gdp_source")
+    index_key = tuple(spec.get(n) for n in ("resource_measures", "governance_measures", "index_method"))
+    group_key = (spec.get("rich_rents_threshold"), spec.get("eastern_europe_with_see"))
+
+    def shapley():
+        cross = c3_indices_cross(spec, tidy)
+        return resources.joint_shapley(cross, c3_outcomes(cross), [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
+
+    def groups():
+        cross = _c3_cross(spec, tidy, rich_rents_threshold=group_key[0], eastern_europe_with_see=group_key[1])
+        return resources.group_comparison(cross, c3_outcomes(cross), test=False).set_index("outcome")
+
+    verdict = _memo(("c3-shapley", panel_key, source, *index_key), shapley)
+    groups = _memo(("c3-groups", panel_key, source, *group_key), groups)
     numbers = {}
     for outcome, row in verdict.iterrows():
         numbers[f"governance_explains_more_{outcome}"] = int(bool(row["governance_explains_more"]))
@@ -219,13 +323,26 @@ def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     return {"05_resources_vs_governance": numbers}
 
 
+#: The numbers C3's rule cites in its evidence only: notebook 02's group medians, notebook 05's bootstrap,
+#: intervals, per-capita and early-governance numbers, the other Eastern Europe's medians.
+C3_EVIDENCE = (r"02_output_paths:median_index_.*", r"05_resources_vs_governance:bootstrap_.*",
+               r"05_resources_vs_governance:difference_.*", r"05_resources_vs_governance:median_.*_(high|low)",
+               r"05_resources_vs_governance:median_.*_ee_with_see", r"05_resources_vs_governance:median_gdppc_.*",
+               r"05_resources_vs_governance:shapley_share_.*")
+
+
+def c3_level(spec: Spec) -> str:
+    """The level outcome C3's rule judges: the essay's level year, or the source's last level year."""
+    return f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else c3_level_years(spec.get('gdp_source'))[-1]}"
+
+
 def evaluate_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
     """Verdict; estimate = governance's Shapley share of R² for the level outcome the rule judges."""
     numbers = numbers_c3(spec, tidy)
     own = numbers["05_resources_vs_governance"]
-    level = f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else c3_level_years(spec.get('gdp_source'))[-1]}"
+    level = c3_level(spec)
     rich, poor = own.get(f"median_{level}_resource_rich_cis", math.nan), own.get(f"median_{level}_resource_poor_cee", math.nan)
-    return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec)),
+    return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec), C3_EVIDENCE),
             "estimate": own.get(f"shapley_share_governance_{level}", math.nan),
             "median_rich_cis": rich, "median_poor_east": poor, "gap_rich_minus_poor": rich - poor}
 

@@ -5,7 +5,7 @@ Exit codes (:mod:`transition.run.problems`):
 - 0 success;
 - 1 a notebook failed (its cell and the error's last line are printed);
 - 2 a usage or parameter problem, reported before anything ran, one line each;
-- 3 raw data unavailable or not matching the registry's hash;
+- 3 raw data unavailable or not matching the registry's hash; no Dask scheduler at the given address;
 - 4 an unexpected error (a bug): one line; ``transition --debug …`` shows the traceback;
 - 130 interrupted (Ctrl-C): nothing was replaced by a partial result.
 
@@ -110,8 +110,8 @@ def _workers(jobs: int, count: int) -> tuple[int, str]:
 
 
 EXIT_CODES = ("Exit codes: 0 success; 1 a notebook failed; 2 a usage or parameter problem (nothing ran); "
-              "3 raw data unavailable or not matching the registry; 4 an unexpected error (--debug shows the "
-              "traceback); 130 interrupted (nothing replaced by a partial result).")
+              "3 raw data unavailable or not matching the registry, or no Dask scheduler at the address; "
+              "4 an unexpected error (--debug shows the traceback); 130 interrupted (nothing replaced by a partial result).")
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
@@ -398,54 +398,94 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: a process pool on this machine; dask: Dask distributed (a LocalCluster, or --scheduler).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="An existing Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+              help="A separately started Dask scheduler, tcp://HOST:PORT (implies --engine dask); checked first.")
 @click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs, help="Workers " + _JOBS_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Only the first N specifications of each claim (the default specification first).")
+              help="Only the first N specifications of each claim (the default specification first): a partial run.")
+@click.option("--name", default=None, help="A partial run's folder, runs/multiverse-NAME/ (default: named after "
+                                           "its claims, limit, permutations and seed).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--permutations", type=click.IntRange(min=0), default=None,
-              help="Permutations of the joint test of C2 and C3 under the null (default 50; 0: no joint test, "
-                   "the stored one is left as it is).")
-@click.option("--joint-specifications", type=click.IntRange(min=1), default=None,
-              help="Specifications drawn for the joint test, the default ones always in (default 4).")
-@click.option("--seed", type=click.IntRange(min=0), default=None,
-              help="Seed of that sample and of the permutations (default 13).")
-def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permutations, joint_specifications,
+              help="Permutations of the joint tests under the null (default: 1,000 in the full run; a partial run "
+                   "tests only when this is given; 0: no joint test).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the permutations (default 13).")
+@click.pass_context
+def multiverse(ctx: click.Context, claims, engine: str, scheduler, jobs: int, limit, name, progress, permutations,
                seed) -> None:
-    """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process.
+    """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process, and
+    the joint test of each claim's whole curve under its null (Simonsohn et al. 2020).
 
     Results are stored by specification hash under runs/multiverse/ (an interrupted run resumes
-    without recomputing); results/multiverse_<claim>.csv and results/multiverse_summary.csv are
-    then written from the store. Then the joint test under the null of C2 and C3 (Simonsohn et al.
-    2020; minutes) goes to results/multiverse_joint_tests.csv, which notebook 09 reads.
-    CLAIMS: e.g. C1 C3 (default: every claim with a space).
+    without recomputing; a changed package, data table, registry, panel or pinned version is never
+    served from it). The full default run (every claim, no --limit, the default permutations and
+    seed) writes results/multiverse_<claim>.csv, results/multiverse_summary.csv and
+    results/multiverse_joint_tests.csv (every specification, 1,000 permutations), which notebook 09
+    reads; any other run is partial and writes the same files to runs/multiverse-NAME/ only (its
+    joint tests only with --permutations). CLAIMS: e.g. C1 C3 (default: every claim with a space).
     """
-    # Heavy (pandas, the analysis, optionally Dask): imported only by the command that evaluates.
-    from transition.analysis.speccurve import SEED
-    from transition.chapters import robustness
-    from transition.claims.spaces import SPACES
-    from transition.run import multiverse as engine_module
+    from transition.claims.spaces import SPACES  # light: the checks below come before the heavy imports
+    from transition.run import cluster
 
-    chosen = list(claims) or list(SPACES)
+    chosen = list(dict.fromkeys(claims)) or list(SPACES)
     unknown = [claim for claim in chosen if claim not in SPACES]
     if unknown:
         raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(SPACES)}" for claim in unknown])
+    if name is not None:
+        check_name(name)
+    if scheduler:
+        cluster.probe(scheduler)
+    _run_multiverse(_layout(ctx), chosen, engine="dask" if scheduler else engine, scheduler=scheduler, jobs=jobs,
+                    limit=limit, name=name, progress=sys.stderr.isatty() if progress is None else progress,
+                    permutations=permutations, seed=seed, every_claim=set(chosen) == set(SPACES))
+
+
+def _multiverse_target(layout: Layout, chosen: list[str], every_claim: bool, limit, name, permutations, seed,
+                       defaults: tuple[int, int]) -> tuple[Path, bool]:
+    """(folder, full): results/ for the full default run, else runs/multiverse-NAME/."""
+    full = every_claim and limit is None and permutations in (None, defaults[0]) and seed in (None, defaults[1])
+    if full:
+        return layout.results, True
+    if name is None:
+        parts = ["all" if every_claim else "-".join(chosen)]
+        parts += [f"limit{limit}"] if limit else []
+        parts += [f"perm{permutations}"] if permutations is not None else []
+        parts += [f"seed{seed}"] if seed is not None else []
+        name = "-".join(parts)
+    return layout.runs / f"multiverse-{name}", False
+
+
+def _run_multiverse(layout: Layout, chosen: list[str], *, engine, scheduler, jobs, limit, name, progress,
+                    permutations, seed, every_claim: bool) -> None:
+    # Heavy (pandas, the analysis, optionally Dask): imported only once the request is checked.
+    from transition.analysis.speccurve import SEED
+    from transition.claims.nulls import N_PERMUTATIONS, NULLS, TESTS_FILE
+    from transition.run import multiverse as engine_module
+
+    target, full = _multiverse_target(layout, chosen, every_claim, limit, name, permutations, seed,
+                                      (N_PERMUTATIONS, SEED))
+    store = layout.runs / "multiverse"
     workers, note = _workers(jobs, 10 ** 6)
-    report = engine_module.run(chosen, engine="dask" if scheduler else engine, jobs=workers, scheduler=scheduler,
-                               limit=limit, progress=sys.stderr.isatty() if progress is None else progress)
-    table = engine_module.write_results(chosen)
-    click.echo(f"{sum(report.evaluated.values())} specifications evaluated, {sum(report.reused.values())} reused "
-               f"from the store, in {report.seconds:.1f} s{note}")
+    report = engine_module.run(chosen, engine=engine, jobs=workers, scheduler=scheduler, limit=limit, store=store,
+                               progress=progress)
+    for line in report.notes:
+        click.echo(line, err=True)
+    table = engine_module.write_results(chosen, store, target, limit=limit)
+    done = sum(report.evaluated.values())
+    rate = f" ({done / report.seconds * 60:,.0f} per minute)" if done and report.seconds else ""
+    click.echo(f"{done} specifications evaluated, {sum(report.reused.values())} reused from the store, "
+               f"in {report.seconds:.1f} s{rate}{note}")
     click.echo(table.to_string(index=False))
-    permutations = robustness.JOINT_PERMUTATIONS if permutations is None else permutations
-    if permutations and set(chosen) & set(robustness.ESTIMATE_CLAIMS):
+    tested = N_PERMUTATIONS if full else permutations
+    if tested and set(chosen) & set(NULLS):
         started = time.perf_counter()
-        tests = engine_module.write_joint_tests(
-            chosen, n_permutations=permutations, seed=SEED if seed is None else seed, jobs=workers,
-            n_specifications=joint_specifications or robustness.JOINT_SPECIFICATIONS)
-        click.echo(f"joint tests ({permutations} permutations) in {time.perf_counter() - started:.1f} s "
-                   f"→ results/{robustness.JOINT_TESTS_FILE}")
+        tests = engine_module.write_joint_tests(chosen, store, target, tested, SEED if seed is None else seed,
+                                                limit=limit)
+        click.echo(f"joint tests over every specification ({tested:,} permutations) in "
+                   f"{time.perf_counter() - started:.1f} s → {layout.display(target / TESTS_FILE)}")
         click.echo(tests.drop(columns=["null"]).round(3).to_string(index=False))
+    where = layout.display(target)
+    click.echo(f"tables → {where}/" + ("" if full else " (a partial run: results/ is written only by the full "
+                                                         "default run, `transition multiverse`)"))
 
 
 @main.command()
