@@ -9,6 +9,7 @@ from conftest import requires_mirror
 
 from transition.analysis import resources, sequencing
 from transition.claims import evaluate, spaces
+from transition.claims.ledger import judge_c1, judge_c2, judge_c3
 from transition.data import derived
 from transition.data.vocabulary import ESSAY_YEAR
 from transition.paths import RESULTS_DIR
@@ -98,3 +99,123 @@ def test_deleting_every_observation_after_2002_changes_no_as_of_2002_verdict(rea
     cut = real_panel[real_panel["year"] <= 2002].copy()
     for spec in [space.spec(as_of=2002), *list(s for s in space.specs() if s.get("as_of") == 2002)[1:4]]:
         assert evaluate.evaluate(claim, spec, real_panel)["verdict"] == evaluate.evaluate(claim, spec, cut)["verdict"]
+
+
+# ---- a missing number is an error, never a NaN that passes (issue 21, item 6) ----------------------------
+def test_the_essay_columns_c2_rule_reads_the_regression_fitted_to_2002(real_panel):
+    """As of the essay the rule reads seq_lib_ahead_coef_2002: the multiverse supplies it under that key."""
+    essay = evaluate.numbers_c2(spaces.SPACES["C2"].spec(as_of=ESSAY_YEAR), real_panel)["04_reforms_and_growth"]
+    latest = evaluate.numbers_c2(spaces.SPACES["C2"].default(), real_panel)["04_reforms_and_growth"]
+    assert set(essay) == {"seq_lib_ahead_coef_2002", "seq_lib_ahead_pvalue_2002"}
+    assert set(latest) == {"seq_lib_ahead_coef", "seq_lib_ahead_pvalue"}
+    assert np.isfinite(essay["seq_lib_ahead_coef_2002"]) and essay["seq_lib_ahead_coef_2002"] != latest["seq_lib_ahead_coef"]
+
+
+def test_a_number_the_rule_needs_and_lacks_is_an_error(real_panel):
+    spec = spaces.SPACES["C2"].spec(as_of=ESSAY_YEAR)
+    numbers = evaluate.numbers_c2(spec, real_panel)
+    old = {"02_output_paths": numbers["02_output_paths"],  # the regression under the latest data's keys (the bug)
+           "04_reforms_and_growth": {"seq_lib_ahead_coef": 0.76, "seq_lib_ahead_pvalue": 0.75}}
+    with pytest.raises(evaluate.MissingNumber, match="seq_lib_ahead_coef_2002"):
+        evaluate._judge(judge_c2, old, "essay", evaluate.c2_evidence(spec))
+    with pytest.raises(evaluate.MissingNumber, match="n_follow_essay_order_all"):
+        evaluate._judge(judge_c1, {"01_reform_sequencing": {"n_countries": 29}}, "latest", evaluate.C1_EVIDENCE)
+
+
+_PROBES = (-1e9, -1.0, 0.0, 0.5, 1.0, 100.0, 1e9)
+
+
+@pytest.mark.parametrize("claim", ["C1", "C2", "C3"])
+def test_the_numbers_left_to_the_evidence_never_change_a_verdict(claim, real_panel):
+    """Every number the rule asks for and the multiverse does not supply (its evidence sentences only) is
+    set to each of several values, one at a time and all together: the verdict stays."""
+    space = spaces.SPACES[claim]
+    rule = {"C1": judge_c1, "C2": judge_c2, "C3": judge_c3}[claim]
+    for spec in (space.default(), space.spec(as_of=ESSAY_YEAR), *list(space.specs())[1:60:20]):
+        numbers = {"C1": evaluate.numbers_c1, "C2": evaluate.numbers_c2, "C3": evaluate.numbers_c3}[claim](spec, real_panel)
+        extra = {}
+        if claim == "C2":
+            extra = {"loss_index": spec.get("loss_index"), "mechanism_gap": spec.get("mechanism_gap").replace("gap_points_", "gap_"),
+                     "per_capita": spec.get("output") == "per_capita"}
+        evidence = {"C1": evaluate.C1_EVIDENCE, "C3": evaluate.C3_EVIDENCE}.get(claim) or evaluate.c2_evidence(spec)
+        when = "essay" if spec.get("as_of") == ESSAY_YEAR else "latest"
+        recorder = evaluate.StrictHeadlines({nb: {k: {"value": v} for k, v in values.items()} for nb, values in numbers.items()})
+        verdict = rule(recorder, when, **extra).verdict
+        assert evaluate._judge(rule, numbers, when, evidence, **extra) == verdict
+        asked = sorted(set(recorder.missing))
+        assert asked, "the rule cites numbers the multiverse does not compute"
+        for probe in _PROBES:
+            for chosen in [*([name] for name in asked), asked]:
+                filled = {nb: dict(values) for nb, values in numbers.items()}
+                for name in chosen:
+                    notebook, key = name.split(":", 1)
+                    filled.setdefault(notebook, {})[key] = probe
+                assert evaluate._judge(rule, filled, when, evidence, **extra) == verdict, (spec.choices, chosen, probe)
+
+
+# ---- the fast paths give the pipeline's numbers ---------------------------------------------------------------
+def test_c1_counts_are_reform_orders(real_panel):
+    """follows_order on the memoized per-country years gives reform_order's count on the joined timing."""
+    space = spaces.SPACES["C1"]
+    for spec in list(space.specs())[::577]:
+        cut = evaluate.as_of(real_panel, spec.get("as_of"))
+        sample = evaluate.select_countries(spaces.GROUP_SETS[spec.get("groups")])
+        last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
+        timing = sequencing.reform_timing(cut, iso3=sample, last_year=last_year, ebrd_threshold=spec.get("ebrd_threshold"),
+                                          dating=spec.get("dating"), inflation_threshold=spec.get("inflation_threshold"),
+                                          sustained_years=spec.get("sustained_years"),
+                                          stabilization_rule=spec.get("stabilization_rule"), never_high=spec.get("never_high"))
+        gap = sequencing.liberalization_institutions_gap(cut, spec.get("ebrd_threshold"), last_year)
+        order = sequencing.reform_order(timing, gap[gap["iso3"].isin(sample)], spec.get("ties"))
+        result = evaluate.evaluate("C1", spec, real_panel)
+        assert (result["n_follow"], result["n"]) == (int(order["follows_essay_order"].sum()), len(order)), spec.choices
+
+
+def test_c2_paths_by_parts_are_output_paths(real_panel):
+    from transition.analysis import loss_mechanism, output
+    from transition.data.vocabulary import study_iso3
+
+    for spec in (spaces.SPACES["C2"].default(), spaces.SPACES["C2"].spec(gdp_source="maddison", base_year=1990, horizon=20)):
+        source, base_year, horizon = spec.get("gdp_source"), spec.get("base_year"), spec.get("horizon")
+        table, indices, _skipped = output.output_paths(real_panel, [source], base_year, spaces.SPLICE_DONOR[source],
+                                                       horizon, iso3=study_iso3())
+        main = output.source_rows(table, source)
+        frame = loss_mechanism.mechanism_frame(output.gap_frame(main, real_panel), indices[indices["source"] == source],
+                                               real_panel, base_year, horizon)
+        fast_main, fast_frame = evaluate.c2_paths(spec, real_panel)
+        pd.testing.assert_frame_equal(fast_main, main)
+        pd.testing.assert_frame_equal(fast_frame, frame)
+
+
+def test_c3_numbers_by_parts_are_the_full_cross_sections(real_panel):
+    space = spaces.SPACES["C3"]
+    for spec in (space.default(), space.spec(governance_measures="wgi", index_method="pc1", rich_rents_threshold=5.0,
+                                             eastern_europe_with_see=True, gdp_source="pwt"), space.spec(as_of=ESSAY_YEAR)):
+        essay = spec.get("as_of") == ESSAY_YEAR
+        cut = evaluate.as_of(real_panel, spec.get("as_of"))
+        cross = resources.cross_section(
+            cut, gdp_source=spec.get("gdp_source"),
+            level_years=[spaces.C3_ESSAY_LEVEL] if essay else evaluate.c3_level_years(spec.get("gdp_source")),
+            growth_breaks=list(spaces.C3_ESSAY_GROWTH) if essay else evaluate.c3_growth_breaks(spec.get("gdp_source")),
+            resource_names=spaces.RESOURCE_SETS[spec.get("resource_measures")],
+            governance_names=spaces.GOVERNANCE_SETS[spec.get("governance_measures")],
+            index_method=spec.get("index_method"), rich_rents_threshold=spec.get("rich_rents_threshold"),
+            eastern_europe_with_see=spec.get("eastern_europe_with_see"))
+        outcomes = evaluate.c3_outcomes(cross)
+        shapley = resources.joint_shapley(cross, outcomes)
+        groups = resources.group_comparison(cross, outcomes, test=False).set_index("outcome")
+        own = evaluate.numbers_c3(spec, real_panel)["05_resources_vs_governance"]
+        for outcome in outcomes:
+            assert own[f"shapley_share_governance_{outcome}"] == pytest.approx(
+                shapley.loc[outcome, "shapley_governance"] / shapley.loc[outcome, "r2_joint"], abs=1e-12)
+            assert own[f"median_{outcome}_resource_rich_cis"] == groups.loc[outcome, "median_rich_cis"]
+            assert own[f"median_{outcome}_resource_poor_cee"] == groups.loc[outcome, "median_poor_cee"]
+
+
+def test_the_memo_holds_one_panel_at_a_time(real_panel):
+    spec = spaces.SPACES["C1"].default()
+    other = real_panel.copy()
+    evaluate.evaluate("C1", spec, real_panel)
+    evaluate.evaluate("C1", spec, other)
+    assert not any(isinstance(key, tuple) and id(real_panel) in key for key in evaluate._MEMO)
+    assert evaluate._MEMO["current-panel"][0] is other
