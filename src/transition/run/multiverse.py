@@ -84,21 +84,23 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _worker(registry: str, nulls: str | None):
-    if registry not in _WORKER_DATA:
+def _worker(registry: str, nulls: str | None, version: str | None):
+    """The registry module and its data in this worker, loaded once per store version (a long-lived Dask
+    worker reloads the panel when it changed; changed code needs new workers)."""
+    if _WORKER_DATA.get(registry, (None,))[0] != version:
         _limit_threads()
         module = importlib.import_module(registry)
-        _WORKER_DATA[registry] = (module, module.load_data())
-    module, data = _WORKER_DATA[registry]
+        _WORKER_DATA[registry] = (version, module, module.load_data())
+    _version, module, data = _WORKER_DATA[registry]
     null_module = importlib.import_module(nulls) if nulls else None
     return module, data, getattr(null_module, "NULLS", {})
 
 
 def evaluate_batch(registry: str, claim: str, batch: list[tuple[tuple[str, Any], ...]],
-                   nulls: str | None = DEFAULT_NULLS) -> tuple[list[dict], float]:
-    """Evaluate a batch of one claim's specifications (runs in a worker; data loaded once per process):
-    the rows to store, and the worker's peak memory (MiB) after the batch."""
-    module, data, null_registry = _worker(registry, nulls)
+                   nulls: str | None = DEFAULT_NULLS, version: str | None = None) -> tuple[list[dict], float]:
+    """Evaluate a batch of one claim's specifications (runs in a worker; data loaded once per process and
+    store ``version``): the rows to store, and the worker's peak memory (MiB) after the batch."""
+    module, data, null_registry = _worker(registry, nulls, version)
     _space, evaluate = module.CLAIMS[claim]
     null = null_registry.get(claim)
     rows = []
@@ -245,7 +247,8 @@ def run(claims: list[str], engine: str = "local", jobs: int = 2, scheduler: str 
     peaks: list[float] = []
     bar = _progress(sum(len(batch) for _, batch in batches), progress)
     try:
-        for claim, (rows, peak) in _execute(batches, engine, jobs, scheduler, registry, nulls):
+        for claim, (rows, peak) in _execute(batches, engine, jobs, scheduler, registry, nulls,
+                                            _CODE_VERSION.setdefault("version", code_version())):
             write_batch(store, claim, rows)
             evaluated[claim] += len(rows)
             peaks.append(peak)
@@ -256,20 +259,21 @@ def run(claims: list[str], engine: str = "local", jobs: int = 2, scheduler: str 
                   (round(peaks[0], 1), round(max(peaks), 1)) if peaks else None)
 
 
-def _execute(batches, engine: str, jobs: int, scheduler: str | None, registry: str, nulls: str | None):
+def _execute(batches, engine: str, jobs: int, scheduler: str | None, registry: str, nulls: str | None, version: str):
     if not batches:
         return
+    tasks = [(claim, (registry, claim, batch, nulls, version)) for claim, batch in batches]
     if engine == "local":
-        yield from _execute_local(batches, jobs, registry, nulls)
+        yield from _execute_local(tasks, jobs)
     elif engine == "dask":
-        yield from _execute_dask(batches, jobs, scheduler, registry, nulls)
+        yield from _execute_dask(tasks, jobs, scheduler)
     else:
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
 
 
-def _execute_local(batches, jobs: int, registry: str, nulls: str | None):
+def _execute_local(tasks, jobs: int):
     with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_threads) as pool:
-        futures = {pool.submit(evaluate_batch, registry, claim, batch, nulls): claim for claim, batch in batches}
+        futures = {pool.submit(evaluate_batch, *arguments): claim for claim, arguments in tasks}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
@@ -297,7 +301,7 @@ def _connect(scheduler: str):
     return client
 
 
-def _execute_dask(batches, jobs: int, scheduler: str | None, registry: str, nulls: str | None):
+def _execute_dask(tasks, jobs: int, scheduler: str | None):
     from distributed import Client, LocalCluster  # the optional engine: imported only when chosen
     from distributed import as_completed as dask_completed
 
@@ -308,8 +312,7 @@ def _execute_dask(batches, jobs: int, scheduler: str | None, registry: str, null
                                env=SINGLE_THREAD_ENV)
         client = Client(cluster)
     try:
-        futures = {client.submit(evaluate_batch, registry, claim, batch, nulls, pure=False): claim
-                   for claim, batch in batches}
+        futures = {client.submit(evaluate_batch, *arguments, pure=False): claim for claim, arguments in tasks}
         for future in dask_completed(futures):
             yield futures[future], future.result()
     finally:
