@@ -6,8 +6,6 @@ from __future__ import annotations
 import http.server
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -27,12 +25,6 @@ def _transition(*args, timeout: float = 60) -> tuple[subprocess.CompletedProcess
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "transition", *args], capture_output=True, text=True, timeout=timeout)
     return done, time.monotonic() - started
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _one_error_line(done: subprocess.CompletedProcess) -> str:
@@ -91,49 +83,15 @@ def test_parse_accepts_tcp_addresses_only():
 
 
 # ---- a real cluster of separately started processes -------------------------------------------------------
-def _start(args: list[str], log: Path) -> subprocess.Popen:
-    env = {**os.environ, **multiverse.SINGLE_THREAD_ENV,
-           "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
-    with open(log, "w") as out:
-        return subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
 @pytest.fixture()
 def separate_cluster(tmp_path):
-    """`dask scheduler` and `dask worker … --nworkers 2` on random free ports of localhost; stopped (their
-    whole process groups) however the test ends."""
+    """`dask scheduler` and `dask worker … --nworkers 2` on random free ports of localhost, stopped (their whole
+    process groups) however the test ends; the workers can import the tests' toy registries."""
     if DASK is None:
         pytest.skip("the `dask` command is not installed")
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    processes = [_start([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                        tmp_path / "scheduler.log")]
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                cluster.probe(address, timeout=1)
-                break
-            except cluster.ClusterProblem:
-                if time.monotonic() > deadline or processes[0].poll() is not None:
-                    raise RuntimeError((tmp_path / "scheduler.log").read_text()) from None
-                time.sleep(0.3)
-        processes.append(_start([DASK, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
-                                tmp_path / "worker.log"))  # the workers' and nannies' own ports: random free ones
+    env = {"PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
+    with cluster.separate_processes(2, tmp_path, env) as address:
         yield address
-    finally:
-        for process in reversed(processes):
-            _stop(process)
 
 
 @pytest.mark.slow

@@ -142,12 +142,17 @@ def c1_years(spec: Spec, tidy: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
             for code in sample}
 
 
+def _follows(dated: dict, excluded: tuple, ties: str) -> bool:
+    """``sequencing.follows_order`` of one country's years, once per distinct (years, areas left out, ties)."""
+    key = ("c1-follows", tuple(dated.get(area) for area in sequencing.ESSAY_ORDER), tuple(sorted(excluded)), ties)
+    return _memo(key, lambda: sequencing.follows_order(dated, ties=ties, excluded=excluded)[0])
+
+
 def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     """Countries that reach the four areas in the essay's order (``sequencing.follows_order``, the test
     ``reform_order`` applies to each country), and how many countries were judged."""
     years = c1_years(spec, tidy)
-    follow = sum(sequencing.follows_order(dated, ties=spec.get("ties"), excluded=excluded)[0]
-                 for dated, excluded in years.values())
+    follow = sum(_follows(dated, excluded, spec.get("ties")) for dated, excluded in years.values())
     key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
     return {"01_reform_sequencing": {key: int(follow), "n_countries": len(years)}}
 

@@ -249,6 +249,8 @@ CLAIMS_TEXTS: dict[str, str] = {
     "Specifications per claim": "Спецификаций на тезис",
     "the EBRD scores and reform areas (hence the reform gap) permuted across countries": "оценки ЕБРР и области реформ (а значит, разрыв реформ) переставлены между странами",
     "the governance measures permuted across countries": "меры качества управления переставлены между странами",
+    "each country's own area dates in a random order": "собственные даты областей реформ каждой страны в случайном порядке",
+    "seed": "начальное значение",
     "claim": "тезис",
     "as_of": "на момент",
     "n_total": "всего",

@@ -472,8 +472,10 @@ def _run_multiverse(layout: Layout, chosen: list[str], *, engine, scheduler, job
     table = engine_module.write_results(chosen, store, target, limit=limit)
     done = sum(report.evaluated.values())
     rate = f" ({done / report.seconds * 60:,.0f} per minute)" if done and report.seconds else ""
+    memory = (f"; workers' peak memory {report.worker_peak_mib[0]:.0f} MiB after their first batch, "
+              f"{report.worker_peak_mib[1]:.0f} MiB at most" if report.worker_peak_mib else "")
     click.echo(f"{done} specifications evaluated, {sum(report.reused.values())} reused from the store, "
-               f"in {report.seconds:.1f} s{rate}{note}")
+               f"in {report.seconds:.1f} s{rate}{note}{memory}")
     click.echo(table.to_string(index=False))
     tested = N_PERMUTATIONS if full else permutations
     if tested and set(chosen) & set(NULLS):
@@ -500,11 +502,14 @@ def _run_multiverse(layout: Layout, chosen: list[str], *, engine, scheduler, job
 @click.option("--list-time/--no-list-time", default=True, help="Time `transition list` in a fresh process (target 1 s).")
 @click.option("--warm-make", is_flag=True, help="Run `make all` twice in the project and time the second (target 10 s).")
 @click.option("--cold", is_flag=True, help="Time the cold default run of both editions against its floor (target 1.3x).")
+@click.option("--multiverse/--no-multiverse", "multiverse_time", default=True,
+              help="Time the full default `transition multiverse` (-j 1 and -j 2, then on a Dask cluster of separate "
+                   "processes) and its joint tests at 100, 1,000 and 10,000 permutations.")
 @click.pass_context
 def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int, sweep_notebook, grids,
-          list_time: bool, warm_make: bool, cold: bool) -> None:
-    """Time the panel, each notebook, the full run serial vs -j 2 and a 12-variant sweep; with
-    --warm-make and --cold, the targets of a warm `make all` and of the cold run against its floor.
+          list_time: bool, warm_make: bool, cold: bool, multiverse_time: bool) -> None:
+    """Time the panel, each notebook, the full run serial vs -j 2, a 12-variant sweep and the multiverse;
+    with --warm-make and --cold, the targets of a warm `make all` and of the cold run against its floor.
 
     Runs go to a temporary folder (never results/ or the committed notebooks) and bypass the
     execution cache; the numbers are printed as a table and merged into results/benchmarks.json.
@@ -526,6 +531,8 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     if cold:
         cold_results, errors = targets.time_cold_run(_layout(ctx), jobs)
         results.update(cold_results)
+    if multiverse_time:
+        results.update(benchmarks.time_multiverse(jobs))
     errors += results.pop("errors", [])
     click.echo(benchmarks.table(results))
     if errors:

@@ -13,6 +13,7 @@ Examples
 """
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 
@@ -80,3 +81,71 @@ def probe(address: str, timeout: float = TIMEOUT) -> None:
         seen = "no greeting" if not header else "an answer that is not a Dask handshake"
         raise ClusterProblem([f"{address} is not a Dask scheduler ({seen} in {timeout:g} s; a dashboard or web "
                               f"server?): {FIX}"], EXIT_UNREACHABLE)
+
+
+# ---- a cluster of separately started processes on this machine (the tests and the benchmark) ----------------
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on now (the operating system's choice)."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process) -> None:
+    import os
+    import signal
+    import subprocess
+
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@contextlib.contextmanager
+def separate_processes(n_workers: int = 2, log_dir=None, env: dict | None = None, timeout: float = 60.0):
+    """``dask scheduler`` and ``dask worker ADDRESS --nworkers N --nthreads 1``, each its own process group on
+    a random free port of localhost; yields the scheduler's address once it answers, and stops both (their
+    whole process groups) however the block ends."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    from pathlib import Path
+
+    dask = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.which("dask")
+    if dask is None:
+        raise ClusterProblem(["the `dask` command is not installed in this environment"], EXIT_UNREACHABLE)
+    logs = Path(log_dir or tempfile.mkdtemp(prefix="transition-dask-"))
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    environment = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                   **(env or {})}
+
+    def start(args, name):
+        with open(logs / f"{name}.log", "w") as log:
+            return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=environment, start_new_session=True)
+
+    processes = [start([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], "scheduler")]
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                probe(address, timeout=1.0)
+                break
+            except ClusterProblem:
+                if time.monotonic() > deadline or processes[0].poll() is not None:
+                    raise ClusterProblem([f"the scheduler did not start: see {logs / 'scheduler.log'}"],
+                                         EXIT_UNREACHABLE) from None
+                time.sleep(0.3)
+        processes.append(start([dask, "worker", address, "--nworkers", str(n_workers), "--nthreads", "1",
+                                "--no-dashboard"], "worker"))
+        yield address
+    finally:
+        for process in reversed(processes):
+            _stop(process)
