@@ -87,7 +87,7 @@ def _peak_mib() -> float:
 def _worker(registry: str, nulls: str | None, version: str | None):
     """The registry module and its data in this worker, loaded once per store version (a long-lived Dask
     worker reloads the panel when it changed; changed code needs new workers)."""
-    if _WORKER_DATA.get(registry, (None,))[0] != version:
+    if registry not in _WORKER_DATA or _WORKER_DATA[registry][0] != version:
         _limit_threads()
         module = importlib.import_module(registry)
         _WORKER_DATA[registry] = (version, module, module.load_data())
