@@ -52,11 +52,11 @@ def test_a_resumed_run_never_recomputes_a_finished_specification(tmp_path):
 
 
 def test_a_truncated_batch_is_recomputed_with_a_note_naming_it(tmp_path):
-    _toy(tmp_path, jobs=1, batch_size=8)
+    _toy(tmp_path, jobs=1, batch_size=2)  # four batches of six (one per threshold)
     batch = sorted(multiverse.store_path(tmp_path, "TOY").glob("*.parquet"))[1]
     os.truncate(batch, 100)
-    again = _toy(tmp_path, jobs=1, batch_size=8)
-    assert again.evaluated == {"TOY": 8} and again.reused == {"TOY": 16}
+    again = _toy(tmp_path, jobs=1, batch_size=2)
+    assert again.evaluated == {"TOY": 6} and again.reused == {"TOY": 18}
     assert len(again.notes) == 1 and batch.name in again.notes[0] and "evaluated again" in again.notes[0]
     assert len(multiverse.read_store(tmp_path, "TOY")) == 24 and not batch.exists()
 
@@ -97,6 +97,14 @@ def test_local_and_dask_engines_give_identical_results(tmp_path):
     _toy(tmp_path / "local", engine="local", jobs=2)
     _toy(tmp_path / "dask", engine="dask", jobs=2)
     assert multiverse.read_store(tmp_path / "local", "TOY").equals(multiverse.read_store(tmp_path / "dask", "TOY"))
+
+
+def test_batches_keep_the_specifications_sharing_their_outer_choices_together():
+    todo = [spec.choices for spec in spaces.SPACES["C2"].specs()]
+    batches = multiverse.batches_of(todo)
+    assert sum(len(batch) for batch in batches) == len(todo) and len(batches) == 8
+    assert all(len({(dict(c)["gdp_source"], dict(c)["base_year"]) for c in batch}) == 1 for batch in batches)
+    assert [len(b) for b in multiverse.batches_of(todo[:10], 4)] == [10] and multiverse.batches_of([]) == []
 
 
 def test_a_specification_outside_its_space_is_refused_clearly():

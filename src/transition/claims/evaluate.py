@@ -219,12 +219,13 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     the sequencing regression (as of the essay under the ledger's keys for the essay: ``..._2002``)."""
     panel_key, cut = _cut(tidy, spec.get("as_of"))
     main, frame = c2_paths(spec, tidy)
-    cis = main[(main["broad_group"] == "CIS") & (main["status"] == "ok")]
+    paths_key = (panel_key, spec.get("gdp_source"), spec.get("base_year"), spec.get("horizon"))
+    shallowest = _memo(("c2-shallowest", *paths_key), lambda: float(
+        main.loc[(main["broad_group"] == "CIS") & (main["status"] == "ok"), "trough_index"].max()))
     x, y = c2_columns(spec)
-    association = _memo(("c2-association", panel_key, spec.get("gdp_source"), spec.get("base_year"),
-                         spec.get("horizon"), x, y), lambda: output.association(frame, x, y, ()))
+    association = _memo(("c2-association", *paths_key, x, y), lambda: output.association(frame, x, y, ()))
     key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
-    numbers = {"cis_shallowest_trough_index": float(cis["trough_index"].max()),
+    numbers = {"cis_shallowest_trough_index": shallowest,
                f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
     suffix = f"_{ESSAY_YEAR}" if _when(spec) == "essay" else ""  # the keys judge_c2 reads for each column
     regression = {f"{name}{suffix}": value for name, value in _sequencing_regression(cut, panel_key).items()}

@@ -218,16 +218,41 @@ def selected_specs(registry: str, claim: str, limit: int | None = None) -> list[
 def pending_batches(registry: str, claims: Iterable[str], store: Path, limit: int | None = None,
                     batch_size: int = BATCH_SIZE, notes: list[str] | None = None
                     ) -> tuple[list[tuple[str, list]], dict[str, int]]:
-    """The batches still to evaluate (the first ``limit`` specifications of each claim), and how many
-    specifications per claim the store already holds."""
+    """The batches still to evaluate (the first ``limit`` specifications of each claim), the largest first,
+    and how many specifications per claim the store already holds (:func:`batches_of`)."""
     batches, reused = [], {}
     for claim in claims:
         done = finished_keys(store, claim, notes)
         specs = selected_specs(registry, claim, limit)
         todo = [spec.choices for spec in specs if spec.key not in done]
         reused[claim] = len(specs) - len(todo)
-        batches += [(claim, todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
-    return batches, reused
+        batches += [(claim, batch) for batch in batches_of(todo, batch_size)]
+    return sorted(batches, key=lambda item: -len(item[1])), reused
+
+
+def batches_of(todo: list[tuple], batch_size: int = BATCH_SIZE) -> list[list[tuple]]:
+    """Specifications (choices in the space's order) in batches that keep together those sharing their
+    outer choices, whose sub-results the evaluators memoize (a GDP source's outcomes, a source and base
+    year's index): the coarsest grouping by leading choices with no group above ``4 × batch_size``, groups
+    merged in order up to ``batch_size``. Each batch then goes whole to one worker, which computes those
+    sub-results once."""
+    if not todo:
+        return []
+    limit, depth = 4 * batch_size, 0
+    while True:
+        groups: dict[tuple, list] = {}
+        for choices in todo:
+            groups.setdefault(tuple(value for _name, value in choices[:depth]), []).append(choices)
+        if max(len(group) for group in groups.values()) <= limit or depth >= len(todo[0]):
+            break
+        depth += 1
+    batches: list[list[tuple]] = []
+    for group in groups.values():
+        if batches and len(batches[-1]) < batch_size:
+            batches[-1] = batches[-1] + group
+        else:
+            batches.append(list(group))
+    return batches
 
 
 def _progress(total: int, enabled: bool):
