@@ -36,7 +36,7 @@ endif
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # The analysis notebooks run again with the data observed only to 2002 (runs/as_of_2002/): the ledger (00)
 # judges every claim "as of the essay" on their headline files, which are committed.
-ESSAY_NOTEBOOKS := 01 02 03 04 05 06 07 08
+ESSAY_NOTEBOOKS := 01 02 03 04 05 06 07 08 10
 JOBS ?= 2
 DATA_INPUTS := data/sources.toml $(filter-out data/variables.csv,$(wildcard data/*.csv)) $(wildcard src/transition/data/*.py)
 BOOK_INPUTS := $(wildcard book/* book/*/* book/*/*/* runs/ru/[0-9][0-9]_*.ipynb) src/transition/run/book.py

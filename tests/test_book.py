@@ -16,7 +16,7 @@ import pytest
 import yaml
 from runner_fixtures import fixture_notebook
 
-from transition.run import book
+from transition.run import book, site_folder
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
 STEMS = ["00_fixture_ledger", "01_fixture", "02_fixture"]
@@ -238,7 +238,7 @@ def test_replacing_the_site_while_another_build_replaces_it(tmp_path):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(p.name for p in out.iterdir()) == ["index.html", "search.html"]
+    assert sorted(p.name for p in out.iterdir()) == [site_folder.MARKER, "index.html", "search.html"]
     assert (out / "index.html").read_text() == (out / "search.html").read_text()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old")]
 

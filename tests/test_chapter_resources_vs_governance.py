@@ -84,19 +84,23 @@ def _robustness():
 def test_robustness_rows_and_text():
     intervals, shares, verdict = _robustness()
     rows = {row["key"]: row for row in C.robustness_rows(intervals, shares, verdict, verdict, 1989, 200, 0.9)}
-    assert rows["median_gdp_index_2000_resource_poor_cee"]["value"] == 11.0
-    assert rows["median_gdp_index_2000_resource_poor_ee_with_see"]["value"] == 10.0
+    assert rows["median_gdp_index_2000_resource_poor_cee"]["value"] == 11.0          # Central Europe & Baltics
+    assert rows["median_gdp_index_2000_resource_poor_ce_see"]["value"] == 10.0       # the essay's Eastern Europe
+    assert rows["median_gdp_index_2000_resource_poor_east"]["value"] == 10.0         # the run's choice (the default)
     assert rows["difference_gdp_index_2000_rich_cis_vs_poor_cee"]["value"] == -9.0
+    assert rows["difference_gdp_index_2000_rich_cis_vs_poor_east"]["value"] == -8.0
+    chosen = {row["key"]: row for row in C.robustness_rows(intervals, shares, verdict, verdict, 1989, 200, 0.9, "ce_baltics")}
+    assert chosen["difference_gdp_index_2000_rich_cis_vs_poor_east"]["value"] == -9.0
     assert rows["median_gdp_index_2000_resource_rich_cis_low"]["value"] <= 2.0 <= rows["median_gdp_index_2000_resource_rich_cis_high"]["value"]
     assert rows["shapley_share_governance_gdp_index_2000_low"]["value"] > 0.5
     assert rows["early_governance_explains_more_gdp_index_2000"]["value"] == 1
     assert rows["bootstrap_draws"]["value"] == 200 and rows["bootstrap_level"]["value"] == 0.9
     assert all(set(row) == {"key", "value", "unit", "description"} for row in rows.values())
     shown = C.interval_display(intervals)
-    assert shown.loc[("gdp_index_2000", False), "difference"].startswith("-9")
+    assert shown.loc[("gdp_index_2000", r.POOR_CEE), "difference"].startswith("-9")
     text = C.robustness_text(intervals, shares, verdict, verdict, 1989, (1991, 1993), 0.9)
     assert "90% bootstrap" in text and "Freedom House 1991–1993" in text and "1 of 2 outcomes" in text
-    assert "Real GDP 2000 (1989 = 100): resource-rich CIS still below resource-poor Central Europe & Baltics, difference -9.0" in text
+    assert "Real GDP 2000 (1989 = 100): resource-rich CIS still below resource-poor Central & South-East Europe, difference -8.0" in text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def test_spec_choices_restore_the_declared_types(results):
     _summary, tables = results
     choices = robustness.spec_choices(tables["C3"].head(3), "C3")
     assert choices[0]["as_of"] == "latest" and choices[1]["as_of"] == 2002
-    assert choices[0]["eastern_europe_with_see"] is False and choices[0]["rich_rents_threshold"] == 10.0
+    assert choices[0]["eastern_europe"] == "ce_see" and choices[0]["rich_rents_threshold"] == 10.0
 
 
 def test_null_permutation_moves_only_the_claims_variables():

@@ -165,3 +165,29 @@ def test_the_notebook_is_narrative():
     findings = cells[-1]
     assert "ch.findings_text(" in findings and 'f"""' not in findings
     assert not any("def " in source for source in cells)  # the notebook calls src/, it defines nothing
+
+
+def test_programme_headlines_and_their_findings(run):
+    """Stabilization dated by policy on the constructed panel: POL's programme in 1990, RUS's in 1992."""
+    from transition.analysis import programme_dating as pdt
+    table = run["table"]
+    listed = pd.DataFrame({"iso3": ["POL", "RUS"], "programme_date": ["1990-01", "1992-01"], "role": "stabilization",
+                           "kind": "stabilization programme", "programme_year": [1990, 1992]})
+    inflation = pd.DataFrame({"iso3": ["POL"] * 4 + ["RUS"] * 4, "year": [1990, 1991, 1992, 1993] * 2,
+                              "inflation": [580.0, 70.0, 43.0, 35.0, 1500.0, 800.0, 300.0, 200.0]})
+    screened = pdt.screen(listed, inflation)
+    assert screened["verdict"].tolist() == ["disinflation", "no_disinflation"]
+    comparison = pdt.compare_with_outcome(pdt.choose(screened), table)
+    lags = pdt.lag_summary(comparison)
+    rows = ch.programme_headlines(comparison, lags, screened, run["summary"], run["phases"], GROUPS)
+    h = {row["key"]: row["value"] for row in rows}
+    assert h["n_programmes_listed"] == 2 and h["n_programmes_without_disinflation"] == 1
+    assert h["n_countries_programme_dated"] == 1
+    pol = comparison.set_index("iso3").loc["POL"]
+    assert h["median_lag_years_programme_all"] == pol["growth_resumption_year"] - 1990
+    text = ch.findings_text(run["rows"] + rows, table, run["correlations"], GROUPS, inflation_threshold=40.0,
+                            sustained_years=2, peak_start_year=1989, peak_end_year=2000, ebrd_threshold=3.0,
+                            liberalization_index_year=1992)
+    assert "- **Dated by policy.** 1 countries have a stabilization programme" in text
+    assert "(1 of 2 programmes listed were not" in text and "Weighted inflation" not in text
+    assert ch.programme_view(screened).loc[("RUS", "1992-01"), "verdict"] == "no_disinflation"

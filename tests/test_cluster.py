@@ -74,6 +74,13 @@ def test_an_unknown_claim_is_refused_before_the_heavy_imports():
     assert "C99: no declared space; claims with one: C1, C2, C3" in done.stderr
 
 
+def test_the_light_list_of_claims_is_the_spaces():
+    from transition.claims.spaces import SPACES
+    from transition.run.cli import MULTIVERSE_CLAIMS
+
+    assert MULTIVERSE_CLAIMS == tuple(SPACES)
+
+
 def test_parse_accepts_tcp_addresses_only():
     assert cluster.parse("tcp://[::1]:8786") == ("::1", 8786)
     for bad in ("tls://host:1", "tcp://host", "tcp://host:0", "host:99999", "tcp://host:1/path"):

@@ -9,8 +9,9 @@ from transition.claims.ledger import (
     C10_SHORT_YEARS,
     CONTRADICTED,
     MIXED,
+    NO_DATA,
     SUPPORTED,
-    UNTESTABLE,
+    TOO_EARLY,
 )
 
 
@@ -27,9 +28,9 @@ def _h(median, steps, done, when="latest"):
     (C10_LONG_YEARS, 2, 0, SUPPORTED),             # still waiting, already a decade: long either way
     (7.0, 3, 3, MIXED),                            # between the short and the long threshold
     (C10_SHORT_YEARS - 0.5, 3, 3, CONTRADICTED),   # quicker than the EU's quickest steps
-    (5.1, 2, 0, UNTESTABLE),                       # nothing working yet, waited less than a decade: too early
-    (3.0, 2, 1, UNTESTABLE),                       # one still open: a short median is only a lower bound
-    (float("nan"), 0, 0, UNTESTABLE),
+    (5.1, 2, 0, TOO_EARLY),                         # nothing working yet, waited less than a decade: too early
+    (3.0, 2, 1, TOO_EARLY),                         # one still open: a short median is only a lower bound
+    (float("nan"), 0, 0, NO_DATA),
 ])
 def test_c10_rule(median, steps, done, expected):
     assert ledger.judge_c10(_h(median, steps, done), "latest").verdict == expected
@@ -37,7 +38,8 @@ def test_c10_rule(median, steps, done, expected):
 
 def test_c10_essay_reads_the_essay_year_headlines_and_says_the_recommendation_is_untestable():
     judgement = ledger.judge_c10(_h(5.1, 2, 0, when=str(ledger.ESSAY_YEAR)), "essay")
-    assert judgement.verdict == UNTESTABLE
+    assert judgement.verdict == TOO_EARLY
+    assert any("at least 5.1 years" in e and "contradicted and mixed are excluded" in e for e in judgement.evidence)
     assert any("0 of 2 agreements working by 2002" in e for e in judgement.evidence)
     assert any("longest 4.0" in e for e in judgement.evidence)                 # open agreements are reported
     assert any("recommendation" in e and "not testable" in e for e in judgement.evidence)
@@ -47,3 +49,8 @@ def test_c10_essay_reads_the_essay_year_headlines_and_says_the_recommendation_is
 
 def test_c10_threshold_text_is_listed():
     assert f"at least {C10_LONG_YEARS:g} years" in ledger.thresholds_markdown()
+
+
+def test_c10_too_early_says_when_no_verdict_is_excluded_yet():
+    judgement = ledger.judge_c10(_h(3.0, 2, 1), "latest")
+    assert judgement.verdict == TOO_EARLY and any("no verdict is excluded yet" in e for e in judgement.evidence)

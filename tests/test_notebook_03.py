@@ -71,8 +71,26 @@ def test_event_study_and_headlines(non_default_run):
     assert -1 <= headlines["spearman_liberalization_vs_peak_rho"]["value"] <= 1
     assert "median_peak_inflation_cis" in headlines and not any(key.endswith("_see") for key in headlines)
     assert "100%" in headlines["n_stabilized"]["description"]
-    for name in ("03_peak_inflation", "03_event_study_growth", "03_liberalization_vs_peak"):
+    for name in ("03_peak_inflation", "03_event_study_growth", "03_liberalization_vs_peak", "03_event_study_programme"):
         assert (out / "figures" / f"{name}.png").stat().st_size > 10_000
+
+
+@pytest.mark.notebook
+def test_programme_dating_and_weighted_inflation(non_default_run):
+    out, _ = non_default_run
+    screened = pd.read_csv(out / "stabilization_programmes_screened.csv")
+    assert set(screened["iso3"]) <= set(pd.read_csv(out / "stabilization.csv")["iso3"])  # the sample only
+    # the threshold (100 %) took effect on the screen: every passing programme names it
+    assert screened.loc[screened["passes"], "reason"].str.contains("below 100%").all()
+    dating = pd.read_csv(out / "stabilization_programme_dating.csv").dropna(subset=["programme_year"])
+    with_lag = dating.dropna(subset=["growth_resumption_year"])
+    assert len(with_lag) >= 5
+    assert (with_lag["lag_years_programme"] == with_lag["growth_resumption_year"] - with_lag["programme_year"]).all()
+    aggregates = pd.read_csv(out / "stabilization_inflation_aggregates.csv")
+    assert set(aggregates["group"]) == {"CIS", "CEE & Baltics"} and (aggregates["n_weighted"] <= aggregates["n"]).all()
+    headlines = json.loads((out / "03_stabilization.json").read_text())
+    assert headlines["n_countries_programme_dated"]["value"] == len(dating)
+    assert "peak_weighted_inflation_cis" in headlines
 
 
 @pytest.mark.notebook

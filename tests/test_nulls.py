@@ -51,7 +51,7 @@ def _pipeline_c1(spec, tidy, row: np.ndarray) -> tuple[float, bool]:
     """C1 through the analysis functions: reform_timing (as notebook 01 dates the areas), each country's own
     dates reassigned by its order of ORDERS_OF_FOUR, reform_order and chance_benchmark."""
     cut = evaluate.as_of(tidy, spec.get("as_of"))
-    sample = evaluate.select_countries(spaces.GROUP_SETS[spec.get("groups")])
+    sample = spaces.GROUP_SETS[spec.get("groups")]
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
     timing = sequencing.reform_timing(cut, iso3=sample, last_year=last_year, ebrd_threshold=spec.get("ebrd_threshold"),
                                       dating=spec.get("dating"), inflation_threshold=spec.get("inflation_threshold"),

@@ -228,3 +228,18 @@ def test_mechanism_paragraph_and_figure(study, mechanism):
     assert fig.axes[1].get_ylabel() == "trough of real GDP per capita, 1989 = 100 (WDI)"
     assert fig.axes[0].get_xlabel() == "liberalization minus institutions, EBRD points (1990-1995)"
     plt.close("all")
+
+
+def test_weighted_paths_follow_the_big_economy_and_keep_the_median_beside():
+    """Two CIS states: Russia (weight 9) falls 10%, Armenia (weight 1) grows 10%; the aggregate falls 8%."""
+    indices = pd.DataFrame({"iso3": ["RUS", "RUS", "ARM", "ARM"], "year": [1989, 1990, 1989, 1990],
+                            "index": [100.0, 90.0, 100.0, 110.0]})
+    tidy = pd.DataFrame({"iso3": ["RUS", "ARM"], "year": 1989, "variable": "mad_gdp", "value": [9.0, 1.0]})
+    weighted = chapter.weighted_paths(indices, tidy, "broad", 1989)
+    cis = weighted[weighted["group"] == "CIS"].set_index("year")["index"]
+    assert cis[1989] == 100.0 and cis[1990] == pytest.approx(92.0)
+    paths = pd.DataFrame({"group": "CIS", "year": [1993], "median": [50.0]})
+    view = chapter.weighted_view(weighted.assign(year=weighted["year"].replace({1990: 1993})), paths)
+    assert view.loc["CIS", ("weighted", 1993)] == 92.0 and view.loc["CIS", ("median", 1993)] == 50.0
+    rows = {r["key"]: r["value"] for r in chapter.weighted_headlines(weighted, years=(1990,))}
+    assert rows == {"weighted_index_1990_cis": pytest.approx(92.0)}

@@ -153,12 +153,15 @@ def test_log_income_respects_definition_breaks():
 
 
 def test_resource_groups_rule():
-    rents = pd.Series({"RUS": 10.0, "ARM": 9.9, "POL": 0.5, "EST": 12.0, "MNG": 20.0, "KAZ": np.nan})
+    rents = pd.Series({"RUS": 10.0, "ARM": 9.9, "POL": 0.5, "HUN": 12.0, "LVA": 0.5, "MNG": 20.0, "KAZ": np.nan})
     groups = r.resource_groups(rents, 10.0)
     assert groups["RUS"] == r.RICH_CIS  # at the threshold counts as rich
     assert groups["ARM"] == r.OTHER_CIS and groups["KAZ"] == r.OTHER_CIS
-    assert groups["POL"] == r.POOR_CEE
-    assert groups["EST"] == r.OTHER and groups["MNG"] == r.OTHER  # resource-rich CEE, Mongolia: neither group
+    assert groups["POL"] == r.POOR_CE_SEE  # the essay's Eastern Europe: Central & South-East Europe
+    assert groups["LVA"] == r.OTHER  # a Baltic state is a former Soviet republic, not "Eastern Europe" in the essay
+    assert groups["HUN"] == r.OTHER and groups["MNG"] == r.OTHER  # resource-rich Eastern Europe, Mongolia: neither
+    with pytest.raises(ValueError, match="eastern_europe must be one of ce_see, ce_baltics, ce_baltics_see"):
+        r.resource_groups(rents, 10.0, "baltics")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,13 +14,14 @@ def _tidy(rows):
     return pd.DataFrame(rows, columns=["iso3", "year", "variable", "value"]).assign(source="test")
 
 
-def test_resource_groups_with_and_without_south_east_europe():
-    rents = pd.Series({"RUS": 20.0, "POL": 1.0, "BGR": 1.0, "ALB": 15.0, "MNG": 1.0})
-    without, with_see = r.resource_groups(rents, 10.0), r.resource_groups(rents, 10.0, with_see=True)
-    assert without["BGR"] == r.OTHER and without["POL"] == r.POOR_CEE
-    assert with_see["BGR"] == r.POOR_EE_SEE and with_see["POL"] == r.POOR_EE_SEE
-    assert with_see["ALB"] == r.OTHER and with_see["MNG"] == r.OTHER  # resource-rich SEE state, Mongolia
-    assert with_see["RUS"] == without["RUS"] == r.RICH_CIS
+def test_resource_groups_under_every_definition_of_eastern_europe():
+    rents = pd.Series({"RUS": 20.0, "POL": 1.0, "BGR": 1.0, "EST": 1.0, "ALB": 15.0, "MNG": 1.0})
+    essay, baltic, every = (r.resource_groups(rents, 10.0, name) for name in ("ce_see", "ce_baltics", "ce_baltics_see"))
+    assert essay["BGR"] == essay["POL"] == r.POOR_CE_SEE and essay["EST"] == r.OTHER
+    assert baltic["BGR"] == r.OTHER and baltic["POL"] == baltic["EST"] == r.POOR_CEE
+    assert every["BGR"] == every["EST"] == every["POL"] == r.POOR_EE_SEE
+    assert every["ALB"] == r.OTHER and every["MNG"] == r.OTHER  # resource-rich SEE state, Mongolia
+    assert essay["RUS"] == baltic["RUS"] == every["RUS"] == r.RICH_CIS
 
 
 def _group_cross():
@@ -29,18 +30,20 @@ def _group_cross():
     return pd.DataFrame(rows, columns=["iso3", "rents_for_groups", "y"])
 
 
-def test_group_intervals_both_definitions_known_answers():
-    table = r.group_intervals(_group_cross(), ["y"], 10.0).set_index("with_see")
-    without, with_see = table.loc[False], table.loc[True]
-    assert (without["median_rich_cis"], without["median_poor"], without["difference"]) == (2.0, 11.0, -9.0)
-    assert (without["n_rich_cis"], without["n_poor"]) == (3, 3)
-    assert without["mannwhitney_p"] == pytest.approx(0.1)  # complete separation of 3 vs 3
-    assert (with_see["median_poor"], with_see["n_poor"], with_see["difference"]) == (10.0, 5, -8.0)
-    assert with_see["poor_group"] == r.POOR_EE_SEE and without["poor_group"] == r.POOR_CEE
+def test_group_intervals_every_definition_known_answers():
+    table = r.group_intervals(_group_cross(), ["y"], 10.0).set_index("eastern_europe")
+    essay, baltic, every = table.loc["ce_see"], table.loc["ce_baltics"], table.loc["ce_baltics_see"]
+    assert (baltic["median_rich_cis"], baltic["median_poor"], baltic["difference"]) == (2.0, 11.0, -9.0)
+    assert (baltic["n_rich_cis"], baltic["n_poor"]) == (3, 3)
+    assert baltic["mannwhitney_p"] == pytest.approx(0.1)  # complete separation of 3 vs 3
+    assert (essay["median_poor"], essay["n_poor"], essay["difference"]) == (10.0, 5, -8.0)  # POL HUN CZE BGR ALB
+    assert every["poor_group"] == r.POOR_EE_SEE and baltic["poor_group"] == r.POOR_CEE and essay["poor_group"] == r.POOR_CE_SEE
     for prefix in ("rich", "poor", "difference"):
         assert (table[f"{prefix}_low"] <= table[f"{prefix}_high"]).all()
-    assert 1.0 <= without["rich_low"] <= 2.0 <= without["rich_high"] <= 3.0
-    assert without["difference_high"] < 0  # the groups do not overlap: every resample keeps the sign
+    assert 1.0 <= baltic["rich_low"] <= 2.0 <= baltic["rich_high"] <= 3.0
+    assert baltic["difference_high"] < 0  # the groups do not overlap: every resample keeps the sign
+    subset = r.group_intervals(_group_cross(), ["y"], 10.0, definitions=["ce_see"]).iloc[0]
+    assert subset["difference_low"] == essay["difference_low"]  # a subset draws the same numbers
 
 
 def test_group_comparison_uses_the_group_the_cross_section_was_built_with():

@@ -156,3 +156,31 @@ def group_median_intervals(frame: pd.DataFrame, value: str, group_column: str = 
         low, high = median_interval(values, level, draws, seed)
         rows.append({group_column: group, "median": values.median(), "low": low, "high": high, "n": len(values)})
     return pd.DataFrame(rows, columns=[group_column, "median", "low", "high", "n"])
+
+
+#: The power and two-sided level of :func:`minimum_detectable_difference` (the conventions of Cohen 1988).
+MDE_POWER, MDE_ALPHA = 0.8, 0.05
+
+
+def minimum_detectable_difference(first, second, alpha: float = MDE_ALPHA, power: float = MDE_POWER) -> float:
+    """The smallest difference of group means a two-sided two-sample t-test detects with ``power`` at ``alpha``,
+    given the two groups' sizes and their pooled standard deviation (in the values' units).
+
+    With 5 and 10 countries a test sees only differences of about 1.6 pooled standard deviations: a group
+    comparison that finds nothing says little. Uses statsmodels' power of the t-test (``TTestIndPower``).
+
+    Examples
+    --------
+    >>> round(minimum_detectable_difference([0.0, 1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 2.0, 3.0, 4.0] * 2), 2)
+    2.52
+    """
+    from statsmodels.stats.power import TTestIndPower
+
+    first = pd.Series(first, dtype=float).dropna()
+    second = pd.Series(second, dtype=float).dropna()
+    n1, n2 = len(first), len(second)
+    if n1 < 2 or n2 < 2:
+        return math.nan
+    pooled = math.sqrt(((n1 - 1) * first.var(ddof=1) + (n2 - 1) * second.var(ddof=1)) / (n1 + n2 - 2))
+    effect = TTestIndPower().solve_power(nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power, alternative="two-sided")
+    return float(effect * pooled)

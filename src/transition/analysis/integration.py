@@ -249,6 +249,39 @@ def essay_time_groups(membership: pd.DataFrame, year: int = ESSAY_YEAR) -> dict[
             f"GUAM {year}": members(membership, "GUAM", year)}
 
 
+#: C9 as a forecast: the Russia-centred economic bloc at the essay's time and the one it became.
+MOVES_FROM, MOVES_TO = ("EURASEC", ESSAY_YEAR), ("EAEU", 2015)
+#: The movements of :func:`membership_moves`, toward the core first.
+MOVEMENTS = ("moved toward", "stayed in", "moved away", "stayed out")
+
+
+def membership_moves(tidy: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, from_bloc=MOVES_FROM,
+                     to_bloc=MOVES_TO, reform_years=(ESSAY_YEAR, 2006)) -> pd.DataFrame:
+    """Who moved toward the Russia-centred bloc and who moved away, against their reform scores before.
+
+    ``before`` and ``after`` are :func:`~transition.data.blocs.membership_by_year` tables holding the
+    years of ``from_bloc`` and ``to_bloc`` ((bloc, year) pairs: EurAsEC in 2002, the EAEU in 2015). A CIS
+    state "moved toward" when it is in the later bloc but was not in the earlier one, "moved away" in the
+    opposite case, else "stayed in" or "stayed out". The EBRD average in each of ``reform_years`` (the
+    indicators end in 2006, before every move of 2006-15 but Uzbekistan's 2006 entry into EurAsEC).
+
+    Returns
+    -------
+    DataFrame: iso3, in_before, in_after, movement, ebrd_<year> for each of ``reform_years``.
+    """
+    cis = cis_countries()
+    was, now = set(members(before, *from_bloc)), set(members(after, *to_bloc))
+    scores = tidy[(tidy["variable"] == "reform_ebrd_average") & tidy["year"].isin(list(reform_years))]
+    wide = scores.pivot_table(index="iso3", columns="year", values="value").reindex(cis)
+    rows = []
+    for code in cis:
+        movement = ("stayed in" if code in was and code in now else "moved toward" if code in now
+                    else "moved away" if code in was else "stayed out")
+        rows.append({"iso3": code, "in_before": code in was, "in_after": code in now, "movement": movement,
+                     **{f"ebrd_{year}": float(wide.loc[code].get(year, np.nan)) for year in reform_years}})
+    return pd.DataFrame(rows)
+
+
 def group_paths(tidy: pd.DataFrame, variable: str, groups: dict[str, list[str]],
                 years=None) -> pd.DataFrame:
     """Median, mean and count of ``variable`` by group and year.
@@ -375,7 +408,26 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"completed": bool, "years": float})
 
 
-def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None) -> pd.DataFrame:
+#: When a union counts as working (claim C10): the first day it was in force for any member (``in_force``, the
+#: default), or the day it was in force for all its founding members — every member that joined within a
+#: year of that first day (``founders``; the EAEU: Kyrgyzstan, 12 Aug 2015; the CIS FTA: Kazakhstan and
+#: Moldova, 31 Dec 2012).
+WORKING_RULES = ("in_force", "founders")
+
+
+def working_date(blocs: pd.DataFrame, union: str, rule: str = "in_force") -> pd.Timestamp:
+    """The day ``union`` counts as working under ``rule`` (:data:`WORKING_RULES`)."""
+    if rule not in WORKING_RULES:
+        raise ValueError(f"working must be one of {', '.join(WORKING_RULES)}, not {rule!r}")
+    _, first = bloc_dates(blocs, union)
+    if rule == "in_force" or pd.isna(first):
+        return first
+    joined = parse_blocs(blocs).query("bloc == @union")["joined_date"]
+    return joined[joined <= first + pd.DateOffset(years=1)].max()
+
+
+def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None, agreements: pd.DataFrame | None = None,
+                   working: str = "in_force") -> pd.DataFrame:
     """Years from each Eurasian agreement's signature to the first day its union worked (claim C10).
 
     Parameters
@@ -388,23 +440,31 @@ def eurasian_steps(blocs: pd.DataFrame, steps=EURASIAN_STEPS, as_of=None) -> pd.
         Observe only up to this day: agreements signed later are dropped; a union not yet working is
         ``completed = False`` and ``years`` is the time waited so far (a lower bound). A union absent
         from ``blocs`` (a table cut at a date by ``blocs.as_of``, before the union existed) is not yet working.
+    agreements : DataFrame, optional
+        ``data/eurasian_agreements.csv`` (:func:`~transition.data.blocs.load_eurasian_agreements`): its
+        rows replace ``steps``; an agreement that is no bloc of ``blocs`` carries its own ``signed`` date.
+    working : str
+        When a union counts as working (:data:`WORKING_RULES`).
 
     Returns
     -------
     DataFrame with side ("Eurasian"), step, agreement, signed, union, working, completed, years.
     """
     as_of = None if as_of is None else pd.Timestamp(as_of)
-    rows = []
     known = set(blocs["bloc"])
-    for agreement, union in steps:
-        if as_of is not None and agreement not in known:
+    if agreements is not None:
+        steps = [(row.agreement, row.union, row.signed or None) for row in agreements.itertuples()]
+    rows = []
+    for agreement, union, *own in steps:
+        own_date = own[0] if own else None
+        if own_date is None and as_of is not None and agreement not in known:
             continue  # a table cut before the agreement existed (blocs.as_of)
-        signed, _ = bloc_dates(blocs, agreement)
-        _, working = bloc_dates(blocs, union) if union in known else (None, pd.NaT)
+        signed = pd.Timestamp(own_date) if own_date else bloc_dates(blocs, agreement)[0]
+        works = working_date(blocs, union, working) if union in known else pd.NaT
         if signed is None:
             raise ValueError(f"bloc {agreement!r} has no signature date (column 'signed')")
         if as_of is None or signed <= as_of:
-            rows.append(_step_row("Eurasian", f"{agreement} → {union}", agreement, signed, union, working, as_of))
+            rows.append(_step_row("Eurasian", f"{agreement} → {union}", agreement, signed, union, works, as_of))
     return _frame(rows)
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import mannwhitneyu
 
-from transition.analysis.groups import ALL, group_rank, with_all
+from transition.analysis.groups import ALL, group_rank, minimum_detectable_difference, with_all
 from transition.analysis.timing import (
     EBRD_THRESHOLD,
     FIRST_YEAR,
@@ -571,12 +571,13 @@ def compare_groups(order: pd.DataFrame, column: str, group_a: str = GAP_TEST_GRO
     Returns
     -------
     dict with n_a, n_b, median_a, median_b, u (statistic for ``group_a``), p_value (None when a
-    group has no values).
+    group has no values), mde (the smallest difference of means detectable with 80% power at 5%).
     """
     a = order.loc[order["group"] == group_a, column].dropna().astype(float)
     b = order.loc[order["group"] == group_b, column].dropna().astype(float)
     result = {"n_a": len(a), "n_b": len(b), "median_a": float(a.median()) if len(a) else None,
-              "median_b": float(b.median()) if len(b) else None, "u": None, "p_value": None}
+              "median_b": float(b.median()) if len(b) else None, "u": None, "p_value": None,
+              "mde": minimum_detectable_difference(a, b)}
     if len(a) and len(b):
         test = mannwhitneyu(a, b, alternative="two-sided")
         result.update(u=float(test.statistic), p_value=float(test.pvalue))

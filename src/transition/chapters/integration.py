@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from transition.analysis import groups as bootstrap
+from transition.analysis import integration
 from transition.analysis.integration import PRE_CRISIS_YEAR, duration_summary, share
 from transition.chapters.specs import INTEGRATION as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims.ledger import (
@@ -167,6 +168,50 @@ def membership_reform_intervals(tidy: pd.DataFrame, groups: dict[str, list[str]]
                                bootstrap.median_difference_interval(first, second), "EBRD score points",
                                f"{what} of the median EBRD average in {year}, EurAsEC {ESSAY_YEAR} members minus "
                                f"the other CIS countries")
+        items.append(_headline(f"ebrd_average_{year}_mde_eurasec_vs_cis_outside_{ESSAY_YEAR}",
+                               bootstrap.minimum_detectable_difference(first, second), "EBRD score points",
+                               f"smallest difference of mean EBRD averages in {year}, EurAsEC {ESSAY_YEAR} members vs the "
+                               f"other CIS countries, a t-test of these group sizes detects with 80% power at 5%"))
+    return items
+
+
+def membership_move_headlines(moves: pd.DataFrame, year: int = EBRD_LAST_YEAR) -> list[dict]:
+    """Headlines of C9 as a forecast: how many CIS states moved which way between EurAsEC 2002 and the EAEU
+    2015, and the median EBRD average in ``year`` (before the moves) of the later members minus the others,
+    with its bootstrap interval."""
+    column, later = f"ebrd_{year}", moves["in_after"]
+    items = [_headline(f"cis_{movement.replace(' ', '_')}_eaeu_2015", int((moves["movement"] == movement).sum()),
+                       "countries", f"CIS states that {movement} between EurAsEC {ESSAY_YEAR} and the EAEU of 2015 "
+                       f"({' '.join(moves.loc[moves['movement'] == movement, 'iso3'])})")
+             for movement in integration.MOVEMENTS]
+    first, second = moves.loc[later, column].dropna(), moves.loc[~later, column].dropna()
+    what = f"{bootstrap.INTERVAL_LEVEL:.0%} bootstrap interval ({bootstrap.BOOTSTRAP_DRAWS} resamples of countries)"
+    key = f"ebrd_average_{year}_difference_eaeu_2015_vs_cis_outside"
+    items.append(_headline(key, float(first.median() - second.median()), "EBRD score points",
+                           f"median EBRD average in {year}, EAEU 2015 members minus the other CIS countries"))
+    span = bootstrap.median_difference_interval(first, second) if len(first) and len(second) else (float("nan"),) * 2
+    items += interval_rows(key, span, "EBRD score points",
+                           f"{what} of the median EBRD average in {year}, EAEU 2015 members minus the other CIS countries")
+    items.append(_headline(f"ebrd_average_{year}_mde_eaeu_2015_vs_cis_outside", bootstrap.minimum_detectable_difference(first, second),
+                           "EBRD score points", f"smallest difference of mean EBRD averages in {year}, EAEU 2015 members vs "
+                           "the other CIS countries, detectable with 80% power at 5%"))
+    for movement in ("moved toward", "moved away"):
+        chosen = moves.loc[moves["movement"] == movement, column].dropna()
+        items.append(_headline(f"ebrd_average_{year}_median_{movement.replace(' ', '_')}_eaeu_2015",
+                               float(chosen.median()) if len(chosen) else float("nan"), "EBRD score 1-4.33",
+                               f"median EBRD average in {year} of the CIS states that {movement}"))
+    return items
+
+
+def measure_share_headlines(by_measure: pd.DataFrame, measure: str = "ppp_pwt", year: int = ESSAY_YEAR) -> list[dict]:
+    """C9's core shares in another GDP measure (PWT PPP by default) beside the weights' own: Russia's share of
+    CIS GDP and Kazakhstan's of the Central Asian Cooperation Organization's in ``year``."""
+    rows = by_measure[(by_measure["measure"] == measure) & (by_measure["share_year"] == year)].set_index(["bloc", "iso3"])
+    items = []
+    for bloc, code in (("CIS", "RUS"), ("CACO", "KAZ")):
+        value = rows["share_pct"].get((bloc, code), float("nan"))
+        items.append(_headline(f"{code.lower()}_share_{bloc.lower()}_{year}_pct_{measure}", value, "% of bloc GDP",
+                               f"{code}'s share of {bloc} GDP in {year}, GDP measure {measure}"))
     return items
 
 

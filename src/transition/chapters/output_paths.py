@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from transition.analysis import groups
+from transition.analysis import aggregates, groups, output
 from transition.analysis.loss_mechanism import (
     EVERY_COUNTRY_GAP,
     FIXED_GAP_MEASURES,
@@ -458,3 +458,42 @@ def trough_interval_headlines(main: pd.DataFrame) -> list[dict]:
                                 groups.median_difference_interval(troughs["cis"], troughs["cee_baltics"]), unit,
                                 f"{what} of the CIS minus the CEE & Baltic median trough")
 
+
+
+# ---- group paths as the literature aggregates them ---------------------------------------------------
+#: The years of the weighted-vs-median comparison table (the trough years, the essay's time, before 2008, latest).
+WEIGHTED_YEARS = (1993, 1995, 1999, 2002, 2007)
+
+
+def weighted_paths(indices: pd.DataFrame, tidy: pd.DataFrame, grouping: str, base_year: int,
+                   concept: str = aggregates.DEFAULT_WEIGHTS) -> pd.DataFrame:
+    """Each group's output path as the EBRD and the IMF aggregate it: the members' growth (from the main
+    source's index, the splice included) weighted by their output the year before (``concept``:
+    :data:`~transition.analysis.aggregates.WEIGHTS`), chained from ``base_year`` = 100.
+
+    Returns
+    -------
+    DataFrame: group, year, index (the chained weighted path).
+    """
+    index = indices.sort_values(["iso3", "year"])
+    growth = index.assign(growth=100 * index.groupby("iso3")["index"].pct_change())[["iso3", "year", "growth"]]
+    aggregate = aggregates.aggregate_growth(growth.dropna(), aggregates.weights(tidy, concept, lag=1),
+                                            output.group_labels(grouping), order=output.group_order(grouping))
+    return aggregates.chain_index(aggregate, base_year)
+
+
+def weighted_view(weighted: pd.DataFrame, paths: pd.DataFrame, years=WEIGHTED_YEARS) -> pd.DataFrame:
+    """Weighted and median index side by side, per group (rows) and year (columns)."""
+    both = weighted.merge(paths[["group", "year", "median"]], on=["group", "year"], how="inner")
+    both = both[both["year"].isin(list(years))].rename(columns={"index": "weighted"})
+    return both.pivot(index="group", columns="year", values=["weighted", "median"]).round(1)
+
+
+def weighted_headlines(weighted: pd.DataFrame, years=WEIGHTED_YEARS) -> list[dict]:
+    """The weighted group index in each of ``years`` (``weighted_index_<year>_<group slug>``)."""
+    rows = []
+    for r in weighted[weighted["year"].isin(list(years))].itertuples():
+        rows.append(_row(f"weighted_index_{r.year}_{slug(r.group)}", r.index, "index, base year = 100",
+                         f"{r.group}: output-weighted real GDP index in {r.year} (members' growth weighted by "
+                         "the previous year's PPP output, chained)"))
+    return rows

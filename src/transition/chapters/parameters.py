@@ -49,6 +49,24 @@ class Rule:
         return text
 
 
+#: A value shown in a problem's line is cut to this many characters.
+SHOWN_CHARS = 80
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut to :data:`SHOWN_CHARS` (a problem stays one readable line)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS - 12]}… ({len(text):,} characters)"
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -127,16 +145,23 @@ class ListOf(Rule):
             return f"must be a list; items: {', '.join(map(str, self.options))}"
         if not value and not self.allow_empty:
             return "must not be empty"
-        unknown = [item for item in value if item not in self.options]
+        unknown = [item for item in value if not _hashable(item) or item not in self.options]
         if unknown:
             return f"unknown {', '.join(map(repr, unknown))}; allowed: {', '.join(map(str, self.options))}"
+        repeated = list(dict.fromkeys(item for i, item in enumerate(value) if item in value[:i]))
+        if repeated:
+            return f"{', '.join(map(repr, repeated))} given more than once; name each item once"
         return None
 
     def allowed(self) -> str:
         return "list of " + ", ".join(map(str, self.options))
 
     def parse(self, text: str) -> Any:
-        return [item.strip() for item in text.split(",") if item.strip()]
+        """``RUS,UKR`` or ``[RUS, UKR]`` → ``['RUS', 'UKR']``; ``[]`` → ``[]``."""
+        text = text.strip()
+        if text.startswith("[") and text.endswith("]"):
+            text = text[1:-1]
+        return [item.strip().strip("'\"") for item in text.split(",") if item.strip()]
 
 
 class Text(Rule):
@@ -227,7 +252,7 @@ class ParameterSpec:
             problem = rule.problem(values[name])
             if problem:
                 suffix = f" ({rule.help})" if rule.help else ""
-                found.append(f"{name} = {values[name]!r}: {problem}{suffix}")
+                found.append(f"{name} = {_shown(values[name])}: {problem}{suffix}")
         if not found:
             for check in self.cross_checks:
                 problem = check(values)

@@ -265,6 +265,32 @@ def plot_pairwise(precedence: pd.DataFrame):
 
 # --- headline rows --------------------------------------------------------------------------------
 
+def scope_headlines(scopes: pd.DataFrame, concordance: pd.DataFrame, censored: pd.DataFrame, last_year: int) -> list[dict]:
+    """C1 beside the all-four rule: counts per scope (the ledger's headline: the former Soviet states),
+    concordance with the essay's order, and privatization before institutions with censoring kept apart."""
+    rows = []
+    for r in scopes.itertuples():
+        rows += [_row(f"n_follow_essay_order_scope_{r.scope}", r.n_follow, "countries",
+                      f"{r.scope}: all four areas reached by {last_year} in the essay's order"),
+                 _row(f"n_countries_scope_{r.scope}", r.n_countries, "countries", f"{r.scope}: countries analysed")]
+    for r in concordance.itertuples():
+        rows += [_row(f"median_kendall_tau_{r.scope}", r.median_tau, "Kendall tau-b",
+                      f"{r.scope}: median Kendall tau-b of the areas' years with the essay's order"),
+                 _row(f"n_kendall_tau_positive_{r.scope}", r.n_tau_positive, "countries",
+                      f"{r.scope}: countries whose order agrees more than it disagrees with the essay's (tau > 0)"),
+                 _row(f"share_pairs_concordant_{r.scope}", r.share_pairs_concordant, "share of pairs",
+                      f"{r.scope}: pairs of areas in the essay's order, of the pairs in a definite order")]
+    counts = censored["relation"].value_counts()
+    return rows + [
+        _row("n_privatization_before_institutions_both_reached", int(counts.get("privatization first", 0)), "countries",
+             f"privatization reached the threshold before institutions, both reached by {last_year}"),
+        _row("n_institutions_censored_privatization_reached", int(counts.get("institutions censored", 0)), "countries",
+             f"privatization reached the threshold, institutions never by {last_year} (censored)"),
+        _row("n_institutions_before_privatization_both_reached", int(counts.get("institutions first", 0)), "countries",
+             f"institutions reached the threshold before privatization, both reached by {last_year}"),
+    ]
+
+
 def group_headlines(timing: pd.DataFrame, order: pd.DataFrame, ebrd_threshold: float, last_year: int,
                     ties: str) -> list[dict]:
     """Per group (:data:`GROUP_SLUGS`): counts following / consistent with the essay's order, median
@@ -335,7 +361,9 @@ def stabilization_headlines(timing: pd.DataFrame, gap_test: dict, inflation_thre
             _row("stabilization_relapsed_countries", ", ".join(relapsed) or "none", "ISO3 list",
                  "countries that relapsed after stabilizing"),
             _row("gap_points_cis_vs_cee_baltics_p_value", gap_test["p_value"], "p-value",
-                 "two-sided Mann-Whitney test, liberalization-institutions gap in index points, CIS vs CEE & Baltics")]
+                 "two-sided Mann-Whitney test, liberalization-institutions gap in index points, CIS vs CEE & Baltics"),
+            _row("gap_points_cis_vs_cee_baltics_mde", gap_test["mde"], "EBRD index points",
+                 "smallest difference of the groups' mean gaps a t-test of their sizes detects with 80% power at 5%")]
 
 
 def dating_headlines(dating_summary: pd.DataFrame, dating_pairs: pd.DataFrame) -> list[dict]:

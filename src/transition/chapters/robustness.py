@@ -20,7 +20,7 @@ from transition.analysis import speccurve
 from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims import evaluate as claim_evaluate
 from transition.claims import nulls
-from transition.claims.ledger import ALPHA, CONTRADICTED, MIXED, SUPPORTED, UNTESTABLE
+from transition.claims.rules import ALPHA, CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED, TOO_EARLY
 from transition.claims.spaces import SPACES
 from transition.data.vocabulary import GOVERNANCE_MEASURES, study_iso3
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
@@ -38,7 +38,8 @@ ESTIMATE_TITLES = {"C1": "countries in the essay's order", "C2": "reform gap vs 
 #: chapters, so the name is repeated here, and a test checks the two agree).
 ERROR = "error"
 #: Verdict colours; "error" marks a degenerate specification the engine could not evaluate (too few observations).
-VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", UNTESTABLE: "#7f8c8d",
+VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", INCONCLUSIVE: "#a6acaf",
+                  TOO_EARLY: "#5dade2", NO_DATA: "#7f8c8d",
                   ERROR: "#17202a"}
 #: A choice's name in figures and tables.
 DIMENSION_LABELS = {
@@ -48,7 +49,8 @@ DIMENSION_LABELS = {
     "base_year": "Base year", "horizon": "Horizon, years", "loss_index": "Loss threshold, index",
     "mechanism_gap": "Reform gap", "output": "Output", "resource_measures": "Resource measures",
     "governance_measures": "Governance measures", "index_method": "Index method",
-    "rich_rents_threshold": "Resource-rich from rents, % of GDP", "eastern_europe_with_see": "East incl. SEE"}
+    "rich_rents_threshold": "Resource-rich from rents, % of GDP", "eastern_europe": "Eastern Europe",
+    "output": "Outcome of the gap"}
 #: A choice's value in figures and tables (values not listed are shown as they are: numbers, codes).
 VALUE_LABELS = {
     "latest": "latest data", "all": "all", "cis_cee": "CIS and CEE", "threshold": "one threshold",
@@ -58,7 +60,9 @@ VALUE_LABELS = {
     "gap_points_1992": "in 1992", "gap_points_1994": "in 1994", "gap_points_1996": "in 1996",
     "total": "total", "per_capita": "per capita", "rents": "rents", "exports": "export shares",
     "wgi": "WGI", "freedom_house": "Freedom House", "zmean": "mean of z-scores", "pc1": "first component",
-    "True": "yes", "False": "no"}
+    "True": "yes", "False": "no", "former_ussr": "former USSR", "former_ussr_mongolia": "former USSR + Mongolia",
+    "ce_see": "Central & SE Europe", "ce_baltics": "Central Europe & Baltics", "ce_baltics_see": "CE, Baltics & SEE",
+    "ledger": "the ledger's"}
 
 
 def _significant_c2(result: dict) -> bool:

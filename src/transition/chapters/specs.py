@@ -132,6 +132,8 @@ STABILIZATION = ParameterSpec("03_stabilization", {
     "liberalization_index_year": Integer(1989, v.EBRD_LAST_YEAR, "year whose liberalization index measures "
                                                                  "'early liberalization'"),
     "groups": ListOf(list(v.BROAD_ORDER), "broad country groups to include"),
+    "disinflation_years": Integer(1, 6, "programme dating: years after a programme within which inflation must fall "
+                                        "below the threshold for the programme to count"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
@@ -218,7 +220,8 @@ RESOURCES_VS_GOVERNANCE = ParameterSpec("05_resources_vs_governance", {
     "index_method": Choice(["zmean", "pc1"], "composite index: mean of z-scores or first principal component weights"),
     "rich_rents_threshold": Number(0.5, 60, "rents, % of GDP, from which a CIS state counts as resource-rich"),
     "controls": ListOf(list(v.RESOURCE_CONTROLS), "extra regressors of the fullest model", allow_empty=True),
-    "eastern_europe_with_see": Choice([False, True], "resource-poor Eastern Europe includes South-East Europe"),
+    "eastern_europe": Choice(["ce_see", "ce_baltics", "ce_baltics_see"],
+                             "resource-poor 'Eastern Europe': Central & South-East Europe (the essay's), or with the Baltics"),
     "early_governance_start": Integer(1990, 1995, "first year of the governance measure dated before the WGI"),
     "early_governance_end": Integer(1990, 1995, "last year of the governance measure dated before the WGI"),
     "bootstrap_draws": Integer(200, 20000, "bootstrap resamples of every interval"),
@@ -280,6 +283,8 @@ INTEGRATION = ParameterSpec("07_integration", {
                                      "to 2024 (the last year of any panel data)"),
     "blocs": ListOf(v.BLOC_IDS, "blocs to show (data/blocs.csv ids); weights and counts use the post-Soviet ones"),
     "comparison_year": Integer(1995, v.EBRD_LAST_YEAR, "year of the C10 reform comparison; EBRD indicators end in 2006"),
+    "union_agreements": Choice(["complete", "first_list"], "C10's Eurasian agreements: every one that promised an "
+                                                           "economic union (data/eurasian_agreements.csv), or the first three"),
     "as_of": AS_OF,
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
@@ -327,10 +332,25 @@ ROBUSTNESS = ParameterSpec("09_robustness", {
     "output_dir": OUTPUT_DIR,
 })
 
+# ---- 10 real time -------------------------------------------------------------------------------------
+#: Weights of the group aggregates (transition.analysis.aggregates.WEIGHTS; kept here so that refusing a bad
+#: value needs no pandas).
+AGGREGATE_WEIGHTS = ["ppp", "usd", "population"]
+
+REAL_TIME = ParameterSpec("10_real_time", {
+    "as_of": Integer(1995, 2019, "year whose WEO editions (April, September) are the figures of the day; the two "
+                                 "years before it are compared with today's data, observed up to it (the essay's: 2002)"),
+    "weights": Choice(AGGREGATE_WEIGHTS, "weights of the group aggregates: real GDP at PPP (Maddison), in constant "
+                                         "US$ (WDI), or population"),
+    "large_revision": Number(0.1, 20, "revision (percentage points) that counts as large"),
+    "lang": LANG,
+    "output_dir": OUTPUT_DIR,
+})
+
 #: Notebook stem → its spec.
 SPECS: dict[str, ParameterSpec] = {spec.notebook: spec for spec in (
     CLAIMS_LEDGER, REFORM_SEQUENCING, OUTPUT_PATHS, STABILIZATION, REFORMS_AND_GROWTH, RESOURCES_VS_GOVERNANCE,
-    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS)}
+    TRADE_STRUCTURE, INTEGRATION, TRADE_PARTNERS, ROBUSTNESS, REAL_TIME)}
 
 
 def register(spec: ParameterSpec) -> ParameterSpec:

@@ -76,6 +76,26 @@ def order_counts_view(orders: pd.DataFrame) -> pd.DataFrame:
         list(dict.fromkeys(orders["broad_group"]))].fillna(0).astype(int)
 
 
+def programme_view(screened: pd.DataFrame) -> pd.DataFrame:
+    """Every programme of the table with the screen's verdict, indexed by country and date."""
+    return screened.set_index(["iso3", "programme_date"])[["role", "verdict", "first_year_below"]]
+
+
+def comparison_view(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Programme year beside the outcome year and the return of growth, countries with a programme."""
+    columns = ["broad_group", "programme_year", "stabilization_year", "years_programme_to_outcome",
+               "growth_resumption_year", "lag_years_programme", "lag_years_outcome"]
+    return comparison.dropna(subset=["programme_year"]).set_index("iso3")[columns]
+
+
+def inflation_aggregate_view(aggregate: pd.DataFrame, years) -> pd.DataFrame:
+    """Weighted and median inflation by year (rows) and group (columns)."""
+    rows = aggregate[aggregate["year"].isin(list(years))]
+    wide = rows.pivot(index="year", columns="group", values=["weighted", "median"])
+    order = [g for g in dict.fromkeys(aggregate["group"])]
+    return wide.reindex(columns=[(stat, g) for stat in ("weighted", "median") for g in order if (stat, g) in wide.columns])
+
+
 # --- figures --------------------------------------------------------------------------------------
 
 def plot_peaks(table: pd.DataFrame, threshold: float, window: tuple[int, int], colors: dict = GROUP_COLORS):
@@ -109,8 +129,19 @@ def plot_peaks(table: pd.DataFrame, threshold: float, window: tuple[int, int], c
     return fig
 
 
-def plot_event_study(summary: pd.DataFrame, source_label: str, colors: dict = GROUP_COLORS):
-    """Mean growth (solid) and median (dotted) by event time and group; the legend gives n per point."""
+#: Axis label and title of the event study, by dating of the event (outcome: notebook 03's rule; programme: policy).
+EVENT_TEXTS = {
+    "outcome": ("years since stabilization (t = 0: first year of sustained low inflation)",
+                "Real GDP growth around the stabilization year, by country group"),
+    "programme": ("years since the stabilization programme (t = 0: the programme's year)",
+                  "Real GDP growth around the stabilization programme, by country group"),
+}
+
+
+def plot_event_study(summary: pd.DataFrame, source_label: str, colors: dict = GROUP_COLORS, dating: str = "outcome"):
+    """Mean growth (solid) and median (dotted) by event time and group; the legend gives n per point.
+
+    ``dating``: a key of :data:`EVENT_TEXTS` (the axis label and title say how t = 0 is dated)."""
     fig, ax = plt.subplots(figsize=(9, 5))
     for name in dict.fromkeys(summary["group"]):
         rows = summary[summary["group"] == name]
@@ -122,9 +153,10 @@ def plot_event_study(summary: pd.DataFrame, source_label: str, colors: dict = GR
     ax.axhline(0, color="0.3", linewidth=0.8)
     ax.axvline(0, color="0.3", linewidth=0.8, linestyle="--")
     ax.set_xticks(sorted(summary["event_time"].unique()))
-    ax.set_xlabel("years since stabilization (t = 0: first year of sustained low inflation)")
+    xlabel, title = EVENT_TEXTS[dating]
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(f"real GDP growth, % per year ({source_label})")
-    ax.set_title("Real GDP growth around the stabilization year, by country group")
+    ax.set_title(title)
     ax.legend(fontsize=7.5, ncol=2, loc="lower right")
     fig.tight_layout()
     return fig
@@ -260,6 +292,63 @@ def group_headlines(table: pd.DataFrame, summary: pd.DataFrame, phases: pd.DataF
     return rows
 
 
+def programme_headlines(comparison: pd.DataFrame, lags: pd.DataFrame, screened: pd.DataFrame, summary: pd.DataFrame,
+                        phases: pd.DataFrame, groups: list[str]) -> list[dict]:
+    """Stabilization dated by policy: programmes screened and chosen, years to the outcome, lags to growth."""
+    lag = comparison["lag_years_programme"]
+    rows = [
+        _row("n_programmes_listed", len(screened), "programmes", "Programmes in data/stabilization_programmes.csv (observed years)"),
+        _row("n_programmes_without_disinflation", int((~screened["passes"]).sum()), "programmes",
+             "Programmes not followed by disinflation (the screen), left aside"),
+        _row("n_countries_programme_dated", int(comparison["programme_year"].notna().sum()), "countries",
+             "Countries whose stabilization is dated by a programme that passed the screen"),
+        _row("n_growth_resumed_before_programme", int((lag < 0).sum()), "countries",
+             "Countries whose growth resumed before the programme year"),
+        _row("n_growth_resumed_in_programme_year", int((lag == 0).sum()), "countries",
+             "Countries whose growth resumed in the programme year"),
+        _row("n_growth_resumed_after_programme", int((lag > 0).sum()), "countries",
+             "Countries whose growth resumed after the programme year"),
+    ]
+    for _, row in lags.iterrows():
+        slug = "all" if row["broad_group"] == "All" else GROUP_SLUGS[row["broad_group"]]
+        if row["broad_group"] != "All" and row["broad_group"] not in groups:
+            continue
+        rows += [_row(f"median_lag_years_programme_{slug}", row["median_lag_years_programme"], "years",
+                      f"Median lag from the stabilization programme's year to growth resumption, {row['broad_group']}"),
+                 _row(f"median_years_programme_to_outcome_{slug}", row["median_years_programme_to_outcome"], "years",
+                      f"Median years from the programme to the outcome-dated stabilization, {row['broad_group']}"),
+                 _row(f"median_lag_years_outcome_programme_countries_{slug}", row["median_lag_years_outcome_same_countries"],
+                      "years", f"Median lag from the outcome-dated stabilization to growth, the same countries, {row['broad_group']}"),
+                 _row(f"n_programme_lags_{slug}", int(row["n_with_lag"]), "countries",
+                      f"Countries with a programme year and a growth-resumption year, {row['broad_group']}")]
+    for name in groups:
+        slug = GROUP_SLUGS[name]
+        for k in (0, 2):
+            rows.append(_row(f"mean_growth_programme_t{k}_{slug}", _cell(summary, name, "mean_growth", event_time=k),
+                             "% per year", f"Mean real GDP growth {k} years after the programme year, {name}"))
+        rows.append(_row(f"mean_growth_after_programme_{slug}", _cell(phases, name, "mean_growth", phase="after"),
+                         "% per year", f"Mean over countries of their mean growth after the programme year, {name}"))
+    return rows
+
+
+def inflation_aggregate_headlines(aggregate: pd.DataFrame, groups: list[str]) -> list[dict]:
+    """Per group: the highest weighted annual inflation, its year, and the median of that year."""
+    rows = []
+    for name in groups:
+        own = aggregate[aggregate["group"] == name].dropna(subset=["weighted"])
+        if own.empty:
+            continue
+        top = own.loc[own["weighted"].idxmax()]
+        slug = GROUP_SLUGS[name]
+        rows += [_row(f"peak_weighted_inflation_{slug}", top["weighted"], "% per year",
+                      f"Highest annual inflation of {name} weighted by output (the literature's aggregate)"),
+                 _row(f"peak_weighted_inflation_year_{slug}", int(top["year"]), "year",
+                      f"Year of the highest output-weighted inflation, {name}"),
+                 _row(f"median_inflation_in_weighted_peak_year_{slug}", top["median"], "% per year",
+                      f"Median inflation of {name} in that year")]
+    return rows
+
+
 def headline_rows(table: pd.DataFrame, summary: pd.DataFrame, phases: pd.DataFrame, correlations: dict,
                   groups: list[str], threshold: float, index_year: int) -> list[dict]:
     """The notebook's headline numbers as dicts (key, value, unit, description) for ``Outputs.headline``.
@@ -291,6 +380,7 @@ def findings_text(headlines: list[dict], table: pd.DataFrame, correlations: dict
         return ", ".join(table.loc[table["order"] == order, "iso3"]) or "none"
 
     share, rho = h["share_liberalized_before_stabilized_all"], correlations["liberalization_vs_peak"]
+    policy, weighted = _policy_paragraph(h), _weighted_paragraph(h, groups)
     gap_text = ""
     if {"CIS", "CEE & Baltics"} <= set(groups):
         gap = h["median_stabilization_year_cis"] - h["median_stabilization_year_cee_baltics"]
@@ -309,7 +399,31 @@ def findings_text(headlines: list[dict], table: pd.DataFrame, correlations: dict
   in the same year in {h["n_growth_resumed_in_stabilization_year"]}, later in {h["n_growth_resumed_after_stabilization"]}
   (Fischer, Sahay & Végh 1996 report about two years, counted from the start of a stabilization programme; see section 4).
   Mean growth in the stabilization year: {by_group("mean_growth_event_t0", 1, "%")}; two years later: {by_group("mean_growth_event_t2", 1, "%")}.
-- **Early liberalization and the burst.** Spearman rho between the liberalization index in {liberalization_index_year} and peak inflation:
+{policy}{weighted}- **Early liberalization and the burst.** Spearman rho between the liberalization index in {liberalization_index_year} and peak inflation:
   {format_number(rho["rho"], 2)} (p = {format_number(rho["p"], 4)}, n = {rho["n"]}) — countries that had liberalized more by then had
   {"smaller" if rho["rho"] < 0 else "larger"} peaks.
 """
+
+
+def _policy_paragraph(h: dict) -> str:
+    """The Findings' bullet on stabilization dated by policy (empty without :func:`programme_headlines`)."""
+    if "n_countries_programme_dated" not in h:
+        return ""
+    return f"""- **Dated by policy.** {h["n_countries_programme_dated"]} countries have a stabilization programme followed by disinflation
+  ({h["n_programmes_without_disinflation"]} of {h["n_programmes_listed"]} programmes listed were not and are left aside). From the programme's
+  year, growth resumed after a median of {format_number(h["median_lag_years_programme_all"], 1)} years
+  ({h["n_growth_resumed_before_programme"]} before, {h["n_growth_resumed_in_programme_year"]} in the year, {h["n_growth_resumed_after_programme"]} after),
+  against {format_number(h["median_lag_years_outcome_programme_countries_all"], 1)} from the outcome-dated stabilization in the same countries;
+  the outcome comes a median of {format_number(h["median_years_programme_to_outcome_all"], 1)} years after the programme.
+"""
+
+
+def _weighted_paragraph(h: dict, groups: list[str]) -> str:
+    """The Findings' bullet on output-weighted inflation (empty without :func:`inflation_aggregate_headlines`)."""
+    parts = [f"{g} {format_number(h[f'peak_weighted_inflation_{GROUP_SLUGS[g]}'], 0)}% in "
+             f"{int(h[f'peak_weighted_inflation_year_{GROUP_SLUGS[g]}'])} (median that year "
+             f"{format_number(h[f'median_inflation_in_weighted_peak_year_{GROUP_SLUGS[g]}'], 0)}%)"
+             for g in groups if f"peak_weighted_inflation_{GROUP_SLUGS[g]}" in h]
+    if not parts:
+        return ""
+    return f"- **Weighted inflation.** Weighted by output, as the literature aggregates it, inflation peaked at {'; '.join(parts)}.\n"

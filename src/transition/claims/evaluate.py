@@ -21,8 +21,7 @@ import re
 import pandas as pd
 
 from transition.analysis import growth, loss_mechanism, output, resources, sequencing
-from transition.analysis.groups import select_countries
-from transition.claims import ledger, spaces
+from transition.claims import evaluate_integration, ledger, rules, spaces
 from transition.claims.space import Spec
 from transition.data import derived
 from transition.data import panel as panel_module
@@ -107,11 +106,6 @@ def _join_timing(areas: pd.DataFrame, stabilization: pd.DataFrame) -> pd.DataFra
                               if c.name == "area" else c).reset_index(drop=True)
 
 
-#: The numbers C1's rule cites in its evidence only (notebook 01's other datings, pairwise counts).
-C1_EVIDENCE = (r"01_reform_sequencing:c1_.*", r"01_reform_sequencing:n_pair_lib_stab_.*",
-               r"01_reform_sequencing:n_privatization_before_institutions")
-
-
 def c1_years(spec: Spec, tidy: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
     """Each sampled country's year per area and the areas left out, as ``sequencing.reform_order`` reads
     them from ``reform_timing`` (iso3 → (area → year or None, areas left out), sorted by iso3).
@@ -120,8 +114,7 @@ def c1_years(spec: Spec, tidy: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
     study country, whichever are asked), the EBRD areas from the dating choices and stabilization from
     the inflation choices: each half is computed once, for every study country, per combination of its
     own choices, and the sample's countries are taken from both."""
-    when, groups = spec.get("as_of"), spec.get("groups")
-    panel_key, cut = _cut(tidy, when)
+    panel_key, cut = _cut(tidy, spec.get("as_of"))
     last_year = min(int(cut["year"].max()), sequencing.LAST_EBRD_YEAR)
     common = {"iso3": study_iso3(), "last_year": last_year}
     ebrd_areas = tuple(area for area in sequencing.ESSAY_ORDER if area != "stabilization")
@@ -137,9 +130,8 @@ def c1_years(spec: Spec, tidy: pd.DataFrame) -> dict[str, tuple[dict, tuple]]:
                               sustained_years=spec.get("sustained_years"),
                               stabilization_rule=spec.get("stabilization_rule"), never_high=spec.get("never_high"),
                               areas=("stabilization",), rates=rates, **common)))
-    sample = _memo(("c1-sample", groups), lambda: select_countries(spaces.GROUP_SETS[groups]))
     return {code: ({**areas[code][0], **stabilization[code][0]}, areas[code][1] + stabilization[code][1])
-            for code in sample}
+            for code in sorted(spaces.GROUP_SETS[spec.get("groups")])}
 
 
 def _follows(dated: dict, excluded: tuple, ties: str) -> bool:
@@ -148,22 +140,20 @@ def _follows(dated: dict, excluded: tuple, ties: str) -> bool:
     return _memo(key, lambda: sequencing.follows_order(dated, ties=ties, excluded=excluded)[0])
 
 
-def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
+def numbers_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
     """Countries that reach the four areas in the essay's order (``sequencing.follows_order``, the test
     ``reform_order`` applies to each country), and how many countries were judged."""
     years = c1_years(spec, tidy)
-    follow = sum(_follows(dated, excluded, spec.get("ties")) for dated, excluded in years.values())
-    key = "n_follow_essay_order_as_of_2002" if _when(spec) == "essay" else "n_follow_essay_order_all"
-    return {"01_reform_sequencing": {key: int(follow), "n_countries": len(years)}}
+    return {"n_follow": sum(_follows(dated, excluded, spec.get("ties")) for dated, excluded in years.values()),
+            "n_countries": len(years)}
 
 
 def evaluate_c1(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """Verdict; estimate = share of countries following the essay's order."""
+    """Verdict (:func:`transition.claims.rules.c1_verdict`); estimate = share of countries following the essay's order."""
     numbers = numbers_c1(spec, tidy)
-    own = numbers["01_reform_sequencing"]
-    follow = next(value for key, value in own.items() if key.startswith("n_follow_essay_order"))
-    return {"verdict": _judge(ledger.judge_c1, numbers, _when(spec), C1_EVIDENCE),
-            "estimate": follow / own["n_countries"], "n": own["n_countries"], "n_follow": follow}
+    share = numbers["n_follow"] / numbers["n_countries"]
+    return {"verdict": rules.c1_verdict(share), "estimate": share, "n": numbers["n_countries"],
+            "n_follow": numbers["n_follow"]}
 
 
 # ---- C2: no CIS country avoided substantial losses; because liberalization ran ahead ----------------
@@ -206,12 +196,11 @@ def c2_columns(spec: Spec) -> tuple[str, str]:
 
 
 def c2_evidence(spec: Spec) -> tuple[str, ...]:
-    """The numbers C2's rule cites in its evidence only: notebook 01's gap medians, the group troughs, the
-    association of the other output measure (total or per capita) and the old gap's."""
+    """The numbers C2's rule cites in its evidence only: notebook 01's gap medians and test, the group troughs,
+    the rank correlation of the other output measure (total or per capita)."""
     base = f"02_output_paths:spearman_{spec.get('mechanism_gap').replace('gap_points_', 'gap_')}_vs_trough"
     other = [] if spec.get("output") == "per_capita" else [f"{base}_pc_rho", f"{base}_pc_p"]
-    return (r"01_reform_sequencing:.*", r"02_output_paths:median_trough_index_.*",
-            r"02_output_paths:spearman_gap_vs_trough_(rho|p)", *(re.escape(key) for key in other))
+    return (r"01_reform_sequencing:.*", r"02_output_paths:median_trough_index_.*", *(re.escape(key) for key in other))
 
 
 def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
@@ -223,10 +212,14 @@ def numbers_c2(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
     shallowest = _memo(("c2-shallowest", *paths_key), lambda: float(
         main.loc[(main["broad_group"] == "CIS") & (main["status"] == "ok"), "trough_index"].max()))
     x, y = c2_columns(spec)
-    association = _memo(("c2-association", *paths_key, x, y), lambda: output.association(frame, x, y, ()))
-    key = f"spearman_{x.replace('gap_points_', 'gap_')}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    association = _memo(("c2-association", *paths_key, x, y),  # former USSR and war, as the ledger's test
+                        lambda: output.association(frame, x, y, output.CONTROL_SETS[1]))
+    short = x.replace('gap_points_', 'gap_')
+    key = f"spearman_{short}_vs_trough" + ("_pc" if y.endswith(loss_mechanism.PER_CAPITA) else "")
+    ols = f"ols_{short}_{y}_controlled"
     numbers = {"cis_shallowest_trough_index": shallowest,
-               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"]}
+               f"{key}_rho": association["rho"], f"{key}_p": association["rho_p"], f"{key}_n": association["n"],
+               f"{ols}_slope": association["slope"], f"{ols}_p": association["slope_p"]}
     suffix = f"_{ESSAY_YEAR}" if _when(spec) == "essay" else ""  # the keys judge_c2 reads for each column
     regression = {f"{name}{suffix}": value for name, value in _sequencing_regression(cut, panel_key).items()}
     return {"02_output_paths": numbers, "04_reforms_and_growth": regression}
@@ -237,11 +230,14 @@ def evaluate_c2(spec: Spec, tidy: pd.DataFrame) -> dict:
     x = spec.get("mechanism_gap").replace("gap_points_", "gap_")
     numbers = numbers_c2(spec, tidy)
     own = numbers["02_output_paths"]
-    rho, p, n = (next(v for k, v in own.items() if k.endswith(suffix)) for suffix in ("_rho", "_p", "_n"))
+    rho, p, n = (next(v for k, v in own.items() if k.startswith("spearman_") and k.endswith(suffix))
+                 for suffix in ("_rho", "_p", "_n"))
+    slope, p_slope = (next(v for k, v in own.items() if k.startswith("ols_") and k.endswith(suffix))
+                      for suffix in ("_slope", "_p"))
     verdict = _judge(ledger.judge_c2, numbers, _when(spec), c2_evidence(spec), loss_index=spec.get("loss_index"),
                      mechanism_gap=x, per_capita=spec.get("output") == "per_capita")
     regression = {name.removesuffix(f"_{ESSAY_YEAR}"): value for name, value in numbers["04_reforms_and_growth"].items()}
-    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n,
+    return {"verdict": verdict, "estimate": rho, "p_value": p, "n": n, "controlled_slope": slope, "controlled_p": p_slope,
             "shallowest_cis_trough": own["cis_shallowest_trough_index"], **regression}
 
 
@@ -258,10 +254,22 @@ def c3_growth_breaks(source: str) -> list[int]:
     return [*spaces.C3_GROWTH_BREAKS[:-1], min(spaces.C3_GROWTH_BREAKS[-1], last)]
 
 
-def _c3_cross(spec: Spec, tidy: pd.DataFrame, **choices) -> pd.DataFrame:
-    """``resources.cross_section`` for ``spec``'s source and as-of year, with ``choices`` (its other arguments)."""
-    panel_key, cut = _cut(tidy, spec.get("as_of"))
-    source = spec.get("gdp_source")
+def _c3_outcomes(spec: Spec, cross: pd.DataFrame, pc_names: list[str]) -> tuple[str, list[str]]:
+    """The gap's outcome and governance's outcomes of C3's rule for ``spec`` (the ledger's: total GDP as
+    of the essay, per capita in the latest year with the latest data; or the chosen one for both)."""
+    essay = _when(spec) == "essay"
+    per_capita = {"ledger": not essay, "total": False, "per_capita": True}[spec.get("output")]
+    names = pc_names if per_capita else [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
+    level = [n for n in names if "index_" in n][-1]
+    growth = [n for n in names if "growth_" in n]
+    return level, ([level, growth[0]] if essay else [level])
+
+
+def _c3_cross(spec: Spec, tidy: pd.DataFrame, **choices) -> tuple[pd.DataFrame, list[str]]:
+    """``resources.cross_section`` for ``spec``'s source and as-of year with ``choices`` (its other arguments),
+    merged with the per-capita outcomes; and their names."""
+    when, source = spec.get("as_of"), spec.get("gdp_source")
+    panel_key, cut = _cut(tidy, when)
     essay = _when(spec) == "essay"
     level_years = [spaces.C3_ESSAY_LEVEL] if essay else c3_level_years(source)
     breaks = list(spaces.C3_ESSAY_GROWTH) if essay else c3_growth_breaks(source)
@@ -278,17 +286,14 @@ def _c3_cross(spec: Spec, tidy: pd.DataFrame, **choices) -> pd.DataFrame:
         log_incomes={year: _memo(("c3-income", panel_key, year), lambda year=year: resources.log_income(cut, year))
                      for year in starts})
     cross.attrs = {}  # unused here, and pandas deep-copies attrs in every operation on the table
-    return cross
+    per_capita = _memo(("c3-per-capita", panel_key, tuple(level_years), tuple(breaks)),
+                       lambda: resources.per_capita_outcomes(cut, resources.BASE_YEAR, level_years, breaks))
+    return cross.merge(per_capita.reset_index(), on="iso3", how="left"), list(per_capita.columns)
 
 
-def c3_outcomes(cross: pd.DataFrame) -> list[str]:
-    """The outcome columns of a C3 cross-section (levels, then growth windows)."""
-    return [c for c in cross.columns if c.startswith(("gdp_index_", "growth_"))]
-
-
-def c3_indices_cross(spec: Spec, tidy: pd.DataFrame) -> pd.DataFrame:
-    """The cross-section with ``spec``'s resource and governance indices (the groups at their defaults:
-    the indices, the outcomes and hence the Shapley shares do not depend on the groups' choices)."""
+def c3_indices_cross(spec: Spec, tidy: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The cross-section with ``spec``'s resource and governance indices (the groups' choices at their
+    defaults: the indices, the outcomes and the governance tests do not depend on them)."""
     panel_key, _cut_panel = _cut(tidy, spec.get("as_of"))
     names = ("resource_measures", "governance_measures", "index_method")
     return _memo(("c3-indices", panel_key, spec.get("gdp_source"), *(spec.get(n) for n in names)),
@@ -297,60 +302,60 @@ def c3_indices_cross(spec: Spec, tidy: pd.DataFrame) -> pd.DataFrame:
                                    index_method=spec.get("index_method")))
 
 
-def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict[str, dict]:
-    """Group medians of the level outcome and which index explains more (Shapley shares), notebook 05's way.
+def c3_chosen_outcomes(spec: Spec, tidy: pd.DataFrame) -> tuple[str, list[str]]:
+    """The gap's outcome and governance's outcomes of C3's rule for ``spec`` (:func:`_c3_outcomes`)."""
+    cross, pc_names = c3_indices_cross(spec, tidy)
+    return _c3_outcomes(spec, cross, pc_names)
 
-    The Shapley shares (``resources.joint_shapley``) depend on the indices' choices only, the group medians
-    (``resources.group_comparison``) on the groups' choices only: each is computed once per combination of
-    its own choices, on a cross-section built with those choices (a test checks them against the
-    cross-section built with every choice of the specification)."""
+
+def numbers_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """C3's decisive numbers, notebook 05's way: the rich-minus-poor difference of medians with its
+    bootstrap interval, and per governance outcome the Shapley share and the within-CIS test.
+
+    The governance tests (``joint_shapley``, ``governance_beyond_former_ussr``, ``governance_within_cis``)
+    depend on the indices' choices only, the difference (``group_intervals``, which sets the groups from
+    the rents) on the groups' choices only: each is computed once per combination of its own choices, on a
+    cross-section built with those choices (a test checks them against the cross-section built with every
+    choice of the specification)."""
     panel_key, _cut_panel = _cut(tidy, spec.get("as_of"))
-    source = spec.get("gdp_source")
+    source, output_choice = spec.get("gdp_source"), spec.get("output")
     index_key = tuple(spec.get(n) for n in ("resource_measures", "governance_measures", "index_method"))
-    group_key = (spec.get("rich_rents_threshold"), spec.get("eastern_europe_with_see"))
+    group_key = (spec.get("rich_rents_threshold"), spec.get("eastern_europe"))
+    gap_outcome, governance_outcomes = c3_chosen_outcomes(spec, tidy)
 
-    def shapley():
-        cross = c3_indices_cross(spec, tidy)
-        return resources.joint_shapley(cross, c3_outcomes(cross), [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
+    def governance_tests():
+        cross, _pc_names = c3_indices_cross(spec, tidy)
+        shapley = resources.joint_shapley(cross, governance_outcomes, [], resources.BASE_YEAR)  # run_models' Shapley R², no OLS
+        beyond = resources.governance_beyond_former_ussr(cross, governance_outcomes).set_index("outcome")
+        within = resources.governance_within_cis(cross, governance_outcomes).set_index("outcome")
+        return {o: (shapley.loc[o, "shapley_governance"] / shapley.loc[o, "r2_joint"], beyond.loc[o, "coef_governance"],
+                    beyond.loc[o, "p_governance"], within.loc[o, "slope"], within.loc[o, "p_slope"])
+                for o in governance_outcomes}
 
-    def groups():
-        cross = _c3_cross(spec, tidy, rich_rents_threshold=group_key[0], eastern_europe_with_see=group_key[1])
-        return resources.group_comparison(cross, c3_outcomes(cross), test=False).set_index("outcome")
+    def difference():
+        cross, _pc_names = _memo(("c3-groups-cross", panel_key, source), lambda: _c3_cross(spec, tidy))
+        return resources.group_intervals(cross, [gap_outcome], group_key[0], definitions=[group_key[1]]).iloc[0]
 
-    verdict = _memo(("c3-shapley", panel_key, source, *index_key), shapley)
-    groups = _memo(("c3-groups", panel_key, source, *group_key), groups)
-    numbers = {}
-    for outcome, row in verdict.iterrows():
-        numbers[f"governance_explains_more_{outcome}"] = int(bool(row["governance_explains_more"]))
-        numbers[f"shapley_share_governance_{outcome}"] = row["shapley_governance"] / row["r2_joint"]
-    for outcome, row in groups.iterrows():
-        numbers[f"median_{outcome}_resource_rich_cis"] = row["median_rich_cis"]
-        numbers[f"median_{outcome}_resource_poor_cee"] = row["median_poor_cee"]  # the chosen "Eastern Europe"
-    return {"05_resources_vs_governance": numbers}
-
-
-#: The numbers C3's rule cites in its evidence only: notebook 02's group medians, notebook 05's bootstrap,
-#: intervals, per-capita and early-governance numbers, the other Eastern Europe's medians.
-C3_EVIDENCE = (r"02_output_paths:median_index_.*", r"05_resources_vs_governance:bootstrap_.*",
-               r"05_resources_vs_governance:difference_.*", r"05_resources_vs_governance:median_.*_(high|low)",
-               r"05_resources_vs_governance:median_.*_ee_with_see", r"05_resources_vs_governance:median_gdppc_.*",
-               r"05_resources_vs_governance:shapley_share_.*")
-
-
-def c3_level(spec: Spec) -> str:
-    """The level outcome C3's rule judges: the essay's level year, or the source's last level year."""
-    return f"gdp_index_{spaces.C3_ESSAY_LEVEL if _when(spec) == 'essay' else c3_level_years(spec.get('gdp_source'))[-1]}"
+    governance = _memo(("c3-governance-tests", panel_key, source, output_choice, *index_key), governance_tests)
+    gap = _memo(("c3-difference", panel_key, source, gap_outcome, *group_key), difference)
+    return {"gap_outcome": gap_outcome, "difference": gap["difference"], "difference_low": gap["difference_low"],
+            "difference_high": gap["difference_high"], "median_rich_cis": gap["median_rich_cis"],
+            "median_poor_east": gap["median_poor"], "governance": governance}
 
 
 def evaluate_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """Verdict; estimate = governance's Shapley share of R² for the level outcome the rule judges."""
+    """Verdict (:func:`transition.claims.rules.c3_verdict`, the ledger's rule); estimate = governance's Shapley
+    share of R² for the gap's outcome."""
     numbers = numbers_c3(spec, tidy)
-    own = numbers["05_resources_vs_governance"]
-    level = c3_level(spec)
-    rich, poor = own.get(f"median_{level}_resource_rich_cis", math.nan), own.get(f"median_{level}_resource_poor_cee", math.nan)
-    return {"verdict": _judge(ledger.judge_c3, numbers, _when(spec), C3_EVIDENCE),
-            "estimate": own.get(f"shapley_share_governance_{level}", math.nan),
-            "median_rich_cis": rich, "median_poor_east": poor, "gap_rich_minus_poor": rich - poor}
+    gap = rules.c3_gap(numbers["difference"], numbers["difference_low"], numbers["difference_high"])
+    tests = {o: rules.c3_governance_test(*values) for o, values in numbers["governance"].items()}
+    verdict = rules.c3_verdict(gap, rules.all_parts(tests.values()))
+    return {"verdict": verdict, "estimate": numbers["governance"][numbers["gap_outcome"]][0],
+            "median_rich_cis": numbers["median_rich_cis"], "median_poor_east": numbers["median_poor_east"],
+            "gap_rich_minus_poor": numbers["difference"], "gap_low": numbers["difference_low"],
+            "gap_high": numbers["difference_high"],
+            "beyond_former_ussr_p": numbers["governance"][numbers["gap_outcome"]][2],
+            "within_cis_slope_p": numbers["governance"][numbers["gap_outcome"]][4]}
 
 
 #: claim → (space, evaluate): what the multiverse engine runs.
@@ -358,6 +363,9 @@ CLAIMS = {
     "C1": (spaces.SPACES["C1"], evaluate_c1),
     "C2": (spaces.SPACES["C2"], evaluate_c2),
     "C3": (spaces.SPACES["C3"], evaluate_c3),
+    "C8": (spaces.SPACES["C8"], evaluate_integration.evaluate_c8),
+    "C9": (spaces.SPACES["C9"], evaluate_integration.evaluate_c9),
+    "C10": (spaces.SPACES["C10"], evaluate_integration.evaluate_c10),
 }
 
 

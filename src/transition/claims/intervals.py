@@ -44,10 +44,9 @@ def _span(h, notebook: str, key: str, digits: int = 1) -> str:
 
 def c1(h, as_of: str) -> list[str]:
     nb = "01_reform_sequencing"
-    key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
-    follow, n = h.get(nb, key), h.get(nb, "n_countries")
+    follow, n = h.get(nb, "n_follow_essay_order_scope_former_ussr"), h.get(nb, "n_countries_scope_former_ussr")
     low, high = proportion_interval(follow, n)
-    return [f"{LEVEL} Clopper-Pearson interval of the share of countries that follow the essay's order: "
+    return [f"{LEVEL} Clopper-Pearson interval of the share of former Soviet states that follow the essay's order: "
             f"[{_f(100 * low, 0)}%, {_f(100 * high, 0)}%]"]
 
 
@@ -93,9 +92,11 @@ CENSUS_C8 = "a count of blocs from dated treaties: no sampling interval"
 
 
 def c9(h, as_of: str) -> list[str]:
-    year = ESSAY_YEAR if as_of == "essay" else EBRD_LAST_YEAR
-    return [f"{BOOTSTRAP}, median EBRD average in {year}, EurAsEC members minus the other CIS countries: "
-            f"{_span(h, '07_integration', f'ebrd_average_{year}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}', 2)}"]
+    if as_of == "essay":
+        return [f"{BOOTSTRAP}, median EBRD average in {ESSAY_YEAR}, EurAsEC members minus the other CIS countries: "
+                f"{_span(h, '07_integration', f'ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}', 2)}"]
+    return [f"{BOOTSTRAP}, median EBRD average in {EBRD_LAST_YEAR}, EAEU 2015 members minus the other CIS countries: "
+            f"{_span(h, '07_integration', f'ebrd_average_{EBRD_LAST_YEAR}_difference_eaeu_2015_vs_cis_outside', 2)}"]
 
 
 def c10(h, as_of: str) -> list[str]:

@@ -14,52 +14,54 @@ Examples
 from __future__ import annotations
 
 import json
-import math
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from transition.claims import intervals as cited_intervals
-from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR  # noqa: F401 (ESSAY_RESULTS_DIR: the ledger's)
+from transition.claims import rules
+from transition.claims.evidence_integration import judge_c8, judge_c9, judge_c10
+from transition.claims.evidence_reforms import (
+    C1_DATINGS,
+    C2_MECHANISM_GAP,
+    C3_EAST,
+    _c3_outcomes,
+    c2_mechanism,
+    judge_c1,
+    judge_c2,
+    judge_c3,
+)
+from transition.claims.judgement import Headlines, Judgement, _both, _f, _i, _state
+from transition.claims.rules import (
+    ALPHA,
+    C1_CONTRADICT_SHARE,
+    C1_SUPPORT_SHARE,
+    C2_LOSS_INDEX,
+    C3_GOVERNANCE_SHARE,
+    C5_MAJORITY_SHARE,
+    C5_MANUFACTURES_BELOW,
+    C5_PROCESSED_ABOVE,
+    C5_RAW_RATIO,
+    C8_MIN_BLOCS,
+    C9_CORE_SHARE,
+    C9_REFORM_STEP,
+    C10_LONG_YEARS,
+    C10_SHORT_YEARS,
+    CIS_COUNT,
+    CONTRADICTED,
+    INCONCLUSIVE,
+    MIXED,
+    NO_DATA,
+    SUPPORTED,
+    TOO_EARLY,
+    VERDICTS,
+    c1_verdict,
+)
+from transition.data import vocabulary
+from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.present.labels import translate
 
-SUPPORTED, CONTRADICTED, MIXED, UNTESTABLE = "supported", "contradicted", "mixed", "not testable with these data"
-VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, UNTESTABLE)
-
-# ---- thresholds of the verdict rules (each used in one rule below) ---------------------------------
-#: C2: a "substantial" loss is a trough below this (1989 = 100; Barro & Ursúa 2008, defined once in
-#: analysis/output.py, the default of notebook 02). "No CIS country avoided" it: the shallowest CIS trough is below.
-from transition.analysis.output import SUBSTANTIAL_LOSS_INDEX as C2_LOSS_INDEX  # noqa: E402
-#: C1: the scenario is "supported" if at least this share of countries follows it, "contradicted" below the lower share.
-C1_SUPPORT_SHARE, C1_CONTRADICT_SHARE = 0.5, 0.2
-#: C1: the datings of the EBRD areas the rule is also applied to (notebook 01's ``c1_*_<dating>_<year>`` headlines);
-#: the verdict itself is the first's (one EBRD threshold), the evidence counts the verdicts of all.
-from transition.analysis.sequencing import DATINGS as C1_DATINGS  # noqa: E402
-from transition.data import vocabulary  # noqa: E402
-#: C2: notebook 02's liberalization-institutions gap that keeps every country (mean over 1990-95 of
-#: liberalization minus institutions, ``loss_mechanism.EVERY_COUNTRY_GAP``): the mechanism's test.
-C2_MECHANISM_GAP = "gap_1990_1995"
-#: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
-ALPHA = 0.05
-#: C3: a group "emerged from the crisis" when its median real GDP index is back at this level (1989 = 100).
-RECOVERED_INDEX = 100.0
-#: C3 compares notebook 05's groups: resource-rich CIS vs resource-poor Central Europe & Baltics (the
-#: variant with South-East Europe and the per-capita outcomes are shown beside). As of the essay the gap
-#: holds when the rich group's median real GDP index (the last level year up to C3_ESSAY_YEAR) is below
-#: RECOVERED_INDEX and the poor group's at or above it; with the latest data the question is whether that
-#: gap persists: the rich group's median is still below the poor group's in the latest level year.
-#: Governance explains the gap when its Shapley share of R² exceeds that of resources for the level
-#: outcome (and, as of the essay, for growth over the window ending by then).
-from transition.analysis.resources import EARLY_GOVERNANCE_PERIOD as C3_EARLY_GOVERNANCE  # noqa: E402
-from transition.data.vocabulary import ESSAY_YEAR as C3_ESSAY_YEAR  # noqa: E402
-#: C5: CIS exports rest on raw materials when the median CIS country's manufactures share of merchandise
-#: exports is below this and its fuel + ores & metals share is at least this many times the CEE one.
-C5_MANUFACTURES_BELOW, C5_RAW_RATIO = 50.0, 2.0
-#: C5: imports are "mainly processed" when manufactures + food exceed this share of merchandise imports
-#: in at least C5_MAJORITY_SHARE of the CIS countries with data (or for the median country, latest).
-C5_PROCESSED_ABOVE, C5_MAJORITY_SHARE = 50.0, 0.75
+# ---- what the rules read (thresholds: transition.claims.rules) ----------------------------------------
 #: C6: the essay's shares of exports (Russia, Ukraine, Kazakhstan, %), the tolerance for a match
 #: (percentage points), the range for each other country and the share of them that must fall in it.
 C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
@@ -67,19 +69,8 @@ C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
 #: C6: exports "increased in almost all" when at least this share of CIS countries' export volumes grew
 #: and at least this many of the essay's three exceptions (KGZ, TJK, UKR) did not grow.
 C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
-#: C8: integration proceeds by groups when at least this many blocs are active among the CIS countries
-#: and no sub-regional bloc covers all twelve.
-C8_MIN_BLOCS, CIS_COUNT = 3, 12
-#: C9: a core "dominates" a bloc with at least this share of bloc GDP (%); bloc membership "tracks reform"
-#: when members' median EBRD average exceeds non-members' by at least one EBRD step (1/3).
-C9_CORE_SHARE, C9_REFORM_STEP = 50.0, 1 / 3
-#: C10: building a union "takes long" when the median Eurasian agreement needs at least this many years to
-#: become a working union: a decade, the order of the EEC Treaty's own 12-year transitional period for its
-#: customs union (Art. 8; completed in 11.3 years from signature); "contradicted" below C10_SHORT_YEARS, under
-#: the EU's quickest steps (about 7 years: Single European Act → single market, Maastricht → euro).
-C10_LONG_YEARS, C10_SHORT_YEARS = 10.0, 5.0
 #: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
-from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
+from transition.data.vocabulary import ESSAY_YEAR
 
 #: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
 #: fell by at least this many percentage points (from its first complete year of COW data); relations were
@@ -93,40 +84,9 @@ C7_FIRST_SHARE, C7_RECENT_YEARS = 2 / 3, 3
 #: percentage points below the first year of data (2004); before 2004 there are none (not testable).
 C7_TARIFF_CUT_PP = 0.5
 
-@dataclass
-class Judgement:
-    """A verdict and the numbers behind it (one sentence per piece of evidence)."""
-
-    verdict: str
-    evidence: list[str]
-    #: Intervals (bootstrap or analytical) of the numbers the evidence cites, one sentence each.
-    intervals: list[str] = field(default_factory=list)
-
-
-class Headlines:
-    """Headline numbers of the analysis notebooks, with a record of what a rule asked for and lacked."""
-
-    def __init__(self, by_notebook: dict[str, dict]) -> None:
-        self.by_notebook = by_notebook
-        self.missing: list[str] = []
-
-    def get(self, notebook: str, key: str):
-        entry = self.by_notebook.get(notebook, {}).get(key)
-        if entry is None or entry.get("value") is None:
-            self.missing.append(f"{notebook}:{key}")
-            return math.nan
-        return entry["value"]
-
-    def latest_key(self, notebook: str, pattern: str) -> str | None:
-        """The key matching ``pattern`` (with one ``(\\d{4})`` group) with the largest year."""
-        found = [(int(m.group(1)), key) for key in self.by_notebook.get(notebook, {})
-                 if (m := re.fullmatch(pattern, key))]
-        return max(found)[1] if found else None
-
-
 #: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
 #: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
-#: (``make notebooks`` runs it first: ``transition run 01 02 03 04 05 06 07 08 --name as_of_2002 -p as_of=2002``);
+#: (``make notebooks`` runs it first: ``transition run 01 02 03 04 05 06 07 08 10 --name as_of_2002 -p as_of=2002``);
 #: its headline files are committed.
 
 
@@ -138,170 +98,6 @@ def load_headlines(results_dir: str | Path | None = None) -> Headlines:
     files = sorted(p for p in folder.glob("[0-9][0-9]_*.json")
                    if not p.name.endswith(".untranslated.json") and not p.name.startswith("00_"))  # not the ledger's own
     return Headlines({path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files})
-
-
-_f = cited_intervals.number_text  # one way to write a cited number ("n/a" when missing)
-
-
-def _i(value) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else str(int(value))
-
-
-def _both(first: bool, second: bool) -> str:
-    """Two parts of a claim: both hold → supported, one → mixed, none → contradicted."""
-    return SUPPORTED if first and second else MIXED if first or second else CONTRADICTED
-
-
-# ---- the rules --------------------------------------------------------------------------------------
-def c1_verdict(share: float) -> str:
-    """C1's rule on the share of countries that follow the essay's order."""
-    return SUPPORTED if share >= C1_SUPPORT_SHARE else CONTRADICTED if share < C1_CONTRADICT_SHARE else MIXED
-
-
-def _c1_datings(h: Headlines, n, year: int) -> list[str]:
-    """Evidence on C1 under every dating of :data:`C1_DATINGS`: counts, chance, verdicts."""
-    nb = "01_reform_sequencing"
-    follows = [h.get(nb, f"c1_n_follow_{d}_{year}") for d in C1_DATINGS]
-    chance = [h.get(nb, f"c1_expected_own_dates_{d}_{year}") for d in C1_DATINGS]
-    p_chance = [h.get(nb, f"c1_p_chance_{d}_{year}") for d in C1_DATINGS]
-    verdicts = [c1_verdict(f / n if n else math.nan) for f in follows]
-    return [
-        f"under the {len(C1_DATINGS)} datings of the areas (one EBRD threshold; each area's own range; each area's "
-        f"scale) {', '.join(_i(f) for f in follows)} countries follow the order by {year}; each country's own dates "
-        f"in random order give {', '.join(_f(c) for c in chance)} (p = {', '.join(_f(p, 2) for p in p_chance)}); "
-        f"a random order of four areas matches 1 time in 24",
-        f"verdicts under the {len(C1_DATINGS)} datings (the first is the ledger's): "
-        f"{verdicts.count(SUPPORTED)} supported, {verdicts.count(MIXED)} mixed, {verdicts.count(CONTRADICTED)} contradicted",
-    ]
-
-
-def judge_c1(h: Headlines, as_of: str) -> Judgement:
-    nb = "01_reform_sequencing"
-    key = "n_follow_essay_order_as_of_2002" if as_of == "essay" else "n_follow_essay_order_all"
-    follow, n = h.get(nb, key), h.get(nb, "n_countries")
-    verdict = c1_verdict(follow / n if n else math.nan)
-    year = vocabulary.ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR
-    lib_stab = [h.get(nb, f"n_pair_lib_stab_{k}") for k in ("before", "tie", "after")]  # as of the essay: data to 2002
-    return Judgement(verdict, [
-        f"{_i(follow)} of {_i(n)} countries reach the four areas in the essay's order "
-        f"(liberalization → stabilization → institutions → privatization) "
-        f"{'by 2002' if as_of == 'essay' else 'by 2006, the last EBRD year'}",
-        f"liberalization came before stabilization in {_i(lib_stab[0])} countries, in the same year in "
-        f"{_i(lib_stab[1])}, after it in {_i(lib_stab[2])}",
-        f"privatization reached the advanced level before institutions in "
-        f"{_i(h.get(nb, 'n_privatization_before_institutions'))} countries",
-        *_c1_datings(h, n, year),
-    ])
-
-
-def judge_c2(h: Headlines, as_of: str, loss_index: float = C2_LOSS_INDEX, mechanism_gap: str = C2_MECHANISM_GAP,
-             per_capita: bool = False) -> Judgement:
-    """C2; the multiverse varies the loss threshold, the gap that tests the mechanism, and total vs per-capita
-    output (the defaults are the ledger's)."""
-    n01, n02, n04 = "01_reform_sequencing", "02_output_paths", "04_reforms_and_growth"
-    shallowest = h.get(n02, "cis_shallowest_trough_index")
-    no_cis_avoided = shallowest < loss_index
-    base = f"spearman_{mechanism_gap}_vs_trough"
-    every = base + ("_pc" if per_capita else "")
-    rho, p, n = h.get(n02, f"{every}_rho"), h.get(n02, f"{every}_p"), h.get(n02, f"{every}_n")
-    rho_pc, p_pc = h.get(n02, f"{base}_pc_rho"), h.get(n02, f"{base}_pc_p")
-    when = f"_{ESSAY_YEAR}" if as_of == "essay" else ""  # as of the essay: the models fitted on data to 2002
-    coef, p_seq = h.get(n04, f"seq_lib_ahead_coef{when}"), h.get(n04, f"seq_lib_ahead_pvalue{when}")
-    mechanism = (rho < 0 and p < ALPHA) or (coef < 0 and p_seq < ALPHA)
-    return Judgement(_both(no_cis_avoided, mechanism), [
-        f"the shallowest CIS trough is {_f(shallowest)} (1989 = 100, WDI): every CIS country lost "
-        f"{_f(100 - shallowest)}% of output or more; median CIS trough "
-        f"{_f(h.get(n02, 'median_trough_index_cis'))} vs {_f(h.get(n02, 'median_trough_index_cee_baltics'))} "
-        f"in Central Europe & Baltics",
-        f"in the year they liberalized, institutions lagged by {_f(h.get(n01, 'median_lib_inst_gap_points_cis'), 2)} "
-        f"EBRD points in the CIS and {_f(h.get(n01, 'median_lib_inst_gap_points_cee_baltics'), 2)} in "
-        f"Central Europe & Baltics (p = {_f(h.get(n01, 'gap_points_cis_vs_cee_baltics_p_value'), 2)})",
-        f"the mechanism is tested on every country ({_i(n)}, the non-liberalizers included): liberalization minus "
-        f"institutions averaged over 1990-95 and the depth of the trough, Spearman rho = {_f(rho, 2)} (p = {_f(p, 2)}; "
-        f"the claim needs a negative rho); "
-        f"per capita {_f(rho_pc, 2)} (p = {_f(p_pc, 2)}); liberalization ahead of institutions in growth regressions "
-        f"{'with data to 2002' if as_of == 'essay' else 'with data to 2006'}: {_f(coef, 2)} pp (p = {_f(p_seq, 2)})",
-        *([] if as_of == "essay" else [  # dated from liberalization with all the years observed since
-            f"the old gap (years from liberalization, liberalizers only): rho = "
-            f"{_f(h.get(n02, 'spearman_gap_vs_trough_rho'), 2)} (p = {_f(h.get(n02, 'spearman_gap_vs_trough_p'), 2)})"]),
-    ])
-
-
-def _c3_outcomes(h: Headlines, as_of: str) -> tuple[str, str | None, str]:
-    """C3's level outcome, growth window (as of the essay only) and per-capita level, from 05's headline keys."""
-    keys = h.by_notebook.get("05_resources_vs_governance", {})
-
-    def last(pattern: str, default: str) -> str:
-        found = [(int(m.group(2)), m.group(1)) for key in keys if (m := re.fullmatch(pattern, key))
-                 and (as_of != "essay" or int(m.group(2)) <= C3_ESSAY_YEAR)]
-        return max(found)[1] if found else default
-
-    level = last(r"median_(gdp_index_(\d{4}))_resource_rich_cis", "gdp_index_latest")
-    per_capita = last(r"median_(gdppc_index_(\d{4}))_resource_rich_cis", "gdppc_index_latest")
-    growth = last(r"governance_explains_more_(growth_\d{4}_(\d{4}))", "growth_essay") if as_of == "essay" else None
-    return level, growth, per_capita
-
-
-def _c3_share(h: Headlines, outcome: str, per_capita: str) -> str:
-    n05 = "05_resources_vs_governance"
-    pc = per_capita if outcome.startswith("gdp_index_") else f"gdppc_{outcome}"
-    return (f"governance's Shapley share of R² against resources, {outcome.replace('_', ' ')}: "
-            f"{_f(h.get(n05, f'shapley_share_governance_{outcome}'), 2)} (index measured from 1996, after the collapse); "
-            f"{_f(h.get(n05, f'shapley_share_early_governance_{outcome}'), 2)} with Freedom House "
-            f"{C3_EARLY_GOVERNANCE[0]}-{C3_EARLY_GOVERNANCE[1]}, measured before it; "
-            f"{_f(h.get(n05, f'shapley_share_governance_{pc}'), 2)} per capita")
-
-
-def _c3_intervals(h: Headlines, level: str, outcomes: list[str]) -> list[str]:
-    n05 = "05_resources_vs_governance"
-    coverage, draws = 100 * h.get(n05, "bootstrap_level"), h.get(n05, "bootstrap_draws")
-
-    def span(key: str, digits: int = 1) -> str:
-        return f"[{_f(h.get(n05, f'{key}_low'), digits)}, {_f(h.get(n05, f'{key}_high'), digits)}]"
-
-    return [
-        (f"{_f(coverage, 0)}% bootstrap intervals ({_i(draws)} resamples of countries), median real GDP index in "
-         f"{level.removeprefix('gdp_index_')}: resource-rich CIS {span(f'median_{level}_resource_rich_cis')}, "
-         f"resource-poor Central Europe & Baltics {span(f'median_{level}_resource_poor_cee')}, difference "
-         f"{span(f'difference_{level}_rich_cis_vs_poor_cee')}"),
-        *(f"{_f(coverage, 0)}% bootstrap interval of governance's Shapley share, {o.replace('_', ' ')}: "
-          f"{span(f'shapley_share_governance_{o}', 2)}; governance explains more in "
-          f"{_f(100 * h.get(n05, f'bootstrap_share_governance_more_{o}'), 0)}% of resamples" for o in outcomes),
-    ]
-
-
-C3_PERSISTS = "the gap the essay saw persists: the resource-rich CIS median is still below resource-poor Central Europe & Baltics'"
-C3_CLOSED = "the gap the essay saw does not persist: the resource-rich CIS median is no longer below resource-poor Central Europe & Baltics'"
-
-
-def judge_c3(h: Headlines, as_of: str) -> Judgement:
-    n02, n05 = "02_output_paths", "05_resources_vs_governance"
-    level, growth, per_capita = _c3_outcomes(h, as_of)
-    rich, poor = h.get(n05, f"median_{level}_resource_rich_cis"), h.get(n05, f"median_{level}_resource_poor_cee")
-    gap = rich < RECOVERED_INDEX <= poor if as_of == "essay" else rich < poor
-    outcomes = [level, growth] if as_of == "essay" else [level]
-    governance = all(h.get(n05, f"governance_explains_more_{o}") == 1 for o in outcomes)
-    year = "2002" if as_of == "essay" else "latest"
-    cis, cee = h.get(n02, f"median_index_{year}_cis"), h.get(n02, f"median_index_{year}_cee_baltics")
-    evidence = [
-        (f"median real GDP index in {level.removeprefix('gdp_index_')} (1989 = 100): resource-rich CIS {_f(rich)}, "
-         f"resource-poor Central Europe & Baltics {_f(poor)}, with South-East Europe "
-         f"{_f(h.get(n05, f'median_{level}_resource_poor_ee_with_see'))}; per capita in "
-         f"{per_capita.removeprefix('gdppc_index_')}: {_f(h.get(n05, f'median_{per_capita}_resource_rich_cis'))} vs "
-         f"{_f(h.get(n05, f'median_{per_capita}_resource_poor_cee'))}"),
-        *(_c3_share(h, o, per_capita) for o in outcomes),
-        (f"median real GDP index in {'2002' if as_of == 'essay' else 'the latest year'}: CIS {_f(cis)}, "
-         f"Central Europe & Baltics {_f(cee)} (1989 = 100)"),
-    ]
-    if as_of != "essay":
-        evidence.insert(0, C3_PERSISTS if gap else C3_CLOSED)
-    return Judgement(_both(gap, governance), evidence, _c3_intervals(h, level, outcomes))
-
-
-def judge_untestable(reason: str) -> callable:
-    def rule(h: Headlines, as_of: str) -> Judgement:
-        return Judgement(UNTESTABLE, [reason])
-    return rule
 
 
 def judge_c4(h: Headlines, as_of: str) -> Judgement:
@@ -353,7 +149,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
     when = "early" if as_of == "essay" else "latest"
     manuf = h.get(nb, f"cis_median_manufactures_export_share_{when}")
     raw_cis, raw_cee = h.get(nb, f"cis_median_fuel_ores_export_share_{when}"), h.get(nb, f"cee_median_fuel_ores_export_share_{when}")
-    exports_raw = manuf < C5_MANUFACTURES_BELOW and raw_cis >= C5_RAW_RATIO * raw_cee
+    exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee)
     if as_of == "essay":
         majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
         imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE
@@ -363,7 +159,7 @@ def judge_c5(h: Headlines, as_of: str) -> Judgement:
         imports_processed = processed > C5_PROCESSED_ABOVE
         imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
                         f"({_i(h.get(nb, 'processed_import_share_latest_year'))})")
-    return Judgement(_both(exports_raw, imports_processed), [
+    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
         f"median CIS manufactures share of merchandise exports {_f(manuf)}%; fuel + ores & metals "
         f"{_f(raw_cis)}% vs {_f(raw_cee)}% in Central Europe & Baltics",
         imports_text,
@@ -390,7 +186,7 @@ def judge_c6(h: Headlines, as_of: str) -> Judgement:
     if verdict == CONTRADICTED and ranked:
         verdict = MIXED  # the ranking of exporters is right even where the levels are off
     if as_of == "essay" and h.get(nb, "essay_period_last_year") > ESSAY_YEAR:
-        return Judgement(UNTESTABLE, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
+        return Judgement(NO_DATA, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
                                       "run notebook 06 with a first period that ends by then"])
     return Judgement(verdict, [
         f"share of total CIS exports of goods and services ({period_text}): "
@@ -399,69 +195,6 @@ def judge_c6(h: Headlines, as_of: str) -> Judgement:
         f"export volumes grew 1993-2002 in {_i(grew)} of {_i(known)} CIS countries; "
         f"{_i(exceptions)} of the essay's 3 exceptions did not grow",
         "the data measure total exports, the essay exports outside the CIS",
-    ])
-
-
-def judge_c8(h: Headlines, as_of: str) -> Judgement:
-    nb = "07_integration"
-    when = "2002" if as_of == "essay" else "latest"
-    blocs, largest = h.get(nb, f"n_blocs_cis_{when}"), h.get(nb, f"largest_subregional_bloc_{when}")
-    groups = blocs >= C8_MIN_BLOCS and largest < CIS_COUNT
-    return Judgement(SUPPORTED if groups else CONTRADICTED, [
-        f"{_i(blocs)} blocs active among the 12 CIS countries in {'2002' if as_of == 'essay' else 'the latest year'}; "
-        f"the largest sub-regional bloc has {_i(largest)} members; "
-        f"{_i(h.get(nb, f'n_overlapping_cis_{when}'))} countries belong to two or more",
-    ])
-
-
-def judge_c9(h: Headlines, as_of: str) -> Judgement:
-    nb = "07_integration"
-    if as_of == "essay":
-        rus, kaz = h.get(nb, "rus_share_cis_2002_pct"), h.get(nb, "kaz_share_caco_2002_pct")
-        kaz_text = f"Kazakhstan {_f(kaz)}% of Central Asian Cooperation Organization GDP (2002)"
-    else:
-        rus, kaz = h.get(nb, "rus_share_eaeu_latest_pct"), math.nan  # no Central Asian bloc exists any more
-        kaz_text = (f"no Central Asian bloc remains (CACO merged into EurAsEC); Kazakhstan has "
-                    f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
-    year = ESSAY_YEAR if as_of == "essay" else vocabulary.EBRD_LAST_YEAR  # reform observed by then
-    members = h.get(nb, f"ebrd_average_{year}_median_eurasec_{ESSAY_YEAR}")
-    outsiders = h.get(nb, f"ebrd_average_{year}_median_cis_outside_eurasec_{ESSAY_YEAR}")
-    parts = [rus >= C9_CORE_SHARE, members - outsiders >= C9_REFORM_STEP - 1e-9]
-    if not math.isnan(kaz):  # Kazakhstan as the Central Asian core can only be judged while such a bloc exists
-        parts.append(kaz >= C9_CORE_SHARE)
-    verdict = SUPPORTED if all(parts) else CONTRADICTED if not any(parts) else MIXED
-    return Judgement(verdict, [
-        f"Russia {_f(rus)}% of {'CIS' if as_of == 'essay' else 'EAEU'} GDP; {kaz_text}",
-        f"median EBRD average in {year}: EurAsEC members {_f(members, 2)}, other CIS {_f(outsiders, 2)}",
-    ])
-
-
-def judge_c10(h: Headlines, as_of: str) -> Judgement:
-    """"Building a Eurasian union will take long" on the median years from agreement to working union.
-
-    Steps still open at the as-of date count with the time waited so far (a lower bound): a median of
-    at least C10_LONG_YEARS is "supported" either way; with every step completed, a median below
-    C10_SHORT_YEARS is "contradicted" and one in between "mixed"; with steps open and a median below
-    C10_LONG_YEARS it is too early to tell. The recommendation (study the EU) is not testable.
-    """
-    nb, when = "07_integration", str(ESSAY_YEAR) if as_of == "essay" else "latest"
-    median, steps = h.get(nb, f"eurasian_union_median_years_{when}"), h.get(nb, f"eurasian_union_steps_{when}")
-    done, eu = h.get(nb, f"eurasian_union_completed_{when}"), h.get(nb, "eu_step_median_years")
-    if median >= C10_LONG_YEARS:
-        verdict = SUPPORTED
-    elif done == steps and steps > 0:
-        verdict = CONTRADICTED if median < C10_SHORT_YEARS else MIXED
-    else:
-        verdict = UNTESTABLE
-    waiting = ([f"agreements not yet working count with the years waited so far (longest "
-                f"{_f(h.get(nb, f'eurasian_union_longest_open_years_{when}'))})"] if done < steps else [])
-    return Judgement(verdict, [
-        f"median years from a Eurasian agreement to a working union: {_f(median)} ({_i(done)} of {_i(steps)} "
-        f"agreements working by {ESSAY_YEAR if as_of == 'essay' else 'now'})",
-        *waiting,
-        f"the EU's steps (Treaty of Rome to customs union, Single European Act to single market, Maastricht to euro): "
-        f"median {_f(eu)} years",
-        "the recommendation (study the EU's experience) is not a statement of fact: not testable",
     ])
 
 
@@ -507,6 +240,50 @@ def load_multiverse_summary(results_dir: str | Path | None = None) -> pd.DataFra
     return pd.read_csv(path, dtype={"as_of": str}) if path.exists() else None
 
 
+def load_multiverse_tables(results_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every ``multiverse_<claim>.csv`` of a results folder (claim → table; empty without a multiverse)."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
+    tables = {}
+    for claim_id in CLAIMS:
+        path = folder / f"multiverse_{claim_id}.csv"
+        if path.exists():
+            tables[claim_id] = pd.read_csv(path, dtype={"as_of": str})
+    return tables
+
+
+def load_joint_tests(results_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """``multiverse_joint_tests.csv`` of a results folder, or None when absent."""
+    folder = Path(results_dir) if results_dir else RESULTS_DIR
+    path = (folder if folder.is_absolute() else PROJECT_ROOT / folder) / "multiverse_joint_tests.csv"
+    return pd.read_csv(path) if path.exists() else None
+
+
+def flips_cell(tables: dict[str, pd.DataFrame], claim_id: str, as_of: str, lang: str = "en") -> str:
+    """The single choices that flip ``claim_id``'s default verdict (``as_of``: "latest" or the essay's year)."""
+    from transition.claims import (  # the spaces import the analysis; only the ledger's build needs them
+        flips,
+        spaces,
+    )
+
+    if claim_id not in tables or claim_id not in spaces.SPACES:
+        return ""
+    found = flips.single_flips(tables[claim_id], spaces.SPACES[claim_id], str(as_of))
+    if not found:
+        return translate("no single choice flips the verdict", lang)
+    return "; ".join(f"{name} = {value} → {translate(verdict, lang)}" for name, value, verdict in found)
+
+
+def joint_test_cell(tests: pd.DataFrame | None, claim_id: str, lang: str = "en") -> str:
+    """'p = 0.43 for the median, 0.98 for the share significant (1,000 permutations of 1,536 specifications)'."""
+    if tests is None or claim_id not in set(tests["claim"]):
+        return ""
+    row = tests[tests["claim"] == claim_id].iloc[0]
+    text = (f"p = {_f(row['p_median'], 3)} for the median estimate, {_f(row['p_share_significant'], 3)} for the share "
+            f"significant ({int(row['n_permutations']):,} permutations of {int(row['n_specifications']):,} specifications)")
+    return translate(text, lang)
+
+
 def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lang: str = "en") -> str:
     """'contradicted in 97% of 2,304 specifications': how often the multiverse of ``claim_id`` gives its
     default specification's verdict (``as_of``: "latest" or the essay's year); empty without a multiverse."""
@@ -524,29 +301,32 @@ def robustness_text(summary: pd.DataFrame | None, claim_id: str, as_of: str, lan
 def thresholds(claim_id: str, as_of: str, h: Headlines) -> list[tuple[str, str, float, str]]:
     """(notebook, headline key, threshold, what) of each cited number a rule compares with a threshold."""
     when, early = ("2002", "early") if as_of == "essay" else ("latest", "latest")
-    level = _c3_outcomes(h, as_of)[0]
+    level, _growth, per_capita = _c3_outcomes(h, as_of)
     n05 = "05_resources_vs_governance"
+    gap_outcome = level if as_of == "essay" else per_capita
     return {
-        "C3": [(n05, f"median_{level}_resource_rich_cis", RECOVERED_INDEX, "the resource-rich CIS median"),
-               (n05, f"median_{level}_resource_poor_cee", RECOVERED_INDEX, "the resource-poor median")] if as_of == "essay"
-        else [(n05, f"difference_{level}_rich_cis_vs_poor_cee", 0.0, "the rich-minus-poor difference")],
+        "C3": [(n05, f"difference_{gap_outcome}_rich_cis_vs_poor_{C3_EAST}", 0.0, "the rich-minus-poor difference")],
         "C4": [("08_trade_partners", f"cis_median_fall_to_{when}_pp", C4_FALL_PP, "the CIS median fall"),
                ("08_trade_partners", f"cis_median_share_fsu_{when}_pct", C4_MAJOR_SHARE, "the CIS median share")],
         "C5": [("06_trade_structure", f"cis_median_manufactures_export_share_{early}", C5_MANUFACTURES_BELOW,
                 "the CIS median manufactures share")],
-        "C9": [("07_integration", f"ebrd_average_{ESSAY_YEAR if as_of == 'essay' else vocabulary.EBRD_LAST_YEAR}"
-                f"_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}", C9_REFORM_STEP, "the members' lead")],
+        "C9": [("07_integration", f"ebrd_average_{ESSAY_YEAR}_difference_eurasec_vs_cis_outside_{ESSAY_YEAR}"
+                if as_of == "essay" else f"ebrd_average_{vocabulary.EBRD_LAST_YEAR}_difference_eaeu_2015_vs_cis_outside",
+                C9_REFORM_STEP, "the members' lead")],
     }.get(claim_id, [])
 
 
 def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFrame | None = None,
-                 essay_headlines: Headlines | None = None) -> pd.DataFrame:
+                 essay_headlines: Headlines | None = None, multiverse_tables: dict[str, pd.DataFrame] | None = None,
+                 joint_tests: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per claim: verdicts as of the essay and with the latest data, evidence, notebooks, figures,
     and (given the multiverse summary) how robust each verdict is across the claim's specifications.
 
     ``essay_headlines``: the headline files of the run observed only to the essay's year
     (:data:`ESSAY_RESULTS_DIR`), on which the "as of the essay" column is judged; without them, that
-    column is judged on ``headlines`` (the notebooks' own as-of-2002 numbers)."""
+    column is judged on ``headlines`` (the notebooks' own as-of-2002 numbers). ``multiverse_tables``
+    (:func:`load_multiverse_tables`) give the single choices that flip each default verdict, and
+    ``joint_tests`` (:func:`load_joint_tests`) each claim's joint test over its whole space."""
     rows = []
     essay_headlines = headlines if essay_headlines is None else essay_headlines
     for claim_id, (claim_en, claim_ru, rule, notebooks, figures) in CLAIMS.items():
@@ -566,6 +346,9 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
             "intervals_asof_essay": intervals["asof_essay"], "intervals_latest": intervals["latest"],
             "robustness_asof_essay": robustness_text(multiverse, claim_id, str(ESSAY_YEAR), lang),
             "robustness_latest": robustness_text(multiverse, claim_id, "latest", lang),
+            "flips_asof_essay": flips_cell(multiverse_tables or {}, claim_id, str(ESSAY_YEAR), lang),
+            "flips_latest": flips_cell(multiverse_tables or {}, claim_id, "latest", lang),
+            "joint_test": joint_test_cell(joint_tests, claim_id, lang),
         })
     return pd.DataFrame(rows)
 
@@ -573,19 +356,19 @@ def build_ledger(headlines: Headlines, lang: str = "en", multiverse: pd.DataFram
 def thresholds_markdown(lang: str = "en") -> str:
     """The thresholds of the verdict rules, as a Markdown list read from this module's constants."""
     items = [
-        f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of countries follow the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}",
+        f"C1: supported if at least {C1_SUPPORT_SHARE:.0%} of the former Soviet states (the essay's new independent states; Mongolia and Eastern Europe as variants) reach the four areas in the essay's order, contradicted below {C1_CONTRADICT_SHARE:.0%}; an area that never reaches the threshold is censored, and a concordance reading (Kendall's tau with the essay's order) is shown beside the rule",
         f"C2: a substantial loss is a trough below {C2_LOSS_INDEX:g} (1989 = 100; Barro & Ursúa 2008); the mechanism needs a significant (p < {ALPHA}) association with the claimed sign",
         "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
         "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",
-        f"C3: as of the essay the gap holds when the resource-rich CIS median real GDP index is below {RECOVERED_INDEX:g} and that of resource-poor Central Europe & Baltics at or above it; with the latest data it persists when the resource-rich CIS median is still below; governance explains the gap when its Shapley share of R² exceeds that of resources",
+        f"C3: the gap holds when the 90% bootstrap interval of the resource-rich CIS median minus the resource-poor Eastern European median (Central and South-East Europe, as the essay uses the term) lies below zero: the real GDP index of 2000 as of the essay, per capita in the latest year with the latest data (whether the gap persisted); governance is the difference when its Shapley share of R² exceeds {C3_GOVERNANCE_SHARE:g} and it adds significantly (p < {ALPHA}) to a former-USSR indicator, and is not when resources explain more or, among the CIS states alone, better governance goes with significantly worse outcomes",
         f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
         f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
         f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
         f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
-        f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when members lead by one EBRD step ({C9_REFORM_STEP:.2f})",
-        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited); contradicted below {C10_SHORT_YEARS:g} years; the recommendation is not testable",
-        "Two-part claims: both parts hold → supported; one → mixed; none → contradicted",
+        f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when the members' median EBRD average leads the other CIS states' by one EBRD step ({C9_REFORM_STEP:.2f}), its 90% interval wholly above it (EurAsEC 2002 in 2002 as of the essay; as a forecast with the latest data, the EAEU members of 2015 in 2006, before they moved)",
+        f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited, a lower bound); contradicted below {C10_SHORT_YEARS:g} years once every agreement works; too early while agreements are open and the bound is below {C10_LONG_YEARS:g}; the recommendation is not testable",
+        "Claims in parts: every part holds → supported; some hold and others fail or cannot be told → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)
 

@@ -13,7 +13,9 @@ and what counts as significant with the claimed sign (:attr:`Null.statistic`), a
 - **C2** — the reform gap (the EBRD scores) permuted across countries; estimate: Spearman's rho of the gap
   and the trough; significant: negative with p < alpha;
 - **C3** — the governance measures (hence the governance index) permuted across countries; estimate:
-  governance's Shapley share of R² of the level outcome; significant: above one half.
+  governance's Shapley share of R² (against the resource index) for the gap's outcome; significant: above
+  one half (the share part of the rule; a permutation leaving an outcome of the rule with fewer than 8
+  complete countries is refused, as the pipeline refuses it).
 
 Adding a claim is declaring its four parts. For **C9** (membership labels permuted across countries,
 members-minus-outsiders median of EBRD scores), with ``values`` each country's score and ``members``
@@ -134,26 +136,27 @@ def statistic_c2(inputs: Mapping[str, np.ndarray], perm: np.ndarray) -> tuple[np
 
 
 # ---- C3: governance permuted across countries -----------------------------------------------------------
-#: Most outcomes of a C3 cross-section (levels and growth windows; fewer rows are padded).
-C3_MAX_OUTCOMES = 6
+#: Most outcomes C3's governance part tests (the level outcome, and a growth window as of the essay).
+C3_MAX_OUTCOMES = 4
 
 
 def inputs_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
-    """The specification's outcomes, resource and governance indices by study country, which outcome rows
-    are real and which is the level outcome the rule judges."""
+    """The outcomes governance is tested on (the gap's outcome first), the resource and governance indices
+    by study country, which outcome rows are real and which is the gap's outcome (the estimate's)."""
     panel_key, _cut = evaluate._cut(tidy, spec.get("as_of"))
 
     def arrays():
-        cross = evaluate.c3_indices_cross(spec, tidy).set_index("iso3").reindex(list(UNITS))
-        names = evaluate.c3_outcomes(cross)
+        cross, _pc_names = evaluate.c3_indices_cross(spec, tidy)
+        gap_outcome, names = evaluate.c3_chosen_outcomes(spec, tidy)
+        cross = cross.set_index("iso3").reindex(list(UNITS))
         outcomes = np.full((C3_MAX_OUTCOMES, len(UNITS)), np.nan)
         outcomes[:len(names)] = cross[names].to_numpy(dtype=float).T
         return {"outcomes": outcomes, "used": np.arange(C3_MAX_OUTCOMES) < len(names),
-                "level": names.index(evaluate.c3_level(spec)),
+                "level": names.index(gap_outcome),
                 "resources": cross[RESOURCE_INDEX].to_numpy(dtype=float),
                 "governance": cross[GOVERNANCE_INDEX].to_numpy(dtype=float)}
     return evaluate._memo(("null-c3", panel_key, spec.get("gdp_source"), spec.get("resource_measures"),
-                           spec.get("governance_measures"), spec.get("index_method")), arrays)
+                           spec.get("governance_measures"), spec.get("index_method"), spec.get("output")), arrays)
 
 
 def statistic_c3(inputs: Mapping[str, np.ndarray], perm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,16 +6,25 @@ ledger. ``as_of`` cuts the panel at the essay's year (2002) or uses the latest d
 """
 from __future__ import annotations
 
+from transition.analysis.concordance import SCOPES
+from transition.analysis.groups import select_countries
 from transition.claims.space import Dimension, Space
-from transition.data.vocabulary import BROAD_ORDER, ESSAY_YEAR, GOVERNANCE_MEASURES, RESOURCE_MEASURES
+from transition.data.vocabulary import (
+                  ESSAY_YEAR,
+                  GOVERNANCE_MEASURES,
+                  POST_SOVIET_BLOCS,
+                  RESOURCE_MEASURES,
+)
 
-#: Country sets: every study country, or only the two groups the essay compares.
-GROUP_SETS = {"all": list(BROAD_ORDER), "cis_cee": ["CIS", "CEE & Baltics"]}
+#: C1's country sets (ISO3 lists): the former Soviet states (the essay's "new independent states", the ledger's
+#: headline), with Mongolia, every study country, or only the two groups the essay compares.
+GROUP_SETS = {**SCOPES, "cis_cee": select_countries(["CIS", "CEE & Baltics"])}
 
 AS_OF = Dimension("as_of", ("latest", ESSAY_YEAR), "latest",
                   "data observed to the latest year, or cut at the essay's time (2002)")
-GROUPS = Dimension("groups", tuple(GROUP_SETS), "all",
-                   "all 29 economies, or only the CIS and Central Europe & the Baltics the essay compares")
+GROUPS = Dimension("groups", tuple(GROUP_SETS), "former_ussr",
+                   "the fifteen former Soviet states (the essay's new independent states), with Mongolia, all 29 "
+                   "economies, or only the CIS and Central Europe & the Baltics")
 
 C1 = Space("C1", (
     Dimension("dating", ("threshold", "own_range", "scale_share"), "threshold",
@@ -68,8 +77,14 @@ C3 = Space("C3", (
               "governance: every measure, the World Bank's three, or Freedom House alone"),
     Dimension("index_method", ("zmean", "pc1"), "zmean", "composite index: mean of z-scores, or first principal component"),
     Dimension("rich_rents_threshold", (10.0, 5.0, 15.0), 10.0, "rents (% of GDP) from which a CIS state is resource-rich"),
-    Dimension("eastern_europe_with_see", (False, True), False,
-              "resource-poor Eastern Europe: Central Europe & Baltics, or with South-East Europe"),
+    Dimension("eastern_europe", ("ce_see", "ce_baltics", "ce_baltics_see"), "ce_see",
+              "resource-poor Eastern Europe: Central & South-East Europe (the essay's Soviet usage: the former Comecon "
+              "partners and Yugoslavia, not the Baltic republics), Central Europe & the Baltics (the EU-accession "
+              "literature's grouping), or all three"),
+    Dimension("output", ("ledger", "total", "per_capita"), "ledger",
+              "the outcome of the gap: the ledger's (total GDP as of the essay; per capita with the latest data, "
+              "since population grew in Central Asia and fell in the Baltics and South-East Europe), or total or "
+              "per-capita GDP (Maddison, whatever the GDP source) for both columns"),
     AS_OF,
 ), excluded=(
     # A first principal component of the two export shares has no complete country rows (their
@@ -78,5 +93,46 @@ C3 = Space("C3", (
      lambda c: c["resource_measures"] == "exports" and c["index_method"] == "pc1"),
 ))
 
+# ---- the integration claims (notebook 07) -----------------------------------------------------------
+#: C8's sets of blocs: every post-Soviet bloc of data/blocs.csv; without GUAM (a political forum, its free-trade
+#: agreement never worked: Libman & Vinokurov 2012, ch. 3); only the blocs built on a trade agreement.
+C8_BLOC_SETS = {"all": list(POST_SOVIET_BLOCS), "without_guam": [b for b in POST_SOVIET_BLOCS if b != "GUAM"],
+                "trade_blocs": ["CIS", "CAEC", "CU1995", "EURASEC", "SES2003", "CU2010", "CISFTA", "EAEU"]}
+
+C8 = Space("C8", (
+    Dimension("blocs", tuple(C8_BLOC_SETS), "all",
+              "which blocs count: every post-Soviet bloc, all but GUAM (a political forum), or the trade blocs only"),
+    Dimension("min_blocs", (3, 2, 4), 3, "blocs among the CIS countries from which integration goes 'by groups'"),
+    AS_OF,
+))
+
+C9 = Space("C9", (
+    Dimension("membership", ("ledger", "eurasec_2002", "eaeu_2015"), "ledger",
+              "the bloc whose members' reforms are compared: the ledger's (EurAsEC 2002 as of the essay; as a "
+              "forecast with the latest data, the EAEU at the end of 2015), or one of them for both (EAEU 2015 is "
+              "not observed as of 2002)"),
+    Dimension("gdp_measure", ("usd_wdi2022", "ppp_pwt", "ppp_maddison"), "usd_wdi2022",
+              "GDP weights of the cores: current US$ (WDI), or at PPP (Penn World Table, Maddison): Kazakhstan's share "
+              "of Central Asian GDP is 66% in US$ and 43% at PWT PPP"),
+    Dimension("reform_measure", ("ebrd_average", "institutions", "liberalization"), "ebrd_average",
+              "the reform score: the EBRD average, the market-institutions areas, or liberalization"),
+    AS_OF,
+), excluded=(
+    ("EAEU membership of 2015 is not observed as of 2002",
+     lambda c: c["membership"] == "eaeu_2015" and c["as_of"] == ESSAY_YEAR),
+))
+
+C10 = Space("C10", (
+    Dimension("agreements", ("complete", "first_list"), "complete",
+              "every Eurasian agreement that promised an economic union (data/eurasian_agreements.csv), or the three "
+              "steps judged before the list was completed"),
+    Dimension("working", ("in_force", "founders"), "in_force",
+              "when a union counts as working: in force for a first member, or for all its founding members"),
+    Dimension("long_years", (10.0, 7.0, 12.0), 10.0,
+              "years from which building a union 'takes long': a decade; the EU's quickest steps (about 7); the "
+              "EEC Treaty's 12-year transitional period"),
+    AS_OF,
+))
+
 #: claim → its space.
-SPACES = {space.claim: space for space in (C1, C2, C3)}
+SPACES = {space.claim: space for space in (C1, C2, C3, C8, C9, C10)}

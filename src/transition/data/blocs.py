@@ -37,6 +37,8 @@ from transition.paths import DATA_DIR
 
 BLOCS_CSV = DATA_DIR / "blocs.csv"
 EU_MILESTONES_CSV = DATA_DIR / "eu_milestones.csv"
+#: Every Eurasian agreement that promised an economic union, with the union that carried it out (claim C10).
+EURASIAN_AGREEMENTS_CSV = DATA_DIR / "eurasian_agreements.csv"
 #: The day (month, day) a bare year stands for: mid-year.
 BARE_YEAR_DAY = (7, 1)
 #: The day (month, day) on which :func:`membership_by_year` reads each year's membership.
@@ -82,6 +84,15 @@ def load_eu_milestones(path=EU_MILESTONES_CSV) -> pd.DataFrame:
     """``data/eu_milestones.csv``: the EU's integration steps (step, kind, event, date, source, note), dates parsed."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     return table.assign(date=pd.to_datetime(table["date"], format="%Y-%m-%d"))
+
+
+def load_eurasian_agreements(path=EURASIAN_AGREEMENTS_CSV, first_list_only: bool = False) -> pd.DataFrame:
+    """The Eurasian agreements of claim C10: agreement, name_en, name_ru, signed (empty: the bloc's own
+    signature in ``blocs.csv``), union (a bloc id of ``blocs.csv``), in_first_list (the three steps the
+    compendium judged before the list was completed), source, note. ``first_list_only``: those three."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table["in_first_list"] = table["in_first_list"].astype(int).astype(bool)
+    return table[table["in_first_list"]].reset_index(drop=True) if first_list_only else table
 
 
 def parse_blocs(blocs: pd.DataFrame) -> pd.DataFrame:

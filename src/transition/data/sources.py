@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,50 @@ class SourceHashMismatch(SourceError):
 
 class SourceUnavailable(SourceError):
     """A raw file is neither in the mirror nor in the cache, and cannot be downloaded."""
+
+
+class RegistryError(SourceError):
+    """An entry of the registry that could read or write outside the mirror and the cache."""
+
+
+#: One component of a file id: a folder or file name (no '..', no separator, no leading dot or space).
+ID_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.()+ -]{0,199}")
+
+
+def id_problem(file_id: object) -> str | None:
+    """Why ``file_id`` cannot be a registry id, or None. An id is a relative path inside the mirror
+    and the cache (``source/file.csv``): fetching it must never read or write outside them.
+
+    >>> id_problem("pwt_10_01/pwt101.csv") is None
+    True
+    >>> id_problem("../../etc/passwd")
+    "'../../etc/passwd': '..' is not a folder name here; an id is a relative path inside the mirror (source/file)"
+    """
+    if not isinstance(file_id, str) or not file_id:
+        return f"{file_id!r}: an id is a non-empty text, a relative path inside the mirror (source/file)"
+    if file_id.startswith("/") or "\\" in file_id or ":" in file_id:
+        return (f"{file_id!r}: not a relative path (a leading '/', a '\\' or a ':'); an id is a relative path "
+                "inside the mirror (source/file)")
+    for part in file_id.split("/"):
+        if not ID_PART.fullmatch(part) or part.endswith((" ", ".")):
+            return (f"{file_id!r}: {part!r} is not a folder name here; an id is a relative path inside the "
+                    "mirror (source/file)")
+    return None
+
+
+def _checked(entries: list) -> list:
+    """The registry's entries, each id checked (:func:`id_problem`); one line per problem."""
+    problems = []
+    for entry in entries:
+        problem = id_problem(entry.get("id") if isinstance(entry, dict) else None)
+        if problem is None and not str(entry["id"]).startswith(f"{entry.get('source')}/"):
+            problem = f"{entry['id']!r}: an id starts with its source ({entry.get('source')!r}/)"
+        if problem:
+            problems.append(problem)
+    if problems:
+        raise RegistryError(f"{REGISTRY_PATH.name}: {len(problems)} file id(s) refused: " + "; ".join(problems[:3])
+                            + ". What to do: fix those entries (regenerate the registry from SOURCES.csv).")
+    return entries
 
 
 @dataclass(frozen=True)
@@ -73,7 +118,7 @@ def load_registry(path: Path = REGISTRY_PATH) -> dict[str, SourceFile]:
 @lru_cache(maxsize=4)
 def _parse_registry(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, SourceFile], ...]:
     with open(path, "rb") as handle:
-        entries = tomllib.load(handle)["file"]
+        entries = _checked(tomllib.load(handle)["file"])
     return tuple((entry["id"], SourceFile(**entry)) for entry in entries)
 
 
@@ -227,15 +272,17 @@ def registry_from_sources_csv(sources_csv: Path, descriptions: dict[str, str]) -
         "",
     ]
     with open(sources_csv, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            fields = {
-                "id": row["file"], "source": row["source_id"], "url": row["url"], "sha256": row["sha256"],
-                "bytes": int(row["bytes"]), "origin_repo": row["origin_repo"],
-                "origin_commit": row["origin_commit"], "origin_path": row["origin_path"],
-                "license": row["license"], "citation": row["citation"],
-                "description": descriptions.get(row["source_id"], ""),
-            }
-            lines.append("[[file]]")
-            lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-            lines.append("")
+        rows = list(csv.DictReader(handle))
+    _checked([{"id": row["file"], "source": row["source_id"]} for row in rows])
+    for row in rows:
+        fields = {
+            "id": row["file"], "source": row["source_id"], "url": row["url"], "sha256": row["sha256"],
+            "bytes": int(row["bytes"]), "origin_repo": row["origin_repo"],
+            "origin_commit": row["origin_commit"], "origin_path": row["origin_path"],
+            "license": row["license"], "citation": row["citation"],
+            "description": descriptions.get(row["source_id"], ""),
+        }
+        lines.append("[[file]]")
+        lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+        lines.append("")
     return "\n".join(lines)

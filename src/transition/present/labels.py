@@ -22,6 +22,7 @@ import re
 import pandas as pd
 
 from transition.present.labels_claims import CLAIMS_TEXTS
+from transition.present.labels_real_time import REAL_TIME_TEXTS
 from transition.present.table_labels import TABLE_HEADERS
 
 LANGS = ("en", "ru")
@@ -365,7 +366,7 @@ CATALOGUE: dict[str, str] = {
 }
 # The claims' and the later chapters' texts, then the displayed tables' headers (kept in their own
 # modules); an entry above wins.
-for _part in (CLAIMS_TEXTS, TABLE_HEADERS):
+for _part in (CLAIMS_TEXTS, TABLE_HEADERS, REAL_TIME_TEXTS):
     CATALOGUE.update({key: text for key, text in _part.items() if key not in CATALOGUE})
 
 

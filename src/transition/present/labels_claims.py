@@ -6,6 +6,10 @@ from __future__ import annotations
 
 CLAIMS_TEXTS: dict[str, str] = {
     # ---- claims ledger (00_claims_ledger; src/transition/ledger.py) ----
+    "no single choice flips the verdict": "ни один отдельный выбор не меняет вердикт",
+    "inconclusive": "данные не позволяют решить", "too early": "слишком рано", "no data": "нет данных",
+    "p = {0} for the median estimate, {1} for the share significant ({2} permutations of {3} specifications)":
+        "p = {0} для медианной оценки, {1} для доли значимых ({2} перестановок по {3} спецификациям)",
     "Claim": "Тезис", "Evidence": "Данные", "Where": "Где", "Latest data": "Последние данные",
     "Latest data:": "Последние данные:", "As of the essay (~{0})": "На момент эссе (~{0})",
     "asof_essay": "на момент эссе", "latest": "последние данные",
@@ -210,6 +214,11 @@ CLAIMS_TEXTS: dict[str, str] = {
     "Index method": "Метод индекса",
     "Resource-rich from rents, % of GDP": "Богатые ресурсами: рента, % ВВП",
     "East incl. SEE": "Восток вкл. ЮВЕ",
+    "Outcome of the gap": "Показатель разрыва",
+    "Central & SE Europe": "Центральная и Юго-Восточная Европа",
+    "Central Europe & Baltics": "Центральная Европа и Балтия",
+    "CE, Baltics & SEE": "ЦЕ, Балтия и ЮВЕ",
+    "the ledger's": "как в реестре",
     "latest data": "последние данные",
     "all": "все",
     "CIS and CEE": "СНГ и ЦВЕ",

@@ -4,7 +4,8 @@
 book built from it) it shows as an HTML table; its ``text/plain`` form is the same table as text,
 stable from run to run, which is what nbval compares in ``# NBVAL_CHECK_OUTPUT`` cells.
 
-Headers: code-style column names (``median_index_latest``) become words (:func:`readable`:
+Every header, index label, caption and cell is escaped in the HTML (a label holding ``<b>`` shows
+as that text). Headers: code-style column names (``median_index_latest``) become words (:func:`readable`:
 "Median index latest"; a few abbreviations spelled out, see :data:`WORDS`); in a Russian run the
 label catalogue has already translated them (``labels.translate_frame``). Numbers: each float column
 gets the fewest decimals (at most :data:`MAX_DECIMALS`) that show its values as rounded; integers and
@@ -149,6 +150,10 @@ class Table(Styler):
         # A stable id: the same table gives the same HTML (no random uuid in committed notebooks).
         uuid = hashlib.sha256(frame.to_csv().encode()).hexdigest()[:10]
         super().__init__(frame, uuid=uuid, cell_ids=False)
+        # The HTML's headers, index, axis names (see _translate) and caption are text, escaped as the
+        # cells are (the Styler writes them raw); the plain-text twin shows them as they are.
+        self.format_index(escape="html", axis=0)
+        self.format_index(escape="html", axis=1)
         self.formatters = {}
         for position, column in enumerate(frame.columns):
             values = frame.iloc[:, position]
@@ -161,9 +166,19 @@ class Table(Styler):
             self.format(lambda v, f=formatter: _html(f(v)), subset=[column])
         if not self.show_index:
             self.hide(axis="index")
+        self.plain_caption = caption or None
         if caption:
-            self.set_caption(caption)
+            self.set_caption(html.escape(str(caption)))
         self.set_table_attributes('class="dataframe compendium-table"')
+
+    def _translate(self, *args, **kwargs):
+        """The Styler's table, with the axis names escaped (pandas 2 has no formatter for them)."""
+        translated = super()._translate(*args, **kwargs)
+        for row in translated.get("head", []):
+            for cell in row:
+                if "index_name" in str(cell.get("class", "")) and isinstance(cell.get("display_value"), str):
+                    cell["display_value"] = html.escape(cell["display_value"])
+        return translated
 
     def text(self) -> str:
         """The table as text: the same headers and formatted numbers as the HTML."""
@@ -172,7 +187,7 @@ class Table(Styler):
             formatter = self.formatters.get(column, _formatter(MAX_DECIMALS))
             shown.iloc[:, position] = [formatter(v) for v in self.data.iloc[:, position]]
         body = shown.to_string(index=self.show_index)
-        caption = self.caption if isinstance(self.caption, str) else None
+        caption = self.plain_caption if isinstance(self.plain_caption, str) else None
         return f"{caption}\n{body}" if caption else body
 
     def __repr__(self) -> str:

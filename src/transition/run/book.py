@@ -9,8 +9,10 @@ How a build goes: the notebooks are copied into a temporary source folder (the c
 ``00_*`` becomes the root page ``index``; the untouched notebooks go to ``_notebooks/`` for the
 download links), with the edition's pages from ``book/pages/<lang>/``; Sphinx runs with the
 configuration ``book/conf.py`` into a temporary folder beside the output folder, which then takes
-its place by two renames under a lock (:func:`replace_folder`): two builds at once never leave a
-broken or mixed site, the last one to finish wins.
+its place by two renames under a lock (:func:`~transition.run.site_folder.replace_folder`): two
+builds at once never leave a broken or mixed site, the last one to finish wins. Only a new or empty
+folder, or a site a render wrote (it carries a marker file), is replaced: any other is refused
+before anything is built (:func:`~transition.run.site_folder.check_output`).
 
 This module is also the Sphinx extension (``setup``) that prepares each notebook as it is read,
 without editing the notebook files: every code cell gets MyST-NB's ``hide-input`` tag (code
@@ -25,10 +27,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -41,14 +41,15 @@ import yaml
 from sphinx.cmd.build import build_main
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from transition.run import findings_locale
+from transition.run import book_html, findings_locale
 from transition.run.provenance import DATA_DIR, add_notes, copy_data
+from transition.run.site_folder import SITE_DIR, check_output, replace_folder, scratch_output
 
 BOOK_DIR = PROJECT_ROOT / "book"
-SITE_DIR = PROJECT_ROOT / "site"
 RU_RUN_DIR = PROJECT_ROOT / "runs" / "ru"
 LOCALE_DIR = BOOK_DIR / "locale"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+SAFE_NAME = re.compile(r"[0-9][0-9]_[A-Za-z0-9_.-]+\.ipynb")
 LEDGER_PREFIX = "00_"
 ROOT_DOC = "index"
 ORIGINALS = "_notebooks"
@@ -91,6 +92,11 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path) -> list[str]:
     originals = src / ORIGINALS
     originals.mkdir(parents=True)
     names = sorted(p.name for p in Path(notebooks_dir).glob(NOTEBOOK_GLOB))
+    unsafe = [name for name in names if not SAFE_NAME.fullmatch(name)]
+    if unsafe:  # its name would go into links, the table of contents and page names as it is
+        warnings.warn(f"left out of the book (a notebook's name is letters, digits, '_', '.', '-'): {unsafe}",
+                      stacklevel=2)
+        names = [name for name in names if name not in unsafe]
     for name in names:
         shutil.copy2(Path(notebooks_dir) / name, originals / name)
         doc = ROOT_DOC + ".ipynb" if name.startswith(LEDGER_PREFIX) else name
@@ -151,40 +157,6 @@ def external_resources(site: Path) -> list[str]:
     return found
 
 
-@contextlib.contextmanager
-def _lock(out_dir: Path):
-    """An exclusive lock on ``out_dir`` (held while the old site is swapped for the new).
-
-    The lock file lives in the system's temporary folder, named after the output folder's path,
-    so that nothing is left in the project.
-    """
-    digest = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
-    lock_path = Path(tempfile.gettempdir()) / f"transition-book-{digest}.lock"
-    with open(lock_path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def replace_folder(built: Path, out_dir: Path) -> None:
-    """Put the folder ``built`` in place of ``out_dir`` (same file system): two renames under a lock."""
-    out_dir = Path(out_dir)
-    with _lock(out_dir):
-        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(built, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _scratch_output(out_dir: Path) -> Path:
-    """A new, empty folder beside ``out_dir`` (so that the final rename stays on one file system)."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-
-
 def build(out_dir: Path | str, lang: str = "en", notebooks_dir: Path | str | None = None,
           edition_link: str = "", quiet: bool = True, locale_dir: Path | str = LOCALE_DIR) -> Path:
     """Build one edition of the book into ``out_dir`` (replaced whole, atomically); return it.
@@ -196,8 +168,9 @@ def build(out_dir: Path | str, lang: str = "en", notebooks_dir: Path | str | Non
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     out_dir = Path(out_dir).resolve()
+    check_output(out_dir)
     notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else notebooks_for(lang)
-    building = _scratch_output(out_dir)
+    building = scratch_output(out_dir)
     try:
         _build_edition(notebooks_dir, lang, building / "site", edition_link, quiet, Path(locale_dir))
         replace_folder(building / "site", out_dir)
@@ -214,8 +187,9 @@ def build_site(out_dir: Path | str = SITE_DIR, notebooks_dir: Path | str = NOTEB
     the other. ``out_dir`` is replaced whole, atomically.
     """
     out_dir = Path(out_dir).resolve()
+    check_output(out_dir)
     has_ru = ru_dir is not None and any(Path(ru_dir).glob(NOTEBOOK_GLOB))
-    building = _scratch_output(out_dir)
+    building = scratch_output(out_dir)
     try:
         _build_edition(Path(notebooks_dir), "en", building / "site", EDITION_LINKS["en"] if has_ru else "", quiet)
         if has_ru:
@@ -553,6 +527,7 @@ def setup(app):
     app.add_config_value("compendium_code_prompts", {}, "env")
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
+    app.connect("doctree-read", book_html.raw_html_as_text)  # HTML in Markdown shows as text
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

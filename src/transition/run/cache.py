@@ -14,8 +14,11 @@ A job's **key** is the SHA-256 of its parts (:func:`key_parts`):
 
 After a successful execution, the executed notebook and every file it wrote (tables, headline JSON,
 figures) are stored under ``.cache/runs/<key>/`` (beside ``runs/``; git-ignored, safe to delete at
-any time). A later job with the same key gets them back instead of running: a file whose bytes are
-already in place is left untouched, so an unchanged tree stays unchanged. The default run, named
+any time), with the SHA-256 of each file in the entry's record. A later job with the same key gets
+them back instead of running, once every file has been checked against its recorded hash (an entry
+that fails the check, or records none, is removed with a one-line note and the notebook executed
+again); the files are put in place all or none (:mod:`transition.run.replace`), and a file whose
+bytes are already in place is left untouched, so an unchanged tree stays unchanged. The default run, named
 runs (the Russian edition), sweeps and :func:`transition.run.execute.execute` all go through it;
 ``transition run --force`` executes anyway (and refreshes the stored copy); ``--explain`` prints
 :func:`explain` for each notebook. Failed executions are never stored.
@@ -26,17 +29,20 @@ it wrote, which a consumer's ``results`` part leaves out (the ledger's own ``cla
 """
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import json
 import os
 import shutil
+import sys
 import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from transition.paths import DATA_DIR, PROJECT_ROOT
+from transition.run.replace import CorruptSource, Incoming, replace_together, sha256_file
+
+__all__ = ["CorruptSource"]  # raised by restore; re-exported for its callers
 
 #: The folder of the cache, relative to the parent of the runs folder (the project root normally).
 CACHE_FOLDER = Path(".cache") / "runs"
@@ -184,27 +190,40 @@ def lookup(job, parts: dict[str, str] | None = None) -> Path | None:
         return None
     if not all((entry / OUTPUTS_FOLDER / name).is_file() for name in record.get("outputs", [])):
         return None
+    problem = verify(entry, record)
+    if problem is not None:
+        discard(job, entry, problem)
+        return None
     return entry
 
 
-def _same(source: Path, dest: Path) -> bool:
-    try:
-        return dest.is_file() and filecmp.cmp(source, dest, shallow=False)
-    except OSError:
-        return False
+def _entry_files(record: dict) -> list[str]:
+    """The files of an entry, as its record names them (relative to the entry)."""
+    return [NOTEBOOK_FILE, *(f"{OUTPUTS_FOLDER}/{name}" for name in record.get("outputs", []))]
 
 
-def _copy_into_place(source: Path, dest: Path) -> None:
-    """Copy ``source`` to ``dest`` through a temporary file and ``os.replace``; nothing when the bytes are equal."""
-    if _same(source, dest):
-        return
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, dest)
-    finally:
-        temporary.unlink(missing_ok=True)
+def verify(entry: Path, record: dict | None = None) -> str | None:
+    """What is wrong with the bytes of a stored execution (None: every file has the SHA-256 its record
+    gives it). An entry written before the records held hashes cannot be verified: it is not reused."""
+    record = _read_json(entry / ENTRY_FILE) if record is None else record
+    hashes = record.get("sha256")
+    if not isinstance(hashes, dict):
+        return "its record holds no SHA-256 of its files"
+    for name in _entry_files(record):
+        try:
+            actual = sha256_file(entry / name)
+        except OSError as error:
+            return f"{name}: unreadable ({error.strerror})"
+        if actual != hashes.get(name):
+            return f"{name}: SHA-256 {actual[:12]}, recorded {str(hashes.get(name))[:12]}"
+    return None
+
+
+def discard(job, entry: Path, problem: str) -> None:
+    """Say in one line that a stored execution failed its check, and remove it (it is executed again)."""
+    print(f"note: {job.label}: the stored execution .cache/runs/{entry.name[:12]} failed its check "
+          f"({problem}); executing again", file=sys.stderr, flush=True)
+    shutil.rmtree(entry, ignore_errors=True)
 
 
 def with_current_prose(stored: Path, source: Path) -> str | None:
@@ -227,34 +246,23 @@ def with_current_prose(stored: Path, source: Path) -> str | None:
     return json.dumps(executed, indent=1, ensure_ascii=False) + "\n" if changed else None
 
 
-def _write_into_place(text: str, dest: Path) -> None:
-    """Write ``text`` to ``dest`` through a temporary file and ``os.replace``; nothing when it is there already."""
-    if dest.is_file() and dest.read_text(encoding="utf-8") == text:
-        return
-    temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, dest)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def restore(job, entry: Path) -> list[str]:
-    """Put the stored outputs, then the stored notebook (with the prose of the notebook as it is now),
-    into ``job``'s destinations; the output paths."""
+    """Put the stored outputs and the stored notebook (with the prose of the notebook as it is now)
+    into ``job``'s destinations, all or none, each copy checked against the SHA-256 the entry
+    records (:class:`CorruptSource` when one differs: nothing replaced); the output paths."""
     record = _read_json(entry / ENTRY_FILE)
-    restored = []
-    for name in record.get("outputs", []):
-        dest = Path(job.output_dest) / name
-        _copy_into_place(entry / OUTPUTS_FOLDER / name, dest)
-        restored.append(str(dest))
+    hashes = record.get("sha256") or {}
+    items = [Incoming(Path(job.output_dest) / name, source=entry / OUTPUTS_FOLDER / name,
+                      sha256=hashes.get(f"{OUTPUTS_FOLDER}/{name}", "")) for name in record.get("outputs", [])]
     prose = with_current_prose(entry / NOTEBOOK_FILE, Path(job.notebook))
     if prose is not None:
-        _write_into_place(prose, Path(job.notebook_dest))
+        items.append(Incoming(Path(job.notebook_dest), text=prose))
     else:
-        _copy_into_place(entry / NOTEBOOK_FILE, Path(job.notebook_dest))
+        items.append(Incoming(Path(job.notebook_dest), source=entry / NOTEBOOK_FILE,
+                              sha256=hashes.get(NOTEBOOK_FILE, "")))
+    replace_together(items)
     _remember(job, record.get("parts", {}), record.get("outputs", []))
-    return restored
+    return [str(item.dest) for item in items[:-1]]
 
 
 def store(job, parts: dict[str, str] | None, notebook: Path, outputs: Path, seconds: float) -> None:
@@ -275,8 +283,9 @@ def store(job, parts: dict[str, str] | None, notebook: Path, outputs: Path, seco
             (temporary / OUTPUTS_FOLDER / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(outputs) / name, temporary / OUTPUTS_FOLDER / name)
         shutil.copyfile(notebook, temporary / NOTEBOOK_FILE)
-        _write_json(temporary / ENTRY_FILE, {"stem": job.stem, "parts": parts, "outputs": names,
-                                             "seconds": round(seconds, 2)})
+        record = {"stem": job.stem, "parts": parts, "outputs": names, "seconds": round(seconds, 2)}
+        record["sha256"] = {name: sha256_file(temporary / name) for name in _entry_files(record)}
+        _write_json(temporary / ENTRY_FILE, record)
         if entry.exists():  # --force, or two identical jobs at once: the newer copy wins
             shutil.rmtree(entry, ignore_errors=True)
         os.replace(temporary, entry)

@@ -5,7 +5,8 @@ Exit codes (:mod:`transition.run.problems`):
 - 0 success;
 - 1 a notebook failed (its cell and the error's last line are printed);
 - 2 a usage or parameter problem, reported before anything ran, one line each;
-- 3 raw data unavailable or not matching the registry's hash; no Dask scheduler at the given address;
+- 3 raw data unavailable or not matching the registry's hash, or a folder that cannot be written
+  (a full or read-only disk; nothing was replaced), or no Dask scheduler at the given address;
 - 4 an unexpected error (a bug): one line; ``transition --debug …`` shows the traceback;
 - 130 interrupted (Ctrl-C): nothing was replaced by a partial result.
 
@@ -26,7 +27,7 @@ from pathlib import Path
 import click
 
 from transition.data import sources
-from transition.run import cache, records
+from transition.run import cache, locks, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -43,6 +44,8 @@ from transition.run.problems import (
     EXIT_INTERRUPTED,
     Failure,
     ParameterProblems,
+    disk_line,
+    is_disk_error,
     shown_lines,
 )
 from transition.run.resolve import check_name, grid_combinations, parse_grid, resolve
@@ -61,10 +64,11 @@ def _echo_error(lines) -> None:
 
 
 def _exit_on_failures(results, name) -> None:
-    """One error line per failed notebook run (``name(result)`` says which), then exit 1."""
+    """One error line per failed notebook run (``name(result)`` says which), then exit 1 (3 when the
+    raw data or the disk failed a run)."""
     failures = [r for r in results if not r.ok]
     if failures:
-        raise Failure([f"{name(r)}: {r.message}" for r in failures])
+        raise Failure([f"{name(r)}: {r.message}" for r in failures], max(r.exit_code for r in failures))
 
 
 class _Group(click.Group):
@@ -80,12 +84,20 @@ class _Group(click.Group):
                 traceback.print_exc()
             _echo_error(failure.lines)
             sys.exit(failure.code)
+        except sources.SourceError as error:  # raw data or registry (also when met outside `transition data`)
+            if _debug(ctx):
+                traceback.print_exc()
+            _echo_error(str(error).splitlines())
+            sys.exit(EXIT_DATA)
         except KeyboardInterrupt:
             click.echo("interrupted: nothing was replaced by a partial result", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except Exception as error:
             if _debug(ctx):
                 raise
+            if is_disk_error(error):  # a full or read-only disk: not a bug
+                _echo_error([disk_line(error)])
+                sys.exit(EXIT_DATA)
             last = next((line for line in reversed(str(error).splitlines()) if line.strip()), "")
             _echo_error([f"internal error: {type(error).__name__}: {last}".rstrip(": "),
                          "run again with --debug (transition --debug COMMAND …) for the traceback"])
@@ -110,8 +122,9 @@ def _workers(jobs: int, count: int) -> tuple[int, str]:
 
 
 EXIT_CODES = ("Exit codes: 0 success; 1 a notebook failed; 2 a usage or parameter problem (nothing ran); "
-              "3 raw data unavailable or not matching the registry, or no Dask scheduler at the address; "
-              "4 an unexpected error (--debug shows the traceback); 130 interrupted (nothing replaced by a partial result).")
+              "3 raw data unavailable or not matching the registry, a full or read-only disk, or no Dask scheduler "
+              "at the address; 4 an unexpected error (--debug shows the traceback); 130 interrupted (nothing replaced "
+              "by a partial result).")
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
@@ -166,12 +179,22 @@ def data(rebuild: bool) -> None:
               help="A SOURCES.csv table (source_id, file, bytes, sha256, origin, license, citation, url).")
 def registry(sources_csv: Path) -> None:
     """Regenerate data/sources.toml from a SOURCES.csv table, deliberately; review the diff after."""
-    current = sources.load_registry()
+    try:
+        current = sources.load_registry()
+    except sources.RegistryError:  # the registry being replaced has entries it refuses: no descriptions kept
+        current = {}
     descriptions = {entry.source: entry.description for entry in current.values()}
     sources.REGISTRY_PATH.write_text(sources.registry_from_sources_csv(sources_csv, descriptions), encoding="utf-8")
     updated = sources.load_registry()
     changed = sorted(key for key in updated if key not in current or updated[key] != current[key])
     click.echo(f"{len(updated)} files in the registry; {len(changed)} new or changed: review with git diff")
+
+
+def _notes(notebooks: list[Notebook]) -> None:
+    """One line on stderr for each notebook read from its last good version (its file is damaged)."""
+    for nb in notebooks:
+        if nb.note:
+            click.echo(f"note: {nb.note}", err=True)
 
 
 def _listing(notebooks: list[Notebook]) -> dict:
@@ -189,7 +212,8 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
 
     Read from each notebook's parameters cell and its validation rules (transition.chapters.specs).
     """
-    notebooks = select(discover(_layout(ctx)), notebook)
+    notebooks = select(discover(_layout(ctx)), notebook, runnable=False)
+    _notes(notebooks)
     if as_json:
         click.echo(json.dumps(_listing(notebooks), indent=2, ensure_ascii=False))
         return
@@ -198,7 +222,9 @@ def list_(ctx: click.Context, notebook, as_json: bool) -> None:
     for nb in notebooks:
         click.secho(f"{nb.stem}", bold=True, nl=False)
         click.echo(f"  {nb.title}" if nb.title else "")
-        if not nb.parameters:
+        if nb.problem:
+            click.echo(f"    (unreadable: {nb.problem})")
+        elif not nb.parameters:
             click.echo("    (no parameters cell)")
         name_width = max(len(name) for name in nb.parameters) if nb.parameters else 0
         default_width = min(max((len(p.default) for p in nb.parameters.values()), default=0), 28)
@@ -250,13 +276,15 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     A notebook whose code cells, parameters, destination, raw-data registry, package source and
     pinned versions are all as in a stored execution is not executed again: the stored notebook and
     outputs are put in place (.cache/runs/; delete it at any time). --explain says why each
-    notebook would run or be reused; --force executes anyway.
+    notebook would run or be reused; --force executes anyway. A second run into the same folder
+    (the same --name, or a second default run) while one is going is refused.
     """
     layout = _layout(ctx)
     if name is not None:
         check_name(name)
     notebooks_by_stem = discover(layout)
     selected = select(notebooks_by_stem, notebook)
+    _notes(selected)
     overrides = resolve(selected, parameters, parameters_file)
     if name is None:
         if any(overrides.values()):
@@ -273,14 +301,15 @@ def run(ctx: click.Context, notebook, parameters, parameters_file, name, jobs, p
     workers, note = _workers(jobs, len(selected))
     target = f"runs/{name}/" if name else "notebooks/ and results/ (default run)"
     all_notebooks = {**notebooks_by_stem, **{nb.stem: nb for nb in selected}}
-    if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
-        return
-    click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
-    # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
-    from transition.run import execute
+    with locks.hold(layout.runs / name if name else layout.results, target):
+        if not force and _all_reused(plan(selected, overrides, name, layout), name, workers, layout, all_notebooks):
+            return
+        click.echo(f"running {len(selected)} notebook(s), {workers} at a time{note}, into {target}", err=True)
+        # Heavy (papermill, nbformat, pandas): imported only when notebooks are executed.
+        from transition.run import execute
 
-    report = execute.run(selected, overrides, name, workers, layout, progress=progress,
-                         all_notebooks=all_notebooks, force=force)
+        report = execute.run(selected, overrides, name, workers, layout, progress=progress,
+                             all_notebooks=all_notebooks, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     if report.directory is not None:
         click.echo(f"run record: {layout.display(report.directory / 'run.json')}")
@@ -353,7 +382,9 @@ def sweep(ctx: click.Context, notebook, grids, parameters, parameters_file, name
     # Heavy (papermill, pandas, matplotlib): imported only when the variants are executed.
     from transition.run import sweep as sweeps
 
-    report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None, force=force)
+    folder = name or f"sweep-{nb.stem}"
+    with locks.hold(layout.runs / folder, f"runs/{folder}/"):
+        report = sweeps.sweep(nb, grid, fixed, name, workers, layout, progress, list(headlines) or None, force=force)
     click.echo(records.summary_table(report.results, report.wall_seconds))
     _show_sweep(report, grid, headlines, layout, sweeps.shown_table)
     _exit_on_failures(report.results, lambda r: r.label)
@@ -377,7 +408,14 @@ def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> N
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """The reader's edition: a book of the executed notebooks, the claims ledger first (site/), and the
-    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book)."""
+    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book).
+
+    The output folder is replaced whole: it must be new, empty, or a site an earlier render wrote
+    (it carries the file .transition-site); any other folder is refused and nothing is deleted."""
+    from transition.run import site_folder
+
+    out_dir = (output or site_folder.SITE_DIR).resolve()
+    site_folder.check_output(out_dir)  # never a folder it did not write: refused before anything is built
     # Heavy (Sphinx, MyST-NB): imported only by the command that renders.
     from transition.run import book
 
@@ -386,7 +424,7 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
     ru_dir = layout.runs / ru_run
     # nbformat's notice about cells without ids (older notebooks) says nothing about the site
     warnings.filterwarnings("ignore", message="Cell is missing an id field")
-    site = book.build_site(out_dir=output or book.SITE_DIR, notebooks_dir=layout.notebooks,
+    site = book.build_site(out_dir=out_dir, notebooks_dir=layout.notebooks,
                            ru_dir=ru_dir if ru_dir.is_dir() else None, quiet=True)
     editions = "English and Russian editions" if (site / "ru" / "index.html").is_file() else "English edition"
     click.echo(f"rendered the {editions} into {layout.display(site)} in {time.perf_counter() - started:.1f} s; "
@@ -423,20 +461,25 @@ def multiverse(ctx: click.Context, claims, engine: str, scheduler, jobs: int, li
     reads; any other run is partial and writes the same files to runs/multiverse-NAME/ only (its
     joint tests only with --permutations). CLAIMS: e.g. C1 C3 (default: every claim with a space).
     """
-    from transition.claims.spaces import SPACES  # light: the checks below come before the heavy imports
-    from transition.run import cluster
+    from transition.run import cluster  # light: the checks below come before the heavy imports
 
-    chosen = list(dict.fromkeys(claims)) or list(SPACES)
-    unknown = [claim for claim in chosen if claim not in SPACES]
+    chosen = list(dict.fromkeys(claims)) or list(MULTIVERSE_CLAIMS)
+    unknown = [claim for claim in chosen if claim not in MULTIVERSE_CLAIMS]
     if unknown:
-        raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(SPACES)}" for claim in unknown])
+        raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(MULTIVERSE_CLAIMS)}"
+                                 for claim in unknown])
     if name is not None:
         check_name(name)
     if scheduler:
         cluster.probe(scheduler)
     _run_multiverse(_layout(ctx), chosen, engine="dask" if scheduler else engine, scheduler=scheduler, jobs=jobs,
                     limit=limit, name=name, progress=sys.stderr.isatty() if progress is None else progress,
-                    permutations=permutations, seed=seed, every_claim=set(chosen) == set(SPACES))
+                    permutations=permutations, seed=seed, every_claim=set(chosen) == set(MULTIVERSE_CLAIMS))
+
+
+#: The claims with a declared space (``SPACES`` of claims/spaces.py, in its order), named here so that an
+#: unknown claim is refused before the scientific stack is imported; a test keeps the two equal.
+MULTIVERSE_CLAIMS = ("C1", "C2", "C3", "C8", "C9", "C10")
 
 
 def _multiverse_target(layout: Layout, chosen: list[str], every_claim: bool, limit, name, permutations, seed,

@@ -21,6 +21,7 @@ from typing import Any
 from transition.chapters import parameters as rules
 from transition.chapters.specs import all_specs
 from transition.paths import ESSAY_RESULTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.run import recover
 from transition.run.problems import ParameterProblems
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -111,6 +112,11 @@ class Notebook:
     code_cells: int = 0
     #: False for a notebook file given by path from outside the notebooks folder.
     in_project: bool = True
+    #: A project notebook whose file is not valid JSON: the last good version it is read and run from
+    #: (:mod:`transition.run.recover`) and a one-line note saying so; or, with none, why it cannot run.
+    recovered_text: str | None = None
+    note: str = ""
+    problem: str = ""
 
     def defaults(self) -> dict[str, Any]:
         """Default values that are literals (every parameter, in practice)."""
@@ -193,10 +199,36 @@ def read_cells(path: Path) -> list[dict]:
     return [cell for cell in cells if isinstance(cell, dict)]
 
 
-def read_notebook(path: Path, specs: dict | None = None, in_project: bool = True) -> Notebook:
-    """Read one notebook's title and parameters (the ``parameters`` cell, joined with the spec)."""
+def _recovered(path: Path, problem: ParameterProblems, layout: Layout) -> tuple[list[dict], str, str]:
+    """The cells of the last good version of the damaged project notebook ``path``, its text and a
+    note; a notebook with no such version is kept with its problem (refused if selected)."""
+    found = recover.recovered_source(path, layout.runs)
+    shown = layout.display(path)
+    if found is None:
+        raise ParameterProblems([f"{problem.lines[0]}; no stored execution or committed version to run it "
+                                 f"from: restore {shown} from a backup"])
+    text, where = found
+    note = f"{shown} is not valid JSON: read and run from {where}; the default run puts it back in place"
+    return [c for c in json.loads(text)["cells"] if isinstance(c, dict)], text, note
+
+
+def read_notebook(path: Path, specs: dict | None = None, in_project: bool = True,
+                  layout: Layout | None = None) -> Notebook:
+    """Read one notebook's title and parameters (the ``parameters`` cell, joined with the spec).
+
+    With ``layout`` (a project notebook), a file that is not valid JSON is read from its last good
+    version (:mod:`transition.run.recover`), or kept with its ``problem`` when there is none."""
     path = Path(path)
-    cells = read_cells(path)
+    recovered, note = None, ""
+    try:
+        cells = read_cells(path)
+    except ParameterProblems as problem:
+        if layout is None:
+            raise
+        try:
+            cells, recovered, note = _recovered(path, problem, layout)
+        except ParameterProblems as refused:
+            return Notebook(path.stem, path, "", {}, problem=refused.lines[0])
     spec = (all_specs() if specs is None else specs).get(path.stem)
     spec_rules = spec.rules if spec is not None else {}
     cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
@@ -207,13 +239,15 @@ def read_notebook(path: Path, specs: dict | None = None, in_project: bool = True
     parameters = {name: Parameter(name, default, comment, spec_rules.get(name))
                   for name, default, comment in assignments}
     code_cells = sum(c.get("cell_type") == "code" for c in cells)
-    return Notebook(path.stem, path, _title(cells), parameters, spec, code_cells, in_project)
+    return Notebook(path.stem, path, _title(cells), parameters, spec, code_cells, in_project,
+                    recovered_text=recovered, note=note)
 
 
 def discover(layout: Layout = Layout(), specs: dict | None = None) -> dict[str, Notebook]:
     """Every notebook ``NN_*.ipynb`` in ``layout.notebooks``, by stem, in order."""
     specs = all_specs() if specs is None else specs
-    return {path.stem: read_notebook(path, specs) for path in sorted(Path(layout.notebooks).glob(NOTEBOOK_GLOB))}
+    return {path.stem: read_notebook(path, specs, layout=layout)
+            for path in sorted(Path(layout.notebooks).glob(NOTEBOOK_GLOB))}
 
 
 def _is_path(name: str) -> bool:
@@ -240,21 +274,23 @@ def _by_name(notebooks: dict[str, Notebook], name: str) -> tuple[Notebook | None
     return None, f"{name}: {'no such notebook' if not matches else 'ambiguous'}; notebooks: {known}"
 
 
-def select(notebooks: dict[str, Notebook], names: list[str] | tuple[str, ...]) -> list[Notebook]:
+def select(notebooks: dict[str, Notebook], names: list[str] | tuple[str, ...], runnable: bool = True
+           ) -> list[Notebook]:
     """The notebooks named by stem, number prefix (``02``) or path; all of them when ``names`` is empty.
 
     A path names that file: the project's notebook when it is the same file, else the file itself
-    (``in_project`` False), never the project's notebook of the same stem.
+    (``in_project`` False), never the project's notebook of the same stem. With ``runnable``, a
+    chosen notebook that cannot be read (nor recovered) is refused.
     """
-    if not names:
-        return list(notebooks.values())
-    chosen, problems = [], []
+    chosen, problems = ([], []) if names else (list(notebooks.values()), [])
     for name in names:
         nb, problem = _by_path(notebooks, name) if _is_path(name) else _by_name(notebooks, name)
         if problem:
             problems.append(problem)
         elif nb not in chosen:
             chosen.append(nb)
+    if runnable:
+        problems += [nb.problem for nb in chosen if nb.problem]
     if problems:
         raise ParameterProblems(problems)
     return chosen

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from transition.paths import RESULTS_DIR
-from transition.run import cache
+from transition.run import cache, recover
 from transition.run.discovery import (
     CONSUMER_PARAMETER,
     READ_PARAMETERS,
@@ -72,6 +72,8 @@ class JobResult:
     attempts: int = 1
     #: True when the execution cache supplied the notebook and its outputs (nothing was executed).
     reused: bool = False
+    #: The command's exit status when this job failed: 1 (a cell raised), 3 (raw data or the disk).
+    exit_code: int = 1
 
     @property
     def ok(self) -> bool:
@@ -172,7 +174,9 @@ def plan(notebooks: list[Notebook], overrides: dict[str, dict[str, Any]], name: 
             label = f"{subfolder}" if subfolder else nb.stem
         stage = 1 if nb.stem in consumers and producers else 0
         cwd = Path(layout.notebooks) if nb.in_project else Path(nb.path).resolve().parent
-        job = Job(label=label, notebook=nb.path, stem=nb.stem, parameters=parameters,
+        source = nb.path if nb.recovered_text is None else recover.source_for_run(nb.stem, nb.recovered_text,
+                                                                                   Path(layout.runs))
+        job = Job(label=label, notebook=source, stem=nb.stem, parameters=parameters,
                   notebook_dest=notebook_dest, output_dest=output_dest, failed_dest=failed_dest,
                   cwd=cwd, staging_root=staging_root,
                   input_display=layout.display(nb.path), output_display=layout.display(notebook_dest),
@@ -192,7 +196,11 @@ def restore_cached(job: Job, parts: dict[str, str] | None = None,
     started = time.perf_counter()
     if before is not None:
         before()
-    restored = cache.restore(job, entry)
+    try:
+        restored = cache.restore(job, entry)
+    except cache.CorruptSource as problem:  # changed since the lookup: nothing was replaced
+        cache.discard(job, entry, str(problem))
+        return None
     return JobResult(job.label, job.stem, "ok", round(time.perf_counter() - started, 2), outputs=restored,
                      reused=True)
 

@@ -9,7 +9,9 @@ The CSV is the one the cell writes (``out.table(frame, "name")``, as in the outp
 :mod:`transition.run.manifest`), else the last one the notebook wrote before it (before its first,
 the first it writes); its hash is of the file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
 commit is the one the notebook's colophon names. Nothing is executed: all of it is read from the
-executed notebook and its results folder.
+executed notebook and its results folder. Every value is written as inline code that holds it
+verbatim (:func:`transition.present.escape.code_span`): a parameter holding a backtick or a tag
+shows as text.
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ import shutil
 from pathlib import Path
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.present.escape import code_span
 from transition.run.manifest import _calls
 
 DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
+SAFE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")  # a CSV name that can be a link's target as it is
 COMMIT = re.compile(r"(?:Commit|Коммит): `([^`]+)`")  # the colophon, or its Russian text
 WORDS = {
     "en": {"data": "Data", "cell": "cell", "parameters": "parameters", "default": "default run",
@@ -76,7 +80,7 @@ def parameters_of(nb: dict, lang: str) -> str:
     parameters = nb.get("metadata", {}).get("papermill", {}).get("parameters") or {}
     if not parameters:
         return WORDS[lang]["default"]
-    return ", ".join(f"`{name} = {_relative(value)}`" for name, value in parameters.items())
+    return ", ".join(code_span(f"{name} = {_relative(value)}") for name, value in parameters.items())
 
 
 def _relative(value):
@@ -90,14 +94,14 @@ def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: st
     """The provenance line (Markdown) of one cell."""
     words = WORDS[lang]
     path = data_dir / csv if csv else None
-    if path is not None and path.exists():
-        data = f"[`{csv}`](path:{DATA_DIR}/{csv}) (SHA-256 `{_sha(path)}`)"
+    if path is not None and path.exists() and SAFE_FILE.fullmatch(csv):
+        data = f"[{code_span(csv)}](path:{DATA_DIR}/{csv}) (SHA-256 `{_sha(path)}`)"
     else:
         data = words["none"]
-    parts = [f"{words['data']}: {data}", f"`{stem}.ipynb`, {words['cell']} {number}",
+    parts = [f"{words['data']}: {data}", f"{code_span(stem + '.ipynb')}, {words['cell']} {number}",
              f"{words['parameters']}: {parameters}"]
     if commit:
-        parts.append(f"{words['commit']} `{commit}`")
+        parts.append(f"{words['commit']} {code_span(commit)}")
     return " · ".join(parts)
 
 

@@ -18,6 +18,12 @@ from transition.run.discovery import RESERVED, Notebook
 from transition.run.problems import ParameterProblems
 
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+#: A run name is one folder name, with room for the sweeps' variant folders inside it.
+MAX_NAME_CHARS = 100
+#: A value on the command line is a year, a number, a few codes or a path: longer ones, and lists
+#: nested deeper than this, are refused unread (Python's parsers would fail on them with a bug's error).
+MAX_VALUE_CHARS = 4096
+MAX_VALUE_DEPTH = 4
 #: A parameters file is a few lines of YAML; anything larger is refused unread.
 MAX_PARAMETER_FILE_BYTES = 64 * 1024
 _NOTEBOOK_KEY = re.compile(r"^\d\d(_|$)")
@@ -38,6 +44,9 @@ def parse_value(text: str, rule=None) -> Any:
     >>> parse_value("0.5")
     0.5
     """
+    problem = value_problem(text)
+    if problem:
+        raise ParameterProblems([problem])
     candidates = []
     if text in ("None", "null", "~"):
         candidates.append(None)
@@ -48,7 +57,7 @@ def parse_value(text: str, rule=None) -> Any:
             pass
     try:
         candidates.append(yaml.safe_load(text))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):
         pass
     candidates.append(text)
     if rule is None:
@@ -57,6 +66,32 @@ def parse_value(text: str, rule=None) -> Any:
         if rule.problem(candidate) is None:
             return candidate
     return candidates[0]
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the brackets of ``text`` nest.
+
+    >>> nesting_depth("[[RUS], [UKR]]")
+    2
+    """
+    depth = deepest = 0
+    for char in text:
+        if char in "[({":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "])}":
+            depth -= 1
+    return deepest
+
+
+def value_problem(text: str) -> str | None:
+    """Why the command-line value ``text`` is refused unread (too long, too deeply nested), or None."""
+    if len(text) > MAX_VALUE_CHARS:
+        return f"a value of {len(text):,} characters ({text[:20]}…): at most {MAX_VALUE_CHARS:,}"
+    depth = nesting_depth(text)
+    if depth > MAX_VALUE_DEPTH:
+        return f"a value nested {depth:,} brackets deep ({text[:20]}…): at most {MAX_VALUE_DEPTH}"
+    return None
 
 
 def split_grid_values(text: str) -> list[str]:
@@ -99,6 +134,8 @@ def parse_assignment(text: str) -> tuple[str | None, str, str]:
 
 def check_name(name: str) -> None:
     """A run name is one folder name: letters, digits, ``.``, ``_``, ``-`` (not starting with a dot)."""
+    if len(name) > MAX_NAME_CHARS:
+        raise ParameterProblems([f"--name {name[:20]}… ({len(name)} characters): at most {MAX_NAME_CHARS}"])
     if not NAME_PATTERN.fullmatch(name):
         raise ParameterProblems([f"--name {name!r}: use letters, digits, '.', '_' and '-' "
                                  "(starting with a letter or digit)"])
@@ -116,10 +153,16 @@ def _read_yaml(path: Path) -> Any:
         raise ParameterProblems([f"{path}: not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
         raise ParameterProblems([f"{path}: cannot read ({error.strerror or error})"]) from None
+    depth = nesting_depth(text)
+    if depth > MAX_VALUE_DEPTH + 2:  # a mapping of notebooks to mappings of values: two more levels
+        raise ParameterProblems([f"{path}: values nested {depth:,} brackets deep: at most {MAX_VALUE_DEPTH}"])
     try:
         if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
             raise ParameterProblems([f"{path}: YAML aliases (*name) are not allowed in a parameters file"])
         return yaml.safe_load(text)
+    except (ValueError, RecursionError) as error:  # e.g. an integer of more than 4,300 digits; block nesting
+        raise ParameterProblems([f"{path}: a value YAML cannot read ({type(error).__name__}: "
+                                 f"{str(error).splitlines()[0][:80]})"]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
@@ -194,6 +237,9 @@ def resolve(notebooks: list[Notebook], assignments=(), parameter_file: Path | No
             where = targets[0].stem if len(targets) == 1 else "the selected notebooks"
             problems.append(f"{shown}: unknown parameter of {where}; known: {', '.join(known) or 'none'}")
             continue
+        if is_text and value_problem(value):
+            problems.append(f"{shown}: {value_problem(value)}")
+            continue
         for nb in having:
             overrides[nb.stem][key] = parse_value(value, nb.parameter(key).rule) if is_text else value
     for nb in notebooks:
@@ -249,6 +295,9 @@ def parse_grid(notebook: Notebook, grid: list[str]) -> dict[str, list[Any]]:
         if not notebook.accepts(key):
             known = ", ".join(k for k in notebook.parameters if k not in RESERVED)
             problems.append(f"--grid {key}: unknown parameter of {notebook.stem}; known: {known}")
+            continue
+        if value_problem(values):
+            problems.append(f"--grid {key}: {value_problem(values)}")
             continue
         items = split_grid_values(values)
         if not items:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import re
 import shutil
 import signal
 import time
@@ -31,6 +32,8 @@ from papermill.exceptions import PapermillExecutionError
 from transition.paths import PROJECT_ROOT, STAGING_ENV
 from transition.run import cache
 from transition.run.jobs import KERNEL, Job, JobResult, restore_cached
+from transition.run.problems import DISK_ERRNOS, EXIT_DATA, disk_line, is_disk_error
+from transition.run.replace import Incoming, replace_together
 
 #: Seconds a kernel may take to start and answer (papermill's default of 60 s was too short at a
 #: load of ~7 on 2 cores: "Kernel died before replying to kernel_info").
@@ -124,14 +127,9 @@ def _report(kind: str, done: int, total: int) -> None:
 
 
 def move_into_place(source: Path, dest: Path) -> None:
-    """``os.replace`` into ``dest``; across file systems, copy beside the target and replace."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.replace(source, dest)
-    except OSError:
-        temporary = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
-        shutil.copy2(source, temporary)
-        os.replace(temporary, dest)
+    """Rename ``source`` into ``dest``; across file systems, copy beside the target and rename
+    (:func:`transition.run.replace.replace_together`: no partial file is ever left)."""
+    replace_together([Incoming(Path(dest), source=Path(source), move=True)])
 
 
 def shown_path(path: Path) -> str:
@@ -168,6 +166,21 @@ def source_cell_number(nb_path: Path, cell_index: int) -> int:
     injected = [i for i, cell in enumerate(nb.cells)
                 if "injected-parameters" in cell.get("metadata", {}).get("tags", [])]
     return cell_index + 1 - sum(1 for i in injected if i < cell_index)
+
+
+#: Errors of the raw data (:mod:`transition.data.sources`): their summary keeps every line (the file
+#: id, both hashes, what to do), and the command exits 3.
+DATA_ERRORS = ("SourceError", "SourceHashMismatch", "SourceUnavailable", "RegistryError")
+#: Exceptions whose ``[Errno N]`` may say that the disk is full or read-only (then the command exits 3).
+OS_ERRORS = ("OSError", "PermissionError", "IOError")
+
+
+def error_summary(ename: str, evalue) -> str:
+    """One line for a cell's error: the last line of its message; for a raw-data error every line,
+    joined (the file id and both hashes are on different lines of the message)."""
+    if ename in DATA_ERRORS:
+        return "; ".join(line.strip() for line in str(evalue).splitlines() if line.strip())
+    return last_line(evalue)
 
 
 def last_line(text) -> str:
@@ -240,19 +253,18 @@ def _execute(job: Job, staging: _Staging) -> int:
 
 
 def _promote(job: Job, staging: _Staging) -> list[str]:
-    """Move the staged outputs, then the executed notebook, into place (signals held meanwhile)."""
+    """Move the staged outputs and the executed notebook into place, all or none (signals held
+    meanwhile; :func:`transition.run.replace.replace_together`)."""
     signals = {signal.SIGINT, signal.SIGTERM}
     signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
         if _parent_gone():
             raise Aborted("the run was stopped before its results were moved into place")
-        moved = []
-        for path in sorted(p for p in staging.out.rglob("*") if p.is_file()):
-            dest = Path(job.output_dest) / path.relative_to(staging.out)
-            move_into_place(path, dest)
-            moved.append(str(dest))
-        move_into_place(staging.notebook, Path(job.notebook_dest))
-        return moved
+        staged = sorted(p for p in staging.out.rglob("*") if p.is_file())
+        items = [Incoming(Path(job.output_dest) / path.relative_to(staging.out), source=path, move=True)
+                 for path in staged]
+        replace_together([*items, Incoming(Path(job.notebook_dest), source=staging.notebook, move=True)])
+        return [str(item.dest) for item in items]
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
 
@@ -267,12 +279,17 @@ def _failed_cell(job: Job, staging: _Staging, error: PapermillExecutionError, se
             tidy(staged, job, staging.out)
         except Exception:  # keep the notebook as it is
             pass
-        move_into_place(staged, Path(job.failed_dest))
-        kept = f"; executed notebook kept at {Path(job.failed_dest)}"
-    message = f"{error.ename}: {last_line(error.evalue)}" if error.evalue else error.ename
+        try:
+            move_into_place(staged, Path(job.failed_dest))
+            kept = f"; executed notebook kept at {Path(job.failed_dest)}"
+        except OSError as problem:
+            kept = f"; the executed notebook could not be kept ({problem.strerror}: {problem.filename})"
+    message = f"{error.ename}: {error_summary(error.ename, error.evalue)}" if error.evalue else error.ename
+    disk = re.search(r"\[Errno (\d+)\]", error.evalue or "") if error.ename in OS_ERRORS else None
+    code = EXIT_DATA if error.ename in DATA_ERRORS or (disk and int(disk.group(1)) in DISK_ERRNOS) else 1
     return JobResult(job.label, job.stem, "failed", round(seconds, 2),
                      message=f"cell {cell} (In [{error.exec_count}]): {message}{kept}",
-                     cell=cell, exec_count=error.exec_count)
+                     cell=cell, exec_count=error.exec_count, exit_code=code)
 
 
 def _hold_signals_unless_stopped() -> None:
@@ -302,23 +319,35 @@ def execute_job(job: Job) -> JobResult:
         reused = reuse(job, parts)
         if reused is not None:
             return reused
-        with _Staging(job) as staging:
-            try:
-                attempts = _execute(job, staging)
-                seconds = time.perf_counter() - started
-                tidy(staging.notebook, job, staging.out)
-                cache.store(job, parts, staging.notebook, staging.out, seconds)
-                moved = _promote(job, staging)
-                return JobResult(job.label, job.stem, "ok", round(seconds, 2), outputs=moved, attempts=attempts)
-            except PapermillExecutionError as error:
-                return _failed_cell(job, staging, error, time.perf_counter() - started)
-            except Exception as error:  # kernel died, notebook unreadable, …
-                return JobResult(job.label, job.stem, "error", round(time.perf_counter() - started, 2),
-                                 message=f"{type(error).__name__}: {last_line(error) or repr(error)}"
-                                         f"{staging.kernel_says()}")
+        return _execute_staged(job, parts, started)
+    except OSError as error:  # a full or read-only disk: nothing was replaced
+        if not is_disk_error(error):
+            raise
+        return JobResult(job.label, job.stem, "error", round(time.perf_counter() - started, 2),
+                         message=disk_line(error), exit_code=EXIT_DATA)
     except Aborted:
         if _parent_pid is not None:  # a pool worker: its kernel is shut down and its staging folder gone;
             os._exit(EXIT_STOPPED)  # never wait for more work on the pool's pipes (they outlive a dead parent)
         raise
     finally:
         _current_label = None
+
+
+def _execute_staged(job: Job, parts: dict | None, started: float) -> JobResult:
+    """Stage, execute, store in the cache and move into place (or keep the failed notebook aside)."""
+    with _Staging(job) as staging:
+        try:
+            attempts = _execute(job, staging)
+            seconds = time.perf_counter() - started
+            tidy(staging.notebook, job, staging.out)
+            cache.store(job, parts, staging.notebook, staging.out, seconds)
+            moved = _promote(job, staging)
+            return JobResult(job.label, job.stem, "ok", round(seconds, 2), outputs=moved, attempts=attempts)
+        except PapermillExecutionError as error:
+            return _failed_cell(job, staging, error, time.perf_counter() - started)
+        except Exception as error:  # kernel died, notebook unreadable, …
+            if is_disk_error(error):
+                raise
+            return JobResult(job.label, job.stem, "error", round(time.perf_counter() - started, 2),
+                             message=f"{type(error).__name__}: {last_line(error) or repr(error)}"
+                                     f"{staging.kernel_says()}")

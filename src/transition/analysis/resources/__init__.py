@@ -18,9 +18,10 @@ cross-section in :mod:`.cross_section`, the models in :mod:`.models`; both re-ex
   the first principal component);
 - **cross-section regressions** with HC3 robust standard errors and standardized coefficients
   (:func:`fit_ols`), and a **Shapley decomposition** of R² (:func:`shapley_r2`);
-- the essay's comparison of **resource-rich CIS vs resource-poor Central Europe and the Baltics**
+- the essay's comparison of **resource-rich CIS vs resource-poor Eastern Europe** — in the essay's
+  Soviet usage Central and South-East Europe; Central Europe & the Baltics as a variant
   (:func:`group_comparison`);
-- what a referee asks (:mod:`.robustness`): the comparison with and without South-East Europe with
+- what a referee asks (:mod:`.robustness`): the comparison under every definition of Eastern Europe with
   bootstrap intervals of the medians (:func:`group_intervals`), per-capita outcomes
   (:func:`per_capita_outcomes`), a governance index dated before the collapse
   (:func:`early_governance_index`, :func:`with_governance`) and bootstrap intervals of governance's
@@ -37,7 +38,8 @@ from __future__ import annotations
 
 from transition.analysis.resources.cross_section import (
     BASE_YEAR,
-    EASTERN_EUROPE_WITH_SEE,
+    EASTERN_EUROPE,
+    EASTERN_EUROPE_DEFAULT,
     GDP_SOURCE,
     GOVERNANCE_INDEX,
     GOVERNANCE_PERIOD,
@@ -47,12 +49,15 @@ from transition.analysis.resources.cross_section import (
     MIN_COMPONENTS,
     OTHER,
     OTHER_CIS,
+    POOR_CE_SEE,
     POOR_CEE,
     POOR_EE_SEE,
+    POOR_LABELS,
     RESOURCE_INDEX,
     RESOURCE_PERIOD,
     RICH_CIS,
     RICH_RENTS_THRESHOLD,
+    check_eastern_europe,
     combine_vintages,
     composite_index,
     cross_section,
@@ -69,6 +74,14 @@ from transition.analysis.resources.cross_section import (
     resource_groups,
     resource_measures,
     zscores,
+)
+from transition.analysis.resources.confounding import (
+    FORMER_USSR,
+    INITIAL_CONDITIONS,
+    governance_beyond_former_ussr,
+    governance_separation,
+    governance_within_cis,
+    with_former_ussr,
 )
 from transition.analysis.resources.models import (
     MIN_OBSERVATIONS,
@@ -102,12 +115,19 @@ from transition.analysis.resources.robustness import (
 )
 
 __all__ = [
+    "FORMER_USSR",
+    "INITIAL_CONDITIONS",
+    "governance_beyond_former_ussr",
+    "governance_separation",
+    "governance_within_cis",
+    "with_former_ussr",
     "BASE_YEAR",
     "BOOTSTRAP_DRAWS",
     "BOOTSTRAP_SEED",
     "EARLY_GOVERNANCE_MEASURES",
     "EARLY_GOVERNANCE_PERIOD",
-    "EASTERN_EUROPE_WITH_SEE",
+    "EASTERN_EUROPE",
+    "EASTERN_EUROPE_DEFAULT",
     "GDP_SOURCE",
     "GOVERNANCE_INDEX",
     "GOVERNANCE_PERIOD",
@@ -120,12 +140,15 @@ __all__ = [
     "MODELS",
     "OTHER",
     "OTHER_CIS",
+    "POOR_CE_SEE",
     "POOR_CEE",
     "POOR_EE_SEE",
+    "POOR_LABELS",
     "RESOURCE_INDEX",
     "RESOURCE_PERIOD",
     "RICH_CIS",
     "RICH_RENTS_THRESHOLD",
+    "check_eastern_europe",
     "combine_vintages",
     "composite_index",
     "cross_section",

@@ -37,11 +37,29 @@ INDEX_METHOD = "zmean"
 #: A country's composite index needs at least this many components.
 MIN_COMPONENTS = 2
 #: Labels of the essay's comparison groups (:func:`resource_groups`).
-RICH_CIS, OTHER_CIS, POOR_CEE, OTHER = "resource-rich CIS", "other CIS", "resource-poor CEE & Baltics", "other"
-#: The comparison group when "Eastern Europe" includes South-East Europe (:func:`resource_groups`).
-POOR_EE_SEE = "resource-poor CEE, Baltics & SEE"
-#: Default: "Eastern Europe" is Central Europe and the Baltics (South-East Europe left out).
-EASTERN_EUROPE_WITH_SEE = False
+RICH_CIS, OTHER_CIS, OTHER = "resource-rich CIS", "other CIS", "other"
+#: What "Eastern Europe" means: definition → (the study's groups it holds, the label of its resource-poor part).
+#: The essay writes in Soviet usage, where "Восточная Европа" is the former Comecon partners and
+#: Yugoslavia — Central and South-East Europe — and never the Baltic republics, which were Soviet
+#: republics (``ce_see``, the default). Central Europe & the Baltics (``ce_baltics``, the EU-accession
+#: reading of the later literature) and all three (``ce_baltics_see``) are the variants.
+EASTERN_EUROPE = {
+    "ce_see": (("Central Europe", "South-East Europe"), "resource-poor Central & South-East Europe"),
+    "ce_baltics": (("Central Europe", "Baltic"), "resource-poor CEE & Baltics"),
+    "ce_baltics_see": (("Central Europe", "Baltic", "South-East Europe"), "resource-poor CEE, Baltics & SEE"),
+}
+#: Default: the essay's own "Eastern Europe" (Central and South-East Europe, no Baltic states).
+EASTERN_EUROPE_DEFAULT = "ce_see"
+#: The labels of the resource-poor group under each definition.
+POOR_CE_SEE, POOR_CEE, POOR_EE_SEE = (EASTERN_EUROPE[name][1] for name in ("ce_see", "ce_baltics", "ce_baltics_see"))
+POOR_LABELS = tuple(label for _groups, label in EASTERN_EUROPE.values())
+
+
+def check_eastern_europe(name: str) -> str:
+    """``name`` if it is a definition of :data:`EASTERN_EUROPE`; else a ValueError naming the choices."""
+    if name not in EASTERN_EUROPE:
+        raise ValueError(f"eastern_europe must be one of {', '.join(EASTERN_EUROPE)}, not {name!r}")
+    return name
 
 
 def combine_vintages(tidy: pd.DataFrame, primary: str, fallback: str) -> pd.Series:
@@ -283,20 +301,27 @@ def log_income(tidy: pd.DataFrame, year: int) -> pd.Series:
 # The cross-section
 
 
-def resource_groups(rents: pd.Series, threshold: float, with_see: bool = EASTERN_EUROPE_WITH_SEE) -> pd.Series:
+def resource_groups(rents: pd.Series, threshold: float, eastern_europe: str = EASTERN_EUROPE_DEFAULT) -> pd.Series:
     """The essay's comparison groups, by a data rule on rents (% of GDP).
 
     ``resource-rich CIS``: CIS members with rents >= ``threshold``; ``other CIS``: the rest of the
-    CIS; ``resource-poor CEE & Baltics``: Central Europe and the Baltics with rents < ``threshold``
-    (with ``with_see``, :data:`POOR_EE_SEE`: South-East Europe too); ``other``: everyone else
-    (Mongolia, South-East Europe unless included, a resource-rich Eastern European state, missing rents).
+    CIS; the resource-poor Eastern European group: the states of the ``eastern_europe`` definition
+    (:data:`EASTERN_EUROPE`) with rents < ``threshold``, labelled by it; ``other``: everyone else
+    (Mongolia, the states outside the definition, a resource-rich Eastern European state, missing rents).
+
+    Examples
+    --------
+    >>> rents = pd.Series({"RUS": 20.0, "ARM": 2.0, "POL": 1.0, "EST": 1.0, "BGR": 1.0, "MNG": 25.0})
+    >>> resource_groups(rents, 10.0).tolist()[2:]
+    ['resource-poor Central & South-East Europe', 'other', 'resource-poor Central & South-East Europe', 'other']
     """
-    broad = countries.group_of().map(countries.BROAD_GROUP).reindex(rents.index)
-    eastern = broad.isin(["CEE & Baltics", "SEE"] if with_see else ["CEE & Baltics"])
+    members, label = EASTERN_EUROPE[check_eastern_europe(eastern_europe)]
+    group = countries.group_of().reindex(rents.index)
+    broad = group.map(countries.BROAD_GROUP)
     labels = pd.Series(OTHER, index=rents.index, name="resource_group")
     labels[(broad == "CIS") & (rents >= threshold)] = RICH_CIS
     labels[(broad == "CIS") & ~(rents >= threshold)] = OTHER_CIS
-    labels[eastern & (rents < threshold)] = POOR_EE_SEE if with_see else POOR_CEE
+    labels[group.isin(members) & (rents < threshold)] = label
     return labels
 
 
@@ -305,7 +330,7 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
                   resource_period=RESOURCE_PERIOD, governance_period=GOVERNANCE_PERIOD,
                   resource_names=None, governance_names=None, index_method: str = INDEX_METHOD,
                   rich_rents_threshold: float = RICH_RENTS_THRESHOLD,
-                  eastern_europe_with_see: bool = EASTERN_EUROPE_WITH_SEE,
+                  eastern_europe: str = EASTERN_EUROPE_DEFAULT,
                   resource_table: pd.DataFrame | None = None, governance_table: pd.DataFrame | None = None,
                   outcome_table: pd.DataFrame | None = None,
                   log_incomes: dict[int, pd.Series] | None = None) -> pd.DataFrame:
@@ -340,7 +365,7 @@ def cross_section(tidy: pd.DataFrame, *, gdp_source: str = GDP_SOURCE, base_year
     frame["cis"] = (frame["broad_group"] == "CIS").astype(int)
     rents = (resource_measures(tidy, *resource_period, ["rents"]) if resource_table is None else resource_table)["rents"]
     frame["rents_for_groups"] = rents
-    frame["resource_group"] = resource_groups(rents, rich_rents_threshold, eastern_europe_with_see)
+    frame["resource_group"] = resource_groups(rents, rich_rents_threshold, eastern_europe)
     frame = frame.join(res.add_prefix("res_")).join(gov.add_prefix("gov_"))
     frame[RESOURCE_INDEX], frame[GOVERNANCE_INDEX] = res_index, gov_index
     frame = frame.join(result)

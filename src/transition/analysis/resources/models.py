@@ -17,8 +17,7 @@ from transition.analysis.resources.cross_section import (
     BASE_YEAR,
     GOVERNANCE_INDEX,
     OTHER_CIS,
-    POOR_CEE,
-    POOR_EE_SEE,
+    POOR_LABELS,
     RESOURCE_INDEX,
     RICH_CIS,
     outcome_start_year,
@@ -296,8 +295,8 @@ def measure_correlations(cross: pd.DataFrame, outcome_names, measure_columns) ->
 def group_comparison(cross: pd.DataFrame, outcome_names, test: bool = True) -> pd.DataFrame:
     """Median outcomes of the essay's groups and a two-sided Mann-Whitney test, rich CIS vs poor CEE.
 
-    The "poor CEE" columns hold the resource-poor Eastern European group of ``cross``: Central Europe
-    and the Baltics, or with South-East Europe when ``cross`` was built with it (:data:`POOR_EE_SEE`).
+    The "poor CEE" columns hold the resource-poor Eastern European group of ``cross``, whichever
+    definition of Eastern Europe it was built with (:data:`~.cross_section.EASTERN_EUROPE`).
 
     Returns
     -------
@@ -305,7 +304,8 @@ def group_comparison(cross: pd.DataFrame, outcome_names, test: bool = True) -> p
     n_other_cis, n_poor_cee, difference (rich CIS − poor CEE medians), mannwhitney_p (NaN without ``test``).
     """
     rows = []
-    poor_label = POOR_EE_SEE if (cross["resource_group"] == POOR_EE_SEE).any() else POOR_CEE
+    present = [label for label in POOR_LABELS if (cross["resource_group"] == label).any()]
+    poor_label = present[0] if present else POOR_LABELS[0]
     for outcome in outcome_names:
         values = {label: cross.loc[cross["resource_group"] == label, outcome].dropna()
                   for label in (RICH_CIS, OTHER_CIS, poor_label)}

@@ -2,7 +2,7 @@
 dated before the collapse, and bootstrap intervals.
 
 - :func:`group_intervals` — the essay's comparison (resource-rich CIS vs resource-poor Eastern Europe)
-  with "Eastern Europe" with and without South-East Europe, medians with bootstrap intervals;
+  under every definition of "Eastern Europe", medians and their difference with bootstrap intervals;
 - :func:`per_capita_outcomes` — the outcomes again from Maddison GDP per capita;
 - :func:`early_governance_index` and :func:`with_governance` — a governance index dated before the
   WGI (Freedom House 1991–93 by default), swapped into the cross-section;
@@ -25,6 +25,7 @@ from transition.analysis.groups import (
     BOOTSTRAP_SEED,
     INTERVAL_LEVEL,
     median_difference_interval,
+    minimum_detectable_difference,
     median_interval,
     percentile_interval,
 )
@@ -34,8 +35,7 @@ from transition.analysis.resources.cross_section import (
     GOVERNANCE_INDEX,
     GROWTH_BREAKS,
     LEVEL_YEARS,
-    POOR_CEE,
-    POOR_EE_SEE,
+    EASTERN_EUROPE,
     RESOURCE_INDEX,
     RICH_CIS,
     composite_index,
@@ -53,7 +53,7 @@ PER_CAPITA_VARIABLE, PER_CAPITA_SOURCE = "mad_gdppc", "maddison_2023"
 
 
 # ----------------------------------------------------------------------------------------------
-# Groups with and without South-East Europe
+# Groups under every definition of Eastern Europe
 
 
 def _comparison_row(rich: pd.Series, poor: pd.Series, level: float, draws: int, seed: int) -> dict:
@@ -61,35 +61,39 @@ def _comparison_row(rich: pd.Series, poor: pd.Series, level: float, draws: int, 
     poor_low, poor_high = median_interval(poor, level, draws, seed + 1)
     diff_low, diff_high = median_difference_interval(rich, poor, level, draws, seed + 2)
     p = mannwhitneyu(rich, poor, alternative="two-sided").pvalue if len(rich) and len(poor) else math.nan
-    return {"median_rich_cis": rich.median(), "rich_low": rich_low, "rich_high": rich_high, "n_rich_cis": len(rich),
+    return {"mde": minimum_detectable_difference(rich, poor),"median_rich_cis": rich.median(), "rich_low": rich_low, "rich_high": rich_high, "n_rich_cis": len(rich),
             "median_poor": poor.median(), "poor_low": poor_low, "poor_high": poor_high, "n_poor": len(poor),
             "difference": rich.median() - poor.median(), "difference_low": diff_low,
             "difference_high": diff_high, "mannwhitney_p": p}
 
 
 def group_intervals(cross: pd.DataFrame, outcome_names, threshold: float, level: float = INTERVAL_LEVEL,
-                    draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> pd.DataFrame:
-    """Resource-rich CIS vs resource-poor Eastern Europe, without and with South-East Europe.
+                    draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED, definitions=None) -> pd.DataFrame:
+    """Resource-rich CIS vs resource-poor Eastern Europe under every definition of Eastern Europe.
 
-    Groups by :func:`resource_groups` on ``cross["rents_for_groups"]``; medians with bootstrap
+    Groups by :func:`resource_groups` on ``cross["rents_for_groups"]`` for each definition of
+    :data:`EASTERN_EUROPE` (the essay's Central & South-East Europe first); medians with bootstrap
     intervals (countries resampled within each group; the difference resamples both), and a
-    two-sided Mann-Whitney p-value.
+    two-sided Mann-Whitney p-value. ``definitions``: only these (default every one); each row's
+    draws depend only on ``seed``, so a subset gives the same numbers as the full table.
 
     Returns
     -------
-    DataFrame: with_see, poor_group, outcome, median_rich_cis, rich_low, rich_high, n_rich_cis,
+    DataFrame: eastern_europe, poor_group, outcome, median_rich_cis, rich_low, rich_high, n_rich_cis,
     median_poor, poor_low, poor_high, n_poor, difference (rich − poor), difference_low,
-    difference_high, mannwhitney_p.
+    difference_high, mannwhitney_p, mde (the smallest difference of means a t-test of these group sizes
+    detects with 80% power at 5%: :func:`~transition.analysis.groups.minimum_detectable_difference`).
     """
     rents = cross.set_index("iso3")["rents_for_groups"]
     rows = []
-    for with_see in (False, True):
-        labels = resource_groups(rents, threshold, with_see)
-        poor_label = POOR_EE_SEE if with_see else POOR_CEE
+    for definition, (_members, poor_label) in EASTERN_EUROPE.items():
+        if definitions is not None and definition not in definitions:
+            continue
+        labels = resource_groups(rents, threshold, definition)
         for outcome in outcome_names:
             values = cross.set_index("iso3")[outcome]
             rich, poor = values[labels == RICH_CIS].dropna(), values[labels == poor_label].dropna()
-            rows.append({"with_see": with_see, "poor_group": poor_label, "outcome": outcome,
+            rows.append({"eastern_europe": definition, "poor_group": poor_label, "outcome": outcome,
                          **_comparison_row(rich, poor, level, draws, seed)})
     return pd.DataFrame(rows)
 
