@@ -34,7 +34,7 @@ def _toy(store, **options):
 
 
 def test_every_specification_is_evaluated_once_and_stored(tmp_path):
-    report = _toy(tmp_path, jobs=2, batch_size=5)
+    report = _toy(tmp_path, jobs=2, batch_size=1)
     assert report.evaluated == {"TOY": 24} and report.reused == {"TOY": 0} and report.notes == []
     table = multiverse.read_store(tmp_path, "TOY")
     assert len(table) == 24 and table["key"].is_unique
@@ -43,19 +43,19 @@ def test_every_specification_is_evaluated_once_and_stored(tmp_path):
 
 
 def test_a_resumed_run_never_recomputes_a_finished_specification(tmp_path):
-    first = _toy(tmp_path, jobs=1, batch_size=4, limit=10)
+    first = _toy(tmp_path, jobs=1, batch_size=1, limit=10)
     assert first.evaluated == {"TOY": 10}
     (multiverse.store_path(tmp_path, "TOY") / ".partial.parquet.tmp").write_bytes(b"half a file")  # what a kill leaves
-    second = _toy(tmp_path, jobs=2, batch_size=4)
+    second = _toy(tmp_path, jobs=2, batch_size=1)
     assert second.reused == {"TOY": 10} and second.evaluated == {"TOY": 14}
     assert len(multiverse.read_store(tmp_path, "TOY")) == 24
 
 
 def test_a_truncated_batch_is_recomputed_with_a_note_naming_it(tmp_path):
-    _toy(tmp_path, jobs=1, batch_size=2)  # four batches of six (one per threshold)
+    _toy(tmp_path, jobs=1, batch_size=1)  # four batches of six (one per threshold)
     batch = sorted(multiverse.store_path(tmp_path, "TOY").glob("*.parquet"))[1]
     os.truncate(batch, 100)
-    again = _toy(tmp_path, jobs=1, batch_size=2)
+    again = _toy(tmp_path, jobs=1, batch_size=1)
     assert again.evaluated == {"TOY": 6} and again.reused == {"TOY": 18}
     assert len(again.notes) == 1 and batch.name in again.notes[0] and "evaluated again" in again.notes[0]
     assert len(multiverse.read_store(tmp_path, "TOY")) == 24 and not batch.exists()
@@ -102,8 +102,8 @@ def test_local_and_dask_engines_give_identical_results(tmp_path):
 def test_batches_keep_the_specifications_sharing_their_outer_choices_together():
     todo = [spec.choices for spec in spaces.SPACES["C2"].specs()]
     batches = multiverse.batches_of(todo)
-    assert sum(len(batch) for batch in batches) == len(todo) and len(batches) == 8
-    assert all(len({(dict(c)["gdp_source"], dict(c)["base_year"]) for c in batch}) == 1 for batch in batches)
+    assert sum(len(batch) for batch in batches) == len(todo) and len(batches) == 4
+    assert all(len({dict(c)["gdp_source"] for c in batch}) == 1 for batch in batches)
     assert [len(b) for b in multiverse.batches_of(todo[:10], 4)] == [10] and multiverse.batches_of([]) == []
 
 
@@ -137,7 +137,7 @@ def test_a_killed_run_resumes_without_recomputing(tmp_path, monkeypatch):
     monkeypatch.setenv("MULTIVERSE_TOY_LOG", str(log))
     code = ("from pathlib import Path; from transition.run import multiverse; "
             f"multiverse.run(['TOY'], jobs=1, store=Path({str(tmp_path / 'store')!r}), registry={SLOW_TOY!r}, "
-            "batch_size=2, progress=False, nulls=None)")
+            "batch_size=1, progress=False, nulls=None)")
     child = subprocess.Popen([sys.executable, "-c", code], env=_env(), start_new_session=True)
     deadline = time.monotonic() + 60
     while len(multiverse.finished_keys(tmp_path / "store", "TOY")) < 6 and time.monotonic() < deadline:
@@ -147,7 +147,7 @@ def test_a_killed_run_resumes_without_recomputing(tmp_path, monkeypatch):
     finished = multiverse.finished_keys(tmp_path / "store", "TOY")
     assert 6 <= len(finished) < 24, "the kill came too late to test a resume"
     before = log.read_text().split()
-    resumed = multiverse.run(["TOY"], jobs=1, store=tmp_path / "store", registry=SLOW_TOY, batch_size=2,
+    resumed = multiverse.run(["TOY"], jobs=1, store=tmp_path / "store", registry=SLOW_TOY, batch_size=1,
                              progress=False, nulls=None)
     again = log.read_text().split()[len(before):]
     assert resumed.reused == {"TOY": len(finished)} and resumed.evaluated == {"TOY": 24 - len(finished)}

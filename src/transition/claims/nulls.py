@@ -144,10 +144,10 @@ def inputs_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
     """The outcomes governance is tested on (the gap's outcome first), the resource and governance indices
     by study country, which outcome rows are real and which is the gap's outcome (the estimate's)."""
     panel_key, _cut = evaluate._cut(tidy, spec.get("as_of"))
+    gap_outcome, names = evaluate.c3_chosen_outcomes(spec, tidy)
 
     def arrays():
         cross, _pc_names = evaluate.c3_indices_cross(spec, tidy)
-        gap_outcome, names = evaluate.c3_chosen_outcomes(spec, tidy)
         cross = cross.set_index("iso3").reindex(list(UNITS))
         outcomes = np.full((C3_MAX_OUTCOMES, len(UNITS)), np.nan)
         outcomes[:len(names)] = cross[names].to_numpy(dtype=float).T
@@ -156,7 +156,7 @@ def inputs_c3(spec: Spec, tidy: pd.DataFrame) -> dict:
                 "resources": cross[RESOURCE_INDEX].to_numpy(dtype=float),
                 "governance": cross[GOVERNANCE_INDEX].to_numpy(dtype=float)}
     return evaluate._memo(("null-c3", panel_key, spec.get("gdp_source"), spec.get("resource_measures"),
-                           spec.get("governance_measures"), spec.get("index_method"), spec.get("output")), arrays)
+                           spec.get("governance_measures"), spec.get("index_method"), gap_outcome, tuple(names)), arrays)
 
 
 def statistic_c3(inputs: Mapping[str, np.ndarray], perm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -46,6 +46,8 @@ DEFAULT_NULLS = "transition.claims.nulls"
 STORE_DIR = PROJECT_ROOT / "runs" / "multiverse"
 #: Specifications per task: large enough that scheduling costs little, small enough to resume finely.
 BATCH_SIZE = 64
+#: A batch keeps together up to this many times ``BATCH_SIZE`` specifications sharing their outer choices.
+GROUP_LIMIT = 16
 #: One BLAS thread per worker: the workers are the parallelism.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 #: Seconds a separately started cluster may take to show its first worker.
@@ -233,12 +235,12 @@ def pending_batches(registry: str, claims: Iterable[str], store: Path, limit: in
 def batches_of(todo: list[tuple], batch_size: int = BATCH_SIZE) -> list[list[tuple]]:
     """Specifications (choices in the space's order) in batches that keep together those sharing their
     outer choices, whose sub-results the evaluators memoize (a GDP source's outcomes, a source and base
-    year's index): the coarsest grouping by leading choices with no group above ``4 × batch_size``, groups
-    merged in order up to ``batch_size``. Each batch then goes whole to one worker, which computes those
-    sub-results once."""
+    year's index): the coarsest grouping by leading choices with no group above ``GROUP_LIMIT × batch_size``,
+    groups merged in order up to ``batch_size``. Each batch then goes whole to one worker, which computes
+    those sub-results once."""
     if not todo:
         return []
-    limit, depth = 4 * batch_size, 0
+    limit, depth = GROUP_LIMIT * batch_size, 0
     while True:
         groups: dict[tuple, list] = {}
         for choices in todo:
