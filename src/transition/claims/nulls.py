@@ -188,8 +188,9 @@ def to_json(inputs: Mapping) -> str:
     return json.dumps({name: np.asarray(value).tolist() for name, value in inputs.items()})
 
 
-def from_json(text: str) -> dict[str, np.ndarray]:
-    return {name: np.array(value) for name, value in json.loads(text).items()}
+def from_json(text: str) -> dict:
+    """Inputs as :func:`to_json` wrote them (nested lists; :func:`stack` makes the arrays)."""
+    return json.loads(text)
 
 
 def observed(claim: str, stacked: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

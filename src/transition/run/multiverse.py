@@ -449,6 +449,7 @@ def write_joint_tests(claims: Iterable[str], store: Path | None = None, results_
     rows = [row for claim in chosen for row in null_module.test_rows(
         claim, joint_test_groups(store, claim, registry, limit), n_permutations, seed)]
     table = null_module.tests_table(rows)
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / null_module.TESTS_FILE
     kept = pd.read_csv(path, dtype={"as_of": str}) if path.is_file() else null_module.no_tests()
     kept = kept[~kept["claim"].isin(chosen)] if set(kept.columns) == set(null_module.TEST_COLUMNS) else null_module.no_tests()
