@@ -39,7 +39,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 ESSAY_NOTEBOOKS := 01 02 03 04 05 06 07 08 10
 JOBS ?= 2
 DATA_INPUTS := data/sources.toml $(filter-out data/variables.csv,$(wildcard data/*.csv)) $(wildcard src/transition/data/*.py)
-BOOK_INPUTS := $(wildcard book/* book/*/* book/*/*/* runs/ru/[0-9][0-9]_*.ipynb) src/transition/run/book.py
+BOOK_INPUTS := $(wildcard book/* book/*/* book/*/*/* runs/ru/[0-9][0-9]_*.ipynb) src/transition/publish/*.py
 
 .PHONY: all setup data notebooks html run bench test clean which-env
 

@@ -1,8 +1,8 @@
 """Sphinx configuration of the compendium's book (both editions).
 
-Built by ``transition.run.book.build`` (``-c book/``, ``-D language=en|ru``) from a scratch source
+Built by ``transition.publish.book.build`` (``-c book/``, ``-D language=en|ru``) from a scratch source
 folder that holds the executed notebooks and the edition's pages of ``book/pages/<lang>/``. The
-extension ``transition.run.book`` prepares each notebook as it is read (code collapsed, figures
+extension ``transition.publish.extension`` prepares each notebook as it is read (code collapsed, figures
 numbered, download link, translation); the language-dependent values below are keyed by language.
 Nothing is executed and nothing is fetched from the network.
 """
@@ -19,7 +19,7 @@ root_doc = "index"
 extensions = [
     "myst_nb",
     "sphinxcontrib.bibtex",
-    "transition.run.book",
+    "transition.publish.extension",
 ]
 
 # --- MyST-NB: the committed, executed notebooks as they are --------------------------------------
@@ -41,6 +41,7 @@ bibtex_default_style = "alpha"  # labels unique across the three lists of the re
 html_theme = "sphinx_book_theme"
 html_static_path = [str(BOOK / "_static")]
 html_css_files = ["compendium.css"]
+html_js_files = ["compendium.js", "explorer.js"]  # figures enlarged on click; the multiverse explorer
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
@@ -52,13 +53,20 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
 }
+# One search box (the header's), not two: the sidebar has the title and the table of contents only.
+html_sidebars = {"**": ["navbar-logo.html", "icon-links.html", "sbt-sidebar-nav.html"]}
 templates_path = []
 exclude_patterns = ["_notebooks", "_data", "_doctrees", "**.ipynb_checkpoints"]
 
-# --- By language (read by transition.run.book at config-inited) ---------------------------------
+# --- By language (read by transition.publish.extension at config-inited) ---------------------------------
 compendium_titles = {
     "en": "The post-communist transition: reform sequencing and outcomes",
     "ru": "Постсоциалистический переход: последовательность реформ и их итоги",
+}
+compendium_authors = {"en": author, "ru": "команда компендиума"}
+compendium_copyrights = {
+    "en": copyright,
+    "ru": "команда компендиума. Код: MIT; текст, рисунки и таблицы: CC BY 4.0",
 }
 compendium_code_prompts = {
     "en": ("Show code", "Hide code"),

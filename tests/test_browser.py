@@ -1,4 +1,4 @@
-"""The rendered book (``transition render`` = :func:`transition.run.book.build_site`) in a real
+"""The rendered book (``transition render`` = :func:`transition.publish.book.build_site`) in a real
 browser: Debian's headless Chromium driven by selenium.
 
 Every page (the claims ledger as ``index.html``, then one page per notebook) must load with no
@@ -23,7 +23,7 @@ import pytest
 from test_book import STEMS, executed
 
 from transition.paths import NOTEBOOKS_DIR
-from transition.run import book
+from transition.publish import book
 
 #: Console messages that are not failures: the theme reports a fresh browser's empty stored light/dark
 #: preference with console.error before falling back to "auto"; the browser asks the server root for
@@ -101,6 +101,25 @@ def _check_downloads_and_toggle(driver, name: str) -> None:
         assert toggles[0].find_element("xpath", "..").get_attribute("open") is not None, name
 
 
+def _check_figures_legible_and_enlarged(driver, name: str) -> None:
+    """At 1280 px every figure is shown at a scale that keeps its 8-pt labels at 9 px or more
+    (:data:`transition.publish.figures.MIN_SCALE`), and a click on it opens it enlarged, a second closes it."""
+    from transition.publish import figures
+
+    scales = driver.execute_script("return Array.from(document.querySelectorAll('article figure img'))"
+                                   ".filter(i => i.naturalWidth > 1).map(i => [i.getBoundingClientRect().width / "
+                                   "i.naturalWidth, i.closest('figure').id]);")
+    small = [(round(scale, 2), figure) for scale, figure in scales if scale < figures.MIN_SCALE - 0.005]
+    assert not small, (name, small)
+    images = driver.find_elements("css selector", "article figure img")
+    if images:
+        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", images[0])
+        overlay = driver.find_elements("css selector", ".compendium-zoom img")
+        assert overlay and overlay[0].get_attribute("src") == images[0].get_attribute("src"), name
+        driver.execute_script("document.querySelector('.compendium-zoom').click();")
+        assert not driver.find_elements("css selector", ".compendium-zoom"), name
+
+
 def _check_search(driver, base_url: str, word: str, page: str) -> None:
     """The search page finds ``word`` and lists ``page`` among its results."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -147,6 +166,7 @@ def _check_site(driver, base_url: str, notebooks: list[Path], shots: Path) -> No
         tables = driver.execute_script("return document.querySelectorAll('article table').length;")
         assert tables >= _tables_in(notebook), notebook.stem
         _check_downloads_and_toggle(driver, notebook.stem)
+        _check_figures_legible_and_enlarged(driver, notebook.stem)
     assert (shots / "index.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -160,12 +180,20 @@ def _check_editions(driver, base_url: str) -> None:
     assert driver.current_url == f"{base_url}/index.html"
 
 
-def test_constructed_site_loads_cleanly_with_its_figures(browser, serve, tmp_path):
+@pytest.fixture(scope="module")
+def constructed(tmp_path_factory) -> tuple[Path, Path]:
+    """(notebooks, site) of fixture notebooks, both editions; the explorer shows results/'s multiverse."""
+    tmp_path = tmp_path_factory.mktemp("constructed")
     notebooks_dir = tmp_path / "notebooks"
     notebooks_dir.mkdir()
     for stem in STEMS:
         nbformat.write(executed(stem), notebooks_dir / f"{stem}.ipynb")
-    out = book.build_site(out_dir=tmp_path / "site", notebooks_dir=notebooks_dir, ru_dir=notebooks_dir, quiet=True)
+    return notebooks_dir, book.build_site(out_dir=tmp_path / "site", notebooks_dir=notebooks_dir,
+                                          ru_dir=notebooks_dir, quiet=True)
+
+
+def test_constructed_site_loads_cleanly_with_its_figures(browser, serve, constructed, tmp_path):
+    notebooks_dir, out = constructed
     notebooks = sorted(notebooks_dir.glob("*.ipynb"))
     assert any(_figures_in(nb) for nb in notebooks)  # the figure checks below check something
     base = serve(out)
@@ -199,3 +227,48 @@ def test_committed_notebooks_site_loads_cleanly_with_both_editions(browser, serv
     _check_editions(browser, base)
     _check_search(browser, base, "ledger", "index.html")
     print(f"screenshots: {tmp_path}")
+
+
+def _choose(driver, name: str, value: str) -> None:
+    """Pick ``value`` in the explorer's ``<select name=name>`` as a reader would (a change event)."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element("css selector", f'select[name="{name}"]')).select_by_value(value)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_explorer_shows_the_verdict_of_random_specifications(browser, constructed, lang):
+    """From file:// (no server): for random rows of every results/multiverse_<claim>.csv, the reader sets
+    each choice and the page's verdict is the row's; a listed flip flips it; the marker is on the curve."""
+    import random
+
+    import pandas as pd
+
+    from transition.present.labels import translate
+    from transition.publish import explorer
+
+    _, site = constructed
+    page = site / ("explore.html" if lang == "en" else "ru/explore.html")
+    browser.get(page.as_uri())
+    tables = explorer.tables()
+    assert tables, "no multiverse table in results/: nothing to explore"
+    draw = random.Random(24)
+    for claim, table in tables.items():
+        _choose(browser, "claim", claim)
+        names = explorer.choice_columns(table)
+        for _ in range(6):
+            row = table.iloc[draw.randrange(len(table))]
+            for name in names:
+                _choose(browser, name, row[name])
+            verdict = browser.find_element("id", "verdict")
+            assert verdict.get_attribute("data-verdict") == row["verdict"], (claim, dict(row[names]))
+            assert translate(row["verdict"], lang) in verdict.text
+            assert browser.find_elements("id", "curve-marker")  # its place on the specification curve
+        flips = browser.find_elements("css selector", "#flips li[data-verdict] a")
+        if flips:  # a single change that flips the verdict does flip it
+            expected = flips[0].find_element("xpath", "..").get_attribute("data-verdict")
+            flips[0].click()
+            assert browser.find_element("id", "verdict").get_attribute("data-verdict") == expected
+    labels = " ".join(e.text for e in browser.find_elements("css selector", ".explorer-choice label"))
+    assert ("Источник ВВП" if lang == "ru" else "GDP source") in labels
+    assert (site / "explore.json").stat().st_size > 0  # the explorer's data, downloadable beside the page

@@ -4,10 +4,13 @@ from __future__ import annotations
 import matplotlib
 
 matplotlib.use("Agg")
+import numpy as np
 import pandas as pd
 import pytest
 
 from transition.chapters import trade_structure as C
+from transition.claims import ledger
+from transition.claims.ledger import Headlines
 from transition.chapters.trade_structure import SPEC as TRADE_STRUCTURE
 from transition.data.vocabulary import CIS12
 
@@ -95,6 +98,48 @@ def test_headlines_and_findings_render_from_computed_values():
     text = C.findings_text(rows, 2000, ["2000-2003"], (1993, 2002))
     assert text.startswith("## Findings") and "70.0%" in text and "consistent with the first half of C5" in text
     assert text.endswith(C.LIMITATIONS)
+
+
+def _non_cis_tables():
+    from transition.analysis import cis_exports
+
+    members = ["RUS", "UKR", "KAZ", "ARM"]
+    values = {1998: (76.0, 10.0, 5.0, 9.0), 1999: (77.0, 10.5, 5.5, 7.0), 2000: (80.0, 9.0, 6.0, 5.0),
+              2001: (80.0, 12.0, 6.0, 2.0), 2002: (81.0, 12.0, 6.0, 1.0), 2020: (70.0, 10.0, 9.0, 11.0)}  # sum 100
+    outside = pd.DataFrame([{"iso3": iso3, "year": year, "world": np.nan, "to_cis": 0.0, "outside": value,
+                             "complete": True, "break": False}
+                            for year, row in values.items() for iso3, value in zip(members, row)])
+    shares = cis_exports.non_cis_shares(outside, members)
+    return {"outside": outside, "shares": shares, "cow_shares": shares}, members
+
+
+def test_non_cis_headlines_date_the_essay_and_feed_the_ledger():
+    tables, members = _non_cis_tables()
+    rows = C.non_cis_rows(tables, members)
+    h = {row["key"]: row["value"] for row in rows}
+    assert len(h) == len(rows)
+    assert h["essay_figures_year"] == 1998 and h["essay_figures_second_year"] == 1999
+    assert h["non_cis_latest_year"] == 2020 and h["essay_candidate_first_year"] == 1999  # 1998 has no year before
+    assert h["cis_count_non_cis_growth_known_essay_year"] == 0       # 1998: the year before is not in the data
+    assert h["cis_non_cis_not_grown_2002"] == "ARM, KAZ, UKR" and h["cis_count_non_cis_grew_2002"] == 1  # flat is no growth
+    assert h["essay_figures_distance_pp"] == 0 and h["essay_figures_second_distance_pp"] == 2.0
+    assert h["other_cis_in_essay_range_non_cis_2002"] == 1 and h["other_cis_in_essay_range_non_cis_essay_year"] == 0
+    assert h["essay_growth_statement_years_holding"] == 0    # at most one of the essay's exceptions is here (UKR)
+    judged = ledger.judge_c6(Headlines({"06_trade_structure": {k: {"value": v} for k, v in
+                                                               {**h, **_variant_headlines()}.items()}}), "essay")
+    assert "closest to 1998" in judged.evidence[0]
+    text = "\n".join(C._c6_lines({**h, **_variant_headlines()}, ["2000-2003", "2016-2019"], (1993, 2002)))
+    assert "The essay names no year" in text and "C6, variant: goods and services to all partners" in text
+
+
+def _variant_headlines():
+    keys = ["rus_share_essay_period", "ukr_share_essay_period", "kaz_share_essay_period", "rus_share_latest_period",
+            "ukr_share_latest_period", "kaz_share_latest_period", "other_cis_largest_share_essay_period",
+            "cis_count_exports_grew_volume", "cis_count_exports_growth_known_volume", "cis_count_exports_grew_usd_direct",
+            "cis_count_exports_growth_known_usd_direct", "other_cis_in_essay_range_essay_period",
+            "other_cis_count_essay_period", "essay_period_first_year", "essay_period_last_year"]
+    return {**{key: 1.0 for key in keys}, "other_cis_largest_essay_period": "BLR", "cis_exports_not_grown_volume": "",
+            "cis_exports_not_grown_usd_direct": ""}
 
 
 # --- figures (smoke: they draw what they are given) ---------------------------------------------

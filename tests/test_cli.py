@@ -163,7 +163,7 @@ def test_render_builds_the_site_from_the_executed_notebooks(default_run, tmp_pat
     result = invoke(env, "render", "--output", str(tmp_path / "site"))
     assert result.exit_code == 0, result.output
     pages = {p.name for p in (tmp_path / "site").glob("*.html")}
-    assert {"97_alpha.html", "98_fixture.html", "index.html"} <= pages  # the book (transition.run.book)
+    assert {"97_alpha.html", "98_fixture.html", "index.html"} <= pages  # the book (transition.publish.book)
     page = (tmp_path / "site" / "98_fixture.html").read_text()
     assert "The total is 3.0 for 2 countries." in page
     assert 'src="_images/' in page and any((tmp_path / "site" / "_images").glob("*.png"))

@@ -58,6 +58,14 @@ def test_runs_with_non_default_parameters(tmp_path):
     assert headlines["cis_count_exports_growth_known_volume"]["value"] <= len(members)
     assert (out / "figures" / "06_cis_export_shares.png").is_file()
 
+    # the essay's concept: goods exports outside the CIS, over the members given
+    outside = pd.read_csv(out / "06_non_cis_exports.csv")
+    assert set(outside["iso3"]) == set(members) and outside.query("year_complete == True")["share_pct"].between(0, 100).all()
+    complete = outside.query("year_complete == True").groupby("year")["share_pct"].sum()
+    assert (complete - 100).abs().lt(1e-3).all()
+    assert 1995 <= headlines["essay_figures_year"]["value"] <= 2002
+    assert (out / "figures" / "06_non_cis_export_shares.png").is_file()
+
 
 @requires_mirror
 @pytest.mark.notebook

@@ -5,7 +5,7 @@ import re
 
 from click.testing import CliRunner
 
-from transition.run import manifest
+from transition.publish import manifest
 from transition.run.cli import main
 from transition.paths import PROJECT_ROOT
 from transition.data.sources import load_registry
@@ -49,3 +49,17 @@ def test_paths_the_readme_names_exist():
         if "<" in path or path.endswith("processed/"):
             continue
         assert (PROJECT_ROOT / path).exists(), path
+
+
+def test_the_first_page_says_in_short_what_the_readme_says():
+    """The README's "In short" paragraph is the site's first page's (notebook 00): one text, in two places."""
+    import json
+    import re
+
+    from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    in_short = re.search(r"^In short: (.*?)\n\n", readme, re.S | re.M).group(1)
+    cells = json.loads((NOTEBOOKS_DIR / "00_claims_ledger.ipynb").read_text(encoding="utf-8"))["cells"]
+    page = [("".join(c["source"])) for c in cells if c["cell_type"] == "markdown" and "**In short:**" in "".join(c["source"])]
+    assert page and page[0].split("**In short:** ", 1)[1].strip() == in_short.strip()

@@ -268,3 +268,22 @@ def test_variables_used_and_coverage():
 def test_snapshot_series_places_the_eci_classification():
     series = trade.snapshot_series("eci_sitc")
     assert series.index("eci_sitc") == series.index("imports_processed") + 1 and series[-1] == "industry_pct_gdp"
+
+
+def test_a_combined_series_of_three_parts_and_only_some_series():
+    rows = [("AAA", 2001, "wdi2023_tx_val_fuel_zs_un", 45.0), ("AAA", 2001, "wdi2013_tx_val_mmtl_zs_un", 10.0),
+            ("AAA", 2001, "wdi2013_tx_val_agri_zs_un", 7.0), ("AAA", 2002, "wdi2023_tx_val_fuel_zs_un", 50.0)]
+    combined = {**trade.COMBINED, "raw": ("exports_fuel", "exports_ores_metals", "exports_agri_raw")}
+    comp = trade.composition(_tidy(rows), combined=combined).set_index(["series", "iso3", "year"])
+    assert comp.loc[("raw", "AAA", 2001), "value"] == 62.0 and ("raw", "AAA", 2002) not in comp.index  # no ores in 2002
+    assert comp.loc[("raw", "AAA", 2001), "vintage"] == "wdi2023+wdi2013+wdi2013"
+    assert "raw" not in set(trade.composition(_tidy(rows))["series"])   # the default: COMBINED alone
+    table = trade.trade_structure(_tidy(rows).assign(iso3="RUS"), ["CIS"], combined=combined, series=["raw"])
+    assert set(table["series"]) == {"raw"} and table["median"].tolist() == [62.0]
+
+
+def test_yearly_export_shares_are_one_year_periods():
+    usd = _usd([("RUS", 2000, 70.0, np.nan), ("UKR", 2000, 30.0, np.nan), ("RUS", 2001, 90.0, np.nan)])
+    shares = trade.yearly_export_shares(usd, ["RUS", "UKR"], [2000, 2001]).set_index(["iso3", "year"])
+    assert shares.loc[("RUS", 2000), "share_pct"] == pytest.approx(70.0) and shares.loc[("RUS", 2000), "complete"]
+    assert shares.loc[("RUS", 2001), "share_pct"] == 100.0 and not shares.loc[("RUS", 2001), "complete"]  # UKR missing

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from transition.analysis.cis_exports import ESSAY_RANGE_DIGITS
 from transition.data import countries
 from transition.data.blocs import members_on
 from transition.data.vocabulary import (
@@ -178,8 +179,9 @@ def variable_coverage(tidy: pd.DataFrame, variables) -> pd.DataFrame:
                                         countries=("iso3", "nunique")).reset_index()
 
 
-def composition(tidy: pd.DataFrame, prefer: str = "newer") -> pd.DataFrame:
-    """Every composition series of :data:`VINTAGES` (spliced) and :data:`COMBINED`, tidy.
+def composition(tidy: pd.DataFrame, prefer: str = "newer", combined: dict | None = None) -> pd.DataFrame:
+    """Every composition series of :data:`VINTAGES` (spliced) and of ``combined`` (:data:`COMBINED` by default:
+    name → the series summed), tidy.
 
     Parameters
     ----------
@@ -196,6 +198,7 @@ def composition(tidy: pd.DataFrame, prefer: str = "newer") -> pd.DataFrame:
     """
     if prefer not in ("newer", "older"):
         raise ValueError(f"prefer must be 'newer' or 'older', not {prefer!r}")
+    combined = COMBINED if combined is None else combined
     parts = []
     for name, vintages in VINTAGES.items():
         if len(vintages) == 1:
@@ -208,16 +211,25 @@ def composition(tidy: pd.DataFrame, prefer: str = "newer") -> pd.DataFrame:
                    else splice_vintages(old, new, old_label, new_label))
         parts.append(spliced.assign(series=name))
     frame = pd.concat(parts, ignore_index=True)
-    for name, (first, second) in COMBINED.items():
-        a = frame[frame["series"] == first].drop(columns="series")
-        b = frame[frame["series"] == second].drop(columns="series")
-        both = a.merge(b, on=["iso3", "year"], suffixes=("_a", "_b"))
-        vintage = np.where(both["vintage_a"] == both["vintage_b"], both["vintage_a"],
-                           both["vintage_a"] + "+" + both["vintage_b"])
-        parts.append(pd.DataFrame({"series": name, "iso3": both["iso3"], "year": both["year"],
-                                   "value": both["value_a"] + both["value_b"], "vintage": vintage}))
+    parts += [combine_series(frame, name, series) for name, series in combined.items()]
     frame = pd.concat(parts, ignore_index=True)[["series", "iso3", "year", "value", "vintage"]]
     return frame.sort_values(["series", "iso3", "year"]).reset_index(drop=True)
+
+
+def combine_series(frame: pd.DataFrame, name: str, series) -> pd.DataFrame:
+    """The sum of ``series`` (composition series of ``frame``) as the series ``name``, where every part has a
+    value; ``vintage`` is the parts' vintage, or their vintages joined by "+" when they differ."""
+    first, *others = series
+    both = frame[frame["series"] == first].drop(columns="series")
+    for other in others:
+        part = frame[frame["series"] == other].drop(columns="series")
+        both = both.merge(part, on=["iso3", "year"], suffixes=("", "_b"))
+        same = both["vintage"] == both["vintage_b"]
+        both = both.assign(value=both["value"] + both["value_b"],
+                           vintage=np.where(same, both["vintage"], both["vintage"] + "+" + both["vintage_b"]))
+        both = both.drop(columns=["value_b", "vintage_b"])
+    return pd.DataFrame({"series": name, "iso3": both["iso3"], "year": both["year"], "value": both["value"],
+                         "vintage": both["vintage"]})
 
 
 # --- group aggregates ---------------------------------------------------------------------------
@@ -267,12 +279,13 @@ def group_summary(values: pd.DataFrame, group: pd.Series, weights: pd.DataFrame 
     return pd.DataFrame(rows, columns=columns).sort_values(["group", "year"]).reset_index(drop=True)
 
 
-def trade_structure(tidy: pd.DataFrame, groups: list[str], prefer: str = "newer",
-                    min_countries: int = 1) -> pd.DataFrame:
+def trade_structure(tidy: pd.DataFrame, groups: list[str], prefer: str = "newer", min_countries: int = 1,
+                    combined: dict | None = None, series=None) -> pd.DataFrame:
     """The group-by-year table of every trade-structure series (the notebook's main table).
 
     Composition shares are weighted by merchandise exports (imports) in US$ where those exist
     (WDI 2013, to 2012); openness, industry share, high-technology share and ECI are unweighted.
+    ``combined``: the summed series (:func:`composition`); ``series``: only these (default: every series).
 
     Returns
     -------
@@ -282,7 +295,9 @@ def trade_structure(tidy: pd.DataFrame, groups: list[str], prefer: str = "newer"
     group = countries.group_of().map(countries.BROAD_GROUP)
     group = group[group.isin(groups)]
     parts = []
-    spliced = composition(tidy, prefer)
+    spliced = composition(tidy, prefer, combined)
+    if series is not None:
+        spliced = spliced[spliced["series"].isin(list(series))]
     for name, rows in spliced.groupby("series"):
         flow = name.split("_")[0]
         weights = None
@@ -291,7 +306,8 @@ def trade_structure(tidy: pd.DataFrame, groups: list[str], prefer: str = "newer"
         summary = group_summary(rows[["iso3", "year", "value"]], group, weights, min_countries)
         parts.append(summary.assign(series=name))
     for variable, name in PLAIN.items():
-        parts.append(group_summary(variable_frame(tidy, variable), group, None, min_countries).assign(series=name))
+        if series is None or name in series:
+            parts.append(group_summary(variable_frame(tidy, variable), group, None, min_countries).assign(series=name))
     table = pd.concat(parts, ignore_index=True)
     table = table[["series", *[c for c in table.columns if c != "series"]]]
     return table.sort_values(["series", "group", "year"]).reset_index(drop=True)
@@ -407,12 +423,23 @@ def cis_export_shares(usd: pd.DataFrame, members: list[str], periods: list[str],
                              ).reset_index(drop=True)
 
 
+def yearly_export_shares(usd: pd.DataFrame, members: list[str], years) -> pd.DataFrame:
+    """Each member's share of the members' exports year by year (:func:`cis_export_shares` of one-year periods),
+    shaped as :func:`~transition.analysis.cis_exports.non_cis_shares`: iso3, year, share_pct, n_counted,
+    n_missing, complete (every member has a value)."""
+    shares = cis_export_shares(usd, members, [f"{year}-{year}" for year in years])
+    shares = shares.assign(year=shares["period"].map(lambda text: parse_period(text)[0]),
+                           complete=shares["n_missing"] == 0)
+    return shares[["iso3", "year", "share_pct", "n_counted", "n_missing", "complete"]].reset_index(drop=True)
+
+
 def compare_with_essay(shares: pd.DataFrame, period: str) -> pd.DataFrame:
     """The essay's C6 figures beside the data's shares in ``period``.
 
     Named exporters (Russia, Ukraine, Kazakhstan) are compared with the essay's number
     (difference = data − essay, percentage points); every other country with the essay's range
-    0.3–3% (``in_essay_range``; difference = distance to the nearest end of the range, 0 inside).
+    0.3–3% (difference = distance to the nearest end of the range, 0 inside; ``in_essay_range`` at the essay's
+    precision: the share rounded to :data:`~transition.analysis.cis_exports.ESSAY_RANGE_DIGITS` decimals).
 
     Returns
     -------
@@ -427,7 +454,8 @@ def compare_with_essay(shares: pd.DataFrame, period: str) -> pd.DataFrame:
     above = table["share_pct"] - table["essay_high"]
     below = table["share_pct"] - table["essay_low"]
     table["difference_pp"] = np.where(above > 0, above, np.where(below < 0, below, 0.0))
-    table["in_essay_range"] = table["difference_pp"].abs() < 1e-9
+    # in the range at the essay's precision: 0.26 reads as 0.3
+    table["in_essay_range"] = table["share_pct"].round(ESSAY_RANGE_DIGITS).between(low, high)
     named = table["iso3"].isin(list(ESSAY_SHARES))
     table.loc[named, "in_essay_range"] = False
     order = {iso3: position for position, iso3 in enumerate(ESSAY_SHARES)}

@@ -313,7 +313,7 @@ def plot_timeline(spells: pd.DataFrame, first_year: int, present_year: int, lang
         if row.open:
             ax.plot(row.end, yi, marker=">", color=BLOC_COLORS.get(row.bloc, "0.5"), markersize=4)
     ax.set_yticks(y, [f"{translate(BLOC_LABELS.get(b, b), lang)} · {c}" for b, c in zip(spells["bloc"], spells["iso3"])],
-                  fontsize=7)
+                  fontsize=8)
     boundaries = np.flatnonzero(spells["bloc"].to_numpy()[1:] != spells["bloc"].to_numpy()[:-1])
     for b in boundaries:
         ax.axhline(y[b] - 0.5, color="0.7", linewidth=0.6)
@@ -334,7 +334,7 @@ def plot_core_shares(weights: pd.DataFrame, pairs, axis_label: str):
     """Two panels: Russia's GDP share in each of its blocs of ``pairs`` (bloc, core); Kazakhstan's in its blocs."""
     russia_blocs = [bloc for bloc, core in pairs if core == "RUS"]
     kazakhstan_blocs = [bloc for bloc, core in pairs if core == "KAZ"]
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(10.5, 4.4), sharey=True)
     for ax, iso3, name, chosen in [(axes[0], "RUS", "Russia", russia_blocs), (axes[1], "KAZ", "Kazakhstan", kazakhstan_blocs)]:
         for bloc in chosen:
             rows = weights[(weights["bloc"] == bloc) & (weights["iso3"] == iso3)]
@@ -383,7 +383,7 @@ def plot_fragmentation(frag: pd.DataFrame, n_countries: int):
 def plot_comparison(reform_paths: pd.DataFrame, gdp_paths: pd.DataFrame, groups: dict[str, list[str]],
                     comparison_year: int):
     """Median reform path (EBRD average) and median GDP index by group, side by side."""
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
+    fig, axes = plt.subplots(1, 2, figsize=(10.5, 4.4))
     for ax, paths in [(axes[0], reform_paths), (axes[1], gdp_paths)]:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         for group, codes in groups.items():

@@ -244,7 +244,7 @@ def plot_pairwise(precedence: pd.DataFrame):
     groups = [g for g in [*BROAD_GROUPS, ALL] if g in set(precedence["group"]) and g != "Mongolia"]
     labels = {"before": "in the essay's order", "tie": "same year", "after": "reverse order",
               "undetermined": "neither reached", "left_out": "S left out (never high)"}
-    fig, axes = plt.subplots(1, len(groups), figsize=(3.2 * len(groups) + 1.5, 3.6), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(groups), figsize=(2.4 * len(groups) + 1.2, 3.4), sharey=True, squeeze=False)
     for ax, group in zip(axes[0], groups):
         sub = precedence[precedence["group"] == group].set_index("pair").iloc[::-1]
         left = pd.Series(0, index=sub.index)

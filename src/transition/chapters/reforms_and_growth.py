@@ -177,7 +177,7 @@ def plot_robustness(robustness: pd.DataFrame, panels=(("main", "reform_ebrd_aver
     """Coefficient plot of key terms across the robustness specifications (95% CI, t with countries - 1 df)."""
     frame = with_family(robustness)
     specs = list(dict.fromkeys(frame["spec_label"]))
-    fig, axes = plt.subplots(1, len(panels), figsize=(6 * len(panels), 0.38 * len(specs) + 1.8), sharey=True)
+    fig, axes = plt.subplots(1, len(panels), figsize=(5.2 * len(panels), 0.38 * len(specs) + 1.8), sharey=True)
     axes = np.atleast_1d(axes)
     colors = {"CIS only": GROUP_COLORS["CIS"], "non-CIS (rest)": GROUP_COLORS["CEE & Baltics"], "baseline": "black"}
     for ax, (family, term) in zip(axes, panels):

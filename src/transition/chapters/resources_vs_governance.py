@@ -104,7 +104,7 @@ def scatter(ax, cross: pd.DataFrame, x: str, y: str, *, xlabel: str, ylabel: str
 def scatter_grid(cross: pd.DataFrame, x: str, outcome_names, *, xlabel: str, title: str, base_year: int):
     """One labelled :func:`scatter` per outcome against ``x``, three to a row, with a shared legend."""
     rows = max(1, math.ceil((len(outcome_names) + 1) / 3))
-    fig, axes = plt.subplots(rows, 3, figsize=(15, 4.75 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, 3, figsize=(11, 3.7 * rows), squeeze=False)
     for ax, outcome in zip(axes.flat, outcome_names):
         label = outcome_label(outcome, base_year)
         scatter(ax, cross, x, outcome, xlabel=xlabel, ylabel=label, title=label)

@@ -20,7 +20,8 @@ from transition.analysis import speccurve
 from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims import evaluate as claim_evaluate
 from transition.claims import nulls
-from transition.claims.rules import ALPHA, CONTRADICTED, INCONCLUSIVE, MIXED, NO_DATA, SUPPORTED, TOO_EARLY
+from transition.claims.rules import ALPHA, VERDICTS
+from transition.present.style import VERDICT_COLORS as STYLE_VERDICT_COLORS
 from transition.claims.spaces import SPACES
 from transition.data.vocabulary import GOVERNANCE_MEASURES, study_iso3
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
@@ -38,9 +39,7 @@ ESTIMATE_TITLES = {"C1": "countries in the essay's order", "C2": "reform gap vs 
 #: chapters, so the name is repeated here, and a test checks the two agree).
 ERROR = "error"
 #: Verdict colours; "error" marks a degenerate specification the engine could not evaluate (too few observations).
-VERDICT_COLORS = {SUPPORTED: "#1e8449", MIXED: "#d4ac0d", CONTRADICTED: "#c0392b", INCONCLUSIVE: "#a6acaf",
-                  TOO_EARLY: "#5dade2", NO_DATA: "#7f8c8d",
-                  ERROR: "#17202a"}
+VERDICT_COLORS = {verdict: STYLE_VERDICT_COLORS[verdict] for verdict in (*VERDICTS, ERROR)}
 #: A choice's name in figures and tables.
 DIMENSION_LABELS = {
     "as_of": "As of", "groups": "Countries", "dating": "Dating of areas", "ebrd_threshold": "EBRD threshold",
@@ -49,8 +48,7 @@ DIMENSION_LABELS = {
     "base_year": "Base year", "horizon": "Horizon, years", "loss_index": "Loss threshold, index",
     "mechanism_gap": "Reform gap", "output": "Output", "resource_measures": "Resource measures",
     "governance_measures": "Governance measures", "index_method": "Index method",
-    "rich_rents_threshold": "Resource-rich from rents, % of GDP", "eastern_europe": "Eastern Europe",
-    "output": "Outcome of the gap"}
+    "rich_rents_threshold": "Resource-rich from rents, % of GDP", "eastern_europe": "Eastern Europe"}
 #: A choice's value in figures and tables (values not listed are shown as they are: numbers, codes).
 VALUE_LABELS = {
     "latest": "latest data", "all": "all", "cis_cee": "CIS and CEE", "threshold": "one threshold",

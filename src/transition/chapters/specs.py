@@ -292,13 +292,13 @@ INTEGRATION = ParameterSpec("07_integration", {
 
 
 # ---- 08 trade partners -------------------------------------------------------------------------------
-#: The years of the Correlates of War trade flows of the former Soviet republics.
-COW_FIRST_YEAR, COW_LAST_YEAR = 1992, 2014
+#: The years of the IMF DOTS flows of the former Soviet republics (the mirror holds them to 2020).
+DOTS_FIRST_YEAR, DOTS_LAST_YEAR = 1992, 2020
 
 
 def _trade_partner_checks(values: dict) -> str | None:
     problems = []
-    if values.get("first_year", COW_FIRST_YEAR) >= values.get("last_year", COW_LAST_YEAR):
+    if values.get("first_year", DOTS_FIRST_YEAR) >= values.get("last_year", DOTS_LAST_YEAR):
         problems.append(f"first_year = {values.get('first_year')} must be before last_year = {values.get('last_year')}")
     if "KAZ" not in values.get("countries", ["KAZ"]):
         problems.append("countries must include 'KAZ': section 3 ranks Kazakhstan's partners (claim C7)")
@@ -309,10 +309,10 @@ def _trade_partner_checks(values: dict) -> str | None:
 
 TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
     "countries": ListOf(v.FORMER_USSR, "former Soviet republics whose partners and shares are computed"),
-    "first_year": Integer(COW_FIRST_YEAR, v.ESSAY_YEAR - 1, "first year of the partner shares (COW flows start in 1992); "
+    "first_year": Integer(DOTS_FIRST_YEAR, v.ESSAY_YEAR - 1, "first year of the partner shares (the DOTS flows of the former republics start in 1992); "
                                                            "the window must reach back before the essay's time, 2002"),
-    "last_year": Integer(v.ESSAY_YEAR, COW_LAST_YEAR, "last year of the partner shares: from the essay's time (2002) "
-                                                      "to 2014, the last year of the COW flows"),
+    "last_year": Integer(v.ESSAY_YEAR, DOTS_LAST_YEAR, "last year of the partner shares: from the essay's time (2002) "
+                                                       "to 2020, the last year of the DOTS flows"),
     "former_republics": ListOf(v.FORMER_USSR, "the partners counted as 'former republics' in the intra-FSU share"),
     "drop_break_years": Choice([False, True], "leave out the customs-union break years (2010-11) of Russia, "
                                               "Belarus and Kazakhstan instead of flagging them"),

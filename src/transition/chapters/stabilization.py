@@ -111,7 +111,7 @@ def plot_peaks(table: pd.DataFrame, threshold: float, window: tuple[int, int], c
         ax.bar(position, row["peak_inflation"], color=colors.get(row["broad_group"], "0.5"), edgecolor="black",
                linewidth=0.4, hatch="///" if row["inflation_measure"] == "gdp_deflator" else None)
         ax.text(position, row["peak_inflation"] * 1.08, f"'{int(row['peak_year']) % 100:02d}",
-                ha="center", va="bottom", fontsize=6.5, rotation=90)
+                ha="center", va="bottom", fontsize=8, rotation=90)
     ax.axhline(threshold, color="0.3", linestyle="--", linewidth=1)
     ax.set_yscale("log")
     plain_log_axis(ax.yaxis)
@@ -157,7 +157,7 @@ def plot_event_study(summary: pd.DataFrame, source_label: str, colors: dict = GR
     ax.set_xlabel(xlabel)
     ax.set_ylabel(f"real GDP growth, % per year ({source_label})")
     ax.set_title(title)
-    ax.legend(fontsize=7.5, ncol=2, loc="lower right")
+    ax.legend(fontsize=8, ncol=2, loc="lower right")
     fig.tight_layout()
     return fig
 
@@ -195,7 +195,7 @@ def plot_liberalization_vs_peak(table: pd.DataFrame, index_year: int, rho: dict,
     for x, y, label in labels:
         # a label that would run into a point just to its right goes below its own point instead
         crowded = any(0 < x2 - x <= 0.35 and abs(np.log10(y2) - np.log10(y)) <= 0.06 for x2, y2, _ in labels)
-        ax.annotate(label, (x, y), textcoords="offset points", xytext=(4, -10 if crowded else 3), fontsize=7)
+        ax.annotate(label, (x, y), textcoords="offset points", xytext=(4, -10 if crowded else 3), fontsize=8)
     ax.set_yscale("log")
     plain_log_axis(ax.yaxis)
     ax.set_xlabel(f"EBRD liberalization index in {index_year} (1 = central planning, 4.33 = advanced market economy)")

@@ -21,7 +21,7 @@ import re
 import pandas as pd
 
 from transition.analysis import growth, loss_mechanism, output, resources, sequencing
-from transition.claims import evaluate_integration, ledger, rules, spaces
+from transition.claims import evaluate_integration, evaluate_trade, ledger, rules, spaces
 from transition.claims.space import Spec
 from transition.data import derived
 from transition.data import panel as panel_module
@@ -364,6 +364,10 @@ CLAIMS = {
     "C1": (spaces.SPACES["C1"], evaluate_c1),
     "C2": (spaces.SPACES["C2"], evaluate_c2),
     "C3": (spaces.SPACES["C3"], evaluate_c3),
+    "C4": (spaces.SPACES["C4"], evaluate_trade.evaluate_c4),
+    "C5": (spaces.SPACES["C5"], evaluate_trade.evaluate_c5),
+    "C6": (spaces.SPACES["C6"], evaluate_trade.evaluate_c6),
+    "C7": (spaces.SPACES["C7"], evaluate_trade.evaluate_c7),
     "C8": (spaces.SPACES["C8"], evaluate_integration.evaluate_c8),
     "C9": (spaces.SPACES["C9"], evaluate_integration.evaluate_c9),
     "C10": (spaces.SPACES["C10"], evaluate_integration.evaluate_c10),

@@ -47,11 +47,11 @@ def judge_c9(h: Headlines, as_of: str) -> Judgement:
                     f"{_f(h.get(nb, 'kaz_share_eaeu_latest_pct'))}% of EAEU GDP")
         year = vocabulary.EBRD_LAST_YEAR
         key = f"ebrd_average_{year}_difference_eaeu_2015_vs_cis_outside"
-        lead_text = (f"as a forecast: between EurAsEC {ESSAY_YEAR} and the EAEU of 2015 "
-                     f"{_i(h.get(nb, 'cis_moved_toward_eaeu_2015'))} CIS states moved toward the core, "
-                     f"{_i(h.get(nb, 'cis_moved_away_eaeu_2015'))} away, {_i(h.get(nb, 'cis_stayed_in_eaeu_2015'))} stayed in, "
-                     f"{_i(h.get(nb, 'cis_stayed_out_eaeu_2015'))} stayed out; in {year}, before the moves, the later members "
-                     f"led the others by {_f(h.get(nb, key), 2)} EBRD points (EBRD data end in {year})")
+        lead_text = (f"as a forecast, CIS states between EurAsEC {ESSAY_YEAR} and the EAEU of 2015: moved toward the core "
+                     f"{_i(h.get(nb, 'cis_moved_toward_eaeu_2015'))}, moved away {_i(h.get(nb, 'cis_moved_away_eaeu_2015'))}, "
+                     f"stayed in {_i(h.get(nb, 'cis_stayed_in_eaeu_2015'))}, stayed out {_i(h.get(nb, 'cis_stayed_out_eaeu_2015'))}; "
+                     f"in {year}, before the moves, the later members led the others by {_f(h.get(nb, key), 2)} EBRD points "
+                     f"(EBRD data end in {year})")
     estimate = (h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_eurasec_{ESSAY_YEAR}")
                 - h.get(nb, f"ebrd_average_{ESSAY_YEAR}_median_cis_outside_eurasec_{ESSAY_YEAR}")) if as_of == "essay" else h.get(nb, key)
     lead = rules.c9_reform_lead(estimate, h.get(nb, f"{key}_low"), h.get(nb, f"{key}_high"))

@@ -246,10 +246,12 @@ def judge_c3(h: Headlines, as_of: str) -> Judgement:
     ]
     if as_of == "essay":  # as the author saw it: the growth figures the WEO published in 2002 (notebook 10)
         n10, key = "10_real_time", "c3_difference_gdp_index_2000"
-        same = h.get(n10, "c3_gap_holds_of_the_day") == h.get(n10, "c3_gap_holds_revised")
+        day, revised = h.get(n10, "c3_gap_holds_of_the_day"), h.get(n10, "c3_gap_holds_revised")
+        same = None if math.isnan(float(day)) or math.isnan(float(revised)) else day == revised
         evidence.insert(2, f"with the growth figures the IMF published in 2002 the difference is {_f(h.get(n10, f'{key}_of_the_day'))} "
                            f"(90% interval [{_f(h.get(n10, f'{key}_low_of_the_day'))}, {_f(h.get(n10, f'{key}_high_of_the_day'))}]): "
-                           + ("the author saw the same gap" if same else "the figures of the day would judge the gap otherwise"))
+                           + {True: "the author saw the same gap", False: "the figures of the day would judge the gap otherwise",
+                              None: "the comparison is not available"}[same])
     if as_of != "essay":
         evidence.insert(0, "judged per capita in the latest year: this asks whether the gap persisted, not the essay's question")
         evidence.insert(3, _c3_gap_sentence(h, level, east).replace("resource-rich CIS minus", "total GDP: resource-rich CIS minus", 1))

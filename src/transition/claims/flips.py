@@ -30,8 +30,11 @@ def _matching(table: pd.DataFrame, choices: dict) -> pd.DataFrame:
 
 
 def default_verdict(table: pd.DataFrame, space: Space, as_of) -> str | None:
-    """The verdict of the default specification for the ``as_of`` column (None when not in the table)."""
+    """The verdict of the default specification for the ``as_of`` column (None when not in the table, or when the
+    table was written for another version of the space: a choice of the space is not among its columns)."""
     defaults = {d.name: d.default for d in space.dimensions if d.name != "as_of"}
+    if not {*defaults, "as_of", "verdict"} <= set(table.columns):
+        return None
     row = _matching(table, {**defaults, "as_of": as_of})
     return row["verdict"].iloc[0] if len(row) else None
 

@@ -84,10 +84,12 @@ def c5(h, as_of: str) -> list[str]:
     return [text]
 
 
-CENSUS_C6 = ("shares of the total exports of the CIS countries with data (a census, not a sample): no sampling interval; "
-             "the uncertainty is measurement (exchange rates, vintages: see notebook 06)")
+CENSUS_C6 = ("shares of the goods exports outside the CIS of all twelve CIS countries (a census, not a sample): no "
+             "sampling interval; the uncertainty is measurement: two records of the same exports (notebook 06 shows "
+             "the countries' own and COW's partner-based shares) and the partner-derived rows of Turkmenistan, "
+             "Tajikistan and Uzbekistan")
 CENSUS_C7 = ("Kazakhstan's partners in every year of the data (a census): no sampling interval; the uncertainty is "
-             "the mirror statistics of COW's flows")
+             "measurement, judged on both records of each flow (Kazakhstan's and its partners') with a tie band")
 CENSUS_C8 = "a count of blocs from dated treaties: no sampling interval"
 
 

@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +32,7 @@ from transition.claims.evidence_reforms import (
     judge_c2,
     judge_c3,
 )
+from transition.claims.evidence_trade import C7_TARIFF_NOT_TESTABLE, judge_c4, judge_c5, judge_c6, judge_c7
 from transition.claims.judgement import Headlines, Judgement, _both, _f, _i, _state
 from transition.claims.rules import (
     ALPHA,
@@ -38,10 +40,20 @@ from transition.claims.rules import (
     C1_SUPPORT_SHARE,
     C2_LOSS_INDEX,
     C3_GOVERNANCE_SHARE,
+    C4_FALL_PP,
+    C4_MAJOR_SHARE,
     C5_MAJORITY_SHARE,
     C5_MANUFACTURES_BELOW,
     C5_PROCESSED_ABOVE,
     C5_RAW_RATIO,
+    C6_ESSAY_SHARES,
+    C6_EXCEPTIONS_CONFIRMED,
+    C6_GREW_SHARE,
+    C6_OTHER_RANGE,
+    C6_OTHER_SHARE,
+    C6_TOLERANCE_PP,
+    C7_FIRST_SHARE,
+    C7_TIE_PP,
     C8_MIN_BLOCS,
     C9_CORE_SHARE,
     C9_REFORM_STEP,
@@ -52,37 +64,22 @@ from transition.claims.rules import (
     INCONCLUSIVE,
     MIXED,
     NO_DATA,
+    PARTLY,
     SUPPORTED,
     TOO_EARLY,
     VERDICTS,
     c1_verdict,
+    c4_verdict,
+    c6_verdict,
+    c7_partner_part,
+    c7_verdict,
 )
 from transition.data import vocabulary
-from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
-from transition.present.labels import translate
 
 # ---- what the rules read (thresholds: transition.claims.rules) ----------------------------------------
-#: C6: the essay's shares of exports (Russia, Ukraine, Kazakhstan, %), the tolerance for a match
-#: (percentage points), the range for each other country and the share of them that must fall in it.
-C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
-C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
-#: C6: exports "increased in almost all" when at least this share of CIS countries' export volumes grew
-#: and at least this many of the essay's three exceptions (KGZ, TJK, UKR) did not grow.
-C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
-#: C10: "as of the essay" observes the agreements up to the end of this year (notebook 07's as-of headlines).
-from transition.data.vocabulary import ESSAY_YEAR
-
-#: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
-#: fell by at least this many percentage points (from its first complete year of COW data); relations were
-#: "rebuilt" as interstate trade, not abandoned, when that median share still is at least C4_MAJOR_SHARE (%).
-C4_FALL_PP, C4_MAJOR_SHARE = 10.0, 20.0
-#: C7: Russia is Kazakhstan's main partner when it ranks first by total trade in at least this share of the
-#: years judged (years with a recorded zero or a customs-union break left out): through 2002 as of the
-#: essay, the last C7_RECENT_YEARS such years with the latest data.
-C7_FIRST_SHARE, C7_RECENT_YEARS = 2 / 3, 3
-#: C7: Kazakhstan "lowered tariffs" when its latest applied weighted-mean tariff is at least this many
-#: percentage points below the first year of data (2004); before 2004 there are none (not testable).
-C7_TARIFF_CUT_PP = 0.5
+from transition.data.vocabulary import ESSAY_YEAR  # noqa: E402
+from transition.paths import ESSAY_RESULTS_DIR, PROJECT_ROOT, RESULTS_DIR
+from transition.present.labels import translate
 
 #: The run that judges the claims "as of the essay" (:data:`transition.paths.ESSAY_RESULTS_DIR`): notebooks
 #: 01-08 with ``as_of`` = the essay's year, every observation after it dropped before anything is computed
@@ -100,102 +97,8 @@ def load_headlines(results_dir: str | Path | None = None) -> Headlines:
     return Headlines({path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files})
 
 
-def judge_c4(h: Headlines, as_of: str) -> Judgement:
-    nb = "08_trade_partners"
-    when = "2002" if as_of == "essay" else "latest"
-    fall, end = h.get(nb, f"cis_median_fall_to_{when}_pp"), h.get(nb, f"cis_median_share_fsu_{when}_pct")
-    fell, n = h.get(nb, f"cis_count_fell_to_{when}"), h.get(nb, "cis_count")
-    year = "2002" if as_of == "essay" else _i(h.get(nb, "shares_latest_year"))
-    return Judgement(_both(fall >= C4_FALL_PP, end >= C4_MAJOR_SHARE), [
-        f"median CIS share of trade with the other former republics: {_f(h.get(nb, 'cis_median_share_fsu_start_pct'))}% "
-        f"in the first complete year ({_i(h.get(nb, 'cis_first_complete_year_min'))}-{_i(h.get(nb, 'cis_first_complete_year_max'))}), "
-        f"{_f(end)}% in {year}; median fall {_f(fall)} percentage points, lower in {_i(fell)} of {_i(n)} CIS countries",
-        f"Russia's median share of a CIS country's trade {_f(h.get(nb, f'cis_median_share_russia_{when}_pct'))}%, "
-        f"the EU's {_f(h.get(nb, f'cis_median_share_eu_{when}_pct'))}%, China's {_f(h.get(nb, f'cis_median_share_china_{when}_pct'))}%; "
-        f"Baltic median share with the former republics {_f(h.get(nb, f'baltic_median_share_fsu_{when}_pct'))}%, "
-        f"with the EU {_f(h.get(nb, f'baltic_median_share_eu_{when}_pct'))}%",
-        "COW flows start in 1992, after the union's own ties had already loosened, and most flows among the "
-        "former republics are recorded as 0 in 1992-93 (treated as missing); 'market principles' cannot be seen in trade flows",
-    ])
-
-
-def judge_c7(h: Headlines, as_of: str) -> Judgement:
-    nb = "08_trade_partners"
-    window = "to_2002" if as_of == "essay" else "recent"
-    first, years = h.get(nb, f"kaz_years_russia_first_{window}"), h.get(nb, f"kaz_years_judged_{window}")
-    main = years > 0 and first / years >= C7_FIRST_SHARE - 1e-9
-    when = "2002" if as_of == "essay" else "latest"
-    evidence = [f"Russia ranks first in Kazakhstan's total trade in {_i(first)} of {_i(years)} years "
-                f"({_i(h.get(nb, f'kaz_first_year_judged_{window}'))}-{_i(h.get(nb, f'kaz_last_year_judged_{window}'))}); "
-                f"in {'2002' if as_of == 'essay' else _i(h.get(nb, 'kaz_latest_year'))} Russia's share is "
-                f"{_f(h.get(nb, f'kaz_russia_share_{when}_pct'))}% (rank {_i(h.get(nb, f'kaz_russia_rank_{when}'))}), "
-                f"China's {_f(h.get(nb, f'kaz_china_share_{when}_pct'))}%, the EU's {_f(h.get(nb, f'kaz_eu_share_{when}_pct'))}%"]
-    if as_of == "essay":  # the tariff part cannot be tested: the verdict rests on the partner part
-        evidence.append("no tariff data for Kazakhstan before 2004: the tariff part is not testable, the verdict rests on the partner part")
-        return Judgement(SUPPORTED if main else CONTRADICTED, evidence)
-    first_tariff, latest = h.get(nb, "kaz_tariff_applied_2004"), h.get(nb, "kaz_tariff_applied_latest")
-    lowered = latest <= first_tariff - C7_TARIFF_CUT_PP
-    evidence.append(f"applied weighted-mean tariff {_f(first_tariff, 2)}% in 2004, {_f(h.get(nb, 'kaz_tariff_applied_2010'), 2)}% "
-                    f"in 2010 (customs union), {_f(h.get(nb, 'kaz_tariff_applied_2015'), 2)}% in 2015 (WTO), {_f(latest, 2)}% in "
-                    f"{_i(h.get(nb, 'kaz_tariff_latest_year'))}; MFN {_f(h.get(nb, 'kaz_tariff_mfn_2004'), 2)}%, "
-                    f"{_f(h.get(nb, 'kaz_tariff_mfn_2010'), 2)}%, {_f(h.get(nb, 'kaz_tariff_mfn_2015'), 2)}%, "
-                    f"{_f(h.get(nb, 'kaz_tariff_mfn_latest'), 2)}%")
-    evidence.append("the 1990s tariff cuts the essay describes are before the data; whether tariffs changed 'to trade more with Russia' is not observable")
-    return Judgement(_both(main, lowered), evidence)
-
-
-def judge_c5(h: Headlines, as_of: str) -> Judgement:
-    nb = "06_trade_structure"
-    when = "early" if as_of == "essay" else "latest"
-    manuf = h.get(nb, f"cis_median_manufactures_export_share_{when}")
-    raw_cis, raw_cee = h.get(nb, f"cis_median_fuel_ores_export_share_{when}"), h.get(nb, f"cee_median_fuel_ores_export_share_{when}")
-    exports_raw = rules.c5_exports_raw(manuf, raw_cis, raw_cee)
-    if as_of == "essay":
-        majority, known = h.get(nb, "cis_count_processed_imports_majority"), h.get(nb, "cis_count_processed_imports_known")
-        imports_processed = known > 0 and majority / known >= C5_MAJORITY_SHARE
-        imports_text = f"manufactures + food exceed half of merchandise imports in {_i(majority)} of {_i(known)} CIS countries"
-    else:
-        processed = h.get(nb, "cis_median_processed_import_share_latest")
-        imports_processed = processed > C5_PROCESSED_ABOVE
-        imports_text = (f"manufactures + food are {_f(processed)}% of the median CIS country's merchandise imports "
-                        f"({_i(h.get(nb, 'processed_import_share_latest_year'))})")
-    return Judgement(rules.c5_verdict(exports_raw, imports_processed), [
-        f"median CIS manufactures share of merchandise exports {_f(manuf)}%; fuel + ores & metals "
-        f"{_f(raw_cis)}% vs {_f(raw_cee)}% in Central Europe & Baltics",
-        imports_text,
-        f"Economic Complexity Index, median: CIS {_f(h.get(nb, f'cis_median_eci_{when}'), 2)}, "
-        f"Central Europe & Baltics {_f(h.get(nb, f'cee_median_eci_{when}'), 2)}",
-    ])
-
-
-def judge_c6(h: Headlines, as_of: str) -> Judgement:
-    nb = "06_trade_structure"
-    period = "essay_period" if as_of == "essay" else "latest_period"
-    shares = {c: h.get(nb, f"{c}_share_{period}") for c in C6_ESSAY_SHARES}
-    close = all(abs(shares[c] - target) <= C6_TOLERANCE_PP for c, target in C6_ESSAY_SHARES.items())
-    in_range, others = h.get(nb, f"other_cis_in_essay_range_{period}"), h.get(nb, f"other_cis_count_{period}")
-    largest_other = h.get(nb, f"other_cis_largest_share_{period}")
-    ranked = shares["rus"] > shares["ukr"] > shares["kaz"] > largest_other
-    shares_hold = close and others > 0 and in_range / others >= C6_OTHER_SHARE
-    period_text = (f"{_i(h.get(nb, 'essay_period_first_year'))}-{_i(h.get(nb, 'essay_period_last_year'))}"
-                   if as_of == "essay" else "latest period")
-    grew, known = h.get(nb, "cis_count_exports_grew_volume"), h.get(nb, "cis_count_exports_growth_known_volume")
-    exceptions = h.get(nb, "essay_exceptions_not_grown_volume")
-    growth_holds = known > 0 and grew / known >= C6_GREW_SHARE and exceptions >= C6_EXCEPTIONS_CONFIRMED
-    verdict = _both(shares_hold, growth_holds)
-    if verdict == CONTRADICTED and ranked:
-        verdict = MIXED  # the ranking of exporters is right even where the levels are off
-    if as_of == "essay" and h.get(nb, "essay_period_last_year") > ESSAY_YEAR:
-        return Judgement(NO_DATA, [f"the export-share period compared with the essay ends after {ESSAY_YEAR}: "
-                                      "run notebook 06 with a first period that ends by then"])
-    return Judgement(verdict, [
-        f"share of total CIS exports of goods and services ({period_text}): "
-        f"Russia {_f(shares['rus'])}% (essay 76%), Ukraine {_f(shares['ukr'])}% (10%), "
-        f"Kazakhstan {_f(shares['kaz'])}% (5%); {_i(in_range)} of {_i(others)} others within 0.3-3%",
-        f"export volumes grew 1993-2002 in {_i(grew)} of {_i(known)} CIS countries; "
-        f"{_i(exceptions)} of the essay's 3 exceptions did not grow",
-        "the data measure total exports, the essay exports outside the CIS",
-    ])
+def _number(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
 #: claim id → (claim in English, claim in Russian, rule, notebooks, figures)
@@ -361,14 +264,14 @@ def thresholds_markdown(lang: str = "en") -> str:
         "C1: the rule is also applied under each dating of the reform areas (one EBRD threshold, each area's own range, each area's scale) and set against chance (a random order of four areas matches 1 time in 24)",
         "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over 1990-95 of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it",
         f"C3: the gap holds when the 90% bootstrap interval of the resource-rich CIS median minus the resource-poor Eastern European median (Central and South-East Europe, as the essay uses the term) lies below zero: the real GDP index of 2000 as of the essay, per capita in the latest year with the latest data (whether the gap persisted); governance is the difference when its Shapley share of R² exceeds {C3_GOVERNANCE_SHARE:g} and it adds significantly (p < {ALPHA}) to a former-USSR indicator, and is not when resources explain more or, among the CIS states alone, better governance goes with significantly worse outcomes",
-        f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries",
-        f"C6: shares match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}%; exports grew in almost all when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not",
-        f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%",
-        f"C7: Russia is the main partner when it ranks first in at least {C7_FIRST_SHARE:.0%} of the years judged (through 2002; the last {C7_RECENT_YEARS} years with the latest data); tariffs were lowered when the latest applied tariff is at least {C7_TARIFF_CUT_PP:g} points below 2004; a part the data cannot test leaves the verdict to the other part",
+        f"C5: exports rest on raw materials when the median CIS manufactures share is below {C5_MANUFACTURES_BELOW:g}% and fuel + ores are at least {C5_RAW_RATIO:g}× the CEE share; imports are processed when manufactures + food exceed {C5_PROCESSED_ABOVE:g}% in at least {C5_MAJORITY_SHARE:.0%} of CIS countries (for the median country with the latest data); the median shares are judged with their 90% bootstrap intervals",
+        f"C6: on goods exports outside the CIS (current US$, IMF DOTS) in the year the essay's figures fit best (up to {ESSAY_YEAR}), the shares of Russia, Ukraine and Kazakhstan match within {C6_TOLERANCE_PP:g} percentage points and {C6_OTHER_SHARE:.0%} of the other countries fall in {C6_OTHER_RANGE[0]}-{C6_OTHER_RANGE[1]}% (at the essay's precision); exports grew in almost all, from the year before to that year, when at least {C6_GREW_SHARE:.0%} grew and {C6_EXCEPTIONS_CONFIRMED} of the 3 exceptions did not; with the latest data the shares of the latest year are judged",
+        f"C4: the ties broke when the median CIS share of trade with the other former republics fell by at least {C4_FALL_PP:g} percentage points; relations were rebuilt, not abandoned, when that median share is still at least {C4_MAJOR_SHARE:g}%; each judged with its 90% bootstrap interval (an interval across the threshold cannot tell)",
+        f"C7: on each record of Kazakhstan's trade (its own; its partners') Russia is the main partner when it leads the largest other partner by more than {C7_TIE_PP:g} points (the tie band) in at least {C7_FIRST_SHARE:.0%} of the decided years, through {ESSAY_YEAR} and over the whole series after it; both records must agree; the tariff part is not testable as specified and counts for neither side",
         f"C8: at least {C8_MIN_BLOCS} blocs among the CIS countries and none covering all {CIS_COUNT}",
         f"C9: a core holds at least {C9_CORE_SHARE:g}% of bloc GDP; membership tracks reform when the members' median EBRD average leads the other CIS states' by one EBRD step ({C9_REFORM_STEP:.2f}), its 90% interval wholly above it (EurAsEC 2002 in 2002 as of the essay; as a forecast with the latest data, the EAEU members of 2015 in 2006, before they moved)",
         f"C10: building a union takes long when the median agreement needs at least {C10_LONG_YEARS:g} years to work (open agreements count with the years waited, a lower bound); contradicted below {C10_SHORT_YEARS:g} years once every agreement works; too early while agreements are open and the bound is below {C10_LONG_YEARS:g}; the recommendation is not testable",
-        "Claims in parts: every part holds → supported; some hold and others fail or cannot be told → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
+        "Claims in parts: every part holds → supported; every part the data can tell holds, the others cannot be told → supported in part; some hold and others fail → mixed; none holds and one fails → contradicted; no part can be told → inconclusive; a forecast whose outcome is still open → too early; data that do not measure the claim → no data",
     ]
     return "\n".join(f"- {translate(item, lang)}" for item in items)
 

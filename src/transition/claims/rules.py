@@ -10,8 +10,10 @@ The categories
 ``supported`` / ``contradicted``
     every part of the claim holds / none does (a part the data cannot tell counts for neither side:
     one part failing and the others undetermined is ``contradicted``).
+``supported in part``
+    every part the data can tell holds; the others cannot be told (the evidence says which).
 ``mixed``
-    some parts hold, others fail or cannot be told (the evidence says which).
+    some parts hold, others fail.
 ``inconclusive``
     the data measure the claim, but cannot tell: no part is established either way (the decisive
     number's interval spans the rule's threshold, or a controlled estimate is not significant).
@@ -23,8 +25,8 @@ The categories
 
 Examples
 --------
->>> combine(True, True), combine(True, None), combine(False, None), combine(None, None)
-('supported', 'mixed', 'contradicted', 'inconclusive')
+>>> combine(True, True), combine(True, None), combine(True, False), combine(False, None), combine(None, None)
+('supported', 'supported in part', 'mixed', 'contradicted', 'inconclusive')
 >>> interval_side(-31.2, -39.6, -1.6, below=0.0)
 True
 >>> interval_side(-13.0, -110.7, 49.5, below=0.0) is None
@@ -36,10 +38,10 @@ import math
 
 from transition.analysis.output import SUBSTANTIAL_LOSS_INDEX
 
-SUPPORTED, MIXED, CONTRADICTED = "supported", "mixed", "contradicted"
+SUPPORTED, PARTLY, MIXED, CONTRADICTED = "supported", "supported in part", "mixed", "contradicted"
 INCONCLUSIVE, TOO_EARLY, NO_DATA = "inconclusive", "too early", "no data"
 #: Every verdict, in display order.
-VERDICTS = (SUPPORTED, MIXED, CONTRADICTED, INCONCLUSIVE, TOO_EARLY, NO_DATA)
+VERDICTS = (SUPPORTED, PARTLY, MIXED, CONTRADICTED, INCONCLUSIVE, TOO_EARLY, NO_DATA)
 
 #: C2, C3, C5, C9: an association counts when significant at this level with the claimed sign.
 ALPHA = 0.05
@@ -61,7 +63,7 @@ def combine(*parts) -> str:
     if not known:
         return INCONCLUSIVE
     if all(known):
-        return SUPPORTED if len(known) == len(parts) else MIXED
+        return SUPPORTED if len(known) == len(parts) else PARTLY
     return MIXED if any(known) else CONTRADICTED
 
 
@@ -171,16 +173,131 @@ C5_MANUFACTURES_BELOW, C5_RAW_RATIO = 50.0, 2.0
 C5_PROCESSED_ABOVE, C5_MAJORITY_SHARE = 50.0, 0.75
 
 
-def c5_exports_raw(manufactures: float, raw_cis: float, raw_cee: float) -> bool | None:
+def c5_exports_raw(manufactures: float, raw_cis: float, raw_cee: float, manufactures_low: float = math.nan,
+                   manufactures_high: float = math.nan, *, below: float = C5_MANUFACTURES_BELOW,
+                   ratio: float = C5_RAW_RATIO) -> bool | None:
+    """CIS exports rest on raw materials: the median manufactures share below ``below`` (judged with its
+    interval) and the fuel + ores share at least ``ratio`` times the CEE one (the ratio of two medians, a point)."""
     if not all(_known(v) for v in (manufactures, raw_cis, raw_cee)):
         return None
-    return manufactures < C5_MANUFACTURES_BELOW and raw_cis >= C5_RAW_RATIO * raw_cee
+    low_share = interval_side(manufactures, manufactures_low, manufactures_high, below=below)
+    raw = raw_cis >= ratio * raw_cee
+    return False if low_share is False or not raw else low_share
 
 
-def c5_verdict(exports_raw: bool | None, imports_processed: bool | None) -> str:
-    if exports_raw is None and imports_processed is None:
+def c5_imports_processed(share: float, low: float = math.nan, high: float = math.nan, *,
+                         above: float = C5_PROCESSED_ABOVE) -> bool | None:
+    """CIS imports are mainly processed: the median processed share above ``above``, judged with its interval."""
+    return interval_side(share, low, high, above=above)
+
+
+def c5_imports_majority(majority: float, known: float, *, share: float = C5_MAJORITY_SHARE) -> bool | None:
+    """CIS imports are mainly processed, counted over every CIS country with data (a census, no interval):
+    ``majority`` of the ``known`` countries above the bar, at least ``share`` of them (no country with data
+    fails the part; a missing count cannot tell)."""
+    if not _known(known):
+        return None
+    return bool(known > 0 and majority / known >= share)
+
+
+def c5_verdict(exports_raw: bool | None, imports_processed: bool | None, measured: bool = True) -> str:
+    """C5's two parts; ``measured`` False when the data lack the numbers (no data), else two undecided parts
+    (intervals across their thresholds) are inconclusive."""
+    return combine(exports_raw, imports_processed) if measured else NO_DATA
+
+
+# ---- C4: the old ties broke and were rebuilt as interstate relations ---------------------------------
+#: C4: the old ties "broke" when the median CIS country's share of trade with the other former republics
+#: fell by at least this many percentage points from its first complete year of bilateral data (IMF DOTS,
+#: 1992-94: after the union's own ties had loosened, so the fall is a lower bound): a tenth of all trade, far
+#: beyond year-to-year noise. Relations were "rebuilt" as interstate trade, not abandoned, when that median
+#: share is still at least C4_MAJOR_SHARE (%): a fifth of a country's trade, a main partner group by any measure.
+C4_FALL_PP, C4_MAJOR_SHARE = 10.0, 20.0
+
+
+def c4_verdict(fall_pp: float, share_pct: float, fall_low: float = math.nan, fall_high: float = math.nan,
+               share_low: float = math.nan, share_high: float = math.nan, *, fall_min_pp: float = C4_FALL_PP,
+               major_share_pct: float = C4_MAJOR_SHARE) -> str:
+    """C4 on the median CIS country's fall of its intra-FSU trade share (points) and the share left (%), each
+    judged with its bootstrap interval (:func:`interval_side`): the ties broke (fall ≥ ``fall_min_pp``) and
+    were rebuilt as interstate trade (share ≥ ``major_share_pct``); a part whose interval spans its threshold,
+    or whose number is missing, cannot be told."""
+    broke = interval_side(fall_pp, fall_low, fall_high, above=fall_min_pp - 1e-9)
+    rebuilt = interval_side(share_pct, share_low, share_high, above=major_share_pct - 1e-9)
+    return NO_DATA if not (_known(fall_pp) or _known(share_pct)) else combine(broke, rebuilt)
+
+
+# ---- C6: export growth and the exporters' shares ----------------------------------------------------
+#: C6: the essay's shares of CIS goods exports to the rest of the world (Russia, Ukraine, Kazakhstan, %; its
+#: own figures). A share matches within C6_TOLERANCE_PP points: about the gap between two records of the same
+#: exports (Russia's non-CIS share on its own record and on COW's partner-based one differ by about 4 points
+#: in 2002, notebook 06). Each other country's share should lie in C6_OTHER_RANGE (the essay's "0.3% to 3%",
+#: compared at its precision: analysis.trade.ESSAY_RANGE_DIGITS) for at least C6_OTHER_SHARE of them ("each",
+#: read as three in four: one country in four may miss the range without contradicting the claim).
+C6_ESSAY_SHARES = {"rus": 76.0, "ukr": 10.0, "kaz": 5.0}
+C6_TOLERANCE_PP, C6_OTHER_RANGE, C6_OTHER_SHARE = 5.0, (0.3, 3.0), 0.75
+#: C6: exports "increased in almost all" when at least C6_GREW_SHARE of the CIS countries with data grew (the
+#: essay names three exceptions among twelve, 75% grew; 60% allows one more non-grower) and at least
+#: C6_EXCEPTIONS_CONFIRMED of the essay's three exceptions (KGZ, TJK, UKR) did not grow (most of them).
+C6_GREW_SHARE, C6_EXCEPTIONS_CONFIRMED = 0.6, 2
+
+
+def c6_verdict(rus: float, ukr: float, kaz: float, others_in_range: float, others: float, grew: float,
+               known: float, exceptions_not_grown: float, *, essay_shares=C6_ESSAY_SHARES,
+               tolerance_pp: float = C6_TOLERANCE_PP, other_share: float = C6_OTHER_SHARE,
+               grew_share: float = C6_GREW_SHARE, exceptions_confirmed: float = C6_EXCEPTIONS_CONFIRMED) -> str:
+    """C6 on the shares of CIS goods exports outside the CIS (Russia, Ukraine, Kazakhstan, %; the other countries
+    in the essay's range) and on whose exports outside the CIS grew; a part without its numbers cannot be told."""
+    named = (("rus", rus), ("ukr", ukr), ("kaz", kaz))
+    shares_hold = (all(abs(share - essay_shares[c]) <= tolerance_pp for c, share in named)
+                   and others_in_range / others >= other_share
+                   if all(_known(v) for v in (rus, ukr, kaz, others_in_range)) and _known(others) and others > 0 else None)
+    growth_holds = (grew / known >= grew_share and exceptions_not_grown >= exceptions_confirmed
+                    if all(_known(v) for v in (grew, exceptions_not_grown)) and _known(known) and known > 0 else None)
+    return NO_DATA if shares_hold is None and growth_holds is None else combine(shares_hold, growth_holds)
+
+
+# ---- C7: Russia, Kazakhstan's main partner; tariffs lowered to trade with Russia --------------------
+#: C7: Russia is Kazakhstan's main partner on one record of the flows (Kazakhstan's own; its partners') when
+#: it leads the largest other partner by more than C7_TIE_PP points of Kazakhstan's total trade in at least
+#: C7_FIRST_SHARE of the decided years (years within the band are ties: evidence for neither), through 2002 as
+#: of the essay and over the whole post-2002 series with the latest data (incomplete and customs-union break
+#: years left out); it is not when another partner leads in that share; both records must agree.
+C7_FIRST_SHARE = 2 / 3
+#: C7: the tie band. The two records of one flow differ by the cost of freight and insurance alone by 6% of its
+#: value (the IMF's CIF/FOB factor 1.06: IMF, Direction of Trade Statistics Yearbook 2017, introduction), 1.2
+#: points of a 20% share, the size of Russia's and China's after 2005; rounded up to 2 points for the other
+#: asymmetries (timing, transit, re-exports). Notebook 08 reports the median gap between the two records.
+C7_TIE_PP = 2.0
+
+
+
+def _c7_record(first: float, behind: float, majority: float) -> bool | None:
+    """One record: True when Russia leads in at least ``majority`` of the decided years, False when another
+    partner does, None otherwise (no decided year, or neither reaches the majority)."""
+    decided = first + behind
+    if not decided > 0:
+        return None
+    return True if first >= majority * decided - 1e-9 else False if behind >= majority * decided - 1e-9 else None
+
+
+def c7_partner_part(reporter_first: float, reporter_behind: float, mirror_first: float, mirror_behind: float, *,
+                    majority: float = C7_FIRST_SHARE) -> bool | None:
+    """C7's partner part on the years Russia leads by more than the tie band ("first") or trails by more than it
+    ("behind") on each record (tied years are no evidence): True when both records say Russia, False when both
+    say another partner, None when they disagree or either is undecided."""
+    records = {_c7_record(reporter_first, reporter_behind, majority), _c7_record(mirror_first, mirror_behind, majority)}
+    return True if records == {True} else False if records == {False} else None
+
+
+def c7_verdict(reporter_first: float, reporter_behind: float, mirror_first: float, mirror_behind: float,
+               years_judged: float, *, majority: float = C7_FIRST_SHARE) -> str:
+    """C7: the partner part (:func:`c7_partner_part`) and the tariff part, which the data cannot tell as the
+    essay states it: Russia the main partner → supported in part, another partner → contradicted, undecided
+    → inconclusive; no year judged → no data."""
+    if not years_judged > 0:
         return NO_DATA
-    return combine(exports_raw, imports_processed)
+    return combine(c7_partner_part(reporter_first, reporter_behind, mirror_first, mirror_behind, majority=majority), None)
 
 
 # ---- C8: integration by groups -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from transition.analysis.concordance import SCOPES
 from transition.analysis.groups import select_countries
+from transition.analysis.partners import TIE_BANDS
 from transition.claims.space import Dimension, Space
 from transition.data.vocabulary import (
                   ESSAY_YEAR,
@@ -134,5 +135,112 @@ C10 = Space("C10", (
     AS_OF,
 ))
 
+# ---- the trade claims (notebooks 06 and 08) ---------------------------------------------------------
+C4 = Space("C4", (
+    Dimension("fall_base", ("first_complete", 1995), "first_complete",
+              "the year from which the fall of a country's share of trade with the other former republics is "
+              "measured: its first complete year of bilateral data (1992-95, the ledger's), or 1995 for every "
+              "country (the first year in which every CIS country's record is complete: one common base). The "
+              "literature's shares for 1990-91, the union's last years, are not in these data (the IMF's bilateral "
+              "flows start in 1992), so neither base can be the union's own: either fall is a lower bound"),
+    Dimension("fall_min_pp", (10.0, 5.0, 15.0), 10.0,
+              "fall (percentage points, judged with the median's bootstrap interval) from which the old ties "
+              "'broke': a tenth of all trade (the ledger's), half of that, or half as much again"),
+    Dimension("major_share_pct", (20.0, 15.0, 25.0), 20.0,
+              "share of trade with the other former republics (%, judged with its interval) from which relations "
+              "were rebuilt rather than abandoned: a fifth, a main partner group by any measure (the ledger's), "
+              "or five points either side"),
+    Dimension("flows_record", ("reporter", "mirror"), "reporter",
+              "whose record of the flows: each country's own (holes filled from its partners', the ledger's), "
+              "or its partners' record of the same flows over its own total, never below their sum (IMF DOTS "
+              "mirror statistics: partners.mirror_share_tables; Turkmenistan, Tajikistan and Uzbekistan report "
+              "poorly, data/README)"),
+    AS_OF,
+))
+
+#: C5's series of extractive exports: choice → composition series (trade.COMBINED and evaluate_trade's sum).
+C5_RAW_SERIES = {"fuel_ores": "exports_fuel_ores", "fuel_ores_agri": "exports_fuel_ores_agri"}
+#: C5's measures of processed imports: choice → composition series.
+C5_IMPORT_SERIES = {"processed": "imports_processed", "manufactures": "imports_manufactures"}
+
+C5 = Space("C5", (
+    Dimension("raw", tuple(C5_RAW_SERIES), "fuel_ores",
+              "what counts as raw: fuel (SITC 3) + ores & metals (SITC 27, 28, 68), the essay's extractive "
+              "industries (the ledger's), or with agricultural raw materials (SITC 2 less 22, 27, 28: WDI "
+              "TX.VAL.AGRI.ZS.UN, the series that holds raw cotton, SITC 263, Central Asia's low-processed export; "
+              "WDI 2013 only, to 2012). Iron and steel (SITC 67) and cotton yarn and fabrics (SITC 65) stay in "
+              "manufactures either way: WDI's aggregates hold them there and no source here splits them out"),
+    Dimension("imports_measure", tuple(C5_IMPORT_SERIES), "processed",
+              "the processed share of merchandise imports: manufactures + food (the ledger's; processed food is "
+              "inside WDI's food), or manufactures alone (food also holds raw food)"),
+    Dimension("imports_comparison", ("share", "exports"), "share",
+              "what the imports' share is compared with: a share of merchandise imports ('mainly': "
+              "processed_above; the ledger's), or the country's own manufactures share of its exports (the "
+              "essay's contrast: imports more processed than exports; on manufactures alone)"),
+    Dimension("manufactures_below", (50.0, 40.0, 60.0), 50.0,
+              "manufactures share of merchandise exports (%, the CIS median judged with its interval) below which "
+              "exports 'rest on' raw materials: under half (the ledger's), or ten points either side"),
+    Dimension("raw_ratio", (2.0, 1.5, 3.0), 2.0,
+              "how many times Central Europe & the Baltics' median raw share the CIS median must reach: twice "
+              "(the ledger's), one and a half, or three times"),
+    Dimension("processed_above", (50.0, 60.0, 66.7), 50.0,
+              "processed share of merchandise imports (%) above which imports are 'mainly' processed: a "
+              "majority (the ledger's), 60%, or two thirds"),
+    Dimension("majority_share", (0.75, 0.5, 0.9), 0.75,
+              "as of the essay, a count over every CIS country with data: the share of them whose imports must "
+              "be mainly processed, three in four (the ledger's), a majority (the median country, as the latest "
+              "column reads it), or nine in ten"),
+    AS_OF,
+), excluded=(
+    ("the comparison with the exports is made on manufactures alone (food imports against manufactured exports "
+     "compare unlike goods)", lambda c: c["imports_comparison"] == "exports" and c["imports_measure"] != "manufactures"),
+    ("compared with the exports, the bar is each country's own export share: there is no share to choose",
+     lambda c: c["imports_comparison"] == "exports" and c["processed_above"] != 50.0),
+    ("with the latest data the import part is judged on the median country with its interval, not by a count: "
+     "there is no share of countries to choose", lambda c: c["as_of"] == "latest" and c["majority_share"] != 0.75),
+))
+
+C6 = Space("C6", (
+    Dimension("export_concept", ("outside_cis", "all_partners"), "outside_cis",
+              "what the shares are shares of: goods exports to partners outside the CIS (the essay's words: "
+              "'exports of the Commonwealth countries to the rest of the world'; the ledger's), or exports of "
+              "goods and services to all partners (WDI, current US$; the variant notebook 06 shows), year by year"),
+    Dimension("figures_year", ("best", 2000, 2002), "best",
+              "the year the essay's figures are dated to (it names none): the complete year up to 2002 whose "
+              "shares are closest to its 76 / 10 / 5 (the ledger's), 2000 (the earliest present the essay can "
+              "describe: it treats EurAsEC, founded in October 2000, as current), or 2002 (the project's date of the "
+              "essay); export growth is judged from the year before"),
+    Dimension("flows_source", ("dots", "cow"), "dots",
+              "whose record of the exports outside the CIS: the countries' own (IMF DOTS, holes filled from the "
+              "partners'; the ledger's), or COW v4.0's (an earlier DOTS vintage, mostly the partners' records; to 2014)"),
+    Dimension("tolerance_pp", (5.0, 2.5, 10.0), 5.0,
+              "points within which a named country's share matches the essay's: about the gap between two records "
+              "of the same exports (Russia's, 4 points in 2002; the ledger's), half that, or twice that"),
+    AS_OF,
+), excluded=(
+    ("WDI's exports of goods and services are one record: the source is a choice for the bilateral flows only",
+     lambda c: c["export_concept"] == "all_partners" and c["flows_source"] != "dots"),
+))
+
+C7 = Space("C7", (
+    Dimension("window", ("whole", "last_10", "last_5"), "whole",
+              "the years judged: the whole series of the column (to 2002 as of the essay, after 2002 with the "
+              "latest data; the ledger's), or only its last ten or five years (is Russia still the main partner?)"),
+    Dimension("partner_last_year", (2020, 2014), 2020,
+              "the last year of the partner data: 2020, the DOTS flows' (the ledger's), or 2014, COW v4.0's end "
+              "(the years both sources cover)"),
+    Dimension("records", ("both", "reporter", "mirror"), "both",
+              "the records that must agree: Kazakhstan's own and its partners' (the ledger's), or either alone"),
+    Dimension("tie_pp", TIE_BANDS, 2.0,
+              "the tie band (points of Kazakhstan's trade) within which Russia's lead is no evidence: 2, the IMF's "
+              "CIF/FOB factor's 1.2 points on a 20% share rounded up for the other asymmetries (IMF, Direction of "
+              "Trade Statistics Yearbook 2017; the ledger's), none, 1, 2.5 (about the median gap between the two "
+              "records after 2002), 3 or 4: notebook 08's sensitivity table"),
+    AS_OF,
+), excluded=(
+    ("as of 2002 the partner data end in 2002: COW's end year (2014) is no choice",
+     lambda c: c["as_of"] == ESSAY_YEAR and c["partner_last_year"] != 2020),
+))
+
 #: claim → its space.
-SPACES = {space.claim: space for space in (C1, C2, C3, C8, C9, C10)}
+SPACES = {space.claim: space for space in (C1, C2, C3, C4, C5, C6, C7, C8, C9, C10)}

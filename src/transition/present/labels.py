@@ -48,6 +48,7 @@ CATALOGUE: dict[str, str] = {
     "Number of countries": "Число стран", "Share of countries": "Доля стран",
     # verdicts of the claims ledger
     "supported": "подтверждается", "contradicted": "опровергается", "mixed": "неоднозначно",
+    "supported in part": "подтверждается частично",
     "not testable with these data": "не проверяется на этих данных",
     "Source:": "Источник:",
     # shared by the analysis notebooks 01-07: table headers, sources, identifiers
@@ -258,6 +259,22 @@ CATALOGUE: dict[str, str] = {
     "Economic Complexity Index (eci_sitc)": "Индекс экономической сложности (eci_sitc)",
     "% of merchandise exports": "% товарного экспорта", "% of merchandise imports": "% товарного импорта",
     "% of manufactured exports": "% экспорта промышленных товаров", "index ({0} = world mean)": "индекс ({0} — среднее по миру)",
+    "CIS goods exports to partners outside the CIS: each country's share (IMF DOTS, countries' own records)":
+        "Товарный экспорт СНГ партнёрам за пределами СНГ: доля каждой страны (IMF DOTS, собственные данные стран)",
+    "dotted: years with a member missing or in the customs-union break":
+        "точками — годы без данных по одной из стран или в разрыве таможенного союза",
+    "The essay's named exporters": "Экспортёры, названные в эссе",
+    "The other nine (log scale)": "Остальные девять (логарифмическая шкала)",
+    "closest to the essay ({0})": "ближе всего к эссе ({0})",
+    "essay: 0.3–3%": "эссе: 0,3–3%",
+    "share of CIS goods exports outside the CIS, % (essay: dashed)": "доля в товарном экспорте СНГ за пределы СНГ, % (эссе — пунктир)",
+    "distance_pp": "расхождение с эссе, п.п.",
+    "exceptions_not_grown": "исключения эссе без роста",
+    "n_grew": "n (рост)",
+    "n_known": "n (с данными)",
+    "not_grown": "без роста",
+    "others": "остальные",
+    "others_in_range": "остальные в диапазоне эссе",
     "Each CIS country's share of CIS exports (total exports, not only outside the CIS)":
         "Доля каждой страны СНГ в экспорте СНГ (весь экспорт, не только за пределы СНГ)",
     "share of total CIS exports of goods & services (%, log scale)":

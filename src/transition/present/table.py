@@ -30,6 +30,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from transition.present.labels import _NUMBER, CATALOGUE
+from transition.present.table_labels import ID_LABELS
 
 MAX_DECIMALS = 3
 UNITS = {"%", "p.p.", "USD"}
@@ -78,18 +79,25 @@ def _formatter(digits: int):
     return one
 
 
-YES_NO = {"ru": ("да", "нет")}
+YES_NO = {"en": ("Yes", "No"), "ru": ("Да", "Нет")}
+#: A row of a grid of specifications that is the default one: a true value in one of these columns, or
+#: one of these words in a column naming the specification. The book shows it highlighted.
+DEFAULT_FLAGS = ("default", "is_default", "baseline", "default_specification")
+DEFAULT_NAMES = ("main", "main run", "default", "baseline")
+NAME_COLUMNS = ("model", "specification", "variation", "spec")
 
 
 def cell_text(value, lang: str):
-    """A cell's value in ``lang``: True/False as words, a text the label catalogue has (exactly or as a
+    """A cell's value in ``lang``: True/False as Yes/No, a text the label catalogue has (exactly or as a
     template with numbers), else unchanged; a text without an entry is not reported as missing."""
     if isinstance(value, (bool, np.bool_)):
-        yes, no = YES_NO.get(lang, ("yes", "no"))
+        yes, no = YES_NO.get(lang, YES_NO["en"])
         return yes if value else no
-    if not isinstance(value, str) or lang == "en":
+    if not isinstance(value, str):
         return value
-    if value in CATALOGUE:
+    if lang == "en":
+        return ID_LABELS.get(value, value)
+    if value in CATALOGUE and value not in ID_LABELS:
         return CATALOGUE[value]
     numbers = _NUMBER.findall(value)
     if numbers:
@@ -97,7 +105,7 @@ def cell_text(value, lang: str):
         template = _NUMBER.sub(lambda _m: "{" + str(next(counter)) + "}", value)
         if template in CATALOGUE:
             return CATALOGUE[template].format(*numbers)
-    return value
+    return cell_text(ID_LABELS[value], lang) if value in ID_LABELS else value
 
 
 #: Cell texts shown as code: identifiers (``former_ussr+war``, ``gdp_index_2000``) and source ids.
@@ -124,6 +132,37 @@ def _each(value):
     return _formatter(MAX_DECIMALS)(value)
 
 
+def _years_among_fractions(values: pd.Series) -> bool:
+    """A float column holding years (whole, 1900-2100) beside fractions: each value keeps its own decimals."""
+    finite = [float(v) for v in values if isinstance(v, float) and math.isfinite(v)]
+    return (any(v.is_integer() and 1900 <= v <= 2100 for v in finite)
+            and any(not v.is_integer() for v in finite))
+
+
+def default_rows(frame: pd.DataFrame) -> list[int]:
+    """Positions of the rows that are a grid's default specification (see :data:`DEFAULT_FLAGS`)."""
+    for column in frame.columns:
+        name = str(column).lower()
+        values = frame[column]
+        if name in DEFAULT_FLAGS and values.dtype == bool and 0 < values.sum() < len(values):
+            return [i for i, v in enumerate(values) if v]
+        if name in NAME_COLUMNS and values.dtype == object:
+            hits = [i for i, v in enumerate(values) if isinstance(v, str) and v.lower() in DEFAULT_NAMES]
+            if 0 < len(hits) < len(values):
+                return hits
+    return []
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """No index-name or column-name header rows: a named index becomes columns, the axis names go."""
+    named = any(name is not None for name in frame.index.names)
+    if named or frame.index.nlevels > 1:
+        frame = frame.reset_index()
+    if frame.columns.nlevels == 1:
+        frame.columns.name = None
+    return frame
+
+
 def _readable_axis(index: pd.Index) -> pd.Index:
     renamed = index.map(lambda label: tuple(_label(x) for x in label) if isinstance(label, tuple) else _label(label))
     renamed.names = [readable(name) for name in index.names]
@@ -136,11 +175,11 @@ class Table(Styler):
     def __init__(self, frame: pd.DataFrame, lang: str = "en", caption: str | None = None) -> None:
         if isinstance(frame, pd.Series):
             frame = frame.to_frame()
-        frame = frame.copy()
-        if lang != "en":  # words in the cells too: yes/no, group names, statuses the catalogue knows
-            for position in range(frame.shape[1]):
-                if frame.iloc[:, position].dtype in (object, bool):
-                    frame.isetitem(position, frame.iloc[:, position].map(lambda v: cell_text(v, lang)))
+        frame = _flat(frame.copy())
+        highlight = default_rows(frame)
+        for position in range(frame.shape[1]):  # Yes/No, labels for identifiers; in Russian the catalogue's words
+            if frame.iloc[:, position].dtype in (bool, object):
+                frame.isetitem(position, frame.iloc[:, position].map(lambda v: cell_text(v, lang)))
         frame.columns = _readable_axis(frame.columns)
         # An unnamed integer index is row positions (a sorted or filtered frame keeps its old ones): hidden.
         default = frame.index.nlevels == 1 and frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
@@ -157,7 +196,9 @@ class Table(Styler):
         self.formatters = {}
         for position, column in enumerate(frame.columns):
             values = frame.iloc[:, position]
-            if pd.api.types.is_float_dtype(values):
+            if pd.api.types.is_float_dtype(values) and _years_among_fractions(values):
+                self.formatters[column] = _each
+            elif pd.api.types.is_float_dtype(values):
                 self.formatters[column] = _formatter(decimals(values))
             elif values.dtype == object:  # mixed values: each number with its own decimals
                 self.formatters[column] = _each
@@ -170,6 +211,10 @@ class Table(Styler):
         if caption:
             self.set_caption(html.escape(str(caption)))
         self.set_table_attributes('class="dataframe compendium-table"')
+        if highlight and frame.index.is_unique and frame.columns.is_unique:  # a grid's default specification
+            classes = pd.DataFrame("", index=frame.index, columns=frame.columns)
+            classes.iloc[highlight, :] = "compendium-default"
+            self.set_td_classes(classes)
 
     def _translate(self, *args, **kwargs):
         """The Styler's table, with the axis names escaped (pandas 2 has no formatter for them)."""

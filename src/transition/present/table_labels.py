@@ -25,6 +25,28 @@ TABLE_HEADERS: dict[str, str] = {
     "07_integration": "07 интеграция", "08_trade_partners": "08 торговые партнёры",
     "09_robustness": "09 устойчивость выводов", "10_real_time": "10 данные того времени",
     "Headline numbers per notebook": "Ключевые показатели по тетрадям",
+    # 00 the published record: measures, countries, periods
+    "measure": "показатель", "country_or_group": "страна или группа", "real GDP in {0}": "реальный ВВП в {0} г.",
+    "depth of the transition trough": "глубина трансформационного спада",
+    "year of the transition trough": "год дна трансформационного спада",
+    "first year of renewed growth": "первый год возобновления роста",
+    "lag from stabilization to renewed growth": "лаг от стабилизации до возобновления роста",
+    "peak inflation": "пиковая инфляция",
+    "stabilization year (inflation below {0}% for good)": "год стабилизации (инфляция устойчиво ниже {0}%)",
+    "Poland": "Польша", "Slovenia": "Словения", "Slovakia": "Словакия", "Ukraine": "Украина", "Moldova": "Молдова",
+    "Czech Republic": "Чехия", "Georgia": "Грузия", "Croatia": "Хорватия", "Armenia": "Армения", "Latvia": "Латвия",
+    "Uzbekistan": "Узбекистан", "Belarus": "Беларусь", "Kazakhstan": "Казахстан", "Kyrgyzstan": "Кыргызстан",
+    "Azerbaijan": "Азербайджан", "Tajikistan": "Таджикистан",
+    "{0} transition economies (FSV) / all countries with both dates (compendium)":
+        "{0} переходных экономик (FSV) / все страны с обеими датами (компендиум)",
+    "{0}-{1} (FSV); {2}-latest (compendium)": "{0}-{1} (FSV); {2} — последний год (компендиум)",
+    "{0} (highest entry {1}-{2})": "{0} (наибольшее значение за {1}-{2})",
+    # 00 claims ledger: the evidence, claim by claim
+    "As of the essay": "На время эссе", "as of the essay": "на время эссе", "Intervals": "Интервалы",
+    "Single choices that flip the verdict": "Одиночные выборы, меняющие вердикт", "Joint test": "Совместный тест",
+    "More on {0}": "Подробнее о {0}",
+    "Source: claims ledger of this compendium (results/claims.csv).":
+        "Источник: реестр тезисов этого компендиума (results/claims.csv).",
     "verdict_asof_essay": "вердикт на время эссе", "verdict_latest": "вердикт по последним данным",
     # 01 reform sequencing: scopes and concordance of C1
     "scope": "охват", "former_ussr": "бывший СССР", "former_ussr_mongolia": "бывший СССР и Монголия",
@@ -152,5 +174,32 @@ TABLE_HEADERS: dict[str, str] = {
     "resource-rich CIS": "богатое ресурсами СНГ", "not robust": "неустойчиво", "robust": "устойчиво",
     "country + year": "страна + год", "year only": "только год", "sum {0}-{1}": "сумма {0}–{1}", "war": "война",
     "contradicted": "опровергается", "mixed": "неоднозначно", "supported": "подтверждается",
+    "supported in part": "подтверждается частично",
     "not testable with these data": "не проверяется этими данными",
 }
+
+
+#: Identifiers that reach the cells of displayed tables → the words a reader sees (English; the Russian
+#: of each word is in :data:`TABLE_HEADERS`). Variable and file names listed as such stay code.
+ID_LABELS: dict[str, str] = {
+    "former_ussr+war": "former USSR + war", "gap_points": "gap, EBRD points", "gap_years": "gap, years",
+    "gap_points_1990_1995": "gap, 1990–95 mean", "gap_points_1992": "gap in 1992", "gap_points_1994": "gap in 1994",
+    "gap_points_1996": "gap in 1996", "cumulative_loss": "cumulative loss", "trough_index": "trough index",
+    "years_below_base": "years below the base", "index_1999": "index 1999", "index_2007": "index 2007",
+    "definition_break": "definition break", "never_high": "never in high inflation", "no_disinflation": "no disinflation",
+    "governance_index": "governance index", "resource_index": "resource index", "gdp_index_2000": "real GDP index 2000",
+    "gdp_index_2007": "real GDP index 2007", "gdp_index_2024": "real GDP index 2024",
+    "growth_1990_2000": "growth 1990–2000", "growth_2000_2019": "growth 2000–2019",
+    "customs_union": "customs union", "single_market": "single market", "hko_cpi_inflation": "CPI inflation (World Bank)",
+    "maddison": "Maddison", "wdi": "WDI", "pwt": "PWT", "weo": "WEO", "wdi, maddison, pwt, weo": "WDI, Maddison, PWT, WEO",
+}
+TABLE_HEADERS.update({
+    "former USSR + war": "бывший СССР + война", "gap, EBRD points": "разрыв, баллы ЕБРР", "gap, years": "разрыв, лет",
+    "gap, 1990–95 mean": "разрыв, среднее за 1990–95", "gap in {0}": "разрыв в {0} г.", "cumulative loss": "накопленные потери",
+    "trough index": "индекс в низшей точке", "years below the base": "лет ниже базы", "index {0}": "индекс {0}",
+    "definition break": "смена определения", "never in high inflation": "инфляция не была высокой",
+    "no disinflation": "без дезинфляции", "governance index": "индекс управления", "resource index": "индекс ресурсов",
+    "real GDP index {0}": "индекс реального ВВП {0}", "growth {0}–{1}": "рост {0}–{1}", "customs union": "таможенный союз",
+    "single market": "единый рынок", "CPI inflation (World Bank)": "инфляция ИПЦ (Всемирный банк)",
+    "WDI, Maddison, PWT, WEO": "WDI, Maddison, PWT, WEO",
+})

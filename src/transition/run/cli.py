@@ -1,4 +1,4 @@
-"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, bench, readme.
+"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, compare, multiverse, bench, readme.
 
 Exit codes (:mod:`transition.run.problems`):
 
@@ -48,7 +48,7 @@ from transition.run.problems import (
     is_disk_error,
     shown_lines,
 )
-from transition.run.resolve import check_name, grid_combinations, parse_grid, resolve
+from transition.run.resolve import NAME_PATTERN, check_name, grid_combinations, parse_grid, resolve
 
 #: A sweep of more variants than this is announced with an estimate of its duration.
 LARGE_SWEEP = 50
@@ -408,16 +408,16 @@ def _show_sweep(report, grid: dict, headlines, layout: Layout, shown_table) -> N
 @click.pass_context
 def render(ctx: click.Context, output, ru_run: str) -> None:
     """The reader's edition: a book of the executed notebooks, the claims ledger first (site/), and the
-    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.run.book).
+    Russian edition (site/ru/) when runs/ru/ holds one; offline, nothing executed (transition.publish.book).
 
     The output folder is replaced whole: it must be new, empty, or a site an earlier render wrote
     (it carries the file .transition-site); any other folder is refused and nothing is deleted."""
-    from transition.run import site_folder
+    from transition.publish import site_folder
 
     out_dir = (output or site_folder.SITE_DIR).resolve()
     site_folder.check_output(out_dir)  # never a folder it did not write: refused before anything is built
     # Heavy (Sphinx, MyST-NB): imported only by the command that renders.
-    from transition.run import book
+    from transition.publish import book
 
     layout = _layout(ctx)
     started = time.perf_counter()
@@ -429,6 +429,36 @@ def render(ctx: click.Context, output, ru_run: str) -> None:
     editions = "English and Russian editions" if (site / "ru" / "index.html").is_file() else "English edition"
     click.echo(f"rendered the {editions} into {layout.display(site)} in {time.perf_counter() - started:.1f} s; "
                f"open {layout.display(site / 'index.html')}")
+
+
+@main.command()
+@click.argument("run")
+@click.argument("run2", required=False)
+@click.pass_context
+def compare(ctx: click.Context, run: str, run2) -> None:
+    """Which headline numbers and verdicts changed between two runs, old → new, as a table.
+
+    RUN is a named run (runs/RUN/) or `default` (results/); with one RUN it is compared against the
+    default run (old: default, new: RUN), with two, RUN2 against RUN. Verdicts are judged by the
+    ledger's rules on the default run's headline files with the run's own in their place.
+    """
+    layout = _layout(ctx)
+
+    def folder(name: str) -> Path:
+        if name not in ("default", "results") and not NAME_PATTERN.fullmatch(name):
+            raise ParameterProblems([f"{name[:40]!r}: not a run name (letters, digits, '.', '_', '-')"])
+        path = layout.results if name in ("default", "results") else layout.runs / name
+        if not path.is_dir() or not any(path.glob("[0-9][0-9]_*.json")):
+            raise ParameterProblems([f"{name}: no run with headline files at {layout.display(path)} "
+                                     "(named runs: transition run NN --name NAME)"])
+        return path
+
+    old_name, new_name = ("default", run) if run2 is None else (run, run2)
+    old, new = folder(old_name), folder(new_name)
+    # Heavy (pandas, the ledger's rules): imported only when comparing.
+    from transition.publish import compare as comparing
+
+    click.echo(comparing.report(old, new, old_name, new_name, layout.results))
 
 
 @main.command()
@@ -479,7 +509,7 @@ def multiverse(ctx: click.Context, claims, engine: str, scheduler, jobs: int, li
 
 #: The claims with a declared space (``SPACES`` of claims/spaces.py, in its order), named here so that an
 #: unknown claim is refused before the scientific stack is imported; a test keeps the two equal.
-MULTIVERSE_CLAIMS = ("C1", "C2", "C3", "C8", "C9", "C10")
+MULTIVERSE_CLAIMS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10")
 
 
 def _multiverse_target(layout: Layout, chosen: list[str], every_claim: bool, limit, name, permutations, seed,
@@ -589,7 +619,7 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
 def readme(check: bool) -> None:
     """Rewrite README.md's generated blocks (verdicts, run times, table and figure map) from results/."""
     # Heavy (pandas): imported only by the command that reads the results.
-    from transition.run import manifest
+    from transition.publish import manifest
 
     current = manifest.README_PATH.read_text(encoding="utf-8")
     updated = manifest.update_readme(current)

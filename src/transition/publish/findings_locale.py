@@ -4,7 +4,7 @@ The chapters write their findings in English with the run's numbers in them. The
 them paragraph by paragraph: a paragraph's *template* is its text with every number replaced by
 ``{0}``, ``{1}`` … in order and its line breaks by spaces; ``book/locale/<lang>/findings.yml`` maps
 templates to translated templates, which get the run's numbers back. A paragraph whose template has
-no entry stays in English and is listed by :func:`untranslated` (``python -m transition.run.book
+no entry stays in English and is listed by :func:`untranslated` (``python -m transition.publish.book
 status`` prints the count), so a changed sentence in a chapter shows up as text to translate.
 
 Examples

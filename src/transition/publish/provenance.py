@@ -1,12 +1,15 @@
 """The book's note under each figure and table: a download of its data (CSV) and where it came from.
 
 Under every code cell that shows a figure or a table (a :class:`transition.present.table.Table`), the
-book adds one short line, in the edition's language::
+book adds one short line, in the edition's language, and at the end of the page the rest, once::
 
-    Data: output_paths.csv (SHA-256 1a2b3c4d5e6f) · 02_output_paths.ipynb, cell 9 · parameters: default · commit 8716cb8a2f47
+    Data: output_paths.csv · cell 9
+    …
+    Where this page comes from: 02_output_paths.ipynb · parameters: default run · commit 8716cb8a2f47 ·
+    SHA-256: output_paths.csv 1a2b3c4d5e6f, …
 
 The CSV is the one the cell writes (``out.table(frame, "name")``, as in the output map of
-:mod:`transition.run.manifest`), else the last one the notebook wrote before it (before its first,
+:mod:`transition.publish.manifest`), else the last one the notebook wrote before it (before its first,
 the first it writes); its hash is of the file the reader downloads. The parameters are the run's (papermill's record in the notebook), the
 commit is the one the notebook's colophon names. Nothing is executed: all of it is read from the
 executed notebook and its results folder. Every value is written as inline code that holds it
@@ -22,16 +25,16 @@ from pathlib import Path
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.present.escape import code_span
-from transition.run.manifest import _calls
+from transition.publish.manifest import _calls
 
 DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
 SAFE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")  # a CSV name that can be a link's target as it is
 COMMIT = re.compile(r"(?:Commit|Коммит): `([^`]+)`")  # the colophon, or its Russian text
 WORDS = {
     "en": {"data": "Data", "cell": "cell", "parameters": "parameters", "default": "default run",
-           "commit": "commit", "none": "no table"},
+           "commit": "commit", "none": "no table", "page": "Where this page comes from"},
     "ru": {"data": "Данные", "cell": "ячейка", "parameters": "параметры", "default": "расчёт по умолчанию",
-           "commit": "коммит", "none": "без таблицы"},
+           "commit": "коммит", "none": "без таблицы", "page": "Откуда эта страница"},
 }
 
 
@@ -89,19 +92,27 @@ def _relative(value):
     return value.replace(root, "") if isinstance(value, str) else value
 
 
-def note(csv: str | None, data_dir: Path, stem: str, number: int, parameters: str, commit: str | None,
-         lang: str) -> str:
-    """The provenance line (Markdown) of one cell."""
+def note(csv: str | None, data_dir: Path, number: int, lang: str) -> str:
+    """The provenance line (Markdown) of one cell: its data's download link and the cell's number."""
     words = WORDS[lang]
     path = data_dir / csv if csv else None
     if path is not None and path.exists() and SAFE_FILE.fullmatch(csv):
-        data = f"[{code_span(csv)}](path:{DATA_DIR}/{csv}) (SHA-256 `{_sha(path)}`)"
+        data = f"[{code_span(csv)}](path:{DATA_DIR}/{csv})"
     else:
         data = words["none"]
-    parts = [f"{words['data']}: {data}", f"{code_span(stem + '.ipynb')}, {words['cell']} {number}",
-             f"{words['parameters']}: {parameters}"]
+    return f"{words['data']}: {data} · {words['cell']} {number}"
+
+
+def page_note(csvs: list[str], data_dir: Path, stem: str, parameters: str, commit: str | None, lang: str) -> str:
+    """The page's provenance, once: the notebook, the run's parameters, the commit, each data file's hash."""
+    words = WORDS[lang]
+    hashes = [f"{code_span(csv)} `{_sha(data_dir / csv)}`" for csv in dict.fromkeys(csvs)
+              if SAFE_FILE.fullmatch(csv) and (data_dir / csv).exists()]
+    parts = [f"**{words['page']}:** {code_span(stem + '.ipynb')}", f"{words['parameters']}: {parameters}"]
     if commit:
         parts.append(f"{words['commit']} {code_span(commit)}")
+    if hashes:
+        parts.append(f"SHA-256: {', '.join(hashes)}")
     return " · ".join(parts)
 
 
@@ -123,13 +134,19 @@ def _split_tables(cells: list[dict]) -> None:
                                   "outputs": tables, "metadata": {"tags": ["remove-input"]}})
 
 
+def _styled(css_class: str, text: str) -> str:
+    """Markdown in a block of the given class (docutils' ``container``), for the book's style sheet."""
+    return f"```{{container}} {css_class}\n{text}\n```"
+
+
 def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
-    """Put the provenance line under every cell of ``nb`` that shows a figure or a table (in place)."""
+    """Put a short provenance line (data download, cell) under every cell of ``nb`` that shows a figure or
+    a table, and the page's provenance (parameters, commit, hashes) once at its end (in place)."""
     parameters, commit = parameters_of(nb, lang), commit_of(nb)
     written = [f"{name}.csv" for cell in nb["cells"] if cell["cell_type"] == "code"
                for kind, name in _calls(_text(cell)) if kind == "table"]
     last_csv = written[0] if written else None  # before the notebook's first table: the first it writes
-    cells = []
+    cells, shown = [], []
     for number, cell in enumerate(nb["cells"], start=1):
         cells.append(cell)
         if cell["cell_type"] != "code":
@@ -138,6 +155,11 @@ def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
         last_csv = tables[0] if tables else last_csv
         if _shows_result(cell):  # a Markdown cell of its own: a figure's cell keeps its single output
             _split_tables(cells)
-            text = note(last_csv, data_dir, stem, number, parameters, commit, lang)
-            cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]}, "source": text})
+            shown += [last_csv] if last_csv else []
+            cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]},
+                          "source": _styled("compendium-provenance", note(last_csv, data_dir, number, lang))})
+    if shown or commit:
+        cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance-page"]},
+                      "source": _styled("compendium-provenance-page",
+                                        page_note(shown, data_dir, stem, parameters, commit, lang))})
     nb["cells"] = cells
