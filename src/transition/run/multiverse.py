@@ -220,16 +220,19 @@ def selected_specs(registry: str, claim: str, limit: int | None = None) -> list[
 def pending_batches(registry: str, claims: Iterable[str], store: Path, limit: int | None = None,
                     batch_size: int = BATCH_SIZE, notes: list[str] | None = None
                     ) -> tuple[list[tuple[str, list]], dict[str, int]]:
-    """The batches still to evaluate (the first ``limit`` specifications of each claim), the largest first,
-    and how many specifications per claim the store already holds (:func:`batches_of`)."""
-    batches, reused = [], {}
+    """The batches still to evaluate (the first ``limit`` specifications of each claim), and how many
+    specifications per claim the store already holds (:func:`batches_of`). The claims with the fewest
+    specifications come first: a small space is small because each specification costs much (a trade
+    table, a bootstrap), so its batches start early and the many short batches of the large spaces
+    fill the workers' time at the end."""
+    batches, reused, sizes = [], {}, {}
     for claim in claims:
         done = finished_keys(store, claim, notes)
         specs = selected_specs(registry, claim, limit)
         todo = [spec.choices for spec in specs if spec.key not in done]
-        reused[claim] = len(specs) - len(todo)
+        reused[claim], sizes[claim] = len(specs) - len(todo), len(specs)
         batches += [(claim, batch) for batch in batches_of(todo, batch_size)]
-    return sorted(batches, key=lambda item: -len(item[1])), reused
+    return sorted(batches, key=lambda item: sizes[item[0]]), reused
 
 
 def batches_of(todo: list[tuple], batch_size: int = BATCH_SIZE) -> list[list[tuple]]:
@@ -267,7 +270,10 @@ def run(claims: list[str], engine: str = "local", jobs: int = 2, scheduler: str 
     """Evaluate every pending specification of ``claims`` and store the results (default store: runs/multiverse/)."""
     started = time.perf_counter()
     store = Path(store or STORE_DIR)
-    importlib.import_module(registry).load_data()  # the panel current before its hash versions the store
+    module = importlib.import_module(registry)
+    data = module.load_data()  # the panel current before its hash versions the store
+    if engine == "local":  # the local workers are forked from here: they start with the data loaded
+        _WORKER_DATA[registry] = (_CODE_VERSION.setdefault("version", code_version()), module, data)
     notes: list[str] = []
     batches, reused = pending_batches(registry, claims, store, limit, batch_size, notes)
     evaluated = {claim: 0 for claim in claims}
