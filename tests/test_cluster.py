@@ -76,7 +76,7 @@ def test_an_unknown_claim_is_refused_before_the_heavy_imports():
 
 def test_the_light_list_of_claims_is_the_spaces():
     from transition.claims.spaces import SPACES
-    from transition.run.cli import MULTIVERSE_CLAIMS
+    from transition.run.multiverse_command import MULTIVERSE_CLAIMS
 
     assert MULTIVERSE_CLAIMS == tuple(SPACES)
 
