@@ -27,7 +27,7 @@ from pathlib import Path
 import click
 
 from transition.data import sources
-from transition.run import cache, locks, records
+from transition.run import cache, locks, multiverse_command, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -48,6 +48,7 @@ from transition.run.problems import (
     is_disk_error,
     shown_lines,
 )
+from transition.run.multiverse_command import MULTIVERSE_CLAIMS
 from transition.run.resolve import NAME_PATTERN, check_name, grid_combinations, parse_grid, resolve
 
 #: A sweep of more variants than this is announced with an estimate of its duration.
