@@ -124,6 +124,14 @@ def evaluate_batch(registry: str, claim: str, batch: list[tuple[tuple[str, Any],
     return rows, _peak_mib()
 
 
+def evaluate_task(registry: str, parts: list[tuple[str, list]], nulls: str | None = DEFAULT_NULLS,
+                  version: str | None = None) -> tuple[list[tuple[str, list[dict]]], float]:
+    """One task: a batch of each of its claims (:func:`evaluate_batch`); (claim, rows) per part and the
+    worker's peak memory (MiB) after the task."""
+    done = [(claim, evaluate_batch(registry, claim, batch, nulls, version)[0]) for claim, batch in parts]
+    return done, _peak_mib()
+
+
 def _null_json(inputs) -> str | None:
     return None if inputs is None else json.dumps({k: np.asarray(v).tolist() for k, v in inputs.items()})
 
@@ -219,20 +227,34 @@ def selected_specs(registry: str, claim: str, limit: int | None = None) -> list[
 
 def pending_batches(registry: str, claims: Iterable[str], store: Path, limit: int | None = None,
                     batch_size: int = BATCH_SIZE, notes: list[str] | None = None
-                    ) -> tuple[list[tuple[str, list]], dict[str, int]]:
-    """The batches still to evaluate (the first ``limit`` specifications of each claim), and how many
-    specifications per claim the store already holds (:func:`batches_of`). The claims with the fewest
-    specifications come first: a small space is small because each specification costs much (a trade
-    table, a bootstrap), so its batches start early and the many short batches of the large spaces
-    fill the workers' time at the end."""
-    batches, reused, sizes = [], {}, {}
+                    ) -> tuple[list[list[tuple[str, list]]], dict[str, int]]:
+    """The tasks still to run, each a list of (claim, batch of specifications) (the first ``limit``
+    specifications of each claim), and how many specifications per claim the store already holds.
+
+    A claim whose space is small (at most ``GROUP_LIMIT × batch_size`` specifications) is small because each
+    specification costs much, often through tables built once per process (the trade flows of C4-C7): the
+    small claims share tasks (up to that many specifications each), so that one worker builds those tables
+    once, and these tasks come first; the large spaces follow in batches (:func:`batches_of`), the smaller
+    first, so that the many short batches of the largest fill the workers' time at the end."""
+    small, large, reused, sizes = [], [], {}, {}
     for claim in claims:
         done = finished_keys(store, claim, notes)
         specs = selected_specs(registry, claim, limit)
         todo = [spec.choices for spec in specs if spec.key not in done]
         reused[claim], sizes[claim] = len(specs) - len(todo), len(specs)
-        batches += [(claim, batch) for batch in batches_of(todo, batch_size)]
-    return sorted(batches, key=lambda item: sizes[item[0]]), reused
+        if not todo:
+            continue
+        if len(specs) <= GROUP_LIMIT * batch_size:
+            small.append((claim, todo))
+        else:
+            large += [(claim, batch) for batch in batches_of(todo, batch_size)]
+    tasks: list[list[tuple[str, list]]] = []
+    for claim, todo in sorted(small, key=lambda item: sizes[item[0]]):
+        if tasks and sum(len(batch) for _claim, batch in tasks[-1]) + len(todo) <= GROUP_LIMIT * batch_size:
+            tasks[-1].append((claim, todo))
+        else:
+            tasks.append([(claim, todo)])
+    return tasks + [[part] for part in sorted(large, key=lambda item: sizes[item[0]])], reused
 
 
 def batches_of(todo: list[tuple], batch_size: int = BATCH_SIZE) -> list[list[tuple]]:
@@ -275,27 +297,28 @@ def run(claims: list[str], engine: str = "local", jobs: int = 2, scheduler: str 
     if engine == "local":  # the local workers are forked from here: they start with the data loaded
         _WORKER_DATA[registry] = (_CODE_VERSION.setdefault("version", code_version()), module, data)
     notes: list[str] = []
-    batches, reused = pending_batches(registry, claims, store, limit, batch_size, notes)
+    tasks, reused = pending_batches(registry, claims, store, limit, batch_size, notes)
     evaluated = {claim: 0 for claim in claims}
     peaks: list[float] = []
-    bar = _progress(sum(len(batch) for _, batch in batches), progress)
+    bar = _progress(sum(len(batch) for task in tasks for _claim, batch in task), progress)
     try:
-        for claim, (rows, peak) in _execute(batches, engine, jobs, scheduler, registry, nulls,
-                                            _CODE_VERSION.setdefault("version", code_version())):
-            write_batch(store, claim, rows)
-            evaluated[claim] += len(rows)
+        for parts, peak in _execute(tasks, engine, jobs, scheduler, registry, nulls,
+                                    _CODE_VERSION.setdefault("version", code_version())):
+            for claim, rows in parts:
+                write_batch(store, claim, rows)
+                evaluated[claim] += len(rows)
+                bar.update(len(rows))
             peaks.append(peak)
-            bar.update(len(rows))
     finally:
         bar.close()
     return Report(evaluated, reused, round(time.perf_counter() - started, 2), notes,
                   (round(peaks[0], 1), round(max(peaks), 1)) if peaks else None)
 
 
-def _execute(batches, engine: str, jobs: int, scheduler: str | None, registry: str, nulls: str | None, version: str):
-    if not batches:
+def _execute(tasks, engine: str, jobs: int, scheduler: str | None, registry: str, nulls: str | None, version: str):
+    if not tasks:
         return
-    tasks = [(claim, (registry, claim, batch, nulls, version)) for claim, batch in batches]
+    tasks = [(registry, task, nulls, version) for task in tasks]
     if engine == "local":
         yield from _execute_local(tasks, jobs)
     elif engine == "dask":
@@ -306,9 +329,9 @@ def _execute(batches, engine: str, jobs: int, scheduler: str | None, registry: s
 
 def _execute_local(tasks, jobs: int):
     with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_threads) as pool:
-        futures = {pool.submit(evaluate_batch, *arguments): claim for claim, arguments in tasks}
+        futures = [pool.submit(evaluate_task, *arguments) for arguments in tasks]
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield future.result()
 
 
 def _connect(scheduler: str):
@@ -345,9 +368,9 @@ def _execute_dask(tasks, jobs: int, scheduler: str | None):
                                env=SINGLE_THREAD_ENV)
         client = Client(cluster)
     try:
-        futures = {client.submit(evaluate_batch, *arguments, pure=False): claim for claim, arguments in tasks}
+        futures = [client.submit(evaluate_task, *arguments, pure=False) for arguments in tasks]
         for future in dask_completed(futures):
-            yield futures[future], future.result()
+            yield future.result()
     finally:
         client.close()
         if cluster is not None:
