@@ -94,9 +94,10 @@ def test_the_error_verdict_is_the_engines():
 
 
 def _stored_tests(folder, tables, **changes):
-    rows = [{**dict.fromkeys(robustness.JOINT_TEST_COLUMNS, 0.25), "claim": claim, "null": "shuffled",
-             "n_in_multiverse": int((tables[claim]["verdict"] != robustness.ERROR).sum()), **changes}
-            for claim in ("C3", "C2")]
+    rows = [{**dict.fromkeys(robustness.JOINT_TEST_COLUMNS, 0.25), "claim": claim, "as_of": when, "null": "shuffled",
+             "n_in_multiverse": int(((tables[claim]["verdict"] != robustness.ERROR)
+                                     & (tables[claim]["as_of"].astype(str) == when)).sum()), **changes}
+            for claim in ("C3", "C2") for when in ("2002", "latest")]
     pd.DataFrame(rows).to_csv(folder / robustness.JOINT_TESTS_FILE, index=False)
 
 
@@ -104,8 +105,9 @@ def test_the_stored_joint_tests_are_read_for_the_presented_claims(results, tmp_p
     _summary, tables = results
     _stored_tests(tmp_path, tables)
     tests = robustness.load_joint_tests(str(tmp_path), tables)
-    assert tests["claim"].tolist() == ["C2", "C3"] and tests.columns.tolist() == robustness.JOINT_TEST_COLUMNS
-    assert robustness.load_joint_tests(str(tmp_path), {"C3": tables["C3"]})["claim"].tolist() == ["C3"]
+    assert tests["claim"].tolist() == ["C2", "C2", "C3", "C3"] and tests["as_of"].tolist() == ["latest", "2002"] * 2
+    assert tests.columns.tolist() == robustness.JOINT_TEST_COLUMNS
+    assert robustness.load_joint_tests(str(tmp_path), {"C3": tables["C3"]})["claim"].tolist() == ["C3", "C3"]
     assert robustness.load_joint_tests(str(tmp_path), {}).empty
 
 
@@ -116,5 +118,22 @@ def test_missing_or_stale_joint_tests_say_which_command_makes_them(results, tmp_
         robustness.load_joint_tests(str(tmp_path), tables)
     assert len(error.value._render_traceback_()) == 1  # a notebook shows one line, no traceback
     _stored_tests(tmp_path, tables, n_in_multiverse=7)
-    with pytest.raises(robustness.MissingJointTests, match="a test on 7 specifications for C2 .48 in its multiverse"):
+    with pytest.raises(robustness.MissingJointTests, match="a test on 7 specifications for C2 as of latest .24 in its"):
         robustness.load_joint_tests(str(tmp_path), tables)
+    pd.DataFrame([{"claim": "C2", "n_in_multiverse": 24}]).to_csv(tmp_path / robustness.JOINT_TESTS_FILE, index=False)
+    with pytest.raises(robustness.MissingJointTests, match="older format"):
+        robustness.load_joint_tests(str(tmp_path), tables)
+
+
+def test_findings_name_every_joint_test_with_its_permutations(results):
+    summary, tables = results
+    parts = robustness.decomposition(tables)
+    tests = pd.DataFrame([{**dict.fromkeys(robustness.JOINT_TEST_COLUMNS, 0.5), "claim": "C2", "as_of": when,
+                           "null": "the governance measures permuted across countries", "n_specifications": 768,
+                           "n_permutations": 1000, "p_median": 0.001} for when in ("latest", "2002")])
+    text = robustness.findings_text(summary, tests, parts, 2002, "en")
+    assert "**C2**, with the latest data: joint test on every one of its 768 specifications" in text
+    assert "as of the essay (2002)" in text and "1,000 permutations" in text and "p = 0.001" in text
+    keys = {row["key"] for row in robustness.headline_rows(summary, tests, parts)}
+    assert {"C2_latest_p_median", "C2_2002_p_share_significant", "C2_2002_joint_permutations"} <= keys
+    assert "на момент эссе (2002)" in robustness.findings_text(summary, tests, parts, 2002, "ru")

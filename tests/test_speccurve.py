@@ -107,11 +107,3 @@ def test_verdict_flips_count_pairs_that_differ_in_one_choice():
     flips = speccurve.verdict_flips(pd.DataFrame(rows), {"a": 1, "b": "x"}).set_index("dimension")
     assert flips.loc["a", "n_pairs"] == 4 and flips.loc["a", "share_changed"] == 1.0
     assert flips.loc["b", "n_pairs"] == 3 and flips.loc["b", "share_changed"] == 0.0
-
-
-def test_sample_specs_keeps_the_default_and_is_reproducible():
-    table = pd.DataFrame({"k": range(50), "default": [i == 37 for i in range(50)]})
-    first = speccurve.sample_specs(table, 5, keep=table["default"])
-    assert len(first) == 5 and 37 in first["k"].tolist()
-    assert first.equals(speccurve.sample_specs(table, 5, keep=table["default"]))
-    assert len(speccurve.sample_specs(table, 80)) == 50

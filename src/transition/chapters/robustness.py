@@ -19,6 +19,7 @@ import pandas as pd
 from transition.analysis import speccurve
 from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims import evaluate as claim_evaluate
+from transition.claims import nulls
 from transition.claims.rules import ALPHA, VERDICTS
 from transition.present.style import VERDICT_COLORS as STYLE_VERDICT_COLORS
 from transition.claims.spaces import SPACES
@@ -73,21 +74,18 @@ def _significant_c3(result: dict) -> bool:
 
 
 #: The joint tests stored by ``transition multiverse`` beside the multiverse's tables (notebook 09 reads them).
-JOINT_TESTS_FILE = "multiverse_joint_tests.csv"
-#: The stored joint tests' permutations (p-values in steps of 1/51) and specifications drawn (the defaults
-#: always in): about (50 + 1) × 4 evaluations per claim, minutes on two cores.
-JOINT_PERMUTATIONS, JOINT_SPECIFICATIONS = 50, 4
-#: The columns of the joint tests' table (one row per estimate-based claim).
-JOINT_TEST_COLUMNS = ["claim", "null", "claimed_sign", "n_in_multiverse", "n_specifications", "n_permutations",
-                      "observed_median", "observed_share_significant", "null_median_median", "p_median",
-                      "p_share_significant"]
+JOINT_TESTS_FILE = nulls.TESTS_FILE
+#: The stored joint tests' permutations (every specification is tested, one permutation matrix for all).
+JOINT_PERMUTATIONS = nulls.N_PERMUTATIONS
+#: The columns of the joint tests' table (one row per claim with a null and as-of choice).
+JOINT_TEST_COLUMNS = nulls.TEST_COLUMNS
 
-#: claim → the variables a null permutation moves across countries, the claimed sign, significance.
-NULLS = {
-    "C2": {"prefixes": ("ebrd_", "reform_"), "sign": -1, "significant": _significant_c2,
-           "what": "the EBRD scores and reform areas (hence the reform gap) permuted across countries"},
+#: The pipeline's own null (the reference the fast joint test of :mod:`transition.claims.nulls` is checked
+#: against): claim → the panel variables a permutation moves across countries, the claimed sign, significance.
+PANEL_NULLS = {
+    "C2": {"prefixes": ("ebrd_", "reform_"), "sign": -1, "significant": _significant_c2},
     "C3": {"variables": tuple(v for m in GOVERNANCE_MEASURES.values() for v in m.variables), "sign": 1,
-           "significant": _significant_c3, "what": "the governance measures permuted across countries"},
+           "significant": _significant_c3},
 }
 
 
@@ -187,33 +185,28 @@ def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
 
 # ---- the joint test under the null -----------------------------------------------------------------------
 class FreshEvaluate:
-    """``evaluate(claim, spec, panel)`` for a panel that may change between calls: the evaluator keeps
-    sub-results per process keyed by choices, not by data, so they are dropped whenever the panel does."""
+    """``evaluate(claim, spec, panel)`` for a panel that may change between calls (the pipeline's joint
+    test, :func:`speccurve.joint_test`, re-evaluates every specification on each permuted panel)."""
 
     def __init__(self, claim: str) -> None:
-        self.claim, self._data_id = claim, None
+        self.claim = claim
 
     def __call__(self, choices: dict, data: pd.DataFrame) -> dict:
-        if id(data) != self._data_id:
-            getattr(claim_evaluate, "_MEMO", {}).clear()
-            self._data_id = id(data)
         try:
             return claim_evaluate.evaluate(self.claim, SPACES[self.claim].spec(**choices), data)
         except (ArithmeticError, ValueError):  # degenerate under this permutation: no estimate (as the engine's "error")
             return {"verdict": ERROR, "estimate": math.nan}
 
-    def close(self) -> None:
-        getattr(claim_evaluate, "_MEMO", {}).clear()
 
+def null_permutation(claim: str, order=None):
+    """``permute(panel, rng)``: the claim's null variables moved, whole series at a time, across the study's
+    countries (``order``: one given permutation of them, as a row of ``nulls.NULLS[claim].shuffle.draw``)."""
+    null = PANEL_NULLS[claim]
 
-def null_permutation(claim: str):
-    """``permute(panel, rng)``: the claim's null variables moved, whole series at a time, across countries."""
-    null = NULLS[claim]
-
-    def permute(data: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    def permute(data: pd.DataFrame, rng: np.random.Generator | None = None) -> pd.DataFrame:
         names = data["variable"]
         mask = names.str.startswith(null["prefixes"]) if "prefixes" in null else names.isin(null["variables"])
-        return speccurve.permute_units(data, mask, rng, units=study_iso3())
+        return speccurve.permute_units(data, mask, rng, units=study_iso3(), order=order)
     return permute
 
 
@@ -230,28 +223,29 @@ def spec_choices(table: pd.DataFrame, claim: str) -> list[dict]:
 
 
 def joint_tests(tables: dict[str, pd.DataFrame], tidy: pd.DataFrame, n_permutations: int = JOINT_PERMUTATIONS,
-                n_specifications: int = JOINT_SPECIFICATIONS, seed: int = speccurve.SEED) -> pd.DataFrame:
-    """The joint test of each estimate-based claim on a fixed-seed sample of its specifications (the
-    default ones always in): the median estimate and the share significant with the claimed sign, with
-    their permutation p-values. ``transition multiverse`` stores them (:data:`JOINT_TESTS_FILE`)."""
+                seed: int = speccurve.SEED) -> pd.DataFrame:
+    """The joint test of each claim with a null over every specification of its table, per as-of choice,
+    recomputed here: each specification's inputs from ``tidy`` (:mod:`transition.claims.nulls`), then the
+    test of :func:`nulls.test_rows`, as ``transition multiverse`` computes it from its store."""
     rows = []
-    for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
+    for claim in (c for c in nulls.NULLS if c in tables):
         table = tables[claim][tables[claim]["verdict"] != ERROR]
-        sample = speccurve.sample_specs(table, n_specifications, seed, keep=table["default"].astype(bool))
-        evaluate = FreshEvaluate(claim)
-        try:
-            test = speccurve.joint_test(spec_choices(sample, claim), evaluate, null_permutation(claim), tidy,
-                                        NULLS[claim]["significant"], NULLS[claim]["sign"], n_permutations, seed)
-        finally:
-            evaluate.close()
-        rows.append({"claim": claim, "null": NULLS[claim]["what"], "claimed_sign": NULLS[claim]["sign"],
-                     "n_in_multiverse": len(table), **test.as_row()})
-    return pd.DataFrame(rows) if rows else no_tests()
+        groups = {}
+        for when, part in table.groupby(table["as_of"].astype(str), sort=False):
+            specs = [SPACES[claim].spec(**choices) for choices in spec_choices(part, claim)]
+            groups[when] = ([nulls.NULLS[claim].inputs(spec, tidy) for spec in specs],
+                            part["n_estimate"].to_numpy(dtype=float), part["key"].tolist())
+        rows += nulls.test_rows(claim, groups, n_permutations, seed, tolerance=CSV_TOLERANCE)
+    return nulls.tests_table(rows)
+
+
+#: The multiverse's tables round every number to 6 decimals: the observed check's tolerance on them.
+CSV_TOLERANCE = 5.1e-7
 
 
 def no_tests() -> pd.DataFrame:
-    """The joint tests' table without a test (no estimate-based claim presented): its columns, no rows."""
-    return pd.DataFrame(columns=JOINT_TEST_COLUMNS)
+    """The joint tests' table without a test (no claim with a null presented): its columns, no rows."""
+    return nulls.no_tests()
 
 
 class MissingJointTests(FileNotFoundError):
@@ -264,22 +258,28 @@ class MissingJointTests(FileNotFoundError):
 
 def load_joint_tests(multiverse_dir: str | None, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The joint tests stored by ``transition multiverse`` (:data:`JOINT_TESTS_FILE`) for the presented
-    estimate-based claims; :class:`MissingJointTests` when the file or a claim's row is missing, or when a
-    row was computed on another multiverse (its number of evaluable specifications differs)."""
+    claims with a null, one row per as-of choice; :class:`MissingJointTests` when the file or a row is
+    missing, or when a row was computed on another multiverse (its number of evaluable specifications differs)."""
     path = folder(multiverse_dir) / JOINT_TESTS_FILE
-    fix = "run `transition multiverse` (it computes the joint tests after the specifications), or n_permutations > 0"
+    fix = ("run `transition multiverse` (it computes the joint tests after the specifications; a partial run "
+           "with --permutations), or n_permutations > 0")
     if not path.is_file():
         raise MissingJointTests(f"{_shown(path)} not found: {fix}")
-    stored = pd.read_csv(path)
+    stored = pd.read_csv(path, dtype={"as_of": str})
+    if "as_of" not in stored.columns:
+        raise MissingJointTests(f"{_shown(path)} holds joint tests of an older format (no as_of column): {fix}")
     rows = []
-    for claim in (c for c in ESTIMATE_CLAIMS if c in tables):
-        row = stored[stored["claim"] == claim]
-        evaluable = int((tables[claim]["verdict"] != ERROR).sum())
-        if row.empty or int(row["n_in_multiverse"].iloc[0]) != evaluable:
-            found = "no row" if row.empty else f"a test on {int(row['n_in_multiverse'].iloc[0])} specifications"
-            raise MissingJointTests(f"{_shown(path)} has {found} for {claim} ({evaluable} in its multiverse): {fix}")
-        rows.append(row)
-    return pd.concat(rows, ignore_index=True)[JOINT_TEST_COLUMNS] if rows else no_tests()
+    for claim in (c for c in nulls.NULLS if c in tables):
+        table = tables[claim]
+        for when, part in table.groupby(table["as_of"].astype(str), sort=False):
+            row = stored[(stored["claim"] == claim) & (stored["as_of"] == when)]
+            evaluable = int((part["verdict"] != ERROR).sum())
+            if row.empty or int(row["n_in_multiverse"].iloc[0]) != evaluable:
+                found = "no row" if row.empty else f"a test on {int(row['n_in_multiverse'].iloc[0])} specifications"
+                raise MissingJointTests(f"{_shown(path)} has {found} for {claim} as of {when} ({evaluable} in its "
+                                        f"multiverse): {fix}")
+            rows.append(row)
+    return nulls.tests_table(pd.concat(rows, ignore_index=True).to_dict("records")) if rows else no_tests()
 
 
 def _shown(path: Path) -> str:
@@ -327,10 +327,13 @@ def headline_rows(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
                      {"key": f"{claim}_{when}_share_default_verdict", "value": share, "unit": "share",
                       "description": f"share of {claim} specifications as of {when} giving the default's verdict ({verdict})"}]
     for test in tests.itertuples():
-        rows += [{"key": f"{test.claim}_p_median", "value": test.p_median, "unit": "p-value",
-                  "description": f"{test.claim}: permutation p of the median estimate ({test.n_permutations} permutations)"},
-                 {"key": f"{test.claim}_p_share_significant", "value": test.p_share_significant, "unit": "p-value",
-                  "description": f"{test.claim}: permutation p of the share significant with the claimed sign"}]
+        head = f"{test.claim} as of {test.as_of}, every specification ({test.n_specifications:,}) × {test.n_permutations:,} permutations"
+        rows += [{"key": f"{test.claim}_{test.as_of}_p_median", "value": test.p_median, "unit": "p-value",
+                  "description": f"{head}: permutation p of the median estimate"},
+                 {"key": f"{test.claim}_{test.as_of}_p_share_significant", "value": test.p_share_significant,
+                  "unit": "p-value", "description": f"{head}: permutation p of the share significant with the claimed sign"},
+                 {"key": f"{test.claim}_{test.as_of}_joint_permutations", "value": test.n_permutations,
+                  "unit": "permutations", "description": f"{head}: permutations of the joint test"}]
     for claim, part in parts.groupby("claim"):
         top = part.sort_values("shapley_share", ascending=False).iloc[0]
         rows.append({"key": f"{claim}_top_choice_shapley_share", "value": float(top["shapley_share"]), "unit": "share of variance",
@@ -342,18 +345,22 @@ _FINDINGS = {
     "en": {"claim": "- **{claim}** ({n} specifications): the default specification's verdict, *{verdict}* with the latest "
                     "data, holds in {share}% of them ({essay_share}% as of the essay, where the default says *{essay_verdict}*). "
                     "The choice that moves its estimate most is *{top}* ({top_share}% of the variance).{errors}",
-           "test": "- **{claim}**, joint test on {n} specifications ({null}; {perm} permutations): median estimate "
-                   "{median}, p = {p_median}; share significant with the claimed sign {share}%, p = {p_share}.",
+           "test": "- **{claim}**, {when}: joint test on every one of its {n} specifications ({null}; {perm} "
+                   "permutations, the same for every specification): median estimate {median}, p = {p_median}; share "
+                   "significant with the claimed sign {share}%, p = {p_share}.",
+           "latest": "with the latest data", "essay": "as of the essay ({year})",
            "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
-           "none": "No joint test: neither estimate-based claim (C2, C3) is presented.",
+           "none": "No joint test: no claim with a null (C1, C2, C3) is presented.",
            "errors": " {n} of them could not be evaluated (degenerate: too few observations or R² = 0), {latest} with the latest data."},
     "ru": {"claim": "- **{claim}** ({n} спецификаций): вердикт спецификации по умолчанию по последним данным, *{verdict}*, "
                     "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
                     "Сильнее всего оценку сдвигает выбор *{top}* ({top_share}% дисперсии).{errors}",
-           "test": "- **{claim}**, совместный тест на {n} спецификациях ({null}; {perm} перестановок): медианная оценка "
-                   "{median}, p = {p_median}; доля значимых с заявленным знаком {share}%, p = {p_share}.",
+           "test": "- **{claim}**, {when}: совместный тест на всех {n} спецификациях ({null}; {perm} перестановок, "
+                   "одних и тех же для каждой спецификации): медианная оценка {median}, p = {p_median}; доля значимых с "
+                   "заявленным знаком {share}%, p = {p_share}.",
+           "latest": "по последним данным", "essay": "на момент эссе ({year})",
            "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
-           "none": "Совместного теста нет: ни одно утверждение с оценкой (C2, C3) не представлено.",
+           "none": "Совместного теста нет: ни одно утверждение с нулевой гипотезой (C1, C2, C3) не представлено.",
            "errors": " {n} из них не удалось оценить (вырожденные: слишком мало наблюдений или R² = 0), из них {latest} — по последним данным."},
 }
 
@@ -386,8 +393,10 @@ def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
     if tests.empty:
         lines.append(words["none"])
     for test in tests.itertuples():
+        when = words["latest"] if str(test.as_of) == "latest" else words["essay"].format(year=test.as_of)
         lines.append(words["test"].format(
-            claim=test.claim, n=test.n_specifications, null=translate(test.null, lang), perm=test.n_permutations,
+            claim=test.claim, when=when, n=f"{test.n_specifications:,}", null=translate(test.null, lang),
+            perm=f"{test.n_permutations:,}",
             median=format_number(test.observed_median, 2), p_median=format_number(test.p_median, 3),
             share=format_number(100 * test.observed_share_significant, 0), p_share=format_number(test.p_share_significant, 3)))
     return "\n".join(lines)

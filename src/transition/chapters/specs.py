@@ -325,10 +325,9 @@ TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
 ROBUSTNESS = ParameterSpec("09_robustness", {
     "multiverse_dir": Text("folder holding the multiverse's tables (multiverse_*.csv); None means results/"),
     "claims": ListOf(["C1", "C2", "C3"], "claims whose multiverse is presented"),
-    "n_permutations": Integer(0, 5000, "permutations of the joint test under the null, recomputed here "
-                                       "(0: the joint tests stored by `transition multiverse`)"),
-    "n_specifications": Integer(1, 100000, "when recomputed: specifications drawn (the defaults always in) for the joint test"),
-    "seed": Integer(0, 2**31 - 1, "when recomputed: seed of the sample of specifications and of the permutations"),
+    "n_permutations": Integer(0, 100000, "permutations of the joint tests under the null, recomputed here on every "
+                                         "specification (0: the joint tests stored by `transition multiverse`)"),
+    "seed": Integer(0, 2**31 - 1, "when recomputed: seed of the permutations"),
     "lang": LANG,
     "output_dir": OUTPUT_DIR,
 })

@@ -1,5 +1,6 @@
 """Benchmarks: the panel (build from raw files, cached load), each notebook, the full run serial
-and in parallel, and a 12-variant sweep. Notebook runs go to a temporary folder, never to
+and in parallel, a 12-variant sweep, and the multiverse (:func:`time_multiverse`: end to end, by jobs,
+the joint tests by permutations, on a Dask cluster of separate processes). Notebook runs go to a temporary folder, never to
 ``results/`` or the committed notebooks, and bypass the execution cache (they time executions); the
 numbers are merged into ``results/benchmarks.json``. The targets of start-up, a warm ``make all`` and
 the cold run against its floor are timed by :mod:`transition.run.targets`.
@@ -10,7 +11,10 @@ import itertools
 import json
 import os
 import platform
+import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -233,6 +237,8 @@ def table(results: dict) -> str:
         add("sweep throughput", sweep["variants_per_minute"], "variants/min")
     for measure, value, unit, target in targets.rows(results):
         add(measure, value, unit, target)
+    for measure, value, unit, target, better in multiverse_rows(results):
+        add(measure, value, unit, target, better)
     for key in ("notebooks", "sweep"):
         if isinstance(results.get(key), dict) and "note" in results[key]:
             rows.append((key, results[key]["note"], "", ""))
@@ -241,3 +247,113 @@ def table(results: dict) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines)
+
+
+# ---- the multiverse -----------------------------------------------------------------------------------------
+#: Targets of the multiverse on 2 cores: specifications a minute end to end, the full default run in seconds.
+TARGET_MULTIVERSE_PER_MIN = 50_000
+TARGET_MULTIVERSE_SECONDS = 120.0
+#: Permutations of the joint tests' scaling.
+JOINT_SCALING = (100, 1_000, 10_000)
+_EVALUATED = re.compile(r"^(\d+) specifications evaluated, \d+ reused from the store, in ([\d.]+) s.*?"
+                        r"(?:peak memory (\d+) MiB after their first batch, (\d+) MiB at most)?$", re.M)
+
+
+def _multiverse_command(root: Path, *args: str) -> tuple[float, str]:
+    """``transition multiverse ARGS`` in a fresh process, into ``root`` (its own results and runs folders, an
+    empty store): wall seconds and what it printed; RuntimeError when it fails."""
+    command = [sys.executable, "-m", "transition", "--results-dir", str(root / "results"), "--runs-dir",
+               str(root / "runs"), "multiverse", "--no-progress", *args]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise RuntimeError(f"transition multiverse {' '.join(args)} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return seconds, done.stdout
+
+
+def _run_entry(seconds: float, output: str, jobs: int) -> dict:
+    found = _EVALUATED.search(output)
+    n = int(found.group(1)) if found else 0
+    entry = {"seconds": round(seconds, 2), "jobs": jobs, "specifications": n,
+             "specifications_per_min": round(n / seconds * 60) if seconds else None,
+             "engine_seconds": float(found.group(2)) if found else None}
+    if found and found.group(3):
+        entry["worker_peak_mib"] = {"after_first_batch": int(found.group(3)), "at_most": int(found.group(4))}
+    return entry
+
+
+def time_multiverse(jobs: int = 2, dask: bool = True, permutations=JOINT_SCALING) -> dict:
+    """The full default ``transition multiverse`` (every space, every joint test at 1,000 permutations) from an
+    empty store in a fresh process, with ``-j 1`` and ``-j jobs``; the joint tests alone at each number of
+    ``permutations``; with ``dask``, the same run on a cluster of separately started processes (a scheduler
+    and ``--nworkers jobs``) and its ratio to the local engine. Everything in a temporary folder."""
+    from transition.claims import nulls
+    from transition.claims.nulls import NULLS
+    from transition.run import cluster, multiverse
+
+    load = {"before": [round(x, 2) for x in os.getloadavg()]}
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="transition-bench-mv-") as tmp:
+        runs = {}
+        for workers in sorted({1, jobs}):
+            root = Path(tmp) / f"j{workers}"
+            runs[workers] = _run_entry(*_multiverse_command(root, "-j", str(workers)), workers)
+        local = runs[jobs]
+        results["multiverse_specifications_per_min"] = {"value": local["specifications_per_min"], "jobs": jobs,
+                                                        "target": TARGET_MULTIVERSE_PER_MIN}
+        results["multiverse_default_run_seconds"] = {"value": local["seconds"], "jobs": jobs,
+                                                     "target": TARGET_MULTIVERSE_SECONDS}
+        results["multiverse_scaling_jobs"] = {f"jobs_{w}": entry for w, entry in runs.items()}
+        results["multiverse_memory"] = local.get("worker_peak_mib", {})
+        store = Path(tmp) / f"j{jobs}" / "runs" / "multiverse"
+        started = time.perf_counter()
+        groups = {claim: multiverse.joint_test_groups(store, claim) for claim in NULLS}
+        reading = time.perf_counter() - started
+        n = sum(len(inputs) for parts in groups.values() for inputs, _estimates, _keys in parts.values())
+        scaling = {"reading_the_stored_inputs_seconds": round(reading, 2)}
+        for count in permutations:
+            started = time.perf_counter()
+            for claim, parts in groups.items():
+                nulls.test_rows(claim, parts, count)
+            seconds = time.perf_counter() - started
+            scaling[f"permutations_{count}"] = {"seconds": round(seconds, 2), "specifications": n,
+                                                "evaluations_per_second": round(n * count / seconds)}
+        results["multiverse_joint_test_evaluations_per_second"] = {
+            "value": scaling.get("permutations_1000", next(iter(scaling.values())))["evaluations_per_second"],
+            "permutations": 1000 if "permutations_1000" in scaling else permutations[0]}
+        results["multiverse_scaling_permutations"] = scaling
+        if dask:
+            with cluster.separate_processes(jobs, Path(tmp)) as address:
+                seconds, output = _multiverse_command(Path(tmp) / "dask", "--scheduler", address)
+            entry = _run_entry(seconds, output, jobs)
+            results["multiverse_dask_cluster"] = {**entry, "workers": jobs, "ratio_to_local": round(seconds / local["seconds"], 2),
+                                                  "how": "dask scheduler + dask worker --nworkers N --nthreads 1, "
+                                                         "started before the run (their start-up not counted)"}
+    load["after"] = [round(x, 2) for x in os.getloadavg()]
+    results["multiverse_machine"] = {**_machine(), "load_average_1_5_15_min": load}
+    return results
+
+
+def multiverse_rows(results: dict) -> list[tuple]:
+    """(measure, value, unit, target, better) rows of the multiverse's benchmarks for :func:`table`."""
+    rows = []
+    if "multiverse_specifications_per_min" in results:
+        entry = results["multiverse_specifications_per_min"]
+        rows.append((f"multiverse, -j {entry['jobs']} (specifications a minute, end to end)", entry["value"],
+                     "specs/min", entry["target"], "higher"))
+        entry = results["multiverse_default_run_seconds"]
+        rows.append((f"full default `transition multiverse -j {entry['jobs']}`", entry["value"], "s", entry["target"], "lower"))
+        for name, entry in results.get("multiverse_scaling_jobs", {}).items():
+            rows.append((f"multiverse, -j {entry['jobs']}", entry["seconds"], "s", None, "lower"))
+        for name, entry in results.get("multiverse_scaling_permutations", {}).items():
+            if name.startswith("permutations_"):
+                rows.append((f"joint tests, every specification × {name.split('_')[1]} permutations", entry["seconds"],
+                             "s", None, "lower"))
+        rows.append(("joint-test evaluations a second", results["multiverse_joint_test_evaluations_per_second"]["value"],
+                     "/s", None, "higher"))
+    if "multiverse_dask_cluster" in results:
+        entry = results["multiverse_dask_cluster"]
+        rows.append((f"multiverse on a Dask cluster ({entry['workers']} workers)", entry["seconds"], "s", None, "lower"))
+        rows.append(("Dask cluster / local engine", entry["ratio_to_local"], "x", None, "lower"))
+    return rows

@@ -7,7 +7,7 @@ Exit codes (:mod:`transition.run.problems`):
 - 1 a notebook failed (its cell and the error's last line are printed);
 - 2 a usage or parameter problem, reported before anything ran, one line each;
 - 3 raw data unavailable or not matching the registry's hash, or a folder that cannot be written
-  (a full or read-only disk; nothing was replaced);
+  (a full or read-only disk; nothing was replaced), or no Dask scheduler at the given address;
 - 4 an unexpected error (a bug): one line; ``transition --debug …`` shows the traceback;
 - 130 interrupted (Ctrl-C): nothing was replaced by a partial result.
 
@@ -29,7 +29,7 @@ import click
 
 from transition.data import sources
 from transition.paths import ESSAY_RUN
-from transition.run import cache, cli_record, locks, record, records
+from transition.run import cache, cli_record, locks, multiverse_command, record, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -50,6 +50,7 @@ from transition.run.problems import (
     is_disk_error,
     shown_lines,
 )
+from transition.run.multiverse_command import MULTIVERSE_CLAIMS
 from transition.run.resolve import NAME_PATTERN, check_name, grid_combinations, parse_grid, resolve
 
 #: A sweep of more variants than this is announced with an estimate of its duration.
@@ -124,8 +125,9 @@ def _workers(jobs: int, count: int) -> tuple[int, str]:
 
 
 EXIT_CODES = ("Exit codes: 0 success; 1 a notebook failed; 2 a usage or parameter problem (nothing ran); "
-              "3 raw data unavailable or not matching the registry, or a full or read-only disk; 4 an unexpected error (--debug shows the "
-              "traceback); 130 interrupted (nothing replaced by a partial result).")
+              "3 raw data unavailable or not matching the registry, a full or read-only disk, or no Dask scheduler "
+              "at the address; 4 an unexpected error (--debug shows the traceback); 130 interrupted (nothing replaced "
+              "by a partial result).")
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
@@ -476,55 +478,49 @@ def compare(ctx: click.Context, run: str, run2) -> None:
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: a process pool on this machine; dask: Dask distributed (a LocalCluster, or --scheduler).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="An existing Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+              help="A separately started Dask scheduler, tcp://HOST:PORT (implies --engine dask); checked first.")
 @click.option("-j", "--jobs", default=2, show_default=True, callback=_check_jobs, help="Workers " + _JOBS_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Only the first N specifications of each claim (the default specification first).")
+              help="Only the first N specifications of each claim (the default specification first): a partial run.")
+@click.option("--name", default=None, help="A partial run's folder, runs/multiverse-NAME/ (default: named after "
+                                           "its claims, limit, permutations and seed).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--permutations", type=click.IntRange(min=0), default=None,
-              help="Permutations of the joint test of C2 and C3 under the null (default 50; 0: no joint test, "
-                   "the stored one is left as it is).")
-@click.option("--joint-specifications", type=click.IntRange(min=1), default=None,
-              help="Specifications drawn for the joint test, the default ones always in (default 4).")
-@click.option("--seed", type=click.IntRange(min=0), default=None,
-              help="Seed of that sample and of the permutations (default 13).")
-def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permutations, joint_specifications,
+              help="Permutations of the joint tests under the null (default: 1,000 in the full run; a partial run "
+                   "tests only when this is given; 0: no joint test).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the permutations (default 13).")
+@click.pass_context
+def multiverse(ctx: click.Context, claims, engine: str, scheduler, jobs: int, limit, name, progress, permutations,
                seed) -> None:
-    """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process.
+    """Every verdict across its declared space of choices (claims/spaces.py), evaluated in-process, and
+    the joint test of each claim's whole curve under its null (Simonsohn et al. 2020).
 
     Results are stored by specification hash under runs/multiverse/ (an interrupted run resumes
-    without recomputing); results/multiverse_<claim>.csv and results/multiverse_summary.csv are
-    then written from the store. Then the joint test under the null of C2 and C3 (Simonsohn et al.
-    2020; minutes) goes to results/multiverse_joint_tests.csv, which notebook 09 reads.
-    CLAIMS: e.g. C1 C3 (default: every claim with a space).
+    without recomputing; a changed package, data table, registry, panel or pinned version is never
+    served from it). The full default run (every claim, no --limit, the default permutations and
+    seed) writes results/multiverse_<claim>.csv, results/multiverse_summary.csv and
+    results/multiverse_joint_tests.csv (every specification, 1,000 permutations), which notebook 09
+    reads; any other run is partial and writes the same files to runs/multiverse-NAME/ only (its
+    joint tests only with --permutations). CLAIMS: e.g. C1 C3 (default: every claim with a space).
     """
-    # Heavy (pandas, the analysis, optionally Dask): imported only by the command that evaluates.
-    from transition.analysis.speccurve import SEED
-    from transition.chapters import robustness
-    from transition.claims.spaces import SPACES
-    from transition.run import multiverse as engine_module
+    from transition.run import cluster  # light: the checks below come before the heavy imports
 
-    chosen = list(claims) or list(SPACES)
-    unknown = [claim for claim in chosen if claim not in SPACES]
+    chosen = list(dict.fromkeys(claims)) or list(MULTIVERSE_CLAIMS)
+    unknown = [claim for claim in chosen if claim not in MULTIVERSE_CLAIMS]
     if unknown:
-        raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(SPACES)}" for claim in unknown])
-    workers, note = _workers(jobs, 10 ** 6)
-    report = engine_module.run(chosen, engine="dask" if scheduler else engine, jobs=workers, scheduler=scheduler,
-                               limit=limit, progress=sys.stderr.isatty() if progress is None else progress)
-    table = engine_module.write_results(chosen)
-    click.echo(f"{sum(report.evaluated.values())} specifications evaluated, {sum(report.reused.values())} reused "
-               f"from the store, in {report.seconds:.1f} s{note}")
-    click.echo(table.to_string(index=False))
-    permutations = robustness.JOINT_PERMUTATIONS if permutations is None else permutations
-    if permutations and set(chosen) & set(robustness.ESTIMATE_CLAIMS):
-        started = time.perf_counter()
-        tests = engine_module.write_joint_tests(
-            chosen, n_permutations=permutations, seed=SEED if seed is None else seed, jobs=workers,
-            n_specifications=joint_specifications or robustness.JOINT_SPECIFICATIONS)
-        click.echo(f"joint tests ({permutations} permutations) in {time.perf_counter() - started:.1f} s "
-                   f"→ results/{robustness.JOINT_TESTS_FILE}")
-        click.echo(tests.drop(columns=["null"]).round(3).to_string(index=False))
-    _update_manifest(Layout(), None)
+        raise ParameterProblems([f"{claim}: no declared space; claims with one: {', '.join(MULTIVERSE_CLAIMS)}"
+                                 for claim in unknown])
+    if name is not None:
+        check_name(name)
+    if scheduler:
+        cluster.probe(scheduler)
+    multiverse_command.run(_layout(ctx), chosen, engine="dask" if scheduler else engine, scheduler=scheduler, jobs=jobs,
+                           limit=limit, name=name, progress=sys.stderr.isatty() if progress is None else progress,
+                           permutations=permutations, seed=seed, every_claim=set(chosen) == set(MULTIVERSE_CLAIMS))
+    if set(chosen) == set(MULTIVERSE_CLAIMS) and limit is None and name is None and permutations is None and seed is None:
+        _update_manifest(Layout(), None)  # the full default run wrote the record's multiverse tables
+
+
 
 
 @main.command()
@@ -539,11 +535,14 @@ def multiverse(claims, engine: str, scheduler, jobs: int, limit, progress, permu
 @click.option("--list-time/--no-list-time", default=True, help="Time `transition list` in a fresh process (target 1 s).")
 @click.option("--warm-make", is_flag=True, help="Run `make all` twice in the project and time the second (target 10 s).")
 @click.option("--cold", is_flag=True, help="Time the cold default run of both editions against its floor (target 1.3x).")
+@click.option("--multiverse/--no-multiverse", "multiverse_time", default=True,
+              help="Time the full default `transition multiverse` (-j 1 and -j 2, then on a Dask cluster of separate "
+                   "processes) and its joint tests at 100, 1,000 and 10,000 permutations.")
 @click.pass_context
 def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int, sweep_notebook, grids,
-          list_time: bool, warm_make: bool, cold: bool) -> None:
-    """Time the panel, each notebook, the full run serial vs -j 2 and a 12-variant sweep; with
-    --warm-make and --cold, the targets of a warm `make all` and of the cold run against its floor.
+          list_time: bool, warm_make: bool, cold: bool, multiverse_time: bool) -> None:
+    """Time the panel, each notebook, the full run serial vs -j 2, a 12-variant sweep and the multiverse;
+    with --warm-make and --cold, the targets of a warm `make all` and of the cold run against its floor.
 
     Runs go to a temporary folder (never results/ or the committed notebooks) and bypass the
     execution cache; the numbers are printed as a table and merged into results/benchmarks.json.
@@ -565,6 +564,8 @@ def bench(ctx: click.Context, runs: int, panel: bool, notebooks: bool, jobs: int
     if cold:
         cold_results, errors = targets.time_cold_run(_layout(ctx), jobs)
         results.update(cold_results)
+    if multiverse_time:
+        results.update(benchmarks.time_multiverse(jobs))
     errors += results.pop("errors", [])
     click.echo(benchmarks.table(results))
     if errors:
