@@ -115,8 +115,10 @@ CLAIMS_TEXTS: dict[str, str] = {
     # ---- claims ledger (00_claims_ledger; src/transition/ledger.py) ----
     "no single choice flips the verdict": "ни один отдельный выбор не меняет вердикт",
     "inconclusive": "данные не позволяют решить", "too early": "слишком рано", "no data": "нет данных",
-    "p = {0} for the median estimate, {1} for the share significant ({2} permutations of {3} specifications)":
-        "p = {0} для медианной оценки, {1} для доли значимых ({2} перестановок по {3} спецификациям)",
+    "as of the essay: p = {0} for the median estimate, {1} for the share significant ({2} permutations of {3} specifications)":
+        "на момент эссе: p = {0} для медианной оценки, {1} для доли значимых ({2} перестановок по {3} спецификациям)",
+    "latest: p = {0} for the median estimate, {1} for the share significant ({2} permutations of {3} specifications)":
+        "по последним данным: p = {0} для медианной оценки, {1} для доли значимых ({2} перестановок по {3} спецификациям)",
     "Claim": "Тезис", "Evidence": "Данные", "Where": "Где", "Latest data": "Последние данные",
     "Latest data:": "Последние данные:", "As of the essay (~{0})": "На момент эссе (~{0})",
     "asof_essay": "на момент эссе", "latest": "последние данные",
