@@ -269,6 +269,7 @@ def test_explorer_shows_the_verdict_of_random_specifications(browser, constructe
             expected = flips[0].find_element("xpath", "..").get_attribute("data-verdict")
             flips[0].click()
             assert browser.find_element("id", "verdict").get_attribute("data-verdict") == expected
+    _choose(browser, "claim", "C2")  # the choices are labelled in the page's language (C2 varies the GDP source)
     labels = " ".join(e.text for e in browser.find_elements("css selector", ".explorer-choice label"))
     assert ("Источник ВВП" if lang == "ru" else "GDP source") in labels
     assert (site / "explore.json").stat().st_size > 0  # the explorer's data, downloadable beside the page

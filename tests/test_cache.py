@@ -206,3 +206,18 @@ def test_a_restore_keeps_the_prose_the_notebook_has_now(tmp_path):
     current.cells.append(nbformat.v4.new_markdown_cell("More."))
     nbformat.write(current, source)
     assert cache.with_current_prose(stored, source) is None  # cells that do not line up: left alone
+
+
+def test_a_restore_of_a_run_with_parameters_keeps_the_prose_too(tmp_path):
+    """A run with parameters (the Russian edition, the essay run) has papermill's injected cell, which the
+    source lacks: the cells still line up, and the restored notebook has today's prose (the Russian edition
+    once showed an old "In short" this way, and its book page was left half in English)."""
+    parameters = nbformat.v4.new_code_cell('lang = "en"', metadata={"tags": ["parameters"]})
+    injected = nbformat.v4.new_code_cell('lang = "ru"', metadata={"tags": ["injected-parameters"]})
+    executed = nbformat.v4.new_notebook(cells=[parameters, injected, nbformat.v4.new_markdown_cell("Old prose.")])
+    current = nbformat.v4.new_notebook(cells=[parameters, nbformat.v4.new_markdown_cell("New prose.")])
+    stored, source = tmp_path / "stored.ipynb", tmp_path / "source.ipynb"
+    nbformat.write(executed, stored)
+    nbformat.write(current, source)
+    merged = json.loads(cache.with_current_prose(stored, source))
+    assert ["".join(c["source"]) for c in merged["cells"]] == ['lang = "en"', 'lang = "ru"', "New prose."]

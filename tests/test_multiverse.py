@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from transition import fingerprint
 from transition.chapters import robustness
 from transition.claims import evaluate, nulls, spaces
 from transition.claims.space import Dimension, Space, Spec, SpecOutsideSpace
@@ -70,11 +71,11 @@ def test_the_store_version_covers_data_tables_registry_pins_and_panel(tmp_path, 
     """Editing data/definition_breaks.csv (the issue's attack), the registry, the pins or the panel file
     gives another store version: a stored result is never served for other inputs."""
     data = tmp_path / "data"
-    shutil.copytree(cache.DATA_DIR, data, ignore=shutil.ignore_patterns("processed", "raw"))
-    (tmp_path / "constraints.txt").write_bytes(cache.CONSTRAINTS.read_bytes())
+    shutil.copytree(fingerprint.DATA_DIR, data, ignore=shutil.ignore_patterns("processed", "raw"))
+    (tmp_path / "constraints.txt").write_bytes(fingerprint.CONSTRAINTS.read_bytes())
     (tmp_path / "panel.parquet").write_bytes(b"a panel")
-    monkeypatch.setattr(cache, "DATA_DIR", data)
-    monkeypatch.setattr(cache, "CONSTRAINTS", tmp_path / "constraints.txt")
+    monkeypatch.setattr(fingerprint, "DATA_DIR", data)  # the hashes live in transition.fingerprint
+    monkeypatch.setattr(fingerprint, "CONSTRAINTS", tmp_path / "constraints.txt")
     monkeypatch.setattr(panel, "PANEL_PATH", tmp_path / "panel.parquet")
     monkeypatch.setattr(multiverse, "_CODE_VERSION", {})
     versions = []

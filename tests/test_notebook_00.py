@@ -18,7 +18,7 @@ def test_ledger_runs_in_russian_and_writes_its_table():
     claims = pd.read_csv(out / "claims.csv")
     assert list(claims.columns) == ["claim_id", "claim", "verdict_asof_essay", "verdict_latest", "evidence", "notebooks",
                                     "intervals_asof_essay", "intervals_latest", "robustness_asof_essay",
-                                    "robustness_latest"]
+                                    "robustness_latest", "flips_asof_essay", "flips_latest", "joint_test"]
     assert len(claims) == 10 and claims["claim"].str.contains("СНГ").any()
     assert json.loads((out / "00_claims_ledger.untranslated.json").read_text()) == []
     assert (out / "figures" / "00_verdicts.png").stat().st_size > 0

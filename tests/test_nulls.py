@@ -84,6 +84,33 @@ def test_the_fast_c1_statistic_is_the_pipelines_on_random_pairs(real_panel):
         evaluate.evaluate("C1", spec, real_panel)["estimate"]
 
 
+def test_the_fast_c9_statistic_is_the_pipelines_on_random_pairs(real_panel):
+    """C9: the members of each draw are the states the membership labels moved to (unit k's label to unit
+    perm[k]); the pipeline's lead of those members (evaluate_integration.reform_lead) is the fast one."""
+    from transition.claims import evaluate_integration as integration_claims
+    from transition.claims import rules
+
+    perm = nulls.NULLS["C9"].shuffle.draw(200, speccurve.SEED)
+    checked = 0
+    for spec in spaces.SPACES["C9"].specs():
+        try:
+            observed = evaluate.evaluate("C9", spec, real_panel)["estimate"]
+        except ValueError:
+            continue
+        cut = evaluate.as_of(real_panel, spec.get("as_of"))
+        scores, members = integration_claims.reform_scores(cut, spec, integration_claims._bloc_table(spec.get("as_of")))
+        assert integration_claims.reform_lead(scores, members) == observed
+        for d in PAIRS.integers(0, 200, 3):
+            row = perm[d]
+            moved = [nulls.CIS_UNITS[row[k]] for k, code in enumerate(nulls.CIS_UNITS) if code in members]
+            estimate, significant, _stacked = _fast("C9", spec, real_panel, row)
+            expected = integration_claims.reform_lead(scores, moved)
+            assert estimate == pytest.approx(expected, abs=TOLERANCE, nan_ok=True), (spec.choices, int(d))
+            assert significant == (expected >= rules.C9_REFORM_STEP - 1e-9)
+        checked += 1
+    assert checked >= 18
+
+
 @pytest.mark.slow
 def test_the_fast_joint_test_is_speccurves_on_a_few_specifications(real_panel):
     """Two C3 specifications × 3 permutations: the pipeline's joint test and the fast one agree exactly."""
@@ -96,7 +123,7 @@ def test_the_fast_joint_test_is_speccurves_on_a_few_specifications(real_panel):
     np.testing.assert_allclose(fast.null_medians, slow.null_medians, atol=TOLERANCE)
 
 
-@pytest.mark.parametrize("claim", ["C1", "C2", "C3"])
+@pytest.mark.parametrize("claim", ["C1", "C2", "C3", "C9"])
 def test_the_statistic_on_the_observed_data_is_every_estimate(claim, real_panel):
     every = list(spaces.SPACES[claim].specs())  # C2: the first 32 share their output paths (seconds each)
     specs = every[:32] if claim == "C2" else every[::max(1, len(every) // 24)]

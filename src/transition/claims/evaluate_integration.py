@@ -49,8 +49,10 @@ def evaluate_c8(spec: Spec, tidy: pd.DataFrame) -> dict:
 
 
 # ---- C9 -------------------------------------------------------------------------------------------------
-def _reform_lead(tidy: pd.DataFrame, spec: Spec, table: pd.DataFrame) -> tuple[float, float, float]:
-    """The members' median reform score minus the other CIS states', with its bootstrap interval (the ledger's)."""
+def reform_scores(tidy: pd.DataFrame, spec: Spec, table: pd.DataFrame) -> tuple[pd.Series, list[str]]:
+    """C9's second part before it is summarized: every CIS state's reform score in the judged year (ISO3 →
+    score, NaN without one; the CIS states in :func:`integration.cis_countries` order) and the members
+    under the specification's membership (what the joint test's null relabels)."""
     essay = spec.get("as_of") == ESSAY_YEAR
     membership = spec.get("membership")
     if membership == "ledger":
@@ -60,13 +62,29 @@ def _reform_lead(tidy: pd.DataFrame, spec: Spec, table: pd.DataFrame) -> tuple[f
     bloc, year, day = {"eurasec_2002": ("EURASEC", ESSAY_YEAR, bloc_data.MEMBERSHIP_DAY),
                        "eaeu_2015": ("EAEU", 2015, (12, 31))}[membership]
     members = bloc_data.members(bloc_data.membership_by_year(table, [year], day=day), bloc, year)
-    others = sorted(set(integration.cis_countries()) - set(members))
     score_year = ESSAY_YEAR if essay else EBRD_LAST_YEAR
     scores = tidy[(tidy["variable"] == REFORM_VARIABLES[spec.get("reform_measure")]) & (tidy["year"] == score_year)]
-    at = scores.set_index("iso3")["value"]
-    first, second = at.reindex(members).dropna(), at.reindex(others).dropna()
-    low, high = bootstrap.median_difference_interval(first, second)
-    return float(first.median() - second.median()), low, high
+    return scores.set_index("iso3")["value"].reindex(list(integration.cis_countries())).astype(float), list(members)
+
+
+def _sides(scores: pd.Series, members: list[str]) -> tuple[pd.Series, pd.Series]:
+    """The members' scores (in the bloc table's order) and the other CIS states' (sorted), without NaN:
+    the order the bootstrap resamples in."""
+    others = sorted(set(scores.index) - set(members))
+    return scores.reindex(members).dropna(), scores.reindex(others).dropna()
+
+
+def reform_lead(scores: pd.Series, members: list[str]) -> float:
+    """The members' median reform score minus the other CIS states' (states without a score left out)."""
+    first, second = _sides(scores, members)
+    return float(first.median() - second.median())
+
+
+def _reform_lead(tidy: pd.DataFrame, spec: Spec, table: pd.DataFrame) -> tuple[float, float, float]:
+    """The members' reform lead (:func:`reform_lead`) with its bootstrap interval (the ledger's)."""
+    scores, members = reform_scores(tidy, spec, table)
+    low, high = bootstrap.median_difference_interval(*_sides(scores, members))
+    return reform_lead(scores, members), low, high
 
 
 def evaluate_c9(spec: Spec, tidy: pd.DataFrame) -> dict:

@@ -17,20 +17,14 @@ and what counts as significant with the claimed sign (:attr:`Null.statistic`), a
   one half (the share part of the rule; a permutation leaving an outcome of the rule with fewer than 8
   complete countries is refused, as the pipeline refuses it).
 
-Adding a claim is declaring its four parts. For **C9** (membership labels permuted across countries,
-members-minus-outsiders median of EBRD scores), with ``values`` each country's score and ``members``
-its membership under the specification's choices (both in :data:`UNITS` order)::
+- **C9** — the membership labels (members of the specification's bloc) moved between the CIS states
+  (:data:`CIS_UNITS`: the pool the bloc recruits from; the reform scores stay); estimate: the members'
+  median reform score minus the other CIS states' (:func:`transition.claims.evaluate_integration.reform_lead`);
+  "significant" with the claimed sign: a lead of at least one EBRD step (``rules.C9_REFORM_STEP``), the
+  rule's threshold (the rule's bootstrap interval is not recomputed per permutation), so the share part
+  counts specifications whose lead clears the step.
 
-    def inputs_c9(spec, tidy):
-        return {"values": ..., "members": ...}
-
-    def statistic_c9(inputs, perm):
-        lead = permutation.median_difference(inputs["values"], inputs["members"].astype(bool), perm)
-        return lead, lead >= C9_LEAD            # the ledger's threshold: "significant" with the claimed sign
-
-    NULLS["C9"] = Null("membership permuted across countries", permutation.Across(len(UNITS)),
-                       inputs_c9, statistic_c9, sign=1)
-
+Adding a claim is declaring those four parts in a :class:`Null` and an entry of :data:`NULLS`.
 :func:`joint_test` then runs it on any list of specifications; ``transition multiverse`` computes every
 specification's inputs beside its verdict and stores them, so the test over the whole space is a few
 array operations (:func:`transition.run.multiverse.write_joint_tests`).
@@ -46,7 +40,8 @@ import pandas as pd
 
 from transition.analysis import order_chance, permutation, sequencing, speccurve
 from transition.analysis.resources import GOVERNANCE_INDEX, RESOURCE_INDEX
-from transition.claims import evaluate
+from transition.analysis import integration
+from transition.claims import evaluate, evaluate_integration, rules
 from transition.claims.ledger import ALPHA
 from transition.claims.space import Spec
 from transition.data.vocabulary import study_iso3
@@ -166,6 +161,29 @@ def statistic_c3(inputs: Mapping[str, np.ndarray], perm: np.ndarray) -> tuple[np
         return share, share > 0.5
 
 
+# ---- C9: membership moved between the CIS states ---------------------------------------------------------
+#: The units C9's null moves membership between: the study's CIS states in its order.
+CIS_UNITS = tuple(integration.cis_countries())
+
+
+def inputs_c9(spec: Spec, tidy: pd.DataFrame) -> dict:
+    """Every CIS state's reform score in the judged year (NaN without one) and whether it is a member under
+    the specification's membership, in :data:`CIS_UNITS` order."""
+    panel_key, cut = evaluate._cut(tidy, spec.get("as_of"))
+
+    def arrays():
+        scores, members = evaluate_integration.reform_scores(cut, spec, evaluate_integration._bloc_table(spec.get("as_of")))
+        scores = scores.reindex(list(CIS_UNITS))
+        return {"values": scores.to_numpy(dtype=float), "members": scores.index.isin(members)}
+    return evaluate._memo(("null-c9", panel_key, spec.get("membership"), spec.get("reform_measure")), arrays)
+
+
+def statistic_c9(inputs: Mapping[str, np.ndarray], perm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    lead = permutation.median_difference(inputs["values"], inputs["members"].astype(bool), perm)
+    with np.errstate(invalid="ignore"):
+        return lead, lead >= rules.C9_REFORM_STEP - 1e-9
+
+
 #: claim → its null.
 NULLS: dict[str, Null] = {
     "C1": Null("each country's own area dates in a random order", permutation.Within(len(UNITS)),
@@ -174,6 +192,8 @@ NULLS: dict[str, Null] = {
                permutation.Across(len(UNITS)), inputs_c2, statistic_c2, sign=-1),
     "C3": Null("the governance measures permuted across countries", permutation.Across(len(UNITS)),
                inputs_c3, statistic_c3, sign=1),
+    "C9": Null("membership of the bloc moved between the CIS states", permutation.Across(len(CIS_UNITS)),
+               inputs_c9, statistic_c9, sign=1),
 }
 
 

@@ -47,6 +47,11 @@ def study_iso3() -> list[str]:
     return [row["iso3"] for row in _country_rows()]
 
 
+def country_names(lang: str) -> dict[str, str]:
+    """English name → the name in ``lang`` ("ru": ``name_ru``) of the study's economies."""
+    return {row["name_en"]: row[f"name_{lang}"] for row in _country_rows()}
+
+
 def group_of_iso3() -> dict[str, str]:
     """ISO3 → group (CIS, Baltic, Central Europe, South-East Europe, Mongolia)."""
     return {row["iso3"]: row["group"] for row in _country_rows()}

@@ -21,7 +21,9 @@ import re
 
 import pandas as pd
 
+from transition.data.vocabulary import country_names
 from transition.present.labels_claims import CLAIMS_TEXTS
+from transition.present.labels_published import PUBLISHED_TEXTS
 from transition.present.labels_real_time import REAL_TIME_TEXTS
 from transition.present.table_labels import TABLE_HEADERS
 
@@ -199,6 +201,11 @@ CATALOGUE: dict[str, str] = {
     "war years excluded": "без лет войны", "pooled OLS, year effects": "объединённый МНК, эффекты года",
     "{0}-{1}, scores carried forward": "{0}–{1}, оценки ЕБРР продлены",
     "{0}-{1}, scores carried forward (pooled)": "{0}–{1}, оценки ЕБРР продлены (объединённый МНК)",
+    "pooled_initial": "МНК, начальные условия", "pooled_initial_full": "МНК, все начальные условия",
+    "fe_main": "FE, основная", "fe_areas": "FE, направления", "fe_distributed_lag": "FE, распределённый лаг",
+    "fe_feedback": "FE, обратная связь", "pooled OLS with year effects": "объединённый МНК с эффектами года",
+    "EBRD scores after {0} carried forward ({1} obs)": "оценки ЕБРР после {0} г. продлены ({1} набл.)",
+    "{0} countries": "{0} стран",
     "lib ahead": "либерализация впереди", "large priv ahead": "крупная приватизация впереди",
     "log inflation": "log инфляции", "war": "война",
     # 05 resources vs governance
@@ -381,9 +388,9 @@ CATALOGUE: dict[str, str] = {
     "C2: the mechanism is tested on the liberalization-institutions gap that keeps every country (mean over {0}-{1} of liberalization minus institutions); the gap dated from liberalization, which drops the non-liberalizers, is reported beside it":
         "C2: механизм проверяется на разрыве между либерализацией и институтами, сохраняющем все страны (среднее за {0}-{1} гг. разности либерализации и институтов); разрыв, отсчитываемый от либерализации и теряющий не проводивших её, приводится рядом",
 }
-# The claims' and the later chapters' texts, then the displayed tables' headers (kept in their own
-# modules); an entry above wins.
-for _part in (CLAIMS_TEXTS, TABLE_HEADERS, REAL_TIME_TEXTS):
+# The claims' and the later chapters' texts, the displayed tables' headers, the published record's cells
+# (kept in their own modules), then the countries' names (data/countries.csv); an entry above wins.
+for _part in (CLAIMS_TEXTS, TABLE_HEADERS, REAL_TIME_TEXTS, PUBLISHED_TEXTS, country_names("ru")):
     CATALOGUE.update({key: text for key, text in _part.items() if key not in CATALOGUE})
 
 

@@ -455,4 +455,8 @@ CLAIMS_TEXTS: dict[str, str] = {
     "mixed in {0}% of {1} specifications": "неоднозначно в {0}% из {1} спецификаций",
     "contradicted in {0}% of {1} specifications": "опровергается в {0}% из {1} спецификаций",
     "not testable with these data in {0}% of {1} specifications": "не проверяется этими данными в {0}% из {1} спецификаций",
+    "supported in part in {0}% of {1} specifications": "подтверждается частично в {0}% из {1} спецификаций",
+    "inconclusive in {0}% of {1} specifications": "данные не позволяют решить в {0}% из {1} спецификаций",
+    "too early in {0}% of {1} specifications": "слишком рано судить в {0}% из {1} спецификаций",
+    "no data in {0}% of {1} specifications": "нет данных в {0}% из {1} спецификаций",
 }

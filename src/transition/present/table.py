@@ -89,7 +89,8 @@ NAME_COLUMNS = ("model", "specification", "variation", "spec")
 
 def cell_text(value, lang: str):
     """A cell's value in ``lang``: True/False as Yes/No, a text the label catalogue has (exactly or as a
-    template with numbers), else unchanged; a text without an entry is not reported as missing."""
+    template with numbers), a text of parts joined by "; " part by part, else unchanged; a text without
+    an entry is not reported as missing."""
     if isinstance(value, (bool, np.bool_)):
         yes, no = YES_NO.get(lang, YES_NO["en"])
         return yes if value else no
@@ -105,7 +106,11 @@ def cell_text(value, lang: str):
         template = _NUMBER.sub(lambda _m: "{" + str(next(counter)) + "}", value)
         if template in CATALOGUE:
             return CATALOGUE[template].format(*numbers)
-    return cell_text(ID_LABELS[value], lang) if value in ID_LABELS else value
+    if value in ID_LABELS:
+        return cell_text(ID_LABELS[value], lang)
+    if "; " in value:  # a description made of parts ("1990-2006; 29 countries; growth: wdi"): part by part
+        return "; ".join(cell_text(part, lang) for part in value.split("; "))
+    return value
 
 
 #: Cell texts shown as code: identifiers (``former_ussr+war``, ``gdp_index_2000``) and source ids.

@@ -192,6 +192,10 @@ def discard(job, entry: Path, problem: str) -> None:
     shutil.rmtree(entry, ignore_errors=True)
 
 
+#: The tag papermill gives the cell it injects with a run's parameters.
+INJECTED = "injected-parameters"
+
+
 def with_current_prose(stored: Path, source: Path) -> str | None:
     """The stored executed notebook with the Markdown cells of ``source``, or None when nothing differs.
 
@@ -202,7 +206,9 @@ def with_current_prose(stored: Path, source: Path) -> str | None:
         executed, current = json.loads(stored.read_text(encoding="utf-8")), json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    old, new = executed.get("cells", []), current.get("cells", [])
+    # papermill adds an "injected-parameters" cell to a run with parameters; the source has none
+    old = [cell for cell in executed.get("cells", []) if INJECTED not in cell.get("metadata", {}).get("tags", [])]
+    new = current.get("cells", [])
     if len(old) != len(new) or any(a["cell_type"] != b["cell_type"] for a, b in zip(old, new)):
         return None
     changed = False
