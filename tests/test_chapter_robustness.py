@@ -41,9 +41,9 @@ def test_figures_have_titles_axes_and_one_choice_line_per_value(results):
     top, bottom = curve.axes
     assert "48 specifications" in top.get_title() and top.get_ylabel() == "Spearman rho"
     assert len(bottom.get_yticks()) == sum(len(v) for v in robustness.dimensions("C2").values())
-    assert "GDP source: WDI" in [t.get_text() for t in bottom.get_yticklabels()]
+    assert "GDP source: World Bank WDI" in [t.get_text() for t in bottom.get_yticklabels()]  # the explorer's words
     ru = robustness.plot_curve(tables["C3"], "C3", "ru")
-    assert "Источник ВВП: WDI" in [t.get_text() for t in ru.axes[1].get_yticklabels()]
+    assert "Источник ВВП: WDI Всемирного банка" in [t.get_text() for t in ru.axes[1].get_yticklabels()]
     plt.close("all")
 
 
@@ -62,7 +62,7 @@ def test_headlines_and_findings(results):
     keys = {row["key"]: row["value"] for row in robustness.headline_rows(summary, tests, parts)}
     assert keys["C2_latest_n_specifications"] == 24 and keys["C2_latest_share_default_verdict"] == 1.0
     text = robustness.findings_text(summary, tests, parts, 2002, "en")
-    assert "**C2** (48 specifications)" in text and "*As of*" in text and "No joint test" in text
+    assert "**C2** (48 specifications)" in text and "*Data observed to*" in text and "No joint test" in text
     assert "спецификаций" in robustness.findings_text(summary, tests, parts, 2002, "ru")
 
 

@@ -100,7 +100,7 @@ def test_default_parameters_are_valid():
 
 
 @pytest.mark.parametrize("changes, fragments", [
-    ({"claims": ["C4"]}, ["unknown 'C4'"]),
+    ({"claims": ["C11"]}, ["unknown 'C11'"]),
     ({"claims": []}, ["must not be empty"]),
     ({"n_permutations": -1}, ["n_permutations = -1"]),
     ({"n_permutations": 100001}, ["n_permutations = 100001"]),
@@ -115,5 +115,5 @@ def test_bad_parameters_fail_with_clear_messages(changes, fragments):
 def test_bad_parameters_are_refused_together():
     """The notebook's validation cell (test_record.py: the first cell after the parameters) refuses them."""
     with pytest.raises(ValueError) as error:
-        SPEC.check(claims=["C4"], lang="de", output_dir=None)
-    assert "unknown 'C4'" in str(error.value) and "lang = 'de'" in str(error.value)
+        SPEC.check(claims=["C11"], lang="de", output_dir=None)
+    assert "unknown 'C11'" in str(error.value) and "lang = 'de'" in str(error.value)

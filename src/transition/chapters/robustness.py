@@ -1,4 +1,4 @@
-"""Chapter 09 (robustness, the multiverse of claims C1-C3): reading its results, the joint test, figures, texts.
+"""Chapter 09 (robustness, the multiverse of claims C1-C10): reading its results, the joint test, figures, texts.
 
 The multiverse itself is run by ``transition multiverse`` (:mod:`transition.run.multiverse`), which
 writes ``results/multiverse_<claim>.csv`` (every specification: its choices, verdict and decisive
@@ -19,7 +19,7 @@ import pandas as pd
 from transition.analysis import speccurve
 from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the notebook's spec)
 from transition.claims import evaluate as claim_evaluate
-from transition.claims import nulls
+from transition.claims import nulls, rules
 from transition.claims.rules import ALPHA, VERDICTS
 from transition.present.style import VERDICT_COLORS as STYLE_VERDICT_COLORS
 from transition.claims.spaces import SPACES
@@ -28,13 +28,18 @@ from transition.paths import PROJECT_ROOT, RESULTS_DIR
 from transition.present.labels import translate
 from transition.present.text import format_number
 
-#: Claims whose specifications give an estimate with a claimed sign: the curve and its joint test.
-ESTIMATE_CLAIMS = ("C2", "C3")
-#: What each estimate is (the curve's y axis, with its unit).
-ESTIMATE_LABELS = {"C1": "Share of countries (0-1)", "C2": "Spearman rho", "C3": "Governance share of R² (0-1)"}
-#: What each estimate is (the curve's title).
-ESTIMATE_TITLES = {"C1": "countries in the essay's order", "C2": "reform gap vs output trough",
-                   "C3": "governance's Shapley share of R²"}
+#: What each claim's estimate is measured in (the curve's y axis); what it is comes from the explorer's
+#: catalogue (``book/locale/explorer.yml``, ``estimates``), so the page and the explorer say the same.
+ESTIMATE_LABELS = {"C1": "Share of countries (0-1)", "C2": "Spearman rho", "C3": "Governance share of R² (0-1)",
+                   "C4": "Fall of the share, points", "C5": "Manufactures share of exports, %",
+                   "C6": "Distance to the essay's shares, points", "C7": "Share of years Russia leads (0-1)",
+                   "C8": "Blocs active", "C9": "Reform lead, EBRD points", "C10": "Median years to a working union"}
+#: The default rule's thresholds on each estimate (a dashed line on the curve; C6's rule judges each
+#: share on its own, so its distance has none; C1: supported above the first, contradicted below the second).
+REFERENCE_LINES = {"C1": (rules.C1_SUPPORT_SHARE, rules.C1_CONTRADICT_SHARE), "C2": (0.0,),
+                   "C3": (rules.C3_GOVERNANCE_SHARE,), "C4": (rules.C4_FALL_PP,), "C5": (rules.C5_MANUFACTURES_BELOW,),
+                   "C7": (rules.C7_FIRST_SHARE,), "C8": (rules.C8_MIN_BLOCS,), "C9": (rules.C9_REFORM_STEP,),
+                   "C10": (rules.C10_LONG_YEARS, rules.C10_SHORT_YEARS)}
 #: The verdict the engine stores for a specification it could not evaluate (run.multiverse.ERROR; run is above
 #: chapters, so the name is repeated here, and a test checks the two agree).
 ERROR = "error"
@@ -109,12 +114,39 @@ def dimensions(claim: str) -> dict[str, list]:
     return {d.name: list(d.values) for d in SPACES[claim].dimensions}
 
 
+def _catalogue() -> dict:
+    """The explorer's catalogue of choices, values and estimates (read once)."""
+    if not _CATALOGUE:
+        from transition.publish.explorer import load_catalogue  # the same words as the explorer's page
+
+        _CATALOGUE.update(load_catalogue())
+    return _CATALOGUE
+
+
+_CATALOGUE: dict = {}
+
+
 def label(name: str, value=None, lang: str = "en") -> str:
-    """'GDP source: Maddison' (or the choice's name alone) in ``lang``."""
-    head = translate(DIMENSION_LABELS.get(name, name), lang)
+    """'GDP source: Maddison' (or the choice's name alone) in ``lang``: the explorer's words, else this
+    module's."""
+    entry = _catalogue()["dimensions"].get(name, {})
+    head = (entry.get("ru_label") if lang == "ru" else entry.get("label")) or translate(DIMENSION_LABELS.get(name, name), lang)
     if value is None:
         return head
-    return f"{head}: {translate(VALUE_LABELS.get(str(value), str(value)), lang)}"
+    named = _catalogue()["values"].get(f"{name}.{value}", {}).get(lang)
+    return f"{head}: {named or translate(VALUE_LABELS.get(str(value), str(value)), lang)}"
+
+
+def estimate_text(claim: str, lang: str = "en") -> str:
+    """What the claim's estimate is, in ``lang`` (the explorer's catalogue)."""
+    return _catalogue()["estimates"].get(claim, {}).get(lang) or translate("estimate", lang)
+
+
+def curve_claims(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """The presented claims whose estimates differ between specifications (a curve to draw), claim order."""
+    found = [claim for claim, table in tables.items()
+             if pd.to_numeric(table["n_estimate"], errors="coerce").dropna().nunique() > 1]
+    return sorted(found, key=lambda claim: int(claim[1:]))
 
 
 # ---- verdict shares ---------------------------------------------------------------------------------------
@@ -168,10 +200,11 @@ def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
     default = curved[curved["default"].astype(bool)]
     top.scatter(default["rank"], default["n_estimate"], s=50, facecolors="none", edgecolors="black",
                 label="default specification")
-    top.axhline(0 if claim == "C2" else 0.5, color="0.4", lw=0.8, ls="--")
+    for level in REFERENCE_LINES.get(claim, ()):
+        top.axhline(level, color="0.4", lw=0.8, ls="--")
     top.set_ylabel(ESTIMATE_LABELS.get(claim, "Estimate"))
     title = translate(f"specification curve ({len(curved)} specifications)", lang)
-    top.set_title(f"{claim}, {translate(ESTIMATE_TITLES.get(claim, 'estimate'), lang)}: {title}")
+    top.set_title(f"{claim}: {estimate_text(claim, lang)}\n{title}", fontsize=10)
     top.legend(frameon=False, fontsize=8, loc="upper left")
     chosen = panel[panel["chosen"]]
     bottom.scatter(chosen["rank"], chosen["row"], s=2, marker="|", color="0.2")
@@ -350,7 +383,7 @@ _FINDINGS = {
                    "significant with the claimed sign {share}%, p = {p_share}.",
            "latest": "with the latest data", "essay": "as of the essay ({year})",
            "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
-           "none": "No joint test: no claim with a null (C1, C2, C3) is presented.",
+           "none": "No joint test: no claim with a null (C1, C2, C3, C9) is presented.",
            "errors": " {n} of them could not be evaluated (degenerate: too few observations or R² = 0), {latest} with the latest data."},
     "ru": {"claim": "- **{claim}** ({n} спецификаций): вердикт спецификации по умолчанию по последним данным, *{verdict}*, "
                     "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
@@ -360,7 +393,7 @@ _FINDINGS = {
                    "заявленным знаком {share}%, p = {p_share}.",
            "latest": "по последним данным", "essay": "на момент эссе ({year})",
            "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
-           "none": "Совместного теста нет: ни одно утверждение с нулевой гипотезой (C1, C2, C3) не представлено.",
+           "none": "Совместного теста нет: ни одно утверждение с нулевой гипотезой (C1, C2, C3, C9) не представлено.",
            "errors": " {n} из них не удалось оценить (вырожденные: слишком мало наблюдений или R² = 0), из них {latest} — по последним данным."},
 }
 

@@ -324,7 +324,7 @@ TRADE_PARTNERS = ParameterSpec("08_trade_partners", {
 # ---- 09 robustness (the multiverse) ------------------------------------------------------------------
 ROBUSTNESS = ParameterSpec("09_robustness", {
     "multiverse_dir": Text("folder holding the multiverse's tables (multiverse_*.csv); None means results/"),
-    "claims": ListOf(["C1", "C2", "C3"], "claims whose multiverse is presented"),
+    "claims": ListOf([f"C{n}" for n in range(1, 11)], "claims whose multiverse is presented"),
     "n_permutations": Integer(0, 100000, "permutations of the joint tests under the null, recomputed here on every "
                                          "specification (0: the joint tests stored by `transition multiverse`)"),
     "seed": Integer(0, 2**31 - 1, "when recomputed: seed of the permutations"),

@@ -417,8 +417,11 @@ def translate(text: str, lang: str) -> str:
 
 
 def _needs_translation(text: str) -> bool:
-    """Latin words other than ISO3 codes, units and symbols need a translation (not mathtext: "$10^{2}$")."""
+    """Latin words other than ISO3 codes, units and symbols need a translation (not mathtext: "$10^{2}$"); a
+    text with Cyrillic in it is a translation already (a figure translated once more keeps "Penn World Table")."""
     if len(text) > 1 and text.startswith("$") and text.endswith("$"):
+        return False
+    if re.search(r"[а-яёА-ЯЁ]", text):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'&-]*", text)
     return any(not (word.isupper() and len(word) <= 4) for word in words)
