@@ -20,6 +20,9 @@ REAL_TIME_TEXTS: dict[str, str] = {
     "Group growth weighted by population (Maddison Project {0}), and the median":
         "Рост по группам, взвешенный по населению (Maddison Project {0}), и медиана",
     "real GDP growth, % per year": "рост реального ВВП, % в год",
+    # 10: the screen of the vintages (variable, rule, action)
+    "inflation": "инфляция", "growth": "рост", "dropped": "исключено",
+    "outside {0} to {1}% per year": "вне диапазона от {0} до {1}% в год",
     **{f"{g}: {what}": f"{ru}: {text}" for g, ru in _GROUPS.items() for what, text in (
         ("weighted, today", "взвешенное, сегодня"), ("median, today", "медиана, сегодня"),
         ("weighted, first release", "взвешенное, первая оценка"))},

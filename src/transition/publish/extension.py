@@ -229,13 +229,15 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
     catalogue = {} if lang == "en" else load_catalogue(stem, lang, locale_dir)
     headings = {} if lang == "en" else load_headings(lang, locale_dir)
     has_original = (srcdir / ORIGINALS / name).exists()
-    nb = prepare_notebook(json.loads(source[0]), stem, lang, catalogue,
+    nb = json.loads(source[0])
+    if lang != "en":  # the computed Markdown (findings, evidence) from the findings catalogue, before the
+        # replacements below turn its citations into roles (a template with a role in it matches nothing)
+        findings_locale.translate_outputs(nb, findings_locale.load(lang, locale_dir))
+    nb = prepare_notebook(nb, stem, lang, catalogue,
                           replacements=config.compendium_replacements.get(lang, []),
                           download=f"{ORIGINALS}/{name}" if has_original else None,
                           toctree=toc_entries(srcdir) if docname == config.root_doc else None,
                           figures=book_figures(srcdir), headings=headings, root=docname == config.root_doc)
-    if lang != "en":  # the computed Markdown (findings, evidence) from the findings catalogue
-        findings_locale.translate_outputs(nb, findings_locale.load(lang, locale_dir))
     add_notes(nb, stem, lang, srcdir / DATA_DIR)
     source[0] = json.dumps(nb)
 
