@@ -21,15 +21,17 @@ from transition.chapters.specs import ROBUSTNESS as SPEC  # noqa: F401 (the note
 from transition.claims import evaluate as claim_evaluate
 from transition.claims import nulls, rules
 from transition.claims.rules import ALPHA, VERDICTS
-from transition.present.style import VERDICT_COLORS as STYLE_VERDICT_COLORS
 from transition.claims.spaces import SPACES
 from transition.data.vocabulary import GOVERNANCE_MEASURES, study_iso3
 from transition.paths import PROJECT_ROOT, RESULTS_DIR
+from transition.present.choice_labels import CHOICE_LABELS
 from transition.present.labels import translate
+from transition.present.style import VERDICT_COLORS as STYLE_VERDICT_COLORS
 from transition.present.text import format_number
 
 #: What each claim's estimate is measured in (the curve's y axis); what it is comes from the explorer's
-#: catalogue (``book/locale/explorer.yml``, ``estimates``), so the page and the explorer say the same.
+#: catalogue of choices (:data:`transition.present.choice_labels.CHOICE_LABELS`), so the page and the
+#: explorer say the same.
 ESTIMATE_LABELS = {"C1": "Share of countries (0-1)", "C2": "Spearman rho", "C3": "Governance share of R² (0-1)",
                    "C4": "Fall of the share, points", "C5": "Manufactures share of exports, %",
                    "C6": "Distance to the essay's shares, points", "C7": "Share of years Russia leads (0-1)",
@@ -115,15 +117,8 @@ def dimensions(claim: str) -> dict[str, list]:
 
 
 def _catalogue() -> dict:
-    """The explorer's catalogue of choices, values and estimates (read once)."""
-    if not _CATALOGUE:
-        from transition.publish.explorer import load_catalogue  # the same words as the explorer's page
-
-        _CATALOGUE.update(load_catalogue())
-    return _CATALOGUE
-
-
-_CATALOGUE: dict = {}
+    """The catalogue of choices, values and estimates (the explorer's words)."""
+    return CHOICE_LABELS
 
 
 def label(name: str, value=None, lang: str = "en") -> str:

@@ -38,9 +38,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from transition.analysis import order_chance, permutation, sequencing, speccurve
+from transition.analysis import (
+    integration,
+    order_chance,
+    permutation,
+    sequencing,
+    speccurve,
+)
 from transition.analysis.resources import GOVERNANCE_INDEX, RESOURCE_INDEX
-from transition.analysis import integration
 from transition.claims import evaluate, evaluate_integration, rules
 from transition.claims.ledger import ALPHA
 from transition.claims.space import Spec

@@ -12,24 +12,25 @@ so it works from ``file://``.
 Option values are written exactly as in the CSV (``3.0``, ``2002``, ``former_ussr``), so a verdict
 shown can be checked against the table row by row. A claim whose CSV appears slots in without a
 code change: its choices are the CSV's columns between ``key`` and ``default``; labels and help come
-from its space and from the explorer's catalogue ``book/locale/explorer.yml`` (Russian labels, help
-texts and value names; :func:`missing_texts` lists what it lacks).
+from its space and from the catalogue of choices :data:`transition.present.choice_labels.CHOICE_LABELS`
+(Russian labels, help texts and value names, shared with notebook 09; :func:`missing_texts` lists what
+it lacks).
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from transition.paths import PROJECT_ROOT, RESULTS_DIR
+from transition.paths import RESULTS_DIR
+from transition.present.choice_labels import CHOICE_LABELS
 from transition.present.labels import translate
 from transition.present.style import VERDICT_COLORS
 from transition.present.table import readable
 
-CATALOGUE_PATH = PROJECT_ROOT / "book" / "locale" / "explorer.yml"
 TABLE_GLOB = "multiverse_C*.csv"
 #: Columns of a multiverse table that are not choices (the choices lie between ``key`` and ``default``).
 FIXED = ("claim", "key", "default", "verdict")
@@ -55,13 +56,10 @@ WORDS = {
 }
 
 
-def load_catalogue(path: Path = CATALOGUE_PATH) -> dict:
-    """The explorer's catalogue: ``dimensions`` (name → label, ru_label, ru_help), ``values``
+def load_catalogue() -> dict:
+    """The catalogue of choices (a copy): ``dimensions`` (name → label, ru_label, ru_help), ``values``
     (``name.value`` → en, ru) and ``estimates`` (claim → en, ru)."""
-    if not Path(path).exists():
-        return {"dimensions": {}, "values": {}, "estimates": {}}
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return {key: data.get(key) or {} for key in ("dimensions", "values", "estimates")}
+    return copy.deepcopy(CHOICE_LABELS)
 
 
 def tables(results_dir: Path | str = RESULTS_DIR) -> dict[str, pd.DataFrame]:
@@ -81,7 +79,9 @@ def choice_columns(table: pd.DataFrame) -> list[str]:
 
 
 def _space(claim: str):
-    from transition.claims.spaces import SPACES  # the spaces import the analysis: only when building
+    from transition.claims.spaces import (
+        SPACES,  # the spaces import the analysis: only when building
+    )
 
     return SPACES.get(claim)
 
