@@ -385,3 +385,27 @@ def test_the_russian_first_page_and_the_book_pages_are_russian(russian_ledger_ed
     assert not low, low
     index = html(russian_ledger_edition, "index.html")
     assert "Да" in index and ">True<" not in index and ">False<" not in index  # the published record's columns
+
+
+def test_a_figure_that_names_its_table_links_that_table(tmp_path):
+    """``out.figure(..., data="multiverse_C5.csv")``: the download under that figure is the named table, not
+    the last table the notebook wrote (notebook 09's curves draw multiverse_<claim>.csv); a bad name is refused."""
+    from transition.present.outputs import Outputs
+    from transition.publish import provenance
+
+    data = tmp_path / "_data"
+    data.mkdir()
+    for name in ("09_verdict_shares.csv", "multiverse_C5.csv"):
+        (data / name).write_text("a\n1\n", encoding="utf-8")
+    image = {"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}, "metadata": {}}
+    cells = [{"cell_type": "code", "source": 'out.table(shares, "09_verdict_shares")\nout.show(shares)', "metadata": {},
+              "outputs": [{"output_type": "execute_result", "data": {"text/html": "<table></table>", "text/plain": "t"},
+                           "metadata": {}}]},
+             {"cell_type": "code", "source": 'fig = f()\n_ = out.figure(fig, "09_curve_C5", sources=s, data="multiverse_C5.csv")',
+              "metadata": {}, "outputs": [image]}]
+    nb = {"cells": cells, "metadata": {}}
+    provenance.add_notes(nb, "09_robustness", "en", data)
+    notes = ["".join(c["source"]) for c in nb["cells"] if "provenance" in c.get("metadata", {}).get("tags", [])]
+    assert "09_verdict_shares.csv" in notes[0] and "multiverse_C5.csv" in notes[1]
+    with pytest.raises(ValueError, match="data must be a CSV file name"):
+        Outputs("09_robustness", tmp_path / "out").figure(None, "x", [], data="../results/x.csv")

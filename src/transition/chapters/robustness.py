@@ -200,7 +200,11 @@ def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
     top.set_ylabel(ESTIMATE_LABELS.get(claim, "Estimate"))
     title = translate(f"specification curve ({len(curved)} specifications)", lang)
     top.set_title(f"{claim}: {estimate_text(claim, lang)}\n{title}", fontsize=10)
-    top.legend(frameon=False, fontsize=8, loc="upper left")
+    shown = [v for v in VERDICT_COLORS if v in set(curved["verdict"])]  # the verdicts the curve holds, in order
+    handles = [plt.Line2D([], [], ls="", marker="o", ms=5, color=VERDICT_COLORS[v]) for v in shown]
+    handles.append(plt.Line2D([], [], ls="", marker="o", ms=7, mfc="none", mec="black"))
+    top.legend(handles, [translate(v, lang) for v in shown] + [translate("default specification", lang)],
+               frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     chosen = panel[panel["chosen"]]
     bottom.scatter(chosen["rank"], chosen["row"], s=2, marker="|", color="0.2")
     bottom.set_yticks(lines["row"].tolist())

@@ -124,12 +124,16 @@ class Outputs:
                         encoding="utf-8")
         return path
 
-    def figure(self, fig, name: str, sources: list[str]) -> Path:
+    def figure(self, fig, name: str, sources: list[str], data: str | None = None) -> Path:
         """Add the source note under the figure and save it as ``<dir>/figures/<name>.png``.
 
         The note hangs below the figure's bottom edge (``va="top"`` at y = 0), so it never overlaps
         an axis label; the tight bounding box used for saving and inline display includes it.
+        ``data``: the results table the figure draws (a file name such as ``"multiverse_C5.csv"``), when
+        it is not the last table the notebook wrote: the book's download link under the figure names it.
         """
+        if data is not None and (not isinstance(data, str) or "/" in data or not data.endswith(".csv")):
+            raise ValueError(f"figure {name!r}: data must be a CSV file name in the results folder, not {data!r}")
         translate_figure(fig, self.lang)
         note = translate(source_note(sources), self.lang)
         fig.text(0.01, -0.01, note, fontsize=8, color="0.35", ha="left", va="top", wrap=True)

@@ -42,6 +42,19 @@ def _calls(source: str):
             yield node.func.attr, node.args[1].value
 
 
+def figure_data(source: str) -> list[str]:
+    """The ``data="<table>.csv"`` of every ``out.figure(...)`` call in a cell: the tables its figures draw."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return []
+    return [keyword.value.value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "figure"
+            for keyword in node.keywords
+            if keyword.arg == "data" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str)]
+
+
 def output_map(notebooks_dir: Path = NOTEBOOKS_DIR) -> pd.DataFrame:
     """One row per result file: file (relative to results/), kind, notebook, cell (1-based, all cells)."""
     rows = []

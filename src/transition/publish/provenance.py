@@ -25,7 +25,7 @@ from pathlib import Path
 
 from transition.paths import NOTEBOOKS_DIR, PROJECT_ROOT, RESULTS_DIR
 from transition.present.escape import code_span
-from transition.publish.manifest import _calls
+from transition.publish.manifest import _calls, figure_data
 
 DATA_DIR = "_data"  # the results' CSV files inside the book's source folder
 SAFE_FILE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")  # a CSV name that can be a link's target as it is
@@ -155,9 +155,11 @@ def add_notes(nb: dict, stem: str, lang: str, data_dir: Path) -> None:
         last_csv = tables[0] if tables else last_csv
         if _shows_result(cell):  # a Markdown cell of its own: a figure's cell keeps its single output
             _split_tables(cells)
-            shown += [last_csv] if last_csv else []
+            declared = figure_data(_text(cell))  # a figure that names its table (out.figure(..., data=...))
+            csv = declared[0] if declared else last_csv
+            shown += [csv] if csv else []
             cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance"]},
-                          "source": _styled("compendium-provenance", note(last_csv, data_dir, number, lang))})
+                          "source": _styled("compendium-provenance", note(csv, data_dir, number, lang))})
     if shown or commit:
         cells.append({"cell_type": "markdown", "metadata": {"tags": ["provenance-page"]},
                       "source": _styled("compendium-provenance-page",
