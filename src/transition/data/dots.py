@@ -162,7 +162,8 @@ def read_sheet(sheet: pd.DataFrame, name: str, where: str = "") -> pd.DataFrame:
 
 def read_workbook(path: Path) -> pd.DataFrame:
     """Both sheets of one DOTS workbook, long (see :func:`read_sheet`)."""
-    sheets = pd.read_excel(path, sheet_name=None, header=None)
+    # calamine, as the other workbooks: the same cells as openpyxl (checked on all 32 files), 3x faster
+    sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
     missing = set(SHEETS) - set(sheets)
     if missing:
         raise DotsFormatError(f"{path.name}: no sheet {', '.join(sorted(missing))}")
