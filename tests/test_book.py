@@ -409,3 +409,12 @@ def test_a_figure_that_names_its_table_links_that_table(tmp_path):
     assert "09_verdict_shares.csv" in notes[0] and "multiverse_C5.csv" in notes[1]
     with pytest.raises(ValueError, match="data must be a CSV file name"):
         Outputs("09_robustness", tmp_path / "out").figure(None, "x", [], data="../results/x.csv")
+
+
+def test_the_russian_editions_curves_link_their_tables(russian_run_edition):
+    """The Russian run reads the multiverse's tables from results/ (it has none of its own): the book copies
+    them, so every curve of notebook 09 links its multiverse_<claim>.csv in Russian too."""
+    page = (russian_run_edition / "09_robustness.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r"multiverse_C\d+\.csv", page))
+    assert {f"multiverse_C{n}.csv" for n in range(1, 11)} <= linked, sorted(linked)
+    assert "без таблицы" not in page

@@ -137,3 +137,17 @@ def test_findings_name_every_joint_test_with_its_permutations(results):
     keys = {row["key"] for row in robustness.headline_rows(summary, tests, parts)}
     assert {"C2_latest_p_median", "C2_2002_p_share_significant", "C2_2002_joint_permutations"} <= keys
     assert "на момент эссе (2002)" in robustness.findings_text(summary, tests, parts, 2002, "ru")
+
+
+def test_claims_come_in_their_numeric_order():
+    """C1, C2, …, C10 in the curves, the verdict-share table and figure, and the findings (a text sort puts C10 second)."""
+    import pandas as pd
+
+    table = pd.DataFrame({"n_estimate": [0.1, 0.2]})
+    assert robustness.curve_claims({"C10": table, "C2": table, "C1": table}) == ["C1", "C2", "C10"]
+    summary = pd.DataFrame({"claim": ["C10", "C2", "C1"], "as_of": ["latest"] * 3, "n_total": [1, 1, 1],
+                            "default_verdict": ["supported"] * 3, "verdict": ["supported"] * 3, "share": [1.0] * 3,
+                            "n_specifications": [1, 1, 1]})
+    assert robustness.verdict_shares(summary)["claim"].tolist() == ["C1", "C2", "C10"]
+    fig = robustness.plot_verdict_shares(summary)
+    assert [t.get_text().split(",")[0] for t in fig.axes[0].get_yticklabels()] == ["C1", "C2", "C10"]

@@ -137,11 +137,16 @@ def estimate_text(claim: str, lang: str = "en") -> str:
     return _catalogue()["estimates"].get(claim, {}).get(lang) or translate("estimate", lang)
 
 
+def claim_order(claim: str) -> int:
+    """C1 < C2 < … < C10 (a text sort puts C10 after C1)."""
+    return int(claim[1:]) if claim[1:].isdigit() else 99
+
+
 def curve_claims(tables: dict[str, pd.DataFrame]) -> list[str]:
     """The presented claims whose estimates differ between specifications (a curve to draw), claim order."""
     found = [claim for claim, table in tables.items()
              if pd.to_numeric(table["n_estimate"], errors="coerce").dropna().nunique() > 1]
-    return sorted(found, key=lambda claim: int(claim[1:]))
+    return sorted(found, key=claim_order)
 
 
 # ---- verdict shares ---------------------------------------------------------------------------------------
@@ -151,6 +156,7 @@ def verdict_shares(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                                values="share", fill_value=0.0)
     wide = (100 * wide[[v for v in VERDICT_COLORS if v in wide.columns]]).round(1)
     wide = wide.reset_index().rename_axis(columns=None)
+    wide = wide.sort_values("claim", key=lambda c: c.map(claim_order), kind="mergesort", ignore_index=True)
     wide["default_verdict"] = [translate(v, lang) for v in wide["default_verdict"]]
     wide["as_of"] = [translate(VALUE_LABELS.get(w, w), lang) for w in wide["as_of"]]
     return wide
@@ -158,8 +164,8 @@ def verdict_shares(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 def plot_verdict_shares(summary: pd.DataFrame, lang: str = "en"):
     """Stacked bars: for each claim and as-of choice, the share of specifications giving each verdict."""
-    rows = summary.groupby(["claim", "as_of"], sort=True)
-    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * rows.ngroups))
+    rows = sorted(summary.groupby(["claim", "as_of"], sort=True), key=lambda group: claim_order(group[0][0]))
+    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * len(rows)))
     names = []
     for position, ((claim, when), part) in enumerate(rows):
         left = 0.0
@@ -351,7 +357,7 @@ def headline_rows(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
     """Per claim and as-of: specifications and the share giving the default's verdict; the joint tests' p;
     the choice that moves the estimate most."""
     rows = []
-    for claim in sorted(summary["claim"].unique()):
+    for claim in sorted(summary["claim"].unique(), key=claim_order):
         for when in sorted(summary.loc[summary["claim"] == claim, "as_of"].astype(str).unique()):
             verdict, share, n = _share_of_default(summary, claim, when)
             rows += [{"key": f"{claim}_{when}_n_specifications", "value": n, "unit": "specifications",
@@ -379,7 +385,7 @@ _FINDINGS = {
                     "The choice that moves its estimate most is *{top}* ({top_share}% of the variance).{errors}",
            "test": "- **{claim}**, {when}: joint test on every one of its {n} specifications ({null}; {perm} "
                    "permutations, the same for every specification): median estimate {median}, p = {p_median}; share "
-                   "significant with the claimed sign {share}%, p = {p_share}.",
+                   "{counted} {share}%, p = {p_share}.",
            "latest": "with the latest data", "essay": "as of the essay ({year})",
            "head": "**Verdicts across the multiverse.**", "tests": "**The curve under the null.**",
            "none": "No joint test: no claim with a null (C1, C2, C3, C9) is presented.",
@@ -388,13 +394,19 @@ _FINDINGS = {
                     "повторяется в {share}% из них ({essay_share}% на момент эссе, где по умолчанию — *{essay_verdict}*). "
                     "Сильнее всего оценку сдвигает выбор *{top}* ({top_share}% дисперсии).{errors}",
            "test": "- **{claim}**, {when}: совместный тест на всех {n} спецификациях ({null}; {perm} перестановок, "
-                   "одних и тех же для каждой спецификации): медианная оценка {median}, p = {p_median}; доля значимых с "
-                   "заявленным знаком {share}%, p = {p_share}.",
+                   "одних и тех же для каждой спецификации): медианная оценка {median}, p = {p_median}; доля "
+                   "{counted} {share}%, p = {p_share}.",
            "latest": "по последним данным", "essay": "на момент эссе ({year})",
            "head": "**Вердикты во всём множестве спецификаций.**", "tests": "**Кривая при нулевой гипотезе.**",
            "none": "Совместного теста нет: ни одно утверждение с нулевой гипотезой (C1, C2, C3, C9) не представлено.",
            "errors": " {n} из них не удалось оценить (вырожденные: слишком мало наблюдений или R² = 0), из них {latest} — по последним данным."},
 }
+
+
+def _counted(claim: str) -> str:
+    """What the share part of a claim's joint test counts (:attr:`transition.claims.nulls.Null.counted`)."""
+    null = nulls.NULLS.get(claim)
+    return null.counted if null else nulls.Null.counted
 
 
 def _errors(summary: pd.DataFrame, claim: str, template: str) -> str:
@@ -410,7 +422,7 @@ def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
     tests, the choice that moves each estimate most."""
     words = _FINDINGS[lang]
     lines = [words["head"]]
-    for claim in sorted(summary["claim"].unique()):
+    for claim in sorted(summary["claim"].unique(), key=claim_order):
         verdict, share, n = _share_of_default(summary, claim, "latest")
         essay_verdict, essay_share, _ = _share_of_default(summary, claim, str(essay_year))
         top = parts[parts["claim"] == claim].sort_values("shapley_share", ascending=False).iloc[0]
@@ -428,7 +440,7 @@ def findings_text(summary: pd.DataFrame, tests: pd.DataFrame, parts: pd.DataFram
         when = words["latest"] if str(test.as_of) == "latest" else words["essay"].format(year=test.as_of)
         lines.append(words["test"].format(
             claim=test.claim, when=when, n=f"{test.n_specifications:,}", null=translate(test.null, lang),
-            perm=f"{test.n_permutations:,}",
+            perm=f"{test.n_permutations:,}", counted=translate(_counted(test.claim), lang),
             median=format_number(test.observed_median, 2), p_median=format_number(test.p_median, 3),
             share=format_number(100 * test.observed_share_significant, 0), p_share=format_number(test.p_share_significant, 3)))
     return "\n".join(lines)

@@ -70,6 +70,8 @@ class Null:
     inputs: Callable[[Spec, pd.DataFrame], dict]
     statistic: permutation.Statistic
     sign: int = 1
+    #: What the share part counts, in words (C9: a point lead past the rule's step, not a significance test).
+    counted: str = "significant with the claimed sign"
 
 
 # ---- C1: random orders of each country's own dates ----------------------------------------------------
@@ -198,7 +200,7 @@ NULLS: dict[str, Null] = {
     "C3": Null("the governance measures permuted across countries", permutation.Across(len(UNITS)),
                inputs_c3, statistic_c3, sign=1),
     "C9": Null("membership of the bloc moved between the CIS states", permutation.Across(len(CIS_UNITS)),
-               inputs_c9, statistic_c9, sign=1),
+               inputs_c9, statistic_c9, sign=1, counted="with a lead of at least one EBRD step"),
 }
 
 

@@ -31,6 +31,7 @@ LANGS = ("en", "ru")
 # A number stands alone or inside a snake_case name ("gdp_index_2000"), never glued to letters ("hs92").
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.])[-−]?\d+(?:[.,]\d+)?(?![A-Za-z0-9])")
 _MISSING: set[str] = set()
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 #: English text (or template with {0}, {1} … for numbers) → Russian.
 CATALOGUE: dict[str, str] = {
@@ -417,11 +418,8 @@ def translate(text: str, lang: str) -> str:
 
 
 def _needs_translation(text: str) -> bool:
-    """Latin words other than ISO3 codes, units and symbols need a translation (not mathtext: "$10^{2}$"); a
-    text with Cyrillic in it is a translation already (a figure translated once more keeps "Penn World Table")."""
+    """Latin words other than ISO3 codes, units and symbols need a translation (not mathtext: "$10^{2}$")."""
     if len(text) > 1 and text.startswith("$") and text.endswith("$"):
-        return False
-    if re.search(r"[а-яёА-ЯЁ]", text):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'&-]*", text)
     return any(not (word.isupper() and len(word) <= 4) for word in words)
@@ -439,12 +437,16 @@ def translate_figure(fig, lang: str) -> None:
     from matplotlib.text import Text
 
     fig.canvas.draw()  # tick labels exist only once the figure has been drawn
+
+    def once(text: str) -> str:  # a text a chapter drew in Russian already (names kept: "Penn World Table")
+        return text if _CYRILLIC.search(text) else translate(text, lang)
+
     for artist in fig.findobj(Text):
-        artist.set_text(translate(artist.get_text(), lang))
+        artist.set_text(once(artist.get_text()))
     for ax in fig.axes:  # tick labels are regenerated at draw time unless fixed here
         for axis, limits, set_limits in ((ax.xaxis, ax.get_xlim(), ax.set_xlim), (ax.yaxis, ax.get_ylim(), ax.set_ylim)):
             texts = [label.get_text() for label in axis.get_ticklabels()]
-            labels = [translate(text, lang) for text in texts]
+            labels = [once(text) for text in texts]
             if labels != texts:  # only axes with words are fixed; numeric ticks stay live
                 axis.set_ticks(axis.get_ticklocs())
                 axis.set_ticklabels(labels)

@@ -108,8 +108,9 @@ def prepare_sources(notebooks_dir: Path, lang: str, src: Path, multiverse_dir: P
         (src / "index.md").write_text("# The post-communist transition\n", encoding="utf-8")
     for page in pages.glob("*.md"):
         shutil.copy2(page, src / page.name)
-    copy_data(Path(notebooks_dir), src)
-    data = explorer.explorer_data(multiverse_dir or multiverse_for(Path(notebooks_dir)), lang)
+    multiverse = multiverse_dir or multiverse_for(Path(notebooks_dir))
+    copy_data(Path(notebooks_dir), src, also=multiverse.glob(explorer.TABLE_GLOB))  # the curves' tables too
+    data = explorer.explorer_data(multiverse, lang)
     (src / directives.EXPLORER_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return names
 

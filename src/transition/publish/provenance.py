@@ -43,12 +43,17 @@ def results_for(notebooks_dir: Path) -> Path:
     return RESULTS_DIR if Path(notebooks_dir).resolve() == NOTEBOOKS_DIR.resolve() else Path(notebooks_dir)
 
 
-def copy_data(notebooks_dir: Path, src: Path) -> None:
-    """Copy the edition's CSV files into the book's source folder (``_data/``), for the download links."""
+def copy_data(notebooks_dir: Path, src: Path, also=()) -> None:
+    """Copy the edition's CSV files into the book's source folder (``_data/``), for the download links;
+    ``also``: more CSV files the edition's figures draw that its own folder may lack (the multiverse's
+    tables, which a named run such as the Russian edition reads from results/), its own files first."""
     target = src / DATA_DIR
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(results_for(notebooks_dir).glob("*.csv")):
         shutil.copy2(path, target / path.name)
+    for path in sorted(also):
+        if not (target / path.name).exists():
+            shutil.copy2(path, target / path.name)
 
 
 def _sha(path: Path) -> str:
