@@ -206,3 +206,14 @@ def test_headline_files_of_the_ledger_itself_are_not_read(tmp_path):
     (tmp_path / "00_claims_ledger.json").write_text(json.dumps({"x": {"value": 1, "unit": "", "description": ""}}))
     (tmp_path / "01_reform_sequencing.untranslated.json").write_text("[]")
     assert ledger.load_headlines(tmp_path).by_notebook == {}
+
+
+def test_a_named_run_without_a_multiverse_reads_the_multiverse_of_results(tmp_path):
+    """The Russian edition's ledger (results_dir = runs/ru, no multiverse there) shows each verdict's robustness
+    from results/, as notebook 09 does; a folder with its own multiverse keeps it."""
+    from transition.claims import ledger as ledger_module
+    from transition.paths import RESULTS_DIR
+
+    assert ledger_module.multiverse_folder(tmp_path) == RESULTS_DIR
+    (tmp_path / "multiverse_summary.csv").write_text("claim\n", encoding="utf-8")
+    assert ledger_module.multiverse_folder(tmp_path) == tmp_path

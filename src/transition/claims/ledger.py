@@ -137,17 +137,25 @@ CLAIMS = {
 }
 
 
-def load_multiverse_summary(results_dir: str | Path | None = None) -> pd.DataFrame | None:
-    """``multiverse_summary.csv`` of a results folder (default ``results/``), or None when absent."""
+def multiverse_folder(results_dir: str | Path | None = None) -> Path:
+    """The folder whose multiverse tables the ledger reads: ``results_dir`` when it holds a multiverse
+    (``multiverse_summary.csv``), else ``results/``. A named run (the Russian edition, a run with other
+    parameters) has no multiverse of its own, and the robustness of a verdict is that of its space,
+    which ``transition multiverse`` computes once into results/ (as notebook 09 reads it by default)."""
     folder = Path(results_dir) if results_dir else RESULTS_DIR
-    path = (folder if folder.is_absolute() else PROJECT_ROOT / folder) / "multiverse_summary.csv"
+    folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
+    return folder if (folder / "multiverse_summary.csv").exists() else RESULTS_DIR
+
+
+def load_multiverse_summary(results_dir: str | Path | None = None) -> pd.DataFrame | None:
+    """``multiverse_summary.csv`` of :func:`multiverse_folder`, or None when absent."""
+    path = multiverse_folder(results_dir) / "multiverse_summary.csv"
     return pd.read_csv(path, dtype={"as_of": str}) if path.exists() else None
 
 
 def load_multiverse_tables(results_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every ``multiverse_<claim>.csv`` of a results folder (claim → table; empty without a multiverse)."""
-    folder = Path(results_dir) if results_dir else RESULTS_DIR
-    folder = folder if folder.is_absolute() else PROJECT_ROOT / folder
+    """Every ``multiverse_<claim>.csv`` of :func:`multiverse_folder` (claim → table; empty without a multiverse)."""
+    folder = multiverse_folder(results_dir)
     tables = {}
     for claim_id in CLAIMS:
         path = folder / f"multiverse_{claim_id}.csv"
@@ -157,9 +165,8 @@ def load_multiverse_tables(results_dir: str | Path | None = None) -> dict[str, p
 
 
 def load_joint_tests(results_dir: str | Path | None = None) -> pd.DataFrame | None:
-    """``multiverse_joint_tests.csv`` of a results folder, or None when absent."""
-    folder = Path(results_dir) if results_dir else RESULTS_DIR
-    path = (folder if folder.is_absolute() else PROJECT_ROOT / folder) / "multiverse_joint_tests.csv"
+    """``multiverse_joint_tests.csv`` of :func:`multiverse_folder`, or None when absent."""
+    path = multiverse_folder(results_dir) / "multiverse_joint_tests.csv"
     return pd.read_csv(path) if path.exists() else None
 
 
