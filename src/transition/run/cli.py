@@ -1,5 +1,6 @@
-"""Command line (also ``python -m transition``): data, registry, list, run, sweep, render, compare, multiverse,
-bench, readme, and the record's verify and manifest (:mod:`transition.run.cli_record`).
+"""Command line (also ``python -m transition``): data and registry (:mod:`transition.run.cli_data`), list, run,
+sweep, render, compare, multiverse, bench, readme, and the record's verify and manifest
+(:mod:`transition.run.cli_record`).
 
 Exit codes (:mod:`transition.run.problems`):
 
@@ -29,7 +30,7 @@ import click
 
 from transition.data import sources
 from transition.paths import ESSAY_RUN
-from transition.run import cache, cli_record, locks, multiverse_command, record, records
+from transition.run import cache, cli_data, cli_record, locks, multiverse_command, record, records
 from transition.run.discovery import Layout, Notebook, discover, select
 from transition.run.jobs import (
     Job,
@@ -147,50 +148,6 @@ def main(ctx: click.Context, debug: bool, notebooks_dir, results_dir, runs_dir) 
                "layout": Layout(notebooks=(notebooks_dir or defaults.notebooks).resolve(),
                                 results=(results_dir or defaults.results).resolve(),
                                 runs=(runs_dir or defaults.runs).resolve())}
-
-
-@main.command()
-@click.option("--rebuild", is_flag=True, help="Rebuild the panel even if the cache is current.")
-def data(rebuild: bool) -> None:
-    """Fetch and verify every raw file, build the panel, write the variable dictionary, print coverage."""
-    # Heavy (pandas, pandera): imported only by the command that builds the panel.
-    import pandas as pd
-
-    from transition.data import panel
-
-    registry = sources.load_registry()
-    started = time.perf_counter()
-    try:
-        for file_id in registry:
-            sources.fetch(file_id, registry)  # verifies the hash of every file, even on a cache hit
-    except sources.SourceError as error:
-        raise Failure(str(error).splitlines(), EXIT_DATA) from error
-    click.echo(f"verified {len(registry)} raw files in {time.perf_counter() - started:.2f} s")
-    started = time.perf_counter()
-    tidy = panel.load(rebuild=rebuild)
-    click.echo(f"panel: {len(tidy):,} values, {tidy['variable'].nunique()} variables, "
-               f"{tidy['iso3'].nunique()} codes, loaded in {time.perf_counter() - started:.2f} s")
-    dictionary = panel.variable_dictionary(tidy)
-    dictionary.to_csv(panel.VARIABLES_CSV, index=False, lineterminator="\n")
-    click.echo(f"wrote {panel.VARIABLES_CSV.relative_to(panel.VARIABLES_CSV.parents[1])} ({len(dictionary)} variables)")
-    with pd.option_context("display.width", 120, "display.max_columns", 10):
-        click.echo(panel.coverage(tidy).to_string())
-
-
-@main.command()
-@click.option("--from-sources-csv", "sources_csv", type=click.Path(exists=True, path_type=Path), required=True,
-              help="A SOURCES.csv table (source_id, file, bytes, sha256, origin, license, citation, url).")
-def registry(sources_csv: Path) -> None:
-    """Regenerate data/sources.toml from a SOURCES.csv table, deliberately; review the diff after."""
-    try:
-        current = sources.load_registry()
-    except sources.RegistryError:  # the registry being replaced has entries it refuses: no descriptions kept
-        current = {}
-    descriptions = {entry.source: entry.description for entry in current.values()}
-    sources.REGISTRY_PATH.write_text(sources.registry_from_sources_csv(sources_csv, descriptions), encoding="utf-8")
-    updated = sources.load_registry()
-    changed = sorted(key for key in updated if key not in current or updated[key] != current[key])
-    click.echo(f"{len(updated)} files in the registry; {len(changed)} new or changed: review with git diff")
 
 
 def _notes(notebooks: list[Notebook]) -> None:
@@ -593,7 +550,7 @@ def readme(check: bool) -> None:
     click.echo("README.md: generated blocks rewritten")
 
 
-for _command in cli_record.COMMANDS:  # verify, manifest: the committed record
+for _command in (*cli_data.COMMANDS, *cli_record.COMMANDS):  # data, registry; verify, manifest
     main.add_command(_command)
 
 
