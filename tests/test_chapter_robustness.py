@@ -151,3 +151,17 @@ def test_claims_come_in_their_numeric_order():
     assert robustness.verdict_shares(summary)["claim"].tolist() == ["C1", "C2", "C10"]
     fig = robustness.plot_verdict_shares(summary)
     assert [t.get_text().split(",")[0] for t in fig.axes[0].get_yticklabels()] == ["C1", "C2", "C10"]
+
+
+def test_the_dashed_lines_are_the_listed_thresholds_and_every_judged_claim_has_one(results):
+    """The table under section 3 lists exactly the lines each curve draws; every claim but C6 (whose rule
+    judges each share on its own) has a line; the Russian table says what each means in Russian."""
+    _summary, tables = results
+    table = robustness.threshold_table("en")
+    for claim in ("C2", "C3"):
+        fig = robustness.plot_curve(tables[claim], claim, "en")
+        drawn = sorted(line.get_ydata()[0] for line in fig.axes[0].get_lines() if line.get_linestyle() == "--")
+        assert drawn == sorted(table.loc[table["claim"] == claim, "threshold"])
+    assert set(table["claim"]) == {f"C{n}" for n in range(1, 11)} - {"C6"}
+    ru = robustness.threshold_table("ru")
+    assert all(any("а" <= ch <= "я" for ch in text) for text in ru["meaning"])

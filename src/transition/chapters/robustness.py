@@ -36,12 +36,32 @@ ESTIMATE_LABELS = {"C1": "Share of countries (0-1)", "C2": "Spearman rho", "C3":
                    "C4": "Fall of the share, points", "C5": "Manufactures share of exports, %",
                    "C6": "Distance to the essay's shares, points", "C7": "Share of years Russia leads (0-1)",
                    "C8": "Blocs active", "C9": "Reform lead, EBRD points", "C10": "Median years to a working union"}
-#: The default rule's thresholds on each estimate (a dashed line on the curve; C6's rule judges each
-#: share on its own, so its distance has none; C1: supported above the first, contradicted below the second).
-REFERENCE_LINES = {"C1": (rules.C1_SUPPORT_SHARE, rules.C1_CONTRADICT_SHARE), "C2": (0.0,),
-                   "C3": (rules.C3_GOVERNANCE_SHARE,), "C4": (rules.C4_FALL_PP,), "C5": (rules.C5_MANUFACTURES_BELOW,),
-                   "C7": (rules.C7_FIRST_SHARE,), "C8": (rules.C8_MIN_BLOCS,), "C9": (rules.C9_REFORM_STEP,),
-                   "C10": (rules.C10_LONG_YEARS, rules.C10_SHORT_YEARS)}
+#: The default rule's thresholds on each estimate, with what the rule reads there (a dashed line on the curve;
+#: :func:`threshold_table` lists them). C6's rule judges each named share on its own, so its summed distance
+#: has none; some thresholds are themselves choices of their claim's space (the lines show the default).
+REFERENCE_LINES = {
+    "C1": ((rules.C1_SUPPORT_SHARE, "supported from this share of the former Soviet states"),
+           (rules.C1_CONTRADICT_SHARE, "contradicted below this share")),
+    "C2": ((0.0, "the claim needs a negative association: below this line"),),
+    "C3": ((rules.C3_GOVERNANCE_SHARE, "governance explains more than resources above this share"),),
+    "C4": ((rules.C4_FALL_PP, "the old ties broke: a fall of at least this many points"),),
+    "C5": ((rules.C5_MANUFACTURES_BELOW, "exports rest on raw materials: a manufactures share below this"),),
+    "C7": ((rules.C7_FIRST_SHARE, "Russia first: ahead in at least this share of the decided years, on each record"),),
+    "C8": ((rules.C8_MIN_BLOCS, "integration by groups: at least this many blocs active"),),
+    "C9": ((rules.C9_REFORM_STEP, "membership tracks reform: a lead of at least one EBRD step"),),
+    "C10": ((rules.C10_LONG_YEARS, "a union takes long: at least this many years"),
+            (rules.C10_SHORT_YEARS, "contradicted below this many years, once every agreement works")),
+}
+
+
+def threshold_table(lang: str = "en") -> pd.DataFrame:
+    """The dashed lines of the curves: claim, its estimate, each threshold of the default rule and its meaning."""
+    rows = [{"claim": claim, "estimate": estimate_text(claim, lang), "threshold": float(value),
+             "meaning": translate(meaning, lang)}
+            for claim, lines in REFERENCE_LINES.items() for value, meaning in lines]
+    return pd.DataFrame(rows)
+
+
 #: The verdict the engine stores for a specification it could not evaluate (run.multiverse.ERROR; run is above
 #: chapters, so the name is repeated here, and a test checks the two agree).
 ERROR = "error"
@@ -201,7 +221,7 @@ def plot_curve(table: pd.DataFrame, claim: str, lang: str = "en"):
     default = curved[curved["default"].astype(bool)]
     top.scatter(default["rank"], default["n_estimate"], s=50, facecolors="none", edgecolors="black",
                 label="default specification")
-    for level in REFERENCE_LINES.get(claim, ()):
+    for level, _meaning in REFERENCE_LINES.get(claim, ()):
         top.axhline(level, color="0.4", lw=0.8, ls="--")
     top.set_ylabel(ESTIMATE_LABELS.get(claim, "Estimate"))
     title = translate(f"specification curve ({len(curved)} specifications)", lang)
